@@ -1,0 +1,51 @@
+"""The ``openimr`` command: a thin Typer shell over the library API.
+
+Each command group lives in ``openimr/commands/<group>.py`` and is registered below. Errors
+of the :class:`OpenIMRError` tree are translated here, once: one line on stderr, exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from openimr.errors import OpenIMRError
+
+app = typer.Typer(
+    name="openimr",
+    help="Independent Medical Review of workers' compensation treatment disputes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register() -> None:
+    from openimr.commands import decide
+
+    decide.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point: run the app, turning OpenIMR errors into one line and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except OpenIMRError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(1)
+    except Exception as exc:  # click usage errors arrive as ClickException
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(2)
+        raise

@@ -1,0 +1,40 @@
+"""Pydantic models of the IMR domain: no I/O here, so every stage can share them."""
+
+from openimr.domain.bundle import (
+    CaseBundle,
+    Claim,
+    Dates,
+    Expected,
+    Patient,
+    Record,
+    Request,
+)
+from openimr.domain.determination import (
+    ReviewerCredentials,
+    CriterionResult,
+    Determination,
+    EvidenceLink,
+    GuidelineCitation,
+    ItemDecision,
+)
+from openimr.domain.finding import Assertion, Finding
+from openimr.domain.reviewer import ReviewerProfile
+
+__all__ = [
+    "Assertion",
+    "CaseBundle",
+    "Claim",
+    "CriterionResult",
+    "Dates",
+    "Determination",
+    "EvidenceLink",
+    "Expected",
+    "Finding",
+    "GuidelineCitation",
+    "ItemDecision",
+    "Patient",
+    "Record",
+    "Request",
+    "ReviewerCredentials",
+    "ReviewerProfile",
+]

@@ -1,0 +1,43 @@
+"""A clinical finding located in a record: what the evidence stage gives the review stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Assertion = Literal["present", "negated", "possible", "historical", "hypothetical", "other"]
+Laterality = Literal["left", "right", "bilateral"]
+Observation = Literal["subjective", "objective", "test", "plan", "history", "unknown"]
+
+
+class Finding(BaseModel):
+    """One mention of a vocabulary concept, with its place in the record and its assertion."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str  # stable vocabulary code, e.g. "neuro.sensory_deficit"
+    label: str  # human name, e.g. "sensory deficit"
+    record_id: str
+    start: int  # character offsets into the record text
+    end: int
+    text: str  # the matched span
+    sentence: str = ""
+    record_date: dt.date | None = None
+    text_date: dt.date | None = None  # a date written in the sentence, if any
+    region: str | None = None  # body region, e.g. "lumbar spine", "lower extremity"
+    laterality: Laterality | None = None
+    assertion: Assertion = "present"
+    observation: Observation = "unknown"  # complaint vs examination vs test result
+    quoted: bool = False  # repeated from an older report rather than found now
+    section: str | None = None
+    value: str | None = None  # a parsed quantity when the concept carries one
+
+    @property
+    def when(self) -> dt.date | None:
+        return self.text_date or self.record_date
+
+    @property
+    def is_present(self) -> bool:
+        return self.assertion == "present"

@@ -1,0 +1,34 @@
+"""One exception tree, translated once at each edge (CLI: one line + exit 2; API: one JSON shape)."""
+
+from __future__ import annotations
+
+
+class OpenIMRError(Exception):
+    """Base of every error OpenIMR raises on purpose (bad input, bad data, refused action)."""
+
+
+class BundleError(OpenIMRError):
+    """A case bundle breaks the contract; the message names file, field path and problem."""
+
+    def __init__(self, file: str, field: str, problem: str) -> None:
+        self.file = file
+        self.field = field
+        self.problem = problem
+        where = f"{file}: {field}" if field else file
+        super().__init__(f"{where}: {problem}")
+
+
+class RecordReadError(OpenIMRError):
+    """A medical record file could not be read (missing, unreadable PDF, no text layer)."""
+
+
+class DataFileError(OpenIMRError):
+    """A packaged or user data file (guidelines, vocabulary, panel) is invalid."""
+
+
+class NoQualifiedReviewer(OpenIMRError):
+    """No reviewer on the panel is qualified and free of conflicts for the case."""
+
+
+class LetterParseError(OpenIMRError):
+    """A published Final Determination Letter could not be parsed; the message says why."""
