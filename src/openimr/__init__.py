@@ -9,8 +9,23 @@ The library API comes first; the CLI and the web service are thin shells over it
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from openimr.intake import load_bundle
-from openimr.review.decide import decide
+
+if TYPE_CHECKING:
+    from openimr.domain import CaseBundle, Determination
+
+
+def decide(bundle: CaseBundle, **options: Any) -> Determination:
+    """Draft the Final Determination for ``bundle`` (see :func:`openimr.review.decide.decide`).
+
+    Imported lazily so that ``import openimr`` stays cheap: the NLP pipeline loads on first use.
+    """
+    from openimr.review.decide import decide as _decide
+
+    return _decide(bundle, **options)
+
 
 __version__ = "0.1.0"
 __all__ = ["decide", "load_bundle", "__version__"]
