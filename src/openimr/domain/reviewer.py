@@ -1,8 +1,32 @@
-"""A physician reviewer's profile: what selection and the letter need, never the name in a letter."""
+"""A physician reviewer's profile: what selection and the letter need; never a name in a letter."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
+
+LicenseStanding = Literal["good", "probation", "suspended", "revoked", "inactive", "expired"]
+AffiliationKind = Literal[
+    "employer",
+    "insurer",
+    "claims administrator",
+    "medical group",
+    "facility",
+    "manufacturer",
+    "provider",
+    "other",
+]
+
+
+class Affiliation(BaseModel):
+    """A tie of the reviewer to an organisation or a physician (conflict-of-interest checks)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    kind: AffiliationKind = "other"
 
 
 class ReviewerProfile(BaseModel):
@@ -20,3 +44,35 @@ class ReviewerProfile(BaseModel):
     affiliations: list[str] = Field(default_factory=list)
     open_cases: int = 0
     available: bool = True
+    # Optional detail (all default to "nothing more to say"):
+    board_certifications: list[str] = Field(default_factory=list)  # besides the main one
+    subspecialties: list[str] = Field(default_factory=list)  # besides ``subspecialty``
+    license_standing: dict[str, LicenseStanding] = Field(default_factory=dict)  # state -> standing
+    sanctions: list[str] = Field(default_factory=list)  # discipline or sanctions on record
+    affiliated_with: list[Affiliation] = Field(default_factory=list)  # typed ``affiliations``
+    unavailable_until: dt.date | None = None  # on leave until this date (inclusive)
+
+    def certifications(self) -> list[str]:
+        """Every board certification and subspecialty the reviewer holds, main one first."""
+        out = [self.board_certification, *self.board_certifications]
+        if self.subspecialty:
+            out.append(self.subspecialty)
+        out.extend(self.subspecialties)
+        return out
+
+    def standing_in(self, state: str) -> LicenseStanding:
+        """Licence standing in ``state``; unlisted states follow ``license_in_good_standing``."""
+        if state in self.license_standing:
+            return self.license_standing[state]
+        return "good" if self.license_in_good_standing else "inactive"
+
+    def good_standing_states(self) -> list[str]:
+        """States where the reviewer holds a licence in good standing."""
+        return [s for s in self.licensed_in if self.standing_in(s) == "good"]
+
+    def all_affiliations(self) -> list[Affiliation]:
+        """Untyped ``affiliations`` (kind "other") and typed ``affiliated_with`` together."""
+        return [Affiliation(name=a) for a in self.affiliations] + list(self.affiliated_with)
+
+    def is_available(self, on: dt.date) -> bool:
+        return self.available and (self.unavailable_until is None or on > self.unavailable_until)
