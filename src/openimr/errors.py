@@ -1,4 +1,7 @@
-"""One exception tree, translated once at each edge (CLI: one line + exit 2; API: one JSON shape)."""
+"""One exception tree, translated once at each edge.
+
+The CLI prints one line and exits 2; the API returns one JSON error shape.
+"""
 
 from __future__ import annotations
 

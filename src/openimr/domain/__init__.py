@@ -10,12 +10,12 @@ from openimr.domain.bundle import (
     Request,
 )
 from openimr.domain.determination import (
-    ReviewerCredentials,
     CriterionResult,
     Determination,
     EvidenceLink,
     GuidelineCitation,
     ItemDecision,
+    ReviewerCredentials,
 )
 from openimr.domain.finding import Assertion, Finding
 from openimr.domain.reviewer import ReviewerProfile

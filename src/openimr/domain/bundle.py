@@ -1,4 +1,7 @@
-"""The case bundle (``openimr-case/1``): the engine's input contract, see shared/spec/case-bundle.md."""
+"""The case bundle (``openimr-case/1``): the engine's input contract.
+
+See shared/spec/case-bundle.md; field names are fixed, new optional fields may be added.
+"""
 
 from __future__ import annotations
 

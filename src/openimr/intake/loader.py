@@ -110,7 +110,9 @@ def parse_bundle(data: Any, path: str = "<bundle>", base_dir: Path | None = None
     if fmt is None:
         raise BundleError(path, "format", f"is required (expected '{FORMAT}')")
     if fmt != FORMAT:
-        raise BundleError(path, "format", f"{fmt!r} is not a supported format (expected '{FORMAT}')")
+        raise BundleError(
+            path, "format", f"{fmt!r} is not a supported format (expected '{FORMAT}')"
+        )
     # Numbers written bare in YAML (id: 1) are still identifiers.
     for key in ("records", "requests"):
         for entry in data.get(key) or []:

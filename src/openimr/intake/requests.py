@@ -90,7 +90,9 @@ def _vocab() -> _Compiled:
     drugs = []
     for cls, spec in drugs_cfg.classes.items():
         for name in spec.names:
-            drugs.append((name, cls, re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.I)))
+            drugs.append(
+                (name, cls, re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.I))
+            )
     drugs.sort(key=lambda d: -len(d[0]))
     forms = re.compile(r"\b(" + "|".join(map(re.escape, drugs_cfg.topical_forms)) + r")\b", re.I)
     return _Compiled(services, regions, drugs, drugs_cfg.classes, forms)
@@ -172,7 +174,9 @@ _STRENGTH = re.compile(
     r"\b(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(mg|mcg|g|ml|%)(?:/(?:ml|hr|h))?", re.I
 )
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_REPEAT = re.compile(r"\b(repeat|additional|continued|continuation|further|more|extension|renewal)\b", re.I)
+_REPEAT = re.compile(
+    r"\b(repeat|additional|continued|continuation|further|more|extension|renewal)\b", re.I
+)
 _RETRO = re.compile(r"\bretro(spective|active)?\b|\bdos\b|date of service", re.I)
 _ASSOC = re.compile(r"associated surgical service", re.I)
 _LAT = [
@@ -206,23 +210,47 @@ def _classify(text: str, req: StructuredRequest) -> None:
             service = s
             break
     drug = next(((n, c) for n, c, p in v.drugs if p.search(text)), None)
-    weak = {"other_dme", "corticosteroid_injection", "specialist_consult", "follow_up_visit",
-            "lab_test", "other_surgery", "brace", "postop_medication"}
+    weak = {
+        "other_dme",
+        "corticosteroid_injection",
+        "specialist_consult",
+        "follow_up_visit",
+        "lab_test",
+        "other_surgery",
+        "brace",
+        "postop_medication",
+    }
     compounded = next(s for s, _ in v.services if s.id == "compounded_medication")
     if re.search("|".join(compounded.patterns), text, re.I) and (drug or service is None):
-        req.service, req.category, req.subcategory = compounded.id, compounded.category, compounded.subcategory
+        req.service, req.category, req.subcategory = (
+            compounded.id,
+            compounded.category,
+            compounded.subcategory,
+        )
         if drug:
             req.drug, req.drug_class = drug
         return
     if drug and (service is None or service.id in weak):
         name, cls = drug
-        if cls != "topical" and v.topical_forms.search(text) and not v.drug_classes[cls].keep_class_when_topical:
+        if (
+            cls != "topical"
+            and v.topical_forms.search(text)
+            and not v.drug_classes[cls].keep_class_when_topical
+        ):
             cls = "topical"
         req.drug, req.drug_class = name, cls
-        req.service, req.category, req.subcategory = f"drug:{cls}", "medications", cls.replace("_", " ")
+        req.service, req.category, req.subcategory = (
+            f"drug:{cls}",
+            "medications",
+            cls.replace("_", " "),
+        )
         return
     if service is not None:
-        req.service, req.category, req.subcategory = service.id, service.category, service.subcategory
+        req.service, req.category, req.subcategory = (
+            service.id,
+            service.category,
+            service.subcategory,
+        )
         return
     for s, pats in v.services:
         if s.category == "medications" and any(p.search(text) for p in pats):
@@ -274,8 +302,13 @@ def parse_request(text: str, ur_decision: str = "denied") -> StructuredRequest:
         req.strength = f"{st.group(1).replace(' ', '')} {st.group(2).lower()}"
     low = subject.lower()
     req.setting = (
-        "outpatient" if "outpatient" in low else "inpatient" if "inpatient" in low
-        else "home" if re.search(r"\bhome\b", low) else None
+        "outpatient"
+        if "outpatient" in low
+        else "inpatient"
+        if "inpatient" in low
+        else "home"
+        if re.search(r"\bhome\b", low)
+        else None
     )
     for route in ("oral", "topical", "intramuscular", "intravenous", "transdermal", "injection"):
         if route in low:

@@ -1,0 +1,167 @@
+"""Evaluate a criterion's condition tree against the evidence of one case and one request."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from openimr.domain import CaseBundle, Finding
+from openimr.guidelines.schema import Cond
+from openimr.intake.requests import StructuredRequest
+
+if TYPE_CHECKING:
+    from openimr.evidence import EvidenceSet
+
+# A request for a limb is read together with the spine segment that supplies it, and back.
+TERRITORY: dict[str, list[str]] = {
+    "lower extremity": ["lower extremity", "lumbar spine", "ankle/foot", "knee", "hip/pelvis"],
+    "lumbar spine": ["lumbar spine", "lower extremity", "ankle/foot", "knee"],
+    "cervical spine": ["cervical spine", "upper extremity", "shoulder", "elbow", "wrist/hand"],
+    "upper extremity": ["upper extremity", "cervical spine", "shoulder", "elbow", "wrist/hand"],
+    "thoracic spine": ["thoracic spine"],
+}
+
+
+def scope_regions(cond_region: str | None, req: StructuredRequest) -> list[str] | None:
+    """Regions a finding condition looks at; None means anywhere."""
+    if cond_region in (None, "request"):
+        if not req.regions:
+            return None
+        out: list[str] = []
+        for r in req.regions:
+            for t in TERRITORY.get(r, [r]):
+                if t not in out:
+                    out.append(t)
+        return out
+    if cond_region == "any":
+        return None
+    return TERRITORY.get(cond_region, [cond_region])
+
+
+@dataclass
+class Context:
+    """What conditions read: the evidence, the structured request and the case facts."""
+
+    bundle: CaseBundle
+    evidence: EvidenceSet
+    request: StructuredRequest
+    decision_date: dt.date
+
+    def fact(self, name: str) -> tuple[float | None, str]:
+        b = self.bundle
+        if name == "weeks_since_injury":
+            ref = b.dates.ur_denial
+            weeks = (ref - b.claim.date_of_injury).days / 7
+            injured = fmt_date(b.claim.date_of_injury)
+            return weeks, f"injury on {injured}, {weeks:.0f} weeks before the UR decision"
+        if name == "age":
+            age = b.patient.age_on(self.decision_date)
+            return (float(age) if age is not None else None), f"age {age}"
+        if name == "sessions_requested":
+            n = self.request.sessions
+            return (float(n) if n is not None else None), f"{n} sessions requested"
+        if name == "quantity_requested":
+            q = self.request.quantity
+            return (float(q) if q is not None else None), f"quantity {q} requested"
+        if name == "weeks_requested":
+            w = self.request.duration_weeks
+            return (float(w) if w is not None else None), f"{w} weeks requested"
+        if name == "visits_completed":
+            total = 0.0
+            seen = False
+            for f in self.evidence.of(
+                ["therapy.pt", "therapy.chiropractic", "therapy.acupuncture"],
+                region=None,
+                assertion="present",
+            ):
+                if f.value and f.value.split()[0].isdigit():
+                    total = max(total, float(f.value.split()[0]))
+                    seen = True
+            return (total if seen else None), f"{total:.0f} visits completed"
+        raise KeyError(name)
+
+
+@dataclass
+class Outcome:
+    met: bool
+    evidence: list[Finding] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+
+
+def fmt_date(d: dt.date | None) -> str:
+    return f"{d.month}/{d.day}/{d.year}" if d else "an undated record"
+
+
+def _finding(cond: Cond, ctx: Context) -> Outcome:
+    codes = [cond.finding] if isinstance(cond.finding, str) else list(cond.finding or [])
+    regions = scope_regions(cond.region, ctx.request)
+    obs = None if cond.observation in (None, "any") else cond.observation
+    status = cond.status or "any"
+    ev = ctx.evidence
+    hits: list[Finding] = []
+    met = False
+    region_list: list[str | None] = list(regions) if regions else [None]
+    for code in codes:
+        for region in region_list:
+            if status == "any":
+                found = ev.of(code, region=region, observation=obs, assertion="present")
+                if found:
+                    met = True
+                    hits += found
+                continue
+            course = ev.course(code, region=region, observation=obs)
+            ok = {
+                "current": course.latest is not None and course.latest.assertion == "present",
+                "persistent": course.status == "persistent",
+                "new_or_worse": course.status == "new",
+                "resolved": course.status == "resolved",
+                "absent": course.status == "absent",
+            }[status]
+            if ok:
+                met = True
+                if course.latest is not None:
+                    hits.append(course.latest)
+    if status == "absent":
+        met = not any(
+            ev.of(code, region=r, observation=obs, assertion="present")
+            for code in codes
+            for r in region_list
+        )
+    uniq: dict[tuple[str, int], Finding] = {}
+    for f in hits:
+        uniq.setdefault((f.record_id, f.start), f)
+    return Outcome(met, sorted(uniq.values(), key=lambda f: (f.when or dt.date.min, f.start)))
+
+
+def evaluate(cond: Cond, ctx: Context) -> Outcome:
+    """Evaluate one condition tree; the outcome carries the findings that made it true."""
+    if cond.finding is not None:
+        return _finding(cond, ctx)
+    if cond.fact is not None:
+        value, text = ctx.fact(cond.fact)
+        if value is None:
+            return Outcome(False, facts=[f"{cond.fact.replace('_', ' ')} not documented"])
+        ok = (cond.min is None or value >= cond.min) and (cond.max is None or value <= cond.max)
+        return Outcome(ok, facts=[text])
+    if cond.request is not None:
+        r = ctx.request
+        actual = {
+            "repeat": r.repeat,
+            "retrospective": r.retrospective,
+            "associated_surgical": r.associated_surgical,
+            "bilateral": r.laterality == "bilateral",
+            "modified": r.modified,
+        }[cond.request]
+        return Outcome(actual == cond.equals)
+    if cond.not_ is not None:
+        inner = evaluate(cond.not_, ctx)
+        return Outcome(not inner.met, inner.evidence, inner.facts)
+    children = [evaluate(c, ctx) for c in (cond.any or cond.all or [])]
+    met = any(c.met for c in children) if cond.any is not None else all(c.met for c in children)
+    relevant = [c for c in children if c.met] if cond.any is not None else children
+    return Outcome(
+        met,
+        [f for c in relevant for f in c.evidence],
+        [t for c in relevant for t in c.facts],
+    )

@@ -1,0 +1,205 @@
+"""Decide one disputed item: search sequence, criteria, decision, rationale, fact check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from openimr.domain import (
+    CaseBundle,
+    CriterionResult,
+    EvidenceLink,
+    Finding,
+    GuidelineCitation,
+    ItemDecision,
+    Request,
+)
+from openimr.guidelines.registry import KnowledgeBase
+from openimr.guidelines.schema import Citation, Criterion, Topic
+from openimr.intake.requests import StructuredRequest, parse_request
+from openimr.review.conditions import TERRITORY, Context, Outcome, evaluate
+from openimr.review.rationale import (
+    Sentence,
+    absences,
+    check_absence,
+    describe_all,
+    regions_named,
+    strip_quotes,
+)
+
+if TYPE_CHECKING:
+    from openimr.evidence import EvidenceSet
+
+
+def _citation(c: Citation) -> GuidelineCitation:
+    return GuidelineCitation(
+        level=c.level,
+        guideline=c.guideline,
+        chapter=c.chapter,
+        edition=c.edition,
+        section=c.section,
+        pages=c.pages,
+    )
+
+
+def _link(f: Finding) -> EvidenceLink:
+    return EvidenceLink(
+        record=f.record_id,
+        start=f.start,
+        end=f.end,
+        text=f.text,
+        finding=f.label,
+        assertion=f.assertion,
+        record_date=f.record_date,
+    )
+
+
+def _source_phrase(topic: Topic, key: str = "primary") -> str:
+    c = topic.citations[key]
+    if c.level == "MTUS":
+        where = f"{c.guideline} {c.chapter}" if c.chapter else c.guideline
+        return f"the MTUS ({where})"
+    return c.guideline.split(" (")[0] if "(" in c.guideline else c.guideline
+
+
+def _subject(req: StructuredRequest) -> str:
+    text = req.decided_text.rstrip(".")
+    return text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def decide_decision(topic: Topic, results: list[tuple[Criterion, Outcome]]) -> str:
+    """Overturn when every requirement and at least one indication holds and no exclusion."""
+    reqs = [o for c, o in results if c.kind == "requirement"]
+    inds = [o for c, o in results if c.kind == "indication"]
+    excl = [o for c, o in results if c.kind == "exclusion"]
+    if any(o.met for o in excl):
+        return "upheld"
+    if not all(o.met for o in reqs):
+        return "upheld"
+    if inds:
+        return "overturned" if any(o.met for o in inds) else "upheld"
+    return "overturned" if reqs else topic.default
+
+
+def no_topic(request: Request, req: StructuredRequest) -> ItemDecision:
+    what = req.subcategory or "this kind of service"
+    note = (
+        f"No knowledge-base topic addresses {what}"
+        + (f" for the {', '.join(req.regions)}" if req.regions else "")
+        + "; the physician reviewer must find and apply the governing guideline."
+    )
+    return ItemDecision(
+        id=request.id,
+        item=request.item,
+        decision="undetermined",
+        category=req.category,
+        claims_administrator_basis=request.ur_basis,
+        rationale=note,
+        note=note,
+        portion=req.decided_text if req.modified else None,
+    )
+
+
+def decide_item(
+    bundle: CaseBundle,
+    request: Request,
+    evidence: EvidenceSet,
+    kb: KnowledgeBase,
+    decision_date: dt.date,
+) -> ItemDecision:
+    """Apply the Medical Evidence Search Sequence to one item and explain the outcome."""
+    req = parse_request(request.item, request.ur_decision)
+    candidates = kb.candidates(req, decision_date)
+    if not candidates:
+        return no_topic(request, req)
+    topic = candidates[0]  # MTUS first; ACOEM/ODG only where MTUS is silent
+    ctx = Context(bundle, evidence, req, decision_date)
+    results = [(c, evaluate(c.when, ctx)) for c in topic.criteria]
+    decision = decide_decision(topic, results)
+    latest_record = max((r.date for r in bundle.records if r.date), default=None)
+
+    sentences: list[Sentence] = []
+    opening = (
+        f"Regarding the request for {_subject(req)}, "
+        + (
+            ""
+            if topic.level == "MTUS"
+            else "the MTUS does not address this request, so the review turns to the next "
+            "source in the search sequence: "
+        )
+        + f"{_source_phrase(topic)} advises that {topic.recommendation}."
+    )
+    sentences.append(Sentence(opening))
+    for key in {c.cite for c, _ in results if c.cite != "primary"}:
+        said = [c.says for c, _ in results if c.cite == key]
+        sentences.append(Sentence(f"{_source_phrase(topic, key)} adds that {'; '.join(said)}."))
+
+    trace: list[CriterionResult] = []
+    links: dict[tuple[str, int], EvidenceLink] = {}
+    for crit, out in results:
+        vacuous = out.met and not out.evidence and not out.facts
+        if out.met:
+            s = Sentence(crit.met.replace("{evidence}", describe_all(out.evidence, out.facts)))
+        else:
+            s = Sentence(
+                crit.unmet.replace("{evidence}", describe_all(out.evidence, out.facts)),
+                absences(crit.when, req),
+            )
+            s, contradicting = check_absence(s, evidence, latest_record)
+            for f in contradicting:
+                links.setdefault((f.record_id, f.start), _link(f))
+        for f in out.evidence:
+            links.setdefault((f.record_id, f.start), _link(f))
+        trace.append(
+            CriterionResult(
+                id=crit.id,
+                description=crit.says,
+                met=out.met,
+                statement=s.text,
+                evidence=[_link(f) for f in out.evidence],
+            )
+        )
+        relevant = (
+            (decision == "upheld" and not out.met and crit.kind != "exclusion")
+            or (decision == "upheld" and out.met and crit.kind == "exclusion")
+            or (decision == "overturned" and out.met and not vacuous and crit.kind != "exclusion")
+        )
+        if relevant:
+            sentences.append(s)
+
+    verdict = "is not medically necessary" if decision == "upheld" else "is medically necessary"
+    because = topic.conclusion_upheld if decision == "upheld" else topic.conclusion_overturned
+    sentences.append(Sentence(f"Because {because}, the request for {_subject(req)} {verdict}."))
+    rationale = " ".join(s.text for s in sentences)
+    stray = stray_body_parts(rationale, req)
+    note = (
+        f"Fact check: the rationale names {', '.join(stray)}, not the requested "
+        f"{', '.join(req.regions)}; the reviewer must correct it."
+        if stray
+        else None
+    )
+    return ItemDecision(
+        id=request.id,
+        item=request.item,
+        decision=decision,  # type: ignore[arg-type]
+        topic=topic.id,
+        category=req.category,
+        guidelines=[_citation(c) for c in topic.citations.values() if c.in_header],
+        claims_administrator_basis=request.ur_basis,
+        rationale=rationale,
+        criteria=trace,
+        evidence=list(links.values()),
+        portion=req.decided_text if req.modified else None,
+        note=note,
+    )
+
+
+def stray_body_parts(rationale: str, req: StructuredRequest) -> list[str]:
+    """Body parts our own sentences discuss that the request does not name (quotes excluded).
+
+    Reviewing the wrong body part is a ground for reversal on appeal, so it is checked.
+    """
+    if not req.regions:
+        return []
+    allowed = {t for r in req.regions for t in TERRITORY.get(r, [r])} | set(req.regions)
+    return sorted(regions_named(strip_quotes(rationale)) - allowed)

@@ -1,0 +1,120 @@
+"""Rationale sentences, written from the criteria trace, and the fact check that guards them.
+
+Every sentence that says something is *not* documented is a claim about the records. Before a
+rationale is released, :func:`check_absence` re-reads the evidence at the claim's literal scope
+(any date, any assertion-present mention): if the records do mention the thing, the sentence is
+replaced by one that states what was found and when, so the letter never says "no
+documentation of X" while a record documents X.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from openimr.domain import Finding
+from openimr.guidelines.schema import Cond
+from openimr.review.conditions import fmt_date, scope_regions
+
+if TYPE_CHECKING:
+    from openimr.evidence import EvidenceSet
+    from openimr.intake.requests import StructuredRequest
+
+
+@dataclass
+class Absence:
+    """A claim that the records lack something: codes at a scope."""
+
+    codes: list[str]
+    regions: list[str] | None
+    observation: str | None
+
+
+@dataclass
+class Sentence:
+    text: str
+    absence: list[Absence] = field(default_factory=list)
+
+
+def describe(f: Finding) -> str:
+    """A short, checkable reference to a finding: the words of the record, where and when."""
+    words = " ".join(f.text.split())
+    return f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+
+
+def describe_all(findings: list[Finding], facts: list[str], limit: int = 3) -> str:
+    parts = [describe(f) for f in findings[:limit]] + facts
+    return "; ".join(parts) if parts else "see the records"
+
+
+def absences(cond: Cond, req: StructuredRequest) -> list[Absence]:
+    """The absence claims an unmet condition makes (finding leaves only)."""
+    if cond.finding is not None:
+        codes = [cond.finding] if isinstance(cond.finding, str) else list(cond.finding)
+        obs = None if cond.observation in (None, "any") else cond.observation
+        return [Absence(codes, scope_regions(cond.region, req), obs)]
+    out: list[Absence] = []
+    for child in cond.any or []:
+        out += absences(child, req)
+    # For all/not an unmet condition does not imply every leaf is absent: no claim is made.
+    return out
+
+
+def check_absence(
+    sentence: Sentence, ev: EvidenceSet, latest_record: dt.date | None
+) -> tuple[Sentence, list[Finding]]:
+    """Verify a sentence's absence claims; rewrite it if a record contradicts them."""
+    contradicting: list[Finding] = []
+    for claim in sentence.absence:
+        regions: list[str | None] = list(claim.regions) if claim.regions else [None]
+        for code in claim.codes:
+            for region in regions:
+                contradicting += ev.of(
+                    code, region=region, observation=claim.observation, assertion="present"
+                )
+    if not contradicting:
+        return sentence, []
+    seen: dict[tuple[str, int], Finding] = {}
+    for f in contradicting:
+        seen.setdefault((f.record_id, f.start), f)
+    found = sorted(seen.values(), key=lambda f: (f.when is None, f.when, f.start))
+    text = (
+        "The records do mention "
+        + "; ".join(describe(f) for f in found[:3])
+        + ", but "
+        + _why_not_enough(found, latest_record)
+        + "."
+    )
+    return Sentence(text), found
+
+
+def _why_not_enough(found: list[Finding], latest_record: dt.date | None) -> str:
+    if latest_record and all(f.when and f.when < latest_record for f in found):
+        return (
+            "the finding is not carried forward on the most recent record "
+            f"({fmt_date(latest_record)}), so it does not meet the criterion as stated"
+        )
+    return "it does not meet the criterion as the guideline states it"
+
+
+@lru_cache(maxsize=1)
+def _region_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    data = yaml.safe_load(
+        (resources.files("openimr.intake") / "data" / "regions.yaml").read_text(encoding="utf-8")
+    )
+    return [(r["name"], re.compile("|".join(r["patterns"]), re.I)) for r in data["regions"]]
+
+
+def regions_named(text: str) -> set[str]:
+    """Body regions a text names (quotations excluded by the caller)."""
+    return {name for name, pat in _region_patterns() if pat.search(text)}
+
+
+def strip_quotes(text: str) -> str:
+    return re.sub(r'"[^"]*"', "", text)
