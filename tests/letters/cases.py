@@ -44,6 +44,9 @@ CHRONIC_PAIN = GuidelineCitation(
     pages="98-99",
 )
 
+PRESSURE_NOTE = (
+    "No guideline topic in the knowledge base covers pressure garments after burn grafting."
+)
 CA_ODG = "Decision based on Non-MTUS Citation Official Disability Guidelines, Low Back."
 
 
@@ -134,7 +137,7 @@ def all_upheld() -> Determination:
                 item="X-rays of the pelvis",
                 decision="upheld",
                 guidelines=[ODG_HIP],
-                claims_administrator_basis=CA_ODG,
+                claims_administrator_basis="Non-MTUS Citation Official Disability Guidelines, Hip",
                 rationale=(
                     "The MTUS does not address pelvic radiographs, so ODG was consulted. ODG "
                     "supports them after significant trauma or when hip arthritis is suspected; "
@@ -173,9 +176,7 @@ def overturned_modified() -> Determination:
                 decision="overturned",
                 topic="neck-mri",
                 guidelines=[ACOEM_NECK],
-                claims_administrator_basis=(
-                    "Decision based on MTUS ACOEM Chapter 8 Neck and Upper Back Complaints."
-                ),
+                claims_administrator_basis="MTUS ACOEM Chapter 8 Neck and Upper Back Complaints",
                 rationale=(
                     "The MTUS supports imaging when there is physiologic evidence of "
                     "neurologic dysfunction. The reduced biceps reflex and C6 sensory loss are "
@@ -241,11 +242,8 @@ def draft_undetermined() -> Determination:
                 id="2",
                 item="Pressure garment sleeve, right forearm",
                 decision="undetermined",
-                rationale="",
-                note=(
-                    "No guideline topic in the knowledge base covers pressure garments after "
-                    "burn grafting."
-                ),
+                rationale=PRESSURE_NOTE,  # the engine repeats the note as the rationale
+                note=PRESSURE_NOTE,
             ),
         ],
         status="draft",

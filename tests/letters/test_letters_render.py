@@ -221,6 +221,8 @@ def test_undetermined_item_shows_note_and_no_decision_word() -> None:
     assert "Pressure garment sleeve, right forearm: Undetermined" in text
     assert "Reviewer note: No guideline topic in the knowledge base covers pressure" in text
     assert "Pressure garment sleeve, right forearm: Upheld" not in text
+    assert text.count("covers pressure garments") == 1  # the note, not repeated as rationale
+    assert "Decision rationale: Not yet written." in text
 
 
 def test_item_lines_and_guideline_lines_follow_the_layout() -> None:
@@ -238,6 +240,13 @@ def test_item_lines_and_guideline_lines_follow_the_layout() -> None:
         "Back Complaints Page(s): 177-178." in flat
     )
     assert "IMRO guideline" not in flat and "MAXIMUS" not in flat
+    # A bare UR citation gets the sentence frame of the layout.
+    assert (
+        "Claims Administrator guideline: Decision based on MTUS ACOEM Chapter 8 Neck and "
+        "Upper Back Complaints." in flat
+    )
+    assert "State(s) of Licensure: California, Nevada, Oregon" in text.splitlines()
+    assert "Certification(s)/Specialty: Orthopaedic Surgery" in text.splitlines()
     assert "a license to practice in California, Nevada and Oregon" in flat
     assert "Date Assigned: Not stated" in flat and "Priority: Expedited" in flat
     assert all(len(line) <= TEXT_WIDTH for line in text.splitlines())
@@ -258,7 +267,15 @@ def test_citation_sentences() -> None:
         "Guidelines (ODG), Low Back Chapter, EMG and NCS."
     )
     assert both in flat
-    assert flat.count("did not base their decision on the MTUS") == 1
+    assert flat.count("The Expert Reviewer did not base their decision on the MTUS") == 1
+    assert (
+        "Claims Administrator guideline: The Claims Administrator did not base their decision "
+        "on the MTUS. Decision based on Non-MTUS Citation Official Disability Guidelines, Hip."
+    ) in flat
+    assert (
+        "Claims Administrator guideline: Decision based on Non-MTUS Citation Official "
+        "Disability Guidelines, Low Back."
+    ) in flat  # already framed: kept as written
     assert (
         "Claims Administrator guideline: The Claims Administrator stated no guideline or "
         "other medical evidence"

@@ -162,6 +162,9 @@ def render_pdf_context(ctx: dict[str, Any]) -> bytes:
 
     pdf.heading(str(p.how_heading))
     pdf.para(str(p.how_made(d.reviewer, org)))
+    pdf.para(str(p.credentials_intro), gap=0)
+    pdf.labelled(str(p.licensure_label), str(p.licensure(d.reviewer)), gap=0)
+    pdf.labelled(str(p.specialty_label), str(p.specialties(d.reviewer)))
 
     pdf.heading(str(p.summary_heading))
     pdf.para(str(p.summary_intro))

@@ -44,14 +44,17 @@ def mdy(value: dt.date | None) -> str:
     return value.strftime("%m/%d/%Y")
 
 
-def and_list(values: Iterable[str]) -> str:
-    """'California', 'California and Nevada', 'California, Nevada and Oregon'."""
+def and_list(values: Iterable[str], last: str = " and ") -> str:
+    """'California', 'California and Nevada', 'California, Nevada and Oregon'.
+
+    ``last`` joins the final pair; ", " gives the plain list of a credentials line.
+    """
     items = [str(v) for v in values]
     if not items:
         raise LetterRenderError("a list the letter must state (e.g. reviewer.licensed_in) is empty")
     if len(items) == 1:
         return items[0]
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + last + items[-1]
 
 
 def sentence(value: str) -> str:
