@@ -79,6 +79,36 @@ class Request(_Strict):
     expected: Expected | None = None
 
 
+class PriorIMR(_Strict):
+    """An earlier IMR on this claim: the same request decided again is not eligible."""
+
+    case_number: str = Field(min_length=1)
+    decided: dt.date | None = None
+    requests: list[str] = Field(default_factory=list)  # ids of this bundle's requests; [] = all
+
+
+class Application(_Strict):
+    """The IMR application (DWC Form IMR) as filed: what the eligibility screen checks.
+
+    Every field is optional so older bundles stay valid; a fact left out is reported by the
+    screen as unknown, never assumed.
+    """
+
+    signed: bool | None = None  # signed by the employee or a representative
+    signed_by: Literal["employee", "representative"] | None = None
+    signature_date: dt.date | None = None
+    received: dt.datetime | dt.date | None = None  # filed; with a time, the 5:30 pm rule applies
+    filing_method: Literal["mail", "fax", "email", "online", "personal"] | None = None
+    ur_served: dt.date | None = None  # service of the UR decision (default: dates.ur_denial)
+    ur_service_method: Literal["mail", "electronic", "personal"] | None = None
+    ur_letter_attached: bool | None = None  # the UR decision letter came with the application
+    ur_conditional_noncertification: bool | None = None  # UR "conditionally non-certified"
+    dispute: Literal["treatment", "liability"] | None = None
+    liability_issue: str | None = None  # a non-medical liability defence that defers IMR
+    formulary_dispute: bool = False  # an MTUS Drug Formulary dispute (5 working days)
+    prior_imr: list[PriorIMR] = Field(default_factory=list)
+
+
 class CaseBundle(_Strict):
     format: Literal["openimr-case/1"]
     case_number: str = Field(min_length=1)
@@ -88,6 +118,7 @@ class CaseBundle(_Strict):
     claim: Claim
     records: list[Record] = Field(default_factory=list)
     requests: list[Request] = Field(min_length=1)
+    application: Application | None = None
 
     # Where the bundle was read from; set by the loader, never part of the contract.
     source_path: str | None = Field(default=None, exclude=True)
