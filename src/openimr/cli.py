@@ -22,9 +22,10 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from openimr.commands import decide
+    from openimr.commands import decide, guidelines
 
     decide.register(app)
+    guidelines.register(app)
 
 
 _register()

@@ -315,3 +315,13 @@ def parse_request(text: str, ur_decision: str = "denied") -> StructuredRequest:
             req.route = route
             break
     return req
+
+
+def known_services() -> set[str]:
+    """Service ids of the vocabulary, with one ``drug:<class>`` id per drug class."""
+    v = _vocab()
+    return {s.id for s, _ in v.services} | {f"drug:{c}" for c in v.drug_classes}
+
+
+def known_regions() -> set[str]:
+    return {name for name, _ in _vocab().regions}

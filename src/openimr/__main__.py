@@ -1,0 +1,5 @@
+"""``python -m openimr``: the same as the ``openimr`` command."""
+
+from openimr.cli import main
+
+main()
