@@ -22,10 +22,11 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from openimr.commands import decide, guidelines
+    from openimr.commands import decide, evaluate, guidelines
 
     decide.register(app)
     guidelines.register(app)
+    evaluate.register(app)
 
 
 _register()
