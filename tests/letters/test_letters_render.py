@@ -87,7 +87,10 @@ def test_missing_item_field_fails_loudly(fmt: str) -> None:
     good = all_upheld()
     item = good.items[0]
     fields = {k: getattr(item, k) for k in ItemDecision.model_fields if k != "rationale"}
-    broken = good.model_copy(update={"items": [ItemDecision.model_construct(**fields)]})
+    # A draft skips the signed-letter checks, so the template itself meets the gap.
+    broken = good.model_copy(
+        update={"items": [ItemDecision.model_construct(**fields)], "status": "draft"}
+    )
     with pytest.raises(LetterRenderError, match="rationale"):
         render(broken, fmt)
 
@@ -363,3 +366,27 @@ def test_text_paragraph_structure() -> None:
     )
     assert re.search(r"^Decision rationale: ", text, re.M)
     assert text.endswith("medically necessary.\n")
+
+
+def test_pdf_never_drops_a_character() -> None:
+    d = all_upheld()
+    d.items[0].rationale = "Records in two scripts: 患者 and café, Ω ≥ 3, “quoted”."
+    d.items[1].rationale = "A long token: https://example.org/" + "x" * 250 + " ends here."
+    whole = _norm(" ".join(_pdf_pages(render(d, "pdf"))))
+    assert "[U+60A3][U+8005] and café, Ω ≥ 3, “quoted”." in whole
+    assert "ends here." in whole and whole.count("x" * 40) >= 2
+
+
+def test_signed_letter_needs_summary_and_rationales_a_draft_shows_gaps() -> None:
+    signed = all_upheld()
+    no_summary = signed.model_copy(update={"clinical_case_summary": "  "})
+    with pytest.raises(LetterRenderError, match="clinical_case_summary: empty"):
+        render(no_summary, "text")
+    no_rationale = signed.model_copy(
+        update={"items": [signed.items[0].model_copy(update={"rationale": ""})]}
+    )
+    with pytest.raises(LetterRenderError, match=r"items\[0\]\.rationale: empty"):
+        render(no_rationale, "pdf")
+    draft = no_summary.model_copy(update={"status": "draft"})
+    text = _text(draft)
+    assert "CLINICAL CASE SUMMARY" in text and "Not yet written." in text

@@ -8,6 +8,7 @@ carries the case number (and the DRAFT marker when unsigned) and "Page N of M".
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from openimr.letters.render import LetterRenderError, mdy, paragraphs, phrases
+
+log = logging.getLogger(__name__)
 
 FONT = "DejaVu"
 BODY_PT = 10.5
@@ -36,6 +39,29 @@ def font_files() -> tuple[Path, Path]:
     return regular, bold
 
 
+@cache
+def font_glyphs() -> frozenset[int]:
+    """Code points both fonts can draw (fpdf2 would silently drop the others)."""
+    from fontTools.ttLib import TTFont
+
+    regular, bold = (TTFont(str(f)).getBestCmap() for f in font_files())
+    return frozenset(regular) & frozenset(bold)
+
+
+def printable(text: str) -> str:
+    """``text`` with every character the fonts lack shown as [U+XXXX], never dropped.
+
+    DejaVu covers Latin, Greek, Cyrillic and most symbols but not, e.g., CJK; a letter must
+    not lose a character without a trace, so the code point is printed instead.
+    """
+    glyphs = font_glyphs()
+    if all(ord(c) in glyphs or c == "\n" for c in text):
+        return text
+    missing = sorted({c for c in text if ord(c) not in glyphs and c != "\n"})
+    log.warning("PDF font lacks %s; printed as code points", ", ".join(missing))
+    return "".join(c if ord(c) in glyphs or c == "\n" else f"[U+{ord(c):04X}]" for c in text)
+
+
 class _LetterPDF(FPDF):
     """US Letter pages with a running header (case number, draft marker) and page numbers."""
 
@@ -52,7 +78,7 @@ class _LetterPDF(FPDF):
     def header(self) -> None:
         self.set_font(FONT, "", 8.5)
         self.set_text_color(90, 90, 90)
-        self.cell(0, 5, f"Case Number: {self.case_number}", new_x=XPos.LMARGIN)
+        self.cell(0, 5, printable(f"Case Number: {self.case_number}"), new_x=XPos.LMARGIN)
         if self.draft_marker:
             self.set_font(FONT, "B", 9)
             self.set_text_color(*RED)
@@ -78,7 +104,7 @@ class _LetterPDF(FPDF):
         self.keep(4)
         self.ln(3)
         self.set_font(FONT, "B", 11)
-        self.multi_cell(0, 6, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 6, printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(FONT, "", BODY_PT)
         self.ln(1)
 
@@ -93,7 +119,7 @@ class _LetterPDF(FPDF):
         self.set_font(FONT, "B" if bold else "", BODY_PT)
         if color:
             self.set_text_color(*color)
-        self.multi_cell(0, LINE_MM, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, LINE_MM, printable(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(0, 0, 0)
         self.set_font(FONT, "", BODY_PT)
         self.ln(gap)
@@ -102,9 +128,9 @@ class _LetterPDF(FPDF):
         """'Label: text' with a bold label, wrapped as one paragraph."""
         self.set_x(self.l_margin)
         self.set_font(FONT, "B", BODY_PT)
-        self.write(LINE_MM, label + " ")
+        self.write(LINE_MM, printable(label + " "))
         self.set_font(FONT, "", BODY_PT)
-        self.write(LINE_MM, text)
+        self.write(LINE_MM, printable(text))
         self.ln(LINE_MM)
         self.ln(gap)
 
@@ -117,7 +143,7 @@ class _LetterPDF(FPDF):
                 self.cell(
                     w,
                     LINE_MM + 0.6,
-                    value,
+                    printable(value),
                     new_x=XPos.LMARGIN if last else XPos.RIGHT,
                     new_y=YPos.NEXT if last else YPos.TOP,
                 )
@@ -144,7 +170,7 @@ def render_pdf_context(ctx: dict[str, Any]) -> bytes:
 
     pdf.para(org, bold=True, gap=0.5)
     pdf.set_font(FONT, "B", 13)
-    pdf.multi_cell(0, 7, str(p.title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 7, printable(str(p.title)), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     pdf.field_rows(
         [
@@ -168,7 +194,7 @@ def render_pdf_context(ctx: dict[str, Any]) -> bytes:
 
     pdf.heading(str(p.summary_heading))
     pdf.para(str(p.summary_intro))
-    for para in paragraphs(d.clinical_case_summary):
+    for para in paragraphs(str(p.summary(d))):
         pdf.para(para)
 
     pdf.heading(str(p.issues_heading))

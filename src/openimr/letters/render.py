@@ -135,6 +135,17 @@ def _check(d: Determination) -> None:
         raise LetterRenderError(
             f"{d.case_number}: reviewer.licensed_in: empty; the letter must state the licensure"
         )
+    if is_draft(d):
+        return  # a draft may still have gaps; it shows them as "Not yet written."
+    if not d.clinical_case_summary.strip():
+        raise LetterRenderError(
+            f"{d.case_number}: clinical_case_summary: empty in a signed determination"
+        )
+    for n, item in enumerate(d.items):
+        if not item.rationale.strip():
+            raise LetterRenderError(
+                f"{d.case_number}: items[{n}].rationale: empty in a signed determination"
+            )
 
 
 # --------------------------------------------------------------------------- text
@@ -184,12 +195,19 @@ def render(
     """
     if fmt not in FORMATS:
         raise LetterRenderError(f"unknown letter format {fmt!r}; expected one of {FORMATS}")
+    try:
+        return _render(determination, fmt, organization)
+    except AttributeError as exc:  # a Determination built without validation lacks a field
+        raise LetterRenderError(f"{fmt} letter: missing field: {exc}") from exc
+
+
+def _render(d: Determination, fmt: str, organization: str | None) -> str | bytes:
     if fmt == "json":
         from openimr.letters.json_out import to_json
 
-        return to_json(determination)
-    _check(determination)
-    ctx = context(determination, organization)
+        return to_json(d)
+    _check(d)
+    ctx = context(d, organization)
     if fmt == "text":
         return render_text_context(ctx)
     if fmt == "html":
@@ -198,5 +216,5 @@ def render(
 
     try:
         return render_pdf_context(ctx)
-    except (jinja2.UndefinedError, AttributeError) as exc:
-        raise LetterRenderError(f"PDF letter: missing field: {exc}") from exc
+    except jinja2.UndefinedError as exc:
+        raise LetterRenderError(f"PDF letter: missing field: {exc.message}") from exc
