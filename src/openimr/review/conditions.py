@@ -93,45 +93,75 @@ def fmt_date(d: dt.date | None) -> str:
     return f"{d.month}/{d.day}/{d.year}" if d else "an undated record"
 
 
+def mentions(
+    ev: EvidenceSet, codes: list[str], regions: list[str] | None, observation: str | None
+) -> list[Finding]:
+    """Every present or negated first-hand mention of ``codes`` in the given regions, by date.
+
+    Plans and findings quoted from older reports are not examinations, so they are left out
+    unless the condition asks for plans.
+    """
+    seen: dict[tuple[str, int], Finding] = {}
+    for region in regions or [None]:
+        for f in ev.of(codes, region=region, observation=observation, assertion=None):
+            if f.assertion not in ("present", "negated") or f.quoted:
+                continue
+            if observation is None and f.observation == "plan":
+                continue
+            seen.setdefault((f.record_id, f.start), f)
+    return sorted(seen.values(), key=lambda f: (f.when or dt.date.min, f.record_id, f.start))
+
+
+def course_status(history: list[Finding]) -> tuple[str, Finding | None]:
+    """absent / new / persistent / resolved across the union of regions, and the latest mention.
+
+    The most recent dated record decides: a deficit found on 10/29 and absent on 12/3 is
+    resolved, whichever words located it (ankle on one day, both legs on the next).
+    """
+    if not history:
+        return "absent", None
+    last = history[-1].when
+    at_last = [f for f in history if f.when == last]
+    present_last = [f for f in at_last if f.assertion == "present"]
+    latest = present_last[-1] if present_last else at_last[-1]
+    present = [f for f in history if f.assertion == "present"]
+    if not present:
+        return "absent", latest
+    if not present_last:
+        return "resolved", latest
+    if all(f.when == last for f in present):
+        return "new", latest
+    return "persistent", latest
+
+
 def _finding(cond: Cond, ctx: Context) -> Outcome:
     codes = [cond.finding] if isinstance(cond.finding, str) else list(cond.finding or [])
     regions = scope_regions(cond.region, ctx.request)
     obs = None if cond.observation in (None, "any") else cond.observation
     status = cond.status or "any"
-    ev = ctx.evidence
-    hits: list[Finding] = []
-    met = False
-    region_list: list[str | None] = list(regions) if regions else [None]
-    for code in codes:
-        for region in region_list:
-            if status == "any":
-                found = ev.of(code, region=region, observation=obs, assertion="present")
-                if found:
-                    met = True
-                    hits += found
-                continue
-            course = ev.course(code, region=region, observation=obs)
-            ok = {
-                "current": course.latest is not None and course.latest.assertion == "present",
-                "persistent": course.status == "persistent",
-                "new_or_worse": course.status == "new",
-                "resolved": course.status == "resolved",
-                "absent": course.status == "absent",
-            }[status]
-            if ok:
-                met = True
-                if course.latest is not None:
-                    hits.append(course.latest)
-    if status == "absent":
-        met = not any(
-            ev.of(code, region=r, observation=obs, assertion="present")
-            for code in codes
-            for r in region_list
-        )
-    uniq: dict[tuple[str, int], Finding] = {}
-    for f in hits:
-        uniq.setdefault((f.record_id, f.start), f)
-    return Outcome(met, sorted(uniq.values(), key=lambda f: (f.when or dt.date.min, f.start)))
+    if status == "any":
+        found: dict[tuple[str, int], Finding] = {}
+        for region in regions or [None]:
+            for f in ctx.evidence.of(codes, region=region, observation=obs, assertion="present"):
+                found.setdefault((f.record_id, f.start), f)
+        hits = sorted(found.values(), key=lambda f: (f.when or dt.date.min, f.start))
+        return Outcome(bool(hits), hits)
+    history = mentions(ctx.evidence, codes, regions, obs)
+    state, latest = course_status(history)
+    ok = {
+        "current": latest is not None and latest.assertion == "present",
+        "persistent": state == "persistent",
+        "new_or_worse": state == "new",
+        "resolved": state == "resolved",
+        "absent": state == "absent",
+    }[status]
+    evidence: list[Finding] = []
+    if ok and latest is not None:
+        if latest.assertion == "present":
+            evidence = [latest]
+        elif state == "resolved":
+            evidence = [f for f in history if f.assertion == "present"][-1:] + [latest]
+    return Outcome(ok, evidence)
 
 
 def evaluate(cond: Cond, ctx: Context) -> Outcome:

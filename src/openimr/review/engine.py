@@ -132,7 +132,9 @@ def decide_item(
     sentences.append(Sentence(opening))
     for key in {c.cite for c, _ in results if c.cite != "primary"}:
         said = [c.says for c, _ in results if c.cite == key]
-        sentences.append(Sentence(f"{_source_phrase(topic, key)} adds that {'; '.join(said)}."))
+        sentences.append(
+            Sentence(f"{_source_phrase(topic, key)} adds this criterion: {'; '.join(said)}.")
+        )
 
     trace: list[CriterionResult] = []
     links: dict[tuple[str, int], EvidenceLink] = {}

@@ -95,9 +95,7 @@ class Report:
         pe = p_yes + p_no
         kappa = (acc - pe) / (1 - pe) if pe < 1 else 0.0
         with_g = [r for r in rows if r.expected_guideline != "none"]
-        g_agree = (
-            sum(_guideline_agrees(r) for r in with_g) / len(with_g) if with_g else 0.0
-        )
+        g_agree = sum(_guideline_agrees(r) for r in with_g) / len(with_g) if with_g else 0.0
         return {
             "items": float(n),
             "accuracy": acc,
@@ -107,7 +105,10 @@ class Report:
             "precision_overturned": prec_o,
             "guideline_agreement": g_agree,
             "undetermined": float(sum(r.predicted == "undetermined" for r in rows)),
-            "tp": float(tp), "fp": float(fp), "fn": float(fn), "tn": float(tn),
+            "tp": float(tp),
+            "fp": float(fp),
+            "fn": float(fn),
+            "tn": float(tn),
         }
 
     def format(self) -> str:
@@ -116,8 +117,14 @@ class Report:
         if not m:
             return "no items with expected outcomes\n"
         out.append(f"items: {m['items']:.0f}   undetermined (no topic): {m['undetermined']:.0f}")
-        for k in ("accuracy", "balanced_accuracy", "kappa", "recall_overturned",
-                  "precision_overturned", "guideline_agreement"):
+        for k in (
+            "accuracy",
+            "balanced_accuracy",
+            "kappa",
+            "recall_overturned",
+            "precision_overturned",
+            "guideline_agreement",
+        ):
             out.append(f"{k}: {m[k]:.3f}")
         out.append("")
         out.append("confusion (rows expected, columns predicted):")
@@ -186,11 +193,17 @@ def evaluate_dir(paths: list[Path], progress: bool = False) -> Report:
         for req, item in zip(bundle.requests, det.items, strict=True):
             if not req.expected:
                 continue
-            report.rows.append(Row(
-                case=bundle.case_number, item_id=req.id, item=req.item,
-                category=item.category or parse_request(req.item).category or "unknown",
-                expected=req.expected.decision, predicted=item.decision,
-                expected_guideline=guideline_key(req.expected.guideline),
-                predicted_guideline=item_guideline_key(item), topic=item.topic,
-            ))
+            report.rows.append(
+                Row(
+                    case=bundle.case_number,
+                    item_id=req.id,
+                    item=req.item,
+                    category=item.category or parse_request(req.item).category or "unknown",
+                    expected=req.expected.decision,
+                    predicted=item.decision,
+                    expected_guideline=guideline_key(req.expected.guideline),
+                    predicted_guideline=item_guideline_key(item),
+                    topic=item.topic,
+                )
+            )
     return report
