@@ -8,13 +8,15 @@ from typing import Annotated
 
 import typer
 
+from openimr.guidelines.registry import KnowledgeBase
+
 guidelines_app = typer.Typer(help="The guideline knowledge base.", no_args_is_help=True)
 KbOpt = Annotated[
     Path | None, typer.Option("--kb", help="Knowledge base folder (default: bundled).")
 ]
 
 
-def _kb(path: Path | None):  # type: ignore[no-untyped-def]
+def _kb(path: Path | None) -> KnowledgeBase:
     from openimr.guidelines.registry import load_knowledge_base
 
     return load_knowledge_base(path)

@@ -41,7 +41,7 @@ def _value_at(data: Any, loc: tuple[int | str, ...]) -> Any:
     return cur
 
 
-def _problem(err: dict[str, Any], data: Any) -> str:
+def _problem(err: Any, data: Any) -> str:
     kind = err["type"]
     loc = tuple(err["loc"])
     value = _value_at(data, loc)

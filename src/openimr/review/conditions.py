@@ -102,7 +102,8 @@ def mentions(
     unless the condition asks for plans.
     """
     seen: dict[tuple[str, int], Finding] = {}
-    for region in regions or [None]:
+    region_list: list[str | None] = list(regions) if regions else [None]
+    for region in region_list:
         for f in ev.of(codes, region=region, observation=observation, assertion=None):
             if f.assertion not in ("present", "negated") or f.quoted:
                 continue
@@ -141,7 +142,8 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
     status = cond.status or "any"
     if status == "any":
         found: dict[tuple[str, int], Finding] = {}
-        for region in regions or [None]:
+        region_list: list[str | None] = list(regions) if regions else [None]
+        for region in region_list:
             for f in ctx.evidence.of(codes, region=region, observation=obs, assertion="present"):
                 found.setdefault((f.record_id, f.start), f)
         hits = sorted(found.values(), key=lambda f: (f.when or dt.date.min, f.start))

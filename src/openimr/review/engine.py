@@ -183,7 +183,7 @@ def decide_item(
     return ItemDecision(
         id=request.id,
         item=request.item,
-        decision=decision,  # type: ignore[arg-type]
+        decision=decision,
         topic=topic.id,
         category=req.category,
         guidelines=[_citation(c) for c in topic.citations.values() if c.in_header],
