@@ -23,10 +23,12 @@ app = typer.Typer(
 
 def _register() -> None:
     from openimr.commands import decide, evaluate, guidelines
+    from openimr.commands import evidence as evidence_cmd
 
     decide.register(app)
     guidelines.register(app)
     evaluate.register(app)
+    evidence_cmd.register(app)
 
 
 _register()

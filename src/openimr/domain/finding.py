@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 Assertion = Literal["present", "negated", "possible", "historical", "hypothetical", "other"]
 Laterality = Literal["left", "right", "bilateral"]
 Observation = Literal["subjective", "objective", "test", "plan", "history", "unknown"]
+Change = Literal["improved", "worsened", "unchanged", "resolved", "no_benefit"]
 
 
 class Finding(BaseModel):
@@ -33,6 +34,7 @@ class Finding(BaseModel):
     quoted: bool = False  # repeated from an older report rather than found now
     section: str | None = None
     value: str | None = None  # a parsed quantity when the concept carries one
+    change: Change | None = None  # change over time written in the sentence ("improved")
 
     @property
     def when(self) -> dt.date | None:

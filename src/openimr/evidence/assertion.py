@@ -1,0 +1,71 @@
+"""From ConText modifiers to one assertion per finding.
+
+ConText links modifiers (negation, uncertainty, history, hypothetical, experiencer) to each
+target span. A finding gets one assertion, in this order of precedence: about someone else,
+hypothetical, negated, possible, historical, present. "Normal" wordings of a concept
+("sensation intact") flip present and negated, and a concept may absorb modifiers that are
+part of its meaning ("surgery is being considered" is a present plan, not a hypothesis).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span
+
+NEGATION = "NEGATED_EXISTENCE"
+RESOLVED = "RESOLVED"
+
+
+@dataclass(frozen=True)
+class Flags:
+    """Which ConText categories modify a target (one-vs-rest, as the NegEx set scores them)."""
+
+    negated: bool = False
+    possible: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    other: bool = False
+    resolved: bool = False
+
+
+def modifier_categories(span: Span) -> set[str]:
+    mods: tuple[Any, ...] = span._.modifiers
+    return {m.category.upper() for m in mods}
+
+
+def flags_of(span: Span) -> Flags:
+    cats = modifier_categories(span)
+    return Flags(
+        negated=NEGATION in cats or RESOLVED in cats,
+        possible="POSSIBLE_EXISTENCE" in cats,
+        historical="HISTORICAL" in cats,
+        hypothetical="HYPOTHETICAL" in cats,
+        other="FAMILY" in cats,
+        resolved=RESOLVED in cats,
+    )
+
+
+def assertion_of(
+    flags: Flags,
+    *,
+    normal: bool = False,
+    absorbs: frozenset[str] = frozenset(),
+    forced: str | None = None,
+) -> str:
+    """The single assertion of a finding (see the module docstring for the precedence)."""
+    if forced == "other" or (flags.other and "other" not in absorbs):
+        return "other"
+    if forced == "hypothetical" or (flags.hypothetical and "hypothetical" not in absorbs):
+        return "hypothetical"
+    negated = flags.negated and "negated" not in absorbs
+    if normal:
+        negated = not negated
+    if negated:
+        return "negated"
+    if flags.possible and "possible" not in absorbs:
+        return "possible"
+    if flags.historical and "historical" not in absorbs:
+        return "historical"
+    return "present"

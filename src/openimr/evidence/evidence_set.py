@@ -1,0 +1,168 @@
+"""The findings of a case bundle, with the queries the review engine asks of them.
+
+``of`` selects findings by code, region group, kind of observation and assertion; ``course``
+follows a finding over the dated records (new, persistent, improved, resolved) where the
+most recent examination counts most; ``latest`` is the most recent dated mention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from openimr.domain.finding import Finding
+from openimr.evidence import schema
+
+CourseStatus = Literal["absent", "new", "persistent", "improved", "resolved"]
+_TIMELINE = ("present", "negated")
+
+
+@lru_cache(maxsize=1)
+def region_groups() -> dict[str, frozenset[str]]:
+    """Region name -> the regions a query for it accepts (regions.yaml ``group``)."""
+    return {r.name: frozenset([r.name, *r.group]) for r in schema.regions().regions}
+
+
+def region_names() -> list[str]:
+    return [r.name for r in schema.regions().regions]
+
+
+def region_matches(query: str, found: str | None) -> bool:
+    """Does a finding in region ``found`` answer a question about region ``query``?
+
+    A finding with no region (a general statement like "neurologic exam normal") answers
+    every region; an unknown query region only matches itself.
+    """
+    if found is None:
+        return True
+    return found in region_groups().get(query, frozenset([query]))
+
+
+@dataclass(frozen=True)
+class Course:
+    """How one finding developed across the dated records."""
+
+    status: CourseStatus
+    first: Finding | None
+    latest: Finding | None
+    history: list[Finding] = field(default_factory=list)
+
+
+def _key(f: Finding, order: dict[str, int]) -> tuple[dt.date, int, int]:
+    return (f.when or dt.date.min, order.get(f.record_id, 0), f.start)
+
+
+def _score(f: Finding) -> float | None:
+    if not f.value:
+        return None
+    nums = re.findall(r"(\d+(?:\.\d+)?)/10", f.value)
+    return float(nums[-1]) if nums else None
+
+
+@dataclass
+class EvidenceSet:
+    """All findings of a bundle; pages that had no text layer are listed in ``needs_ocr``."""
+
+    findings: list[Finding] = field(default_factory=list)
+    needs_ocr: list[tuple[str, int]] = field(default_factory=list)  # (record id, page number)
+    record_order: dict[str, int] = field(default_factory=dict)
+
+    def codes(self) -> set[str]:
+        return {f.code for f in self.findings}
+
+    def _select(
+        self,
+        code: str | Sequence[str],
+        region: str | None,
+        observation: str | None,
+        assertions: Iterable[str] | None,
+        quoted: bool | None = None,
+    ) -> list[Finding]:
+        allowed = set(assertions) if assertions is not None else None
+        codes = (code,) if isinstance(code, str) else tuple(code)
+        prefixes = tuple(c + "." for c in codes)
+        out = []
+        for f in self.findings:
+            if f.code not in codes and not f.code.startswith(prefixes):
+                continue
+            if region is not None and not region_matches(region, f.region):
+                continue
+            if observation is not None and f.observation != observation:
+                continue
+            if allowed is not None and f.assertion not in allowed:
+                continue
+            if quoted is not None and f.quoted != quoted:
+                continue
+            out.append(f)
+        return sorted(out, key=lambda f: _key(f, self.record_order))
+
+    def of(
+        self,
+        code: str | Sequence[str],
+        *,
+        region: str | None = None,
+        observation: str | None = None,
+        assertion: str | None = "present",
+        quoted: bool | None = None,
+    ) -> list[Finding]:
+        """Findings of ``code`` (or of its sub-codes; a list of codes accepts any), oldest first.
+
+        ``assertion=None`` accepts any assertion; ``quoted`` filters on repeated findings.
+        """
+        return self._select(
+            code, region, observation, None if assertion is None else [assertion], quoted
+        )
+
+    def _timeline(
+        self, code: str | Sequence[str], region: str | None, observation: str | None
+    ) -> list[Finding]:
+        found = self._select(code, region, observation, _TIMELINE)
+        if observation is None:
+            plans = {c.code for c in schema.vocabulary().concepts if c.observation == "plan"}
+            codes = [code] if isinstance(code, str) else list(code)
+            if not any(c in plans for c in codes):
+                found = [f for f in found if f.observation != "plan"]
+        return found
+
+    def latest(
+        self,
+        code: str | Sequence[str],
+        *,
+        region: str | None = None,
+        observation: str | None = None,
+    ) -> Finding | None:
+        """The most recent dated mention, present or negated (present wins on the same date)."""
+        return self.course(code, region=region, observation=observation).latest
+
+    def course(
+        self,
+        code: str | Sequence[str],
+        *,
+        region: str | None = None,
+        observation: str | None = None,
+    ) -> Course:
+        """new / persistent / improved / resolved / absent, judged on the latest record."""
+        hist = self._timeline(code, region, observation)
+        if not hist:
+            return Course("absent", None, None, [])
+        last_when = hist[-1].when
+        at_last = [f for f in hist if f.when == last_when]
+        present_last = [f for f in at_last if f.is_present]
+        latest = present_last[-1] if present_last else at_last[-1]
+        present = [f for f in hist if f.is_present]
+        if not present:
+            return Course("absent", None, latest, hist)
+        first = present[0]
+        if not present_last:
+            return Course("resolved", first, latest, hist)
+        earlier = [f for f in present if f.when != last_when]
+        if not earlier:
+            return Course("new", first, latest, hist)
+        before, now = _score(earlier[-1]), _score(latest)
+        if latest.change == "improved" or (before is not None and now is not None and now < before):
+            return Course("improved", first, latest, hist)
+        return Course("persistent", first, latest, hist)

@@ -1,0 +1,383 @@
+"""Turn processed records into :class:`Finding` objects: code, span, sentence, dates, region,
+laterality, assertion, kind of observation, quoted or not, and the parsed quantity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from openimr.domain.finding import Finding
+from openimr.evidence import quantities as q
+from openimr.evidence import schema
+from openimr.evidence.assertion import assertion_of, flags_of
+from openimr.evidence.pipeline import NORMAL_SUFFIX, SectionInfo, section_info
+from openimr.evidence.schema import Concept
+
+
+@dataclass(frozen=True)
+class RecordMeta:
+    """What the extractor needs to know about a record besides its text."""
+
+    record_id: str
+    date: dt.date | None = None
+    kind: str = "progress report"
+
+
+@dataclass
+class _Compiled:
+    concepts: dict[str, Concept]
+    region_rx: re.Pattern[str]
+    region_of_term: dict[str, str]
+    dermatome_rx: list[tuple[re.Pattern[str], str]]
+    level_rx: list[tuple[re.Pattern[str], str]]
+    cue: dict[str, re.Pattern[str]]
+    kinds_test: re.Pattern[str]
+    kinds_quoting: re.Pattern[str]
+    kinds_edx: re.Pattern[str]
+    sections: dict[str, SectionInfo] = field(default_factory=dict)
+
+
+def _alt(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def compiled() -> _Compiled:
+    """Regular expressions and lookup tables built once from the data files."""
+    vocab = schema.vocabulary()
+    regs = schema.regions()
+    cues = schema.cues()
+    term_of: dict[str, str] = {}
+    for r in regs.regions:
+        for t in r.terms:
+            for lit in schema.expand_phrase(t):
+                term_of.setdefault(lit.lower(), r.name)
+    terms = sorted(term_of, key=len, reverse=True)
+    region_rx = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])", re.IGNORECASE
+    )
+
+    def words(items: list[str]) -> re.Pattern[str]:
+        return re.compile(r"\b(" + "|".join(re.escape(k) for k in items) + r")\b", re.I)
+
+    return _Compiled(
+        concepts={c.code: c for c in vocab.concepts},
+        region_rx=region_rx,
+        region_of_term=term_of,
+        dermatome_rx=[(re.compile(k), v) for k, v in regs.dermatomes.items()],
+        level_rx=[(re.compile(k), v) for k, v in regs.levels.items()],
+        cue={
+            name: _alt(getattr(cues, name))
+            for name in (
+                "subjective",
+                "objective",
+                "test",
+                "plan",
+                "history",
+                "quoted",
+                "edx_context",
+                "imaging_context",
+                "improved",
+                "worsened",
+                "unchanged",
+                "no_benefit",
+            )
+        },
+        kinds_test=words(cues.kinds_test),
+        kinds_quoting=words(cues.kinds_quoting),
+        kinds_edx=words(["emg", "ncs", "ncv", "electrodiagnostic", "nerve conduction"]),
+        sections=section_info(),
+    )
+
+
+_LATERALITY = re.compile(
+    r"\b(bilateral(?:ly)?|both|right|left|rt\.?|lt\.?|(?-i:R|L))\b(?![-/]?\d)", re.IGNORECASE
+)
+
+
+def _laterality(sent: str, s: int, e: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for m in _LATERALITY.finditer(sent):
+        dist = s - m.end() if m.end() <= s else (m.start() - e if m.start() >= e else 0)
+        if dist > 60:
+            continue
+        w = m.group(1).lower().rstrip(".")
+        side = (
+            "bilateral"
+            if w in ("bilateral", "bilaterally", "both")
+            else ("right" if w in ("right", "rt", "r") else "left")
+        )
+        if best is None or dist < best[0]:
+            best = (dist, side)
+    if best is None:
+        return None
+    sides = {
+        m.group(1).lower().rstrip(".")[:1]
+        for m in _LATERALITY.finditer(sent[max(0, s - 60) : e + 60])
+    }
+    if "r" in sides and "l" in sides and re.search(r"\b(and|&)\b", sent[max(0, s - 60) : e + 60]):
+        return "bilateral"
+    return best[1]
+
+
+def _region(c: _Compiled, sent: str, s: int, e: int, spine: bool = False) -> str | None:
+    """The body region named nearest to the finding in its sentence (roots and levels too).
+
+    With ``spine`` (imaging findings) a nerve root names its spine region, not its dermatome.
+    """
+    cands: list[tuple[int, str]] = []
+    for m in c.region_rx.finditer(sent):
+        if m.start() < e and s < m.end():
+            dist = -1  # inside the finding ("low back pain")
+        else:
+            dist = s - m.end() if m.end() <= s else m.start() - e
+        cands.append((dist, c.region_of_term[m.group(1).lower()]))
+    for m in re.finditer(r"\b([CTLS])\s?-?([1-8])\b", sent):
+        root = f"{m.group(1)}{m.group(2)}"
+        dist = s - m.end() if m.end() <= s else max(0, m.start() - e)
+        follow = sent[m.end() : m.end() + 14].lower()
+        if spine or re.match(r"\s*[-/]\s*[ctls]?\d", follow):  # a spine level
+            for rx, reg in c.level_rx:
+                if rx.search(root):
+                    cands.append((dist, reg))
+                    break
+            continue
+        for rx, reg in c.dermatome_rx:
+            if rx.search(root):
+                cands.append((dist, reg))
+                break
+    if not cands:
+        return None
+    cands.sort(key=lambda x: x[0])
+    return cands[0][1]
+
+
+@dataclass
+class _Sent:
+    text: str
+    start: int
+    dates: list[tuple[int, int, dt.date]]
+    cues: dict[str, list[tuple[int, int]]]
+
+
+def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span) -> _Sent:
+    got = cache.get(sent.start_char)
+    if got is None:
+        text = sent.text
+        got = _Sent(
+            text=text,
+            start=sent.start_char,
+            dates=q.find_dates(text),
+            cues={k: [(m.start(), m.end()) for m in rx.finditer(text)] for k, rx in c.cue.items()},
+        )
+        cache[sent.start_char] = got
+    return got
+
+
+def _has(
+    sent: _Sent, cue: str, before: int | None = None, skip: tuple[int, int] | None = None
+) -> bool:
+    for s, e in sent.cues[cue]:
+        if skip is not None and s < skip[1] and skip[0] < e:
+            continue
+        if before is None or s < before:
+            return True
+    return False
+
+
+def _sections(doc: Doc) -> list[tuple[int, int, str, str]]:
+    out = []
+    for sec in doc._.sections:
+        if sec.title_start is None or sec.body_end is None:
+            continue
+        span = doc[sec.title_start : sec.body_end]
+        title = doc[sec.title_start : sec.title_end].text
+        out.append((span.start_char, span.end_char, sec.category or "", title))
+    return out
+
+
+def _section_at(secs: list[tuple[int, int, str, str]], char: int) -> tuple[str, str] | None:
+    for s, e, cat, title in secs:
+        if s <= char < e and cat:
+            return cat, title
+    return None
+
+
+def _observation(
+    c: _Compiled,
+    concept: Concept,
+    sent: _Sent,
+    rel: tuple[int, int],
+    sec: SectionInfo | None,
+    test_record: bool,
+) -> str:
+    s, e = rel
+    default = concept.observation
+    plan_before = _has(sent, "plan", before=s, skip=rel)
+    if (sec is not None and sec.observation == "plan") or (plan_before and default != "history"):
+        return "plan"
+    if default == "test" or (
+        test_record and (sec is None or sec.observation in ("test", "objective"))
+    ):
+        return "test"
+    if _has(sent, "subjective", before=s, skip=rel):
+        return "subjective"
+    if sec is not None and sec.observation is not None:
+        return sec.observation
+    if default in ("subjective", "history", "plan"):
+        if (
+            default == "subjective"
+            and _has(sent, "objective", skip=rel)
+            and _has(sent, "objective", before=s, skip=rel)
+        ):
+            return "objective"
+        return default
+    if _has(sent, "history", before=s, skip=rel):
+        return "history"
+    return default or "objective"
+
+
+def _value(
+    concept: Concept, span: Span, sent: _Sent, rel: tuple[int, int], next_start: int
+) -> str | None:
+    kind = concept.value
+    text = sent.text
+    if kind == "none":
+        return None
+    if kind == "dermatome":
+        roots = q.dermatomes(text)
+        return ", ".join(roots) if roots else None
+    if kind == "pain_score":
+        return q.pain_score(span.text) or q.pain_score(text)
+    if kind == "visits":
+        return q.visits(text)
+    if kind == "medication":
+        following = text[rel[1] : min(len(text), rel[1] + 70, max(rel[1], next_start))]
+        return q.medication(span.text, following)
+    if kind == "med":
+        return q.morphine_equivalent(text)
+    if kind == "uds":
+        return q.uds_result(text)
+    if kind == "work":
+        return q.work_status(span.text)
+    if kind == "level":
+        levels = q.spine_levels(text)
+        return ", ".join(levels) if levels else None
+    if kind == "strength":
+        return q.strength(span.text) or q.strength(text)
+    if kind == "severity":
+        return q.severity(text)
+    return None
+
+
+def _change(sent: _Sent, rel: tuple[int, int], resolved: bool) -> str | None:
+    if resolved:
+        return "resolved"
+    for name in ("no_benefit", "worsened", "improved", "unchanged"):
+        if _has(sent, name, skip=rel):
+            return name
+    return None
+
+
+def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
+    """Every vocabulary finding of one processed record."""
+    c = compiled()
+    kind = meta.kind.lower()
+    test_record = bool(c.kinds_test.search(kind))
+    edx_record = bool(c.kinds_edx.search(kind))
+    quoting_record = bool(c.kinds_quoting.search(kind))
+    secs = _sections(doc)
+    cache: dict[int, _Sent] = {}
+    ents = list(doc.ents)
+    out: list[Finding] = []
+    for i, ent in enumerate(ents):
+        label = ent.label_
+        normal = label.endswith(NORMAL_SUFFIX)
+        code = label[: -len(NORMAL_SUFFIX)] if normal else label
+        concept = c.concepts.get(code)
+        if concept is None:
+            continue
+        sent = _sentence(c, cache, ent.sent)
+        rel = (ent.start_char - sent.start, ent.end_char - sent.start)
+        at = _section_at(secs, ent.start_char)
+        sec = c.sections.get(at[0]) if at else None
+        flags = flags_of(ent)
+        assertion = assertion_of(
+            flags,
+            normal=normal,
+            absorbs=frozenset(concept.absorbs),
+            forced=sec.assertion if sec else None,
+        )
+        observation = _observation(c, concept, sent, rel, sec, test_record)
+        region = _region(c, sent.text, *rel, spine=code.startswith("imaging."))
+        if region is None and at is not None and at[1]:
+            region = _region(c, at[1], 0, 0)
+        if region is None:
+            region = concept.default_region
+        text_date = None
+        if sent.dates:
+            text_date = min(sent.dates, key=lambda d: abs(d[0] - rel[0]))[2]
+        quoted = bool(
+            (sec is not None and sec.quoted)
+            or quoting_record
+            or _has(sent, "quoted")
+            or (
+                observation == "test"
+                and text_date is not None
+                and meta.date is not None
+                and (meta.date - text_date).days > 14
+            )
+        )
+        edx = edx_record or _has(sent, "edx_context", skip=rel)
+        imaging = _has(sent, "imaging_context", skip=rel)
+        for rm in concept.remap:
+            ctx_ok = rm.when is None or (
+                (rm.when == "edx" and edx)
+                or (rm.when == "imaging" and imaging)
+                or rm.when == observation
+            )
+            if ctx_ok and (rm.region is None or rm.region == region):
+                code = rm.code
+                concept = c.concepts[code]
+                break
+        next_start = ents[i + 1].start_char - sent.start if i + 1 < len(ents) else len(sent.text)
+        out.append(
+            Finding(
+                code=code,
+                label=concept.label,
+                record_id=meta.record_id,
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                sentence=" ".join(sent.text.split()),
+                record_date=meta.date,
+                text_date=text_date,
+                region=region,
+                laterality=_laterality(sent.text, *rel),
+                assertion=assertion,
+                observation=observation,
+                quoted=quoted,
+                section=at[0] if at else None,
+                value=_value(concept, ent, sent, rel, next_start),
+                change=_change(sent, rel, flags.resolved),
+            )
+        )
+    return out
+
+
+def run(texts: list[str], metas: list[RecordMeta], nlp: Any) -> list[Finding]:
+    """Process several records in one ``nlp.pipe`` pass."""
+    out: list[Finding] = []
+    with warnings.catch_warnings():
+        # spaCy warns (W036) that the sectionizer's token matcher has no patterns: it has
+        # phrase rules only, which is intended.
+        warnings.filterwarnings("ignore", message=r".*W036.*")
+        for doc, meta in zip(nlp.pipe(texts), metas, strict=True):
+            out.extend(findings_from_doc(doc, meta))
+    return out

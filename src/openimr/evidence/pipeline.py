@@ -1,0 +1,145 @@
+"""The spaCy/medspaCy pipeline of the evidence stage, built once per process from the data files.
+
+tokenizer (medspaCy's clinical tokenizer) -> openimr_sentences (our splitter) ->
+medspacy_target_matcher (vocabulary.yaml) -> medspacy_context (medspaCy's default rules
+adjusted by context.yaml) -> medspacy_sectionizer (sections.yaml).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from openimr.evidence import schema
+from openimr.evidence.schema import Concept, expand_phrase
+
+NORMAL_SUFFIX = "#normal"
+
+
+def _silence_logs() -> None:
+    """PyRuSH (imported by medspaCy) logs DEBUG lines through loguru on every document."""
+    try:
+        from loguru import logger
+
+        logger.disable("PyRuSH")
+        logger.disable("medspacy")
+    except ImportError:  # pragma: no cover - loguru comes with PyRuSH
+        pass
+    logging.getLogger("medspacy").setLevel(logging.WARNING)
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    category: str
+    observation: str | None
+    assertion: str | None
+    quoted: bool
+
+
+def target_rules(concepts: list[Concept], tokenizer: Any) -> list[Any]:
+    """medspaCy TargetRules for every phrase, cased phrase and regex of the vocabulary."""
+    from medspacy.target_matcher import TargetRule
+
+    rules: list[Any] = []
+    for c in concepts:
+        for kind, phrases, regexes in (
+            ("", c.phrases, c.regex),
+            (NORMAL_SUFFIX, c.normal, c.normal_regex),
+        ):
+            label = c.code + kind
+            for phrase in phrases:
+                for lit in expand_phrase(phrase):
+                    rules.append(TargetRule(lit, label))
+            if regexes:
+                rules.append(
+                    TargetRule(
+                        f"{label} regex", label, pattern="|".join(f"(?:{r})" for r in regexes)
+                    )
+                )
+        for phrase in c.cased:
+            for lit in expand_phrase(phrase):
+                toks = [{"ORTH": t.text} for t in tokenizer(lit)]
+                rules.append(TargetRule(lit, c.code, pattern=toks))
+    return rules
+
+
+def context_rules(data: schema.ContextRules) -> list[Any]:
+    """medspaCy's default ConText rules minus ``remove``, plus ``add`` (context.yaml)."""
+    from medspacy.context import ConTextRule
+
+    rules: list[Any] = []
+    if data.base == "medspacy":
+        import medspacy.context.context as ctx_module
+
+        path = Path(ctx_module.__file__).resolve().parents[2] / "resources/en/context_rules.json"
+        raw = json.loads(path.read_text(encoding="utf-8"))["context_rules"]
+        removed = {(r.literal.lower(), r.category) for r in data.remove}
+        for item in raw:
+            lit = item["literal"].lower()
+            if (lit, None) in removed or (lit, item["category"]) in removed:
+                continue
+            rules.append(ConTextRule.from_dict(item))
+    for r in data.add:
+        kwargs: dict[str, Any] = {
+            "literal": r.literal,
+            "category": r.category,
+            "direction": r.direction,
+            "pattern": r.pattern,
+        }
+        if r.max_scope is not None:
+            kwargs["max_scope"] = r.max_scope
+        if r.terminated_by:
+            kwargs["terminated_by"] = set(r.terminated_by)
+        rules.append(ConTextRule(**kwargs))
+    return rules
+
+
+def section_rules(data: schema.Sections) -> tuple[list[Any], dict[str, SectionInfo]]:
+    from medspacy.section_detection import SectionRule
+
+    rules: list[Any] = []
+    info: dict[str, SectionInfo] = {}
+    for s in data.sections:
+        info[s.category] = SectionInfo(s.category, s.observation, s.assertion, s.quoted)
+        for header in s.headers:
+            for lit in expand_phrase(header):
+                rules.append(SectionRule(f"{lit}:", s.category))
+    return rules, info
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The evidence pipeline; built once (a few seconds) and shared by every caller."""
+    _silence_logs()
+    import medspacy  # noqa: F401  (registers the medspaCy factories)
+    import spacy
+    from medspacy.custom_tokenizer import create_medspacy_tokenizer
+
+    from openimr.evidence import sentences  # noqa: F401  (registers openimr_sentences)
+
+    vocab = schema.vocabulary()
+    nlp = spacy.blank("en")
+    nlp.tokenizer = create_medspacy_tokenizer(nlp)
+    nlp.add_pipe("openimr_sentences")
+    matcher: Any = nlp.add_pipe("medspacy_target_matcher", config={"rules": None})
+    matcher.add(target_rules(vocab.concepts, nlp.tokenizer))
+    context: Any = nlp.add_pipe("medspacy_context", config={"rules": None, "span_attrs": None})
+    context.add(context_rules(schema.context_rules()))
+    sec_rules, _ = section_rules(schema.sections())
+    sectionizer: Any = nlp.add_pipe(
+        "medspacy_sectionizer",
+        config={"rules": None, "require_start_line": True, "span_attrs": None},
+    )
+    sectionizer.add(sec_rules)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def section_info() -> dict[str, SectionInfo]:
+    return section_rules(schema.sections())[1]

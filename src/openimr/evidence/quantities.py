@@ -1,0 +1,276 @@
+"""Dates and quantities written in clinical text: "10-19-16", "November 10, 2016", "2x6",
+"12 sessions", "#60", "10/325 mg", "VAS 7/10", "90 MED", "L5 dermatome", "4/5".
+
+Each parser takes a piece of text and returns a short normalised string (or a date), so a
+finding can carry the number a guideline criterion needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_RX = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?![\d/-])")
+_ISO = re.compile(r"(?<![\d/-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_NAMED = re.compile(_MONTH_RX + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE)
+_NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RX + r"\.?,?\s+(\d{4})\b", re.I)
+_MONTH_YEAR = re.compile(r"\b" + _MONTH_RX + r"\.?,?\s+(\d{4})\b", re.IGNORECASE)
+_NUM_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _year(y: str) -> int:
+    v = int(y)
+    if len(y) == 2:
+        return 2000 + v if v <= 40 else 1900 + v
+    return v
+
+
+def _mk(y: int, m: int, d: int) -> dt.date | None:
+    if not 1900 <= y <= 2100:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """Every date written in ``text`` with its character span, in order of appearance."""
+    found: list[tuple[int, int, dt.date]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, date: dt.date | None) -> None:
+        if date is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append((start, end, date))
+
+    for m in _ISO.finditer(text):
+        add(m.start(), m.end(), _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _NUMERIC.finditer(text):
+        add(m.start(), m.end(), _mk(_year(m.group(3)), int(m.group(1)), int(m.group(2))))
+    for m in _NAMED.finditer(text):
+        mon = _MONTHS[m.group(1).lower()[:3] if m.group(1).lower()[:4] != "sept" else "sep"]
+        add(m.start(), m.end(), _mk(int(m.group(3)), mon, int(m.group(2))))
+    for m in _NAMED_DMY.finditer(text):
+        mon = _MONTHS[m.group(2).lower()[:3]]
+        add(m.start(), m.end(), _mk(int(m.group(3)), mon, int(m.group(1))))
+    for m in _MONTH_YEAR.finditer(text):
+        add(m.start(), m.end(), _mk(int(m.group(2)), _MONTHS[m.group(1).lower()[:3]], 1))
+    for m in _NUM_MONTH_YEAR.finditer(text):
+        if 1 <= int(m.group(1)) <= 12:
+            add(m.start(), m.end(), _mk(int(m.group(2)), int(m.group(1)), 1))
+    found.sort()
+    return found
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date written in ``text``, or None."""
+    dates = find_dates(text)
+    return dates[0][2] if dates else None
+
+
+_ROOT = re.compile(r"\b([CTLS])\s?-?([1-8])\b(?!\s*[-/]\s*[CTLS]?\d)")
+_LEVEL = re.compile(r"\b([CTL])\s?([1-9]|1[0-2])\s*[-/]\s*([CTLS])?\s?([1-9]|1[0-2])\b", re.I)
+_PAIN = re.compile(r"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\b(?!\s*/)", re.I)
+_TIMES = re.compile(r"\b(\d{1,2})\s*[x\u00d7]\s*(\d{1,2})\b(?!\s*(?:mm|cm|mg))", re.I)
+_VISITS = re.compile(
+    r"\b(\d{1,3})\s+(?:\w+\s+){0,2}?(?:sessions?|visits?|treatments?|appointments?)\b", re.I
+)
+_OF_VISITS = re.compile(r"\b(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\s+(?:sessions?|visits?)\b", re.I)
+_DOSE = re.compile(
+    r"(?<![\w/])(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(mg|mcg|\u00b5g|ug|g|ml|%|units?)\b(?:\s*/\s*(?:hr|h|hour|day))?",
+    re.I,
+)
+_COUNT = re.compile(r"(?:#|no\.\s*|quantity\s*|qty:?\s*)(\d{1,4})\b", re.I)
+_FREQ = re.compile(
+    r"\b(b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?h\.?s\.?|q\s?\d{1,2}\s?-?\s?\d{0,2}\s?h(?:ours?|rs?)?|"
+    r"once (?:a|per) day|twice (?:a|per) day|three times (?:a|per) day|daily|nightly|at bedtime|"
+    r"every \d{1,2}(?:\s*-\s*\d{1,2})? hours|as needed|p\.?r\.?n\.?)(?!\w)",
+    re.I,
+)
+_DURATION = re.compile(
+    r"\b(?:for|since|over|x)\s+(?:the\s+)?(?:(?:past|last)\s+)?"
+    r"(?:\d{1,3}|one|two|three|four|five|six|several|many)\s*\+?\s*"
+    r"(?:days?|weeks?|months?|years?|yrs?)\b|\bsince\s+(?:\d{1,2}/\d{4}|\d{4}|"
+    + _MONTH_RX
+    + r"\.?\s+\d{4})",
+    re.I,
+)
+_MED = re.compile(
+    r"\b(\d{1,4}(?:\.\d+)?)\s*(?:mg\s*)?(?:/\s*day\s*)?"
+    r"(?:med|mme|mmed|medd|morphine (?:milligram )?equivalents?)\b"
+    r"|\b(?:med|mme|mmed|medd|morphine (?:milligram )?equivalent(?:s| dose| dosage| daily dose)?)"
+    r"\s*(?:\(\w+\)\s*)?(?:of|is|was|=|:|at|totals?|approximately|about|around|~)?"
+    r"\s*(?:of|is|=|:|approximately|about)?\s*(\d{1,4}(?:\.\d+)?)",
+    re.I,
+)
+_STRENGTH = re.compile(r"(?<![\d/])([0-5](?:\+|-)?)\s*/\s*5\b(?!\s*/)")
+_SEVERITY = re.compile(
+    r"\b(mild(?:ly)?(?:\s*(?:to|-)\s*moderate)?|moderate(?:ly)?(?:\s*(?:to|-)\s*severe)?|severe(?:ly)?|marked(?:ly)?|minimal)\b",
+    re.I,
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty": 20,
+    "twenty-four": 24,
+}
+
+
+def dermatomes(text: str) -> list[str]:
+    """Nerve roots named in ``text`` ("L5", "S1", "C6"), in order, without repeats."""
+    roots = [f"{m.group(1).upper()}{m.group(2)}" for m in _ROOT.finditer(text)]
+    return list(dict.fromkeys(r for r in roots if r[0] in "CLS" or r == "T1"))
+
+
+def spine_levels(text: str) -> list[str]:
+    """Spinal levels named in ``text`` ("L4-5", "L5-S1", "C5-6"), normalised."""
+    out = []
+    for m in _LEVEL.finditer(text):
+        a, b = m.group(1).upper(), (m.group(3) or m.group(1)).upper()
+        second = f"{b}{m.group(4)}" if b != a else m.group(4)
+        out.append(f"{a}{m.group(2)}-{second}")
+    return list(dict.fromkeys(out))
+
+
+def pain_score(text: str) -> str | None:
+    """ "7/10"; a change written as "from 8/10 to 4/10" gives "8/10 -> 4/10"."""
+    scores = [m.group(1) for m in _PAIN.finditer(text)]
+    if not scores:
+        return None
+    if len(scores) >= 2 and re.search(
+        r"\b(to|->|down to|decreased|reduced|improved|from)\b", text, re.I
+    ):
+        return f"{scores[0]}/10 -> {scores[-1]}/10"
+    return f"{scores[0]}/10"
+
+
+def visits(text: str) -> str | None:
+    """Visits or sessions: "12 visits" from "12 sessions", "2x6", "completed 6 of 12 visits"."""
+    m = _OF_VISITS.search(text)
+    if m:
+        return f"{m.group(1)} of {m.group(2)} visits"
+    m = _TIMES.search(text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        return f"{a * b} visits ({a}x{b})"
+    m = _VISITS.search(text)
+    if m:
+        return f"{int(m.group(1))} visits"
+    m = re.search(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+(?:sessions?|visits?)\b", text, re.I)
+    if m:
+        return f"{_NUMBER_WORDS[m.group(1).lower()]} visits"
+    return None
+
+
+def medication(name: str, following: str) -> str:
+    """Drug name with the dose, count, frequency and duration written right after it."""
+    parts = [name]
+    d = _DOSE.search(following)
+    if d:
+        parts.append(re.sub(r"\s*/\s*", "/", d.group(0)).strip())
+    f = _FREQ.search(following)
+    if f:
+        parts.append(f.group(0).strip())
+    c = _COUNT.search(following)
+    if c:
+        parts.append(f"#{c.group(1)}")
+    u = _DURATION.search(following)
+    if u:
+        parts.append(u.group(0).strip())
+    return " ".join(parts)
+
+
+def morphine_equivalent(text: str) -> str | None:
+    """Morphine equivalent dose as a number string ("90")."""
+    m = _MED.search(text)
+    if not m:
+        return None
+    num = m.group(1) or m.group(2)
+    return num.rstrip("0").rstrip(".") if num and "." in num else num
+
+
+def strength(text: str) -> str | None:
+    """Lowest motor grade written ("4/5")."""
+    grades = [m.group(1) for m in _STRENGTH.finditer(text)]
+    if not grades:
+        return None
+
+    def key(g: str) -> float:
+        return int(g[0]) + (0.3 if g.endswith("+") else -0.3 if g.endswith("-") else 0)
+
+    return f"{min(grades, key=key)}/5"
+
+
+def severity(text: str) -> str | None:
+    m = _SEVERITY.search(text)
+    sev = m.group(1).lower() if m else None
+    levels = spine_levels(text)
+    if sev and levels:
+        return f"{sev} {levels[0]}"
+    return sev or (levels[0] if levels else None)
+
+
+def uds_result(text: str) -> str | None:
+    low = text.lower()
+    if re.search(
+        r"\binconsistent\b|\bunexpected\b|\baberrant\b|\bpositive for\b(?!.*\bprescribed\b)", low
+    ):
+        return "inconsistent"
+    if re.search(r"\bconsistent\b|\bappropriate\b|\bas expected\b|\bcompliant\b", low):
+        return "consistent"
+    if re.search(r"\bnegative\b", low):
+        return "negative"
+    return None
+
+
+def work_status(phrase: str) -> str:
+    p = phrase.lower()
+    table = [
+        (r"totally|total disab|\bttd\b", "TTD"),
+        (r"partial|\btpd\b|modified|light|restrict", "modified duty"),
+        (r"full duty|regular duty|usual and customary|full[- ]time|full duty", "full duty"),
+        (r"permanent and stationary|p&s|maximum medical|\bmmi\b", "P&S"),
+        (r"off|not working|not returned|no work|unemployed|retired", "not working"),
+        (r"return|currently working|working|part[- ]time", "working"),
+    ]
+    for rx, name in table:
+        if re.search(rx, p):
+            return name
+    return phrase

@@ -1,0 +1,288 @@
+"""Schemas of the evidence stage's data files (vocabulary, regions, ConText rules, sections, cues).
+
+Clinical knowledge lives in YAML beside this module; these models check it when it is loaded,
+so a typo in a rule fails at start-up with the file, the path and the field, never mid-case.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from openimr.errors import DataFileError
+
+ObservationName = Literal["subjective", "objective", "test", "plan", "history"]
+AssertionName = Literal["present", "negated", "possible", "historical", "hypothetical", "other"]
+ValueKind = Literal[
+    "none",
+    "dermatome",
+    "pain_score",
+    "visits",
+    "medication",
+    "med",
+    "uds",
+    "work",
+    "level",
+    "strength",
+    "severity",
+]
+RemapWhen = Literal[
+    "objective",
+    "subjective",
+    "test",
+    "plan",
+    "history",
+    "edx",
+    "imaging",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_regex(patterns: list[str]) -> list[str]:
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression {p!r}: {exc}") from None
+    return patterns
+
+
+class Remap(_Strict):
+    """Report the concept under another code in a given context (weakness on exam = motor)."""
+
+    when: RemapWhen | None = None
+    region: str | None = None
+    code: str
+
+
+class Concept(_Strict):
+    """One vocabulary concept: a stable code and the phrases that express it."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
+    label: str
+    observation: ObservationName | None = None  # the usual kind of statement
+    value: ValueKind = "none"
+    phrases: list[str] = Field(default_factory=list)  # alternation syntax: see expand_phrase
+    cased: list[str] = Field(default_factory=list)  # exact-case phrases (PT, CT, ROM)
+    regex: list[str] = Field(default_factory=list)
+    normal: list[str] = Field(default_factory=list)  # phrases stating the normal state
+    normal_regex: list[str] = Field(default_factory=list)
+    absorbs: list[AssertionName] = Field(default_factory=list)  # modifiers part of the concept
+    remap: list[Remap] = Field(default_factory=list)
+    default_region: str | None = None
+
+    @field_validator("regex", "normal_regex")
+    @classmethod
+    def _rx(cls, v: list[str]) -> list[str]:
+        return _check_regex(v)
+
+
+class Vocabulary(_Strict):
+    concepts: list[Concept]
+
+
+class Region(_Strict):
+    name: str
+    terms: list[str] = Field(default_factory=list)
+    group: list[str] = Field(default_factory=list)  # regions a query for this one also matches
+
+
+class Regions(_Strict):
+    regions: list[Region]
+    dermatomes: dict[str, str] = Field(default_factory=dict)  # regex of a root -> region
+    levels: dict[str, str] = Field(default_factory=dict)  # regex of a spine level -> region
+
+
+class ContextRuleData(_Strict):
+    literal: str
+    category: Literal[
+        "NEGATED_EXISTENCE",
+        "POSSIBLE_EXISTENCE",
+        "HISTORICAL",
+        "HYPOTHETICAL",
+        "FAMILY",
+        "PSEUDO",
+        "TERMINATE",
+        "RESOLVED",
+    ]
+    direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
+    pattern: list[dict[str, Any]] | str | None = None
+    max_scope: int | None = None
+    terminated_by: list[str] = Field(default_factory=list)
+
+
+class RemoveRule(_Strict):
+    literal: str
+    category: str | None = None
+
+
+class ContextRules(_Strict):
+    base: Literal["medspacy", "none"] = "medspacy"
+    remove: list[RemoveRule] = Field(default_factory=list)
+    add: list[ContextRuleData] = Field(default_factory=list)
+
+
+class SectionData(_Strict):
+    category: str
+    observation: ObservationName | None = None
+    assertion: AssertionName | None = None
+    quoted: bool = False
+    headers: list[str]
+
+
+class Sections(_Strict):
+    sections: list[SectionData]
+
+
+class Cues(_Strict):
+    """Sentence cues: whose statement, which kind of observation, quoted, change over time."""
+
+    subjective: list[str]
+    objective: list[str]
+    test: list[str]
+    plan: list[str]
+    history: list[str]
+    quoted: list[str]
+    edx_context: list[str]
+    imaging_context: list[str]
+    improved: list[str]
+    worsened: list[str]
+    unchanged: list[str]
+    no_benefit: list[str]
+    kinds_test: list[str]  # record kinds whose body is a test report
+    kinds_quoting: list[str]  # record kinds that summarise other reports (QME, UR)
+
+    @field_validator(
+        "subjective",
+        "objective",
+        "test",
+        "plan",
+        "history",
+        "quoted",
+        "edx_context",
+        "imaging_context",
+        "improved",
+        "worsened",
+        "unchanged",
+        "no_benefit",
+    )
+    @classmethod
+    def _rx(cls, v: list[str]) -> list[str]:
+        return _check_regex(v)
+
+
+M = TypeVar("M", bound=BaseModel)
+DATA = resources.files("openimr.evidence") / "data"
+
+
+def _loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
+    return out
+
+
+def load_data(name: str, model: type[M], path: Path | None = None) -> M:
+    """Load and validate one YAML data file; errors name the file, the path and the field."""
+    src = path if path is not None else DATA / name
+    label = str(src)
+    try:
+        raw = yaml.safe_load(src.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFileError(f"{label}: file not found") from None
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{label}: invalid YAML: {exc}") from None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function")))
+        field = _loc(loc) or "<root>"
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field"
+        raise DataFileError(f"{label}: {field}: {msg}") from None
+
+
+_ALT = re.compile(r"\[([^\[\]]*)\]")
+
+
+def expand_phrase(phrase: str) -> list[str]:
+    """Expand ``[a|b|]`` alternations (an empty branch makes the group optional) into phrases."""
+    m = _ALT.search(phrase)
+    if m is None:
+        return [re.sub(r"\s+", " ", phrase).strip()]
+    out: list[str] = []
+    for alt in m.group(1).split("|"):
+        out.extend(expand_phrase(phrase[: m.start()] + alt + phrase[m.end() :]))
+    return [p for p in dict.fromkeys(out) if p]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The packaged vocabulary, validated; codes must be unique and remaps must name codes."""
+    vocab = load_data("vocabulary.yaml", Vocabulary)
+    seen: set[str] = set()
+    for i, c in enumerate(vocab.concepts):
+        if c.code in seen:
+            raise DataFileError(f"{DATA / 'vocabulary.yaml'}: concepts[{i}].code: repeats {c.code}")
+        seen.add(c.code)
+    region_names = {r.name for r in regions().regions}
+    for i, c in enumerate(vocab.concepts):
+        for j, r in enumerate(c.remap):
+            if r.code not in seen:
+                raise DataFileError(
+                    f"{DATA / 'vocabulary.yaml'}: concepts[{i}].remap[{j}].code: "
+                    f"unknown code {r.code}"
+                )
+            if r.region is not None and r.region not in region_names:
+                raise DataFileError(
+                    f"{DATA / 'vocabulary.yaml'}: concepts[{i}].remap[{j}].region: "
+                    f"unknown region {r.region}"
+                )
+        if c.default_region is not None and c.default_region not in region_names:
+            raise DataFileError(
+                f"{DATA / 'vocabulary.yaml'}: concepts[{i}].default_region: "
+                f"unknown region {c.default_region}"
+            )
+    return vocab
+
+
+@lru_cache(maxsize=1)
+def regions() -> Regions:
+    data = load_data("regions.yaml", Regions)
+    names = {r.name for r in data.regions}
+    for i, r in enumerate(data.regions):
+        for g in r.group:
+            if g not in names:
+                raise DataFileError(
+                    f"{DATA / 'regions.yaml'}: regions[{i}].group: unknown region {g}"
+                )
+    for key, target in list(data.dermatomes.items()) + list(data.levels.items()):
+        if target not in names:
+            raise DataFileError(f"{DATA / 'regions.yaml'}: {key}: unknown region {target}")
+    return data
+
+
+@lru_cache(maxsize=1)
+def context_rules() -> ContextRules:
+    return load_data("context.yaml", ContextRules)
+
+
+@lru_cache(maxsize=1)
+def sections() -> Sections:
+    return load_data("sections.yaml", Sections)
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    return load_data("cues.yaml", Cues)

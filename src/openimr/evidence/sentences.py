@@ -1,0 +1,104 @@
+"""A fast rule-based sentence splitter for clinical notes and PDF text layers.
+
+PyRuSH (medspaCy's default) is accurate on discharge summaries but slow, and it joins the
+short "Header: finding" lines of examination notes. Negation scope ends at the sentence, so
+the splitter decides a good share of ConText's accuracy: it breaks at sentence punctuation,
+at a line that ends a statement or starts a header or a list item, and at semicolons, and
+it keeps abbreviations ("Dr.", "e.g.", "b.i.d.") and decimal numbers together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+ABBREVIATIONS = frozenset(
+    (
+        "dr", "mr", "mrs", "ms", "prof", "st", "vs", "v", "e.g", "eg", "i.e", "ie", "etc", "approx",
+        "appt", "dept", "fig", "no", "nos", "pt", "pts", "a.m", "p.m", "am", "pm", "b.i.d", "t.i.d",
+        "q.i.d", "q.d", "q.h", "p.o", "p.r.n", "bid", "tid", "qid", "qd", "qhs", "prn", "po", "mg",
+        "mcg", "ml", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "inc", "co", "corp", "ltd", "jr", "sr", "ph.d", "m.d", "d.o", "u.s", "hx", "dx",
+        "tx", "sx", "fx", "rx", "cf", "al", "resp", "temp", "wt", "ht", "min", "max", "sig", "disp",
+        "qty", "cap", "tab", "tabs",
+    )
+)
+
+# A line that starts a new unit: a header "Word(s):", a list bullet, a numbered item.
+_LINE_START = re.compile(
+    r"^\s*(?:[-*\u2022\u25aa\u25cf>]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s|[A-Z][A-Za-z /&'()-]{0,40}:)"
+)
+_TERMINAL = re.compile(r"[.?!:;]\s*$")
+_UPPER_LINE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
+
+
+def boundary_offsets(text: str) -> set[int]:
+    """Character offsets where a new sentence starts (excluding 0)."""
+    starts: set[int] = set()
+    n = len(text)
+    # Line-based boundaries.
+    lines = text.split("\n")
+    pos = 0
+    prev: str | None = None
+    for line in lines:
+        if prev is not None:
+            stripped = line.strip()
+            prev_s = prev.strip()
+            if stripped and (
+                not prev_s
+                or _TERMINAL.search(prev_s)
+                or _LINE_START.match(line)
+                or _UPPER_LINE.match(prev_s)
+                or (stripped[0].isupper() and len(prev_s) < 50)
+            ):
+                starts.add(pos + (len(line) - len(line.lstrip())))
+        prev = line
+        pos += len(line) + 1
+    # Punctuation-based boundaries.
+    for m in re.finditer(r"[.?!;]+(?=[\s\"')\]]*\s)", text):
+        end = m.end()
+        j = end
+        while j < n and text[j] in "\"')] \t\r\n":
+            j += 1
+        if j >= n:
+            continue
+        punct = m.group()
+        nxt = text[j]
+        if punct.startswith(";"):
+            starts.add(j)
+            continue
+        if punct.startswith("."):
+            word = re.search(r"([A-Za-z][A-Za-z.]*)\.*$", text[max(0, m.start() - 12) : m.start()])
+            if word is not None:
+                w = word.group(1).lower().rstrip(".")
+                if w in ABBREVIATIONS:
+                    continue
+                # An initial ("J. Smith") or a one-letter side ("R.") before a lowercase word.
+                if len(w) == 1 and not nxt.isupper():
+                    continue
+            if not (nxt.isupper() or nxt.isdigit() or nxt in "(\"'[-*\u2022"):
+                continue
+        starts.add(j)
+    starts.discard(0)
+    return starts
+
+
+@Language.component("openimr_sentences")
+def openimr_sentences(doc: Doc) -> Doc:
+    """Set ``is_sent_start`` on every token from :func:`boundary_offsets`."""
+    starts = boundary_offsets(doc.text)
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+        elif tok.is_space:
+            tok.is_sent_start = False
+        else:
+            prev_space = doc[i - 1].is_space
+            hit = tok.idx in starts
+            if not hit and prev_space:
+                # The boundary may sit on the whitespace token before this one.
+                hit = doc[i - 1].idx in starts
+            tok.is_sent_start = hit
+    return doc
