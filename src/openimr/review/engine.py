@@ -21,8 +21,10 @@ from openimr.review.conditions import TERRITORY, Context, Outcome, evaluate
 from openimr.review.rationale import (
     Sentence,
     absences,
+    as_object,
     check_absence,
     describe_all,
+    latest_clinical_date,
     regions_named,
     strip_quotes,
 )
@@ -63,8 +65,7 @@ def _source_phrase(topic: Topic, key: str = "primary") -> str:
 
 
 def _subject(req: StructuredRequest) -> str:
-    text = req.decided_text.rstrip(".")
-    return text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    return as_object(req.decided_text)
 
 
 def decide_decision(topic: Topic, results: list[tuple[Criterion, Outcome]]) -> str:
@@ -116,7 +117,7 @@ def decide_item(
     ctx = Context(bundle, evidence, req, decision_date)
     results = [(c, evaluate(c.when, ctx)) for c in topic.criteria]
     decision = decide_decision(topic, results)
-    latest_record = max((r.date for r in bundle.records if r.date), default=None)
+    latest_record = latest_clinical_date(bundle)
 
     sentences: list[Sentence] = []
     opening = (

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from openimr.domain import Finding
+from openimr.domain import CaseBundle, Finding
 from openimr.guidelines.schema import Cond
 from openimr.review.conditions import fmt_date, scope_regions
 
@@ -40,6 +40,29 @@ class Absence:
 class Sentence:
     text: str
     absence: list[Absence] = field(default_factory=list)
+
+
+def as_object(text: str) -> str:
+    """An item name as the object of a sentence: "Outpatient repeat MRI" -> "outpatient repeat
+    MRI", but "Nerve Conduction Studies" keeps its capitals (a title-cased name)."""
+    text = text.rstrip(".").strip()
+    words = text.split()
+    if not words:
+        return text
+    rest_plain = all(w.islower() or w.isupper() or not w[:1].isalpha() for w in words[1:])
+    if rest_plain and words[0][:1].isupper() and words[0][1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def latest_clinical_date(bundle: CaseBundle) -> dt.date | None:
+    """The date of the most recent clinical record (a UR letter is not an examination)."""
+    dates = [
+        r.date
+        for r in bundle.records
+        if r.date and not re.search(r"\bUR\b|utilization review", r.kind, re.I)
+    ]
+    return max(dates, default=None)
 
 
 def describe(f: Finding) -> str:
@@ -84,23 +107,39 @@ def check_absence(
     for f in contradicting:
         seen.setdefault((f.record_id, f.start), f)
     found = sorted(seen.values(), key=lambda f: (f.when is None, f.when, f.start))
-    text = (
-        "The records do mention "
-        + "; ".join(describe(f) for f in found[:3])
-        + ", but "
-        + _why_not_enough(found, latest_record)
-        + "."
-    )
+    later = _later_negation(sentence, found, ev)
+    text = "The records do mention " + "; ".join(describe(f) for f in found[:3]) + ", but "
+    if later is not None:
+        text += (
+            f"the most recent examination no longer finds it ({describe(later)}), so it does "
+            "not meet the criterion as stated."
+        )
+    elif latest_record and all(f.when and f.when < latest_record for f in found):
+        text += (
+            "the finding is not carried forward in the most recent record "
+            f"({fmt_date(latest_record)}), so it does not meet the criterion as stated."
+        )
+    else:
+        text += "it does not meet the criterion as the guideline states it."
     return Sentence(text), found
 
 
-def _why_not_enough(found: list[Finding], latest_record: dt.date | None) -> str:
-    if latest_record and all(f.when and f.when < latest_record for f in found):
-        return (
-            "the finding is not carried forward on the most recent record "
-            f"({fmt_date(latest_record)}), so it does not meet the criterion as stated"
-        )
-    return "it does not meet the criterion as the guideline states it"
+def _later_negation(sentence: Sentence, found: list[Finding], ev: EvidenceSet) -> Finding | None:
+    """The latest first-hand negated mention of the claimed codes after every positive one."""
+    last_present = max((f.when for f in found if f.when), default=None)
+    best: Finding | None = None
+    for claim in sentence.absence:
+        regions: list[str | None] = list(claim.regions) if claim.regions else [None]
+        for code in claim.codes:
+            for region in regions:
+                for f in ev.of(
+                    code, region=region, observation=claim.observation, assertion="negated"
+                ):
+                    if f.quoted or not f.when or (last_present and f.when <= last_present):
+                        continue
+                    if best is None or f.when > (best.when or dt.date.min):
+                        best = f
+    return best
 
 
 @lru_cache(maxsize=1)

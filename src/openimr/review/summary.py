@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from openimr.domain import CaseBundle, Finding
 from openimr.review.conditions import fmt_date
+from openimr.review.rationale import as_object
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
@@ -80,7 +81,7 @@ def compose_summary(bundle: CaseBundle, evidence: EvidenceSet, decision_date: dt
         + (f" involving the {_join(bundle.claim.body_parts)}" if bundle.claim.body_parts else "")
         + "."
     ]
-    items = _join([r.item[0].lower() + r.item[1:] for r in bundle.requests])
+    items = _join([as_object(r.item) for r in bundle.requests])
     parts.append(
         f"A utilization review decision dated {fmt_date(bundle.dates.ur_denial)} did not "
         f"certify {items}."
