@@ -10,9 +10,19 @@ def test_default_panel_loads_and_is_small_and_varied() -> None:
     panel = load_panel()
     assert 8 <= len(panel.reviewers) <= 15
     boards = {r.board_certification for r in panel.reviewers}
-    for needed in ("Physical Medicine and Rehabilitation", "Occupational Medicine",
-                   "Orthopedic Surgery", "Family Medicine", "Internal Medicine", "Neurology",
-                   "Psychiatry", "Psychology", "Chiropractic", "Acupuncture", "Podiatry"):
+    for needed in (
+        "Physical Medicine and Rehabilitation",
+        "Occupational Medicine",
+        "Orthopedic Surgery",
+        "Family Medicine",
+        "Internal Medicine",
+        "Neurology",
+        "Psychiatry",
+        "Psychology",
+        "Chiropractic",
+        "Acupuncture",
+        "Podiatry",
+    ):
         assert needed in boards
     states = {s for r in panel.reviewers for s in r.licensed_in}
     assert "California" in states and len(states) > 1
@@ -41,13 +51,19 @@ def test_custom_panel_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (GOOD.replace("hours_per_week: 30", "hours_per_week: 30\n    favourite_color: red"),
-         "reviewers[0].favourite_color: unknown field (allowed:"),
-        (GOOD.replace("Family Medicine", "Famly Medicine"),
-         "reviewers[0].board_certification: unknown specialty 'Famly Medicine' "
-         "(did you mean 'Family Medicine'?)"),
-        (GOOD.replace("years_in_practice: 10", "years_in_practice: ten"),
-         "reviewers[0].years_in_practice:"),
+        (
+            GOOD.replace("hours_per_week: 30", "hours_per_week: 30\n    favourite_color: red"),
+            "reviewers[0].favourite_color: unknown field (allowed:",
+        ),
+        (
+            GOOD.replace("Family Medicine", "Famly Medicine"),
+            "reviewers[0].board_certification: unknown specialty 'Famly Medicine' "
+            "(did you mean 'Family Medicine'?)",
+        ),
+        (
+            GOOD.replace("years_in_practice: 10", "years_in_practice: ten"),
+            "reviewers[0].years_in_practice:",
+        ),
         (GOOD + GOOD.split("reviewers:\n", 1)[1], "reviewers[1].id: 'X1' repeats reviewers[0].id"),
         (GOOD.replace("format: openimr-panel/1", "format: other"), "format:"),
         (GOOD + "    license_standing: {Nevada: good}\n", "license_standing.Nevada: not one of"),

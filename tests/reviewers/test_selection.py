@@ -19,11 +19,14 @@ def panel(*reviewers) -> Panel:  # type: ignore[no-untyped-def]
 
 
 def test_default_panel_spine_case_picks_a_fit_unconflicted_reviewer() -> None:
-    b = bundle(["Outpatient EMG of the lower extremity", "Norco 10/325 mg #60"],
-               claims_administrator="Redwood Mutual Claims Services, Inc.")
+    b = bundle(
+        ["Outpatient EMG of the lower extremity", "Norco 10/325 mg #60"],
+        claims_administrator="Redwood Mutual Claims Services, Inc.",
+    )
     sel = select_reviewer(b)
     assert sel.reviewer.board_certification in sel.specialties or any(
-        c in sel.specialties for c in sel.reviewer.certifications())
+        c in sel.specialties for c in sel.reviewer.certifications()
+    )
     excluded = dict(sel.excluded)
     assert "claims administrator" in excluded["R02"]  # fit but conflicted
     assert "4 years" in excluded["R12"]
@@ -49,8 +52,12 @@ def test_surgery_goes_to_the_surgical_specialty() -> None:
 
 
 def test_workload_is_balanced_and_ties_are_deterministic() -> None:
-    p = panel(reviewer("B", open_cases=2), reviewer("A", open_cases=2),
-              reviewer("C", open_cases=1), reviewer("D", open_cases=0, licensed_in=["Nevada"]))
+    p = panel(
+        reviewer("B", open_cases=2),
+        reviewer("A", open_cases=2),
+        reviewer("C", open_cases=1),
+        reviewer("D", open_cases=0, licensed_in=["Nevada"]),
+    )
     b = bundle(["Norco 10/325 mg #60"])
     assert select_reviewer(b, p).reviewer.id == "D"
     assert select_reviewer(b, p, workload={"D": 5}).reviewer.id == "C"
@@ -60,13 +67,26 @@ def test_workload_is_balanced_and_ties_are_deterministic() -> None:
 
 
 def test_exclusion_reasons_are_all_named() -> None:
-    r = reviewer("X", board="Psychology", years_in_practice=5, hours_per_week=23,
-                 available=False, license_in_good_standing=False, affiliations=["Example Stores"])
+    r = reviewer(
+        "X",
+        board="Psychology",
+        years_in_practice=5,
+        hours_per_week=23,
+        available=False,
+        license_in_good_standing=False,
+        affiliations=["Example Stores"],
+    )
     b = bundle(["Norco 10/325 mg #60"])
     reasons = disqualifications(r, b, select_items(b), default(), dt.date(2024, 1, 1))
     text = "; ".join(reasons)
-    for part in ("not available", "no licence in good standing", "5 years", "23 hours",
-                 "no certification fit for item 1", "employer 'Example Stores Inc.'"):
+    for part in (
+        "not available",
+        "no licence in good standing",
+        "5 years",
+        "23 hours",
+        "no certification fit for item 1",
+        "employer 'Example Stores Inc.'",
+    ):
         assert part in text
 
 
@@ -83,8 +103,9 @@ def default():  # type: ignore[no-untyped-def]
 
 
 def test_empty_qualified_pool_is_a_clear_refusal() -> None:
-    p = panel(reviewer("A", board="Psychology"),
-              reviewer("B", affiliations=["Example Claims Company"]))
+    p = panel(
+        reviewer("A", board="Psychology"), reviewer("B", affiliations=["Example Claims Company"])
+    )
     with pytest.raises(NoQualifiedReviewer) as exc:
         select_reviewer(bundle(["Norco 10/325 mg #60"]), p)
     msg = str(exc.value)
@@ -94,8 +115,11 @@ def test_empty_qualified_pool_is_a_clear_refusal() -> None:
 
 def test_mixed_case_with_no_common_specialty_says_so() -> None:
     with pytest.raises(NoQualifiedReviewer, match="no single specialty is fit for every"):
-        select_reviewer(bundle(["Psychotherapy x6", "Lumbar fusion L4-5"],
-                               body_parts=["psyche", "lumbar spine"]))
+        select_reviewer(
+            bundle(
+                ["Psychotherapy x6", "Lumbar fusion L4-5"], body_parts=["psyche", "lumbar spine"]
+            )
+        )
 
 
 def test_dual_certified_reviewer_can_cover_a_mixed_case() -> None:
@@ -131,14 +155,34 @@ def test_subspecialty_is_reported_when_it_is_the_fit() -> None:
 _WORDS = ["Harbor", "Sierra", "Pacific", "Granite", "Cedar", "Summit", "Valley", "Coastal"]
 _KINDS = ["Stores", "Claims", "Medical Group", "Insurance", "Foods", "Logistics"]
 _SUFFIX = ["", " Inc.", " Inc", ", Inc.", " Co", " Co.", " Company", " LLC", " Corp."]
-_BOARDS = [PMR, "Occupational Medicine", "Family Medicine", "Orthopedic Surgery",
-           "Psychology", "Psychiatry", "Chiropractic", "Acupuncture", "Internal Medicine"]
-_ITEMS = ["Norco 10/325 mg #60", "Physical therapy 2x6", "MRI of the lumbar spine",
-          "Acupuncture x6", "Psychotherapy x6", "Lumbar epidural steroid injection",
-          "Chiropractic manipulation x6", "Right knee arthroscopy"]
+_BOARDS = [
+    PMR,
+    "Occupational Medicine",
+    "Family Medicine",
+    "Orthopedic Surgery",
+    "Psychology",
+    "Psychiatry",
+    "Chiropractic",
+    "Acupuncture",
+    "Internal Medicine",
+]
+_ITEMS = [
+    "Norco 10/325 mg #60",
+    "Physical therapy 2x6",
+    "MRI of the lumbar spine",
+    "Acupuncture x6",
+    "Psychotherapy x6",
+    "Lumbar epidural steroid injection",
+    "Chiropractic manipulation x6",
+    "Right knee arthroscopy",
+]
 
-org = st.builds(lambda a, b, s: f"{a} {b}{s}", st.sampled_from(_WORDS),
-                st.sampled_from(_KINDS), st.sampled_from(_SUFFIX))
+org = st.builds(
+    lambda a, b, s: f"{a} {b}{s}",
+    st.sampled_from(_WORDS),
+    st.sampled_from(_KINDS),
+    st.sampled_from(_SUFFIX),
+)
 
 
 def _variant(name: str, style: int) -> str:
@@ -152,25 +196,40 @@ def _variant(name: str, style: int) -> str:
 @st.composite
 def case_and_panel(draw):  # type: ignore[no-untyped-def]
     employer, admin = draw(org), draw(org)
-    provider = "Dr. " + draw(st.sampled_from(["A.", "Ann", "B."])) + " " + draw(
-        st.sampled_from(["Quill", "Ferro", "Lund"]))
+    provider = (
+        "Dr. "
+        + draw(st.sampled_from(["A.", "Ann", "B."]))
+        + " "
+        + draw(st.sampled_from(["Quill", "Ferro", "Lund"]))
+    )
     items = draw(st.lists(st.sampled_from(_ITEMS), min_size=1, max_size=3, unique=True))
     parties = [employer, admin]
     reviewers = []
     for i in range(draw(st.integers(1, 8))):
         affs = []
         if draw(st.booleans()):
-            affs.append({"name": _variant(draw(st.sampled_from(parties)), draw(st.integers(0, 3))),
-                         "kind": draw(st.sampled_from(["employer", "insurer", "other"]))})
+            affs.append(
+                {
+                    "name": _variant(draw(st.sampled_from(parties)), draw(st.integers(0, 3))),
+                    "kind": draw(st.sampled_from(["employer", "insurer", "other"])),
+                }
+            )
         if draw(st.integers(0, 5)) == 0:
             affs.append({"name": provider.replace("Dr. ", "") + " MD", "kind": "medical group"})
         if draw(st.booleans()):
             affs.append({"name": draw(org), "kind": "facility"})
-        reviewers.append(reviewer(
-            f"R{i}", board=draw(st.sampled_from(_BOARDS)),
-            years_in_practice=draw(st.integers(0, 30)), hours_per_week=draw(st.integers(0, 60)),
-            open_cases=draw(st.integers(0, 9)), available=draw(st.integers(0, 9)) > 0,
-            license_in_good_standing=draw(st.integers(0, 9)) > 0, affiliated_with=affs))
+        reviewers.append(
+            reviewer(
+                f"R{i}",
+                board=draw(st.sampled_from(_BOARDS)),
+                years_in_practice=draw(st.integers(0, 30)),
+                hours_per_week=draw(st.integers(0, 60)),
+                open_cases=draw(st.integers(0, 9)),
+                available=draw(st.integers(0, 9)) > 0,
+                license_in_good_standing=draw(st.integers(0, 9)) > 0,
+                affiliated_with=affs,
+            )
+        )
     b = bundle(items, employer=employer, claims_administrator=admin, providers=[provider])
     return b, panel(*reviewers)
 

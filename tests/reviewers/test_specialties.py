@@ -14,42 +14,125 @@ PMR = "Physical Medicine and Rehabilitation"
 @pytest.mark.parametrize(
     ("item", "parts", "category", "fit", "not_fit"),
     [
-        ("Norco 10/325 mg #60", ["lumbar spine"], "medication",
-         [PMR, "Pain Management", "Occupational Medicine", "Family Medicine"],
-         ["Psychology", "Chiropractic", "Acupuncture"]),
-        ("Outpatient EMG of the lower extremity", ["lumbar spine"], "electrodiagnostic testing",
-         [PMR, "Neurology"], ["Psychiatry", "Podiatry"]),
-        ("MRI of the lumbar spine", ["lumbar spine"], "imaging",
-         [PMR, "Orthopedic Surgery", "Neurological Surgery"], ["Psychiatry", "Acupuncture"]),
-        ("Psychotherapy, 6 sessions", ["psyche"], "psychological services",
-         ["Psychiatry", "Psychology"], [PMR, "Family Medicine"]),
-        ("Cognitive behavioral therapy x 6", ["lumbar spine"], "psychological services",
-         ["Psychiatry", "Psychology"], [PMR]),
-        ("Sertraline 50 mg #30", ["psyche"], "psychotropic medication", ["Psychiatry"],
-         ["Psychology", PMR]),
-        ("Acupuncture x 8 for the neck", ["cervical spine"], "acupuncture",
-         ["Acupuncture", PMR], ["Chiropractic", "Orthopedic Surgery"]),
-        ("Chiropractic manipulation 2x3", ["low back"], "chiropractic",
-         ["Chiropractic", PMR], ["Acupuncture", "Psychiatry"]),
-        ("Lumbar fusion L4-5", ["lumbar spine"], "surgery",
-         ["Orthopedic Surgery", "Neurological Surgery"], [PMR, "Family Medicine"]),
-        ("Right knee arthroscopy with meniscectomy", ["right knee", "lumbar spine"], "surgery",
-         ["Orthopedic Surgery"], ["Neurological Surgery", "Podiatry"]),
-        ("Left carpal tunnel release", ["left wrist"], "surgery",
-         ["Orthopedic Surgery", "Hand Surgery"], ["Neurological Surgery"]),
-        ("Plantar fascia release, left foot", ["left foot"], "surgery",
-         ["Podiatry", "Orthopedic Surgery"], [PMR]),
-        ("Lumbar epidural steroid injection L5-S1", ["lumbar spine"], "injection",
-         ["Pain Management", PMR, "Anesthesiology"], ["Psychology", "Chiropractic"]),
-        ("Physical therapy 2x6 for the lumbar spine", ["lumbar spine"],
-         "physical medicine and therapy", [PMR, "Chiropractic", "Occupational Medicine"],
-         ["Psychiatry"]),
-        ("Custom orthotics", ["right foot"], "physical medicine and therapy",
-         ["Podiatry", "Orthopedic Surgery"], ["Psychiatry"]),
-        ("Pre-operative medical clearance", ["right knee"], "medical testing and clearance",
-         ["Internal Medicine", "Family Medicine"], ["Orthopedic Surgery"]),
-        ("Follow-up visit with the treating physician", ["lumbar spine"], "general",
-         [PMR, "Family Medicine"], ["Psychology"]),
+        (
+            "Norco 10/325 mg #60",
+            ["lumbar spine"],
+            "medication",
+            [PMR, "Pain Management", "Occupational Medicine", "Family Medicine"],
+            ["Psychology", "Chiropractic", "Acupuncture"],
+        ),
+        (
+            "Outpatient EMG of the lower extremity",
+            ["lumbar spine"],
+            "electrodiagnostic testing",
+            [PMR, "Neurology"],
+            ["Psychiatry", "Podiatry"],
+        ),
+        (
+            "MRI of the lumbar spine",
+            ["lumbar spine"],
+            "imaging",
+            [PMR, "Orthopedic Surgery", "Neurological Surgery"],
+            ["Psychiatry", "Acupuncture"],
+        ),
+        (
+            "Psychotherapy, 6 sessions",
+            ["psyche"],
+            "psychological services",
+            ["Psychiatry", "Psychology"],
+            [PMR, "Family Medicine"],
+        ),
+        (
+            "Cognitive behavioral therapy x 6",
+            ["lumbar spine"],
+            "psychological services",
+            ["Psychiatry", "Psychology"],
+            [PMR],
+        ),
+        (
+            "Sertraline 50 mg #30",
+            ["psyche"],
+            "psychotropic medication",
+            ["Psychiatry"],
+            ["Psychology", PMR],
+        ),
+        (
+            "Acupuncture x 8 for the neck",
+            ["cervical spine"],
+            "acupuncture",
+            ["Acupuncture", PMR],
+            ["Chiropractic", "Orthopedic Surgery"],
+        ),
+        (
+            "Chiropractic manipulation 2x3",
+            ["low back"],
+            "chiropractic",
+            ["Chiropractic", PMR],
+            ["Acupuncture", "Psychiatry"],
+        ),
+        (
+            "Lumbar fusion L4-5",
+            ["lumbar spine"],
+            "surgery",
+            ["Orthopedic Surgery", "Neurological Surgery"],
+            [PMR, "Family Medicine"],
+        ),
+        (
+            "Right knee arthroscopy with meniscectomy",
+            ["right knee", "lumbar spine"],
+            "surgery",
+            ["Orthopedic Surgery"],
+            ["Neurological Surgery", "Podiatry"],
+        ),
+        (
+            "Left carpal tunnel release",
+            ["left wrist"],
+            "surgery",
+            ["Orthopedic Surgery", "Hand Surgery"],
+            ["Neurological Surgery"],
+        ),
+        (
+            "Plantar fascia release, left foot",
+            ["left foot"],
+            "surgery",
+            ["Podiatry", "Orthopedic Surgery"],
+            [PMR],
+        ),
+        (
+            "Lumbar epidural steroid injection L5-S1",
+            ["lumbar spine"],
+            "injection",
+            ["Pain Management", PMR, "Anesthesiology"],
+            ["Psychology", "Chiropractic"],
+        ),
+        (
+            "Physical therapy 2x6 for the lumbar spine",
+            ["lumbar spine"],
+            "physical medicine and therapy",
+            [PMR, "Chiropractic", "Occupational Medicine"],
+            ["Psychiatry"],
+        ),
+        (
+            "Custom orthotics",
+            ["right foot"],
+            "physical medicine and therapy",
+            ["Podiatry", "Orthopedic Surgery"],
+            ["Psychiatry"],
+        ),
+        (
+            "Pre-operative medical clearance",
+            ["right knee"],
+            "medical testing and clearance",
+            ["Internal Medicine", "Family Medicine"],
+            ["Orthopedic Surgery"],
+        ),
+        (
+            "Follow-up visit with the treating physician",
+            ["lumbar spine"],
+            "general",
+            [PMR, "Family Medicine"],
+            ["Psychology"],
+        ),
     ],
 )
 def test_item_fit_table(
@@ -96,12 +179,19 @@ def test_aliases_resolve() -> None:
 def test_bad_map_names_the_field(tmp_path: Path) -> None:
     src = (Path(default_matcher().source)).read_text(encoding="utf-8")
     bad = tmp_path / "map.yaml"
-    bad.write_text(src.replace("treating: [Psychiatry, Psychology]",
-                               "treating: [Psychiatry, Psychologee]"), encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"regions\[0\]\.treating: unknown specialty "
-                       r"'Psychologee' \(did you mean 'Psychology'\?\)"):
+    bad.write_text(
+        src.replace("treating: [Psychiatry, Psychology]", "treating: [Psychiatry, Psychologee]"),
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        DataFileError,
+        match=r"regions\[0\]\.treating: unknown specialty "
+        r"'Psychologee' \(did you mean 'Psychology'\?\)",
+    ):
         load_specialty_map(bad)
-    bad.write_text(src.replace("general_region: general", "general_region: general\nextra: 1"),
-                   encoding="utf-8")
+    bad.write_text(
+        src.replace("general_region: general", "general_region: general\nextra: 1"),
+        encoding="utf-8",
+    )
     with pytest.raises(DataFileError, match=r"map\.yaml: extra: unknown field"):
         load_specialty_map(bad)

@@ -1,8 +1,8 @@
 """Reviewer selection: the panel, specialty fit, conflict checks and workload balancing.
 
-    from openimr.reviewers import select_reviewer
-    sel = select_reviewer(bundle)          # packaged fictional panel
-    sel.reviewer, sel.explanation, sel.excluded, sel.credentials()
+from openimr.reviewers import select_reviewer
+sel = select_reviewer(bundle)          # packaged fictional panel
+sel.reviewer, sel.explanation, sel.excluded, sel.credentials()
 """
 
 from openimr.reviewers.conflicts import Conflict, conflicts, same_party

@@ -154,9 +154,7 @@ def select_reviewer(
         home = 0 if HOME_STATE in r.good_standing_states() else 1
         qualified.append(((load, home, r.id), r))
 
-    items_txt = "; ".join(
-        f"{it.reason()} -> {', '.join(it.specialties)}" for it in fit.items
-    )
+    items_txt = "; ".join(f"{it.reason()} -> {', '.join(it.specialties)}" for it in fit.items)
     if not qualified:
         detail = " | ".join(f"{rid}: {why}" for rid, why in excluded)
         split = ""

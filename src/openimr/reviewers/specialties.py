@@ -229,9 +229,7 @@ class SpecialtyMatcher:
         canon = {self.canonical(s) or s for s in specs}
         return ItemFit(request.id, request.item, cat.name, regions, self._sorted(canon))
 
-    def case_fit(
-        self, bundle: CaseBundle, parsed: dict[str, ParsedItem] | None = None
-    ) -> CaseFit:
+    def case_fit(self, bundle: CaseBundle, parsed: dict[str, ParsedItem] | None = None) -> CaseFit:
         regions = self.case_regions(bundle)
         got = parsed or {}
         items = [self.item_fit(r, regions, got.get(r.id)) for r in bundle.requests]

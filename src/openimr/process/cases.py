@@ -1,0 +1,528 @@
+"""The case service: the library API behind ``openimr case ...`` (and the web service later).
+
+Each step checks the life cycle, does its work, and appends its audit event in the same
+transaction, so a state never changes without its record. Times are stored in UTC; the
+clocks run in Pacific time (``case_deadlines.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from openimr.domain.bundle import CaseBundle, Record
+from openimr.domain.determination import Determination
+from openimr.process import audit
+from openimr.process.audit import utc
+from openimr.process.case_deadlines import CaseDeadline, pacific, urgency
+from openimr.process.eligibility import EligibilityResult, check_eligibility, eligible_bundle
+from openimr.process.lifecycle import OPEN_STATES, CaseError, check_transition
+from openimr.process.signoff import SignEdits, apply_edits
+from openimr.reviewers import ReviewerSelection, load_panel, select_reviewer
+from openimr.store import make_engine, migrate, session_factory
+from openimr.store.case_tables import CaseRow
+
+NoticeMethod = Literal["mail", "electronic"]
+BUSY_STATES = ("assigned", "records_complete", "in_review", "determined")
+ENGINE_ACTOR = "engine"
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, default=str)
+
+
+def _as_utc(when: dt.datetime | dt.date | None, default: dt.datetime) -> dt.datetime:
+    """A datetime (naive = Pacific) or a date (taken as noon Pacific) as aware UTC."""
+    from openimr.process.business_days import load_calendar
+
+    if when is None:
+        return utc(default)
+    cal = load_calendar()
+    if not isinstance(when, dt.datetime):
+        when = dt.datetime.combine(when, dt.time(12, 0))
+    return utc(cal.local(when))
+
+
+def bundle_for_storage(bundle: CaseBundle) -> str:
+    """The bundle as JSON with record files already read into text (stored self-contained)."""
+    data = bundle.model_dump(mode="json")
+    for rec in data.get("records", []):
+        if rec.get("text") is not None:
+            rec["file"] = None
+    return _json(data)
+
+
+class CaseService:
+    """Open, screen, assign, review, sign, issue and terminate IMR cases; read them back."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        engine: Engine | None = None,
+        panel: Path | str | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        self.engine = engine or make_engine(url)
+        migrate(self.engine)
+        self._sessions = session_factory(self.engine)
+        self.panel = str(panel) if panel else None
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
+
+    # -- plumbing ------------------------------------------------------------------------
+    @contextmanager
+    def _tx(self) -> Iterator[Session]:
+        with self._sessions() as s, s.begin():
+            yield s
+
+    def _now(self, at: dt.datetime | dt.date | None = None) -> dt.datetime:
+        return _as_utc(at, self.clock())
+
+    @staticmethod
+    def _row(s: Session, case_number: str) -> CaseRow:
+        row = s.execute(
+            select(CaseRow).where(CaseRow.case_number == case_number)
+        ).scalar_one_or_none()
+        if row is None:
+            raise CaseError(f"case {case_number}: no such case")
+        return row
+
+    def _move(
+        self,
+        s: Session,
+        row: CaseRow,
+        target: str,
+        actor: str,
+        now: dt.datetime,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        check_transition(row.case_number, row.state, target)
+        before = row.state
+        row.state = target
+        row.updated_at = now
+        audit.append(
+            s,
+            actor=actor,
+            action=f"state.{target}",
+            case_id=row.id,
+            case_number=row.case_number,
+            detail={"from": before, "to": target, **(detail or {})},
+            at=now,
+        )
+
+    @staticmethod
+    def bundle_of(row: CaseRow) -> CaseBundle:
+        return CaseBundle.model_validate(json.loads(row.bundle_json))
+
+    # -- steps ---------------------------------------------------------------------------
+    def open_case(
+        self,
+        bundle: CaseBundle,
+        actor: str,
+        received_at: dt.datetime | dt.date | None = None,
+        at: dt.datetime | None = None,
+    ) -> EligibilityResult:
+        """Record a new application (state ``received``) and screen it at once."""
+        now = self._now(at)
+        app = bundle.application
+        got = received_at or (app.received if app else None) or bundle.dates.application_received
+        try:
+            with self._tx() as s:
+                row = CaseRow(
+                    case_number=bundle.case_number,
+                    state="received",
+                    priority=bundle.priority,
+                    formulary=bool(app and app.formulary_dispute),
+                    bundle_json=bundle_for_storage(bundle),
+                    received_at=_as_utc(got, now),
+                    created_at=now,
+                    updated_at=now,
+                )
+                s.add(row)
+                s.flush()
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="state.received",
+                    case_id=row.id,
+                    case_number=row.case_number,
+                    detail={
+                        "source": bundle.source_path,
+                        "requests": [r.id for r in bundle.requests],
+                        "received_at": row.received_at.isoformat(),
+                    },
+                    at=now,
+                )
+        except IntegrityError:
+            raise CaseError(f"case {bundle.case_number}: already exists") from None
+        return self.screen(bundle.case_number, actor, at=at)
+
+    def screen(
+        self,
+        case_number: str,
+        actor: str,
+        bundle: CaseBundle | None = None,
+        at: dt.datetime | None = None,
+    ) -> EligibilityResult:
+        """Run the eligibility screen (optionally on a corrected bundle)."""
+        now = self._now(at)
+        with self._tx() as s:
+            row = self._row(s, case_number)
+            if row.state != "received":
+                raise CaseError(f"case {case_number}: screened already (state '{row.state}')")
+            if bundle is not None:
+                if bundle.case_number != case_number:
+                    raise CaseError(
+                        f"case {case_number}: the bundle is for case {bundle.case_number}"
+                    )
+                row.bundle_json = bundle_for_storage(bundle)
+                row.priority = bundle.priority
+                row.formulary = bool(bundle.application and bundle.application.formulary_dispute)
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="bundle.replaced",
+                    case_id=row.id,
+                    case_number=case_number,
+                    at=now,
+                )
+            result = check_eligibility(self.bundle_of(row))
+            row.eligibility_json = _json(result.to_dict())
+            row.updated_at = now
+            detail = {
+                "outcome": result.outcome,
+                "reasons": result.reasons,
+                "ineligible_requests": result.ineligible_requests,
+            }
+            if result.outcome == "incomplete":
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="eligibility.incomplete",
+                    case_id=row.id,
+                    case_number=case_number,
+                    detail=detail,
+                    at=now,
+                )
+            else:
+                if result.outcome == "eligible":
+                    row.eligible_at = now
+                self._move(s, row, result.outcome, actor, now, detail)
+        return result
+
+    def assign(
+        self,
+        case_number: str,
+        actor: str,
+        notice_method: NoticeMethod = "electronic",
+        at: dt.datetime | None = None,
+        panel: Path | str | None = None,
+        reason: str | None = None,
+    ) -> ReviewerSelection:
+        """Choose the reviewer (workload from open cases in the store) and send the notice.
+
+        Re-assigning an assigned case excludes its current reviewer (``reason`` says why).
+        """
+        now = self._now(at)
+        with self._tx() as s:
+            row = self._row(s, case_number)
+            exclude = None
+            if row.state == "assigned" and row.reviewer_id:
+                exclude = {row.reviewer_id: f"re-assigned away: {reason or 'no reason given'}"}
+            check_transition(case_number, row.state, "assigned")
+            counts = dict(
+                s.execute(
+                    select(CaseRow.reviewer_id, func.count())
+                    .where(CaseRow.state.in_(BUSY_STATES), CaseRow.reviewer_id.is_not(None))
+                    .group_by(CaseRow.reviewer_id)
+                ).all()
+            )
+            use_panel = panel or row.panel_path or self.panel
+            sel = select_reviewer(
+                eligible_bundle(self.bundle_of(row), self._eligibility(row)),
+                load_panel(use_panel),
+                on=pacific(now).date(),
+                workload={str(k): int(v) for k, v in counts.items()},
+                exclude=exclude,
+            )
+            row.panel_path = str(use_panel) if use_panel else None
+            row.reviewer_id = sel.reviewer.id
+            row.assigned_at = now
+            row.notice_method = notice_method
+            row.selection_json = _json(
+                {
+                    "reviewer_id": sel.reviewer.id,
+                    "credentials": sel.credentials().model_dump(),
+                    "specialties": sel.specialties,
+                    "fitting_certifications": sel.fitting_certifications,
+                    "explanation": sel.explanation,
+                    "excluded": sel.excluded,
+                }
+            )
+            self._move(
+                s,
+                row,
+                "assigned",
+                actor,
+                now,
+                {
+                    "reviewer_id": sel.reviewer.id,
+                    "notice_method": notice_method,
+                    "explanation": sel.explanation,
+                    "excluded": sel.excluded,
+                },
+            )
+        return sel
+
+    def records_complete(
+        self,
+        case_number: str,
+        actor: str,
+        received_at: dt.datetime | dt.date | None = None,
+        method: NoticeMethod = "electronic",
+        at: dt.datetime | None = None,
+    ) -> None:
+        """The complete records arrived: the decision clock starts."""
+        now = self._now(at)
+        with self._tx() as s:
+            row = self._row(s, case_number)
+            row.records_received_at = _as_utc(received_at, now)
+            row.records_method = method
+            self._move(
+                s,
+                row,
+                "records_complete",
+                actor,
+                now,
+                {"received_at": row.records_received_at.isoformat(), "method": method},
+            )
+
+    def view_records(
+        self, case_number: str, actor: str, at: dt.datetime | None = None
+    ) -> list[Record]:
+        """The records of the case; the view itself is audited."""
+        now = self._now(at)
+        with self._tx() as s:
+            row = self._row(s, case_number)
+            bundle = self.bundle_of(row)
+            audit.append(
+                s,
+                actor=actor,
+                action="records.viewed",
+                case_id=row.id,
+                case_number=case_number,
+                detail={"records": [r.id for r in bundle.records]},
+                at=now,
+            )
+        return bundle.records
+
+    def draft(
+        self,
+        case_number: str,
+        actor: str = ENGINE_ACTOR,
+        at: dt.datetime | None = None,
+        decide_fn: Callable[..., Determination] | None = None,
+    ) -> Determination:
+        """Run the engine: the draft determination (state ``in_review``)."""
+        now = self._now(at)
+        with self._tx() as s:
+            row = self._row(s, case_number)
+            check_transition(case_number, row.state, "in_review")
+            bundle = eligible_bundle(self.bundle_of(row), self._eligibility(row))
+            if decide_fn is None:
+                from openimr import decide as run_decide
+
+                det = run_decide(bundle, panel=row.panel_path)
+            else:
+                det = decide_fn(bundle, panel=row.panel_path)
+            sel = json.loads(row.selection_json or "{}")
+            update: dict[str, Any] = {"status": "draft"}
+            if sel.get("credentials"):
+                update["reviewer"] = det.reviewer.model_validate(sel["credentials"])
+            if row.assigned_at:
+                update["date_assigned"] = pacific(row.assigned_at).date()
+            update["application_received"] = pacific(row.received_at).date()
+            det = det.model_copy(update=update)
+            row.draft_json = det.model_dump_json()
+            if row.review_started_at is None:
+                row.review_started_at = now
+            self._move(
+                s, row, "in_review", actor, now, {"items": {it.id: it.decision for it in det.items}}
+            )
+        return det
+
+    def sign(
+        self,
+        case_number: str,
+        reviewer_id: str,
+        edits: SignEdits,
+        at: dt.datetime | None = None,
+        decision_date: dt.date | None = None,
+    ) -> Determination:
+        """The assigned reviewer accepts or edits each item and signs (state ``determined``)."""
+        now = self._now(at)
+        with self._tx() as s:
+            row = self._row(s, case_number)
+            if row.state != "in_review" or not row.draft_json:
+                raise CaseError(
+                    f"case {case_number}: nothing to sign (state '{row.state}'; "
+                    "a draft must be under review)"
+                )
+            if reviewer_id != row.reviewer_id:
+                raise CaseError(f"case {case_number}: only the assigned reviewer may sign")
+            draft = Determination.model_validate_json(row.draft_json)
+            items, changes = apply_edits(draft, edits)
+            signed = draft.model_copy(
+                update={
+                    "items": items,
+                    "status": "signed",
+                    "decision_date": decision_date or pacific(now).date(),
+                }
+            )
+            started = row.review_started_at or now
+            seconds = max(0, int((utc(now) - utc(started)).total_seconds()))
+            row.determination_json = signed.model_dump_json()
+            row.signed_by = reviewer_id
+            row.signed_at = now
+            row.review_seconds = seconds
+            row.changes_json = _json({"changes": changes, "note": edits.note})
+            actor = f"reviewer:{reviewer_id}"
+            for ch in changes:
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="item.edited",
+                    case_id=row.id,
+                    case_number=case_number,
+                    detail=ch,
+                    at=now,
+                )
+            self._move(
+                s,
+                row,
+                "determined",
+                actor,
+                now,
+                {
+                    "changes": len(changes),
+                    "review_seconds": seconds,
+                    "decisions": {it.id: it.decision for it in items},
+                },
+            )
+        return signed
+
+    def issue(
+        self,
+        case_number: str,
+        fmt: str,
+        actor: str,
+        at: dt.datetime | None = None,
+        render_fn: Callable[[Determination, str], str | bytes] | None = None,
+    ) -> str | bytes:
+        """Render the Final Determination Letter of a signed case (state ``issued``).
+
+        Re-rendering an issued case in another format is allowed and audited.
+        """
+        now = self._now(at)
+        with self._tx() as s:
+            row = self._row(s, case_number)
+            if row.state not in ("determined", "issued") or not row.determination_json:
+                raise CaseError(
+                    f"case {case_number}: no signed determination (state '{row.state}'); "
+                    "a draft is never issued"
+                )
+            det = Determination.model_validate_json(row.determination_json)
+            if det.status != "signed":
+                raise CaseError(f"case {case_number}: the determination is not signed")
+            if render_fn is None:
+                from openimr.letters import render
+
+                out = render(det, fmt)
+            else:
+                out = render_fn(det, fmt)
+            blob = out if isinstance(out, bytes) else out.encode("utf-8")
+            digest = hashlib.sha256(blob).hexdigest()
+            detail = {"format": fmt, "sha256": digest, "bytes": len(blob)}
+            if row.state == "issued":
+                audit.append(
+                    s,
+                    actor=actor,
+                    action="letter.rendered",
+                    case_id=row.id,
+                    case_number=case_number,
+                    detail=detail,
+                    at=now,
+                )
+            else:
+                row.issued_at = now
+                row.letter_format = fmt
+                row.letter_sha256 = digest
+                self._move(s, row, "issued", actor, now, detail)
+        return out
+
+    def terminate(
+        self, case_number: str, actor: str, reason: str, at: dt.datetime | None = None
+    ) -> None:
+        """End the case (e.g. the claims administrator authorised the treatment)."""
+        now = self._now(at)
+        with self._tx() as s:
+            row = self._row(s, case_number)
+            row.terminated_at = now
+            row.termination_reason = reason
+            self._move(s, row, "terminated", actor, now, {"reason": reason})
+
+    # -- reading -------------------------------------------------------------------------
+    @staticmethod
+    def _eligibility(row: CaseRow) -> EligibilityResult:
+        from openimr.process.eligibility import Check
+
+        data = json.loads(row.eligibility_json or "{}")
+        return EligibilityResult(
+            row.case_number,
+            data.get("outcome", "incomplete"),
+            [Check(**c) for c in data.get("checks", [])],
+            dict(data.get("ineligible_requests", {})),
+        )
+
+    def get(self, case_number: str) -> CaseRow:
+        with self._sessions() as s:
+            row = self._row(s, case_number)
+            s.expunge(row)
+            return row
+
+    def cases(self, states: tuple[str, ...] | None = None) -> list[CaseRow]:
+        with self._sessions() as s:
+            q = select(CaseRow).order_by(CaseRow.case_number)
+            if states:
+                q = q.where(CaseRow.state.in_(states))
+            rows = list(s.execute(q).scalars())
+            for r in rows:
+                s.expunge(r)
+            return rows
+
+    def deadlines(self, now: dt.datetime | None = None) -> list[CaseDeadline]:
+        """Open cases by urgency (overdue first)."""
+        return urgency(self.cases(OPEN_STATES), now or self.clock())
+
+    def events(self, case_number: str | None = None) -> list[audit.Event]:
+        with self._sessions() as s:
+            return audit.events(s, case_number)
+
+    def verify_audit(self) -> audit.Verification:
+        with self._sessions() as s:
+            return audit.verify(s)
+
+    def export(self, case_number: str) -> dict[str, Any]:
+        """The case as JSON for outside use: reviewer credentials, never reviewer identity."""
+        from openimr.process.case_export import export_case
+
+        return export_case(self.get(case_number), self.events(case_number))
