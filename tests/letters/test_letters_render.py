@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
@@ -390,3 +391,29 @@ def test_signed_letter_needs_summary_and_rationales_a_draft_shows_gaps() -> None
     draft = no_summary.model_copy(update={"status": "draft"})
     text = _text(draft)
     assert "CLINICAL CASE SUMMARY" in text and "Not yet written." in text
+
+
+class _TagBalance(HTMLParser):
+    VOID = {"meta", "br", "link", "img", "hr", "input"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:]}")
+        else:
+            self.stack.pop()
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_html_is_well_formed(case: str) -> None:
+    checker = _TagBalance()
+    checker.feed(_text(CASES[case](), "html"))
+    assert not checker.errors and not checker.stack
