@@ -20,7 +20,7 @@ def nlp():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def findings(nlp) -> Callable[..., list[Finding]]:  # type: ignore[no-untyped-def]
     """Findings of one text, as a record of the given kind and date."""
-    from openimr.evidence.extract import RecordMeta, run
+    from openimr.evidence.extraction import RecordMeta, run
 
     def one(
         text: str, *, kind: str = "progress report", date: dt.date | None = None

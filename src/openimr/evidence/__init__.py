@@ -64,7 +64,7 @@ def extract(bundle: CaseBundle) -> EvidenceSet:
     its text layer). Pages without a text layer are listed in ``EvidenceSet.needs_ocr``,
     never skipped silently.
     """
-    from openimr.evidence.extract import RecordMeta, run
+    from openimr.evidence.extraction import RecordMeta, run
     from openimr.intake.records import read_record_file
 
     texts: list[str] = []
@@ -97,6 +97,6 @@ def extract_text(
     kind: str = "progress report",
 ) -> list[Finding]:
     """Findings of one piece of text (tests, the CLI on a single note)."""
-    from openimr.evidence.extract import RecordMeta, run
+    from openimr.evidence.extraction import RecordMeta, run
 
     return run([text], [RecordMeta(record_id, date, kind)], load_pipeline())

@@ -15,7 +15,8 @@ from typing import Any
 from spacy.tokens import Span
 
 NEGATION = "NEGATED_EXISTENCE"
-RESOLVED = "RESOLVED"
+RESOLVED = "RESOLVED"  # was there, is gone: negated now, and the course reads "resolved"
+FORMER = "FORMER"  # "former smoker", "quit smoking": negated now and historical
 
 
 @dataclass(frozen=True)
@@ -31,16 +32,29 @@ class Flags:
 
 
 def modifier_categories(span: Span) -> set[str]:
+    """Categories of the modifiers of ``span``, minus those lying inside the span itself.
+
+    medspaCy skips a modifier that overlaps a target's edge but not one strictly inside it
+    (its overlap test misses containment), so "no relief with therapy" as one finding, or
+    "oral mucosa moist with no erythema" as one annotated phrase, were negated by their
+    own words. A trigger within the finding is part of the finding.
+    """
     mods: tuple[Any, ...] = span._.modifiers
-    return {m.category.upper() for m in mods}
+    out = set()
+    for m in mods:
+        ms, me = m.modifier_span
+        if ms < span.end and span.start < me:
+            continue
+        out.add(m.category.upper())
+    return out
 
 
 def flags_of(span: Span) -> Flags:
     cats = modifier_categories(span)
     return Flags(
-        negated=NEGATION in cats or RESOLVED in cats,
+        negated=NEGATION in cats or RESOLVED in cats or FORMER in cats,
         possible="POSSIBLE_EXISTENCE" in cats,
-        historical="HISTORICAL" in cats,
+        historical="HISTORICAL" in cats or FORMER in cats,
         hypothetical="HYPOTHETICAL" in cats,
         other="FAMILY" in cats,
         resolved=RESOLVED in cats,
@@ -66,6 +80,6 @@ def assertion_of(
         return "negated"
     if flags.possible and "possible" not in absorbs:
         return "possible"
-    if flags.historical and "historical" not in absorbs:
+    if (flags.historical or forced == "historical") and "historical" not in absorbs:
         return "historical"
     return "present"

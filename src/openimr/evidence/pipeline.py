@@ -129,12 +129,27 @@ def load_pipeline() -> Language:
     nlp.add_pipe("openimr_sentences")
     matcher: Any = nlp.add_pipe("medspacy_target_matcher", config={"rules": None})
     matcher.add(target_rules(vocab.concepts, nlp.tokenizer))
-    context: Any = nlp.add_pipe("medspacy_context", config={"rules": None, "span_attrs": None})
-    context.add(context_rules(schema.context_rules()))
+    ctx_data = schema.context_rules()
+    context: Any = nlp.add_pipe(
+        "medspacy_context",
+        config={
+            "rules": None,
+            "span_attrs": None,
+            "terminating_types": ctx_data.terminating_types or None,
+        },
+    )
+    context.add(context_rules(ctx_data))
     sec_rules, _ = section_rules(schema.sections())
     sectionizer: Any = nlp.add_pipe(
         "medspacy_sectionizer",
-        config={"rules": None, "require_start_line": True, "span_attrs": None},
+        config={
+            "rules": None,
+            "require_start_line": True,
+            # A header starts a line, follows a run of spaces (a flattened layout), or
+            # follows the end of a sentence ("... 5/10. Exam: ...").
+            "newline_pattern": r"(?:[\n\r]\s*|^\s+|[.;]\s+)$",
+            "span_attrs": None,
+        },
     )
     sectionizer.add(sec_rules)
     return nlp

@@ -113,11 +113,39 @@ class ContextRuleData(_Strict):
         "PSEUDO",
         "TERMINATE",
         "RESOLVED",
+        "FORMER",
+        "AFFIRM",
     ]
     direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
     pattern: list[dict[str, Any]] | str | None = None
     max_scope: int | None = None
     terminated_by: list[str] = Field(default_factory=list)
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern(cls, v: list[dict[str, Any]] | str | None) -> list[dict[str, Any]] | str | None:
+        if isinstance(v, str):
+            _check_regex([v])
+        elif v is not None:
+            _no_booleans(v)
+        return v
+
+
+_STRING_ATTRS = {"LOWER", "ORTH", "TEXT", "NORM", "LEMMA", "IN", "NOT_IN"}
+
+
+def _no_booleans(value: Any, where: str = "pattern", text: bool = False) -> None:
+    """Token patterns compare words: a boolean there is YAML's reading of a bare no/yes."""
+    if isinstance(value, bool) and text:
+        raise ValueError(
+            f"{where} holds {value!r}: YAML reads unquoted no/yes/on/off as booleans; quote it"
+        )
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _no_booleans(v, f"{where}.{k}", text or k in _STRING_ATTRS)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _no_booleans(v, f"{where}[{i}]", text)
 
 
 class RemoveRule(_Strict):
@@ -127,6 +155,7 @@ class RemoveRule(_Strict):
 
 class ContextRules(_Strict):
     base: Literal["medspacy", "none"] = "medspacy"
+    terminating_types: dict[str, list[str]] = Field(default_factory=dict)
     remove: list[RemoveRule] = Field(default_factory=list)
     add: list[ContextRuleData] = Field(default_factory=list)
 

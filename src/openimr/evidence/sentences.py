@@ -56,6 +56,10 @@ def boundary_offsets(text: str) -> set[int]:
                 starts.add(pos + (len(line) - len(line.lstrip())))
         prev = line
         pos += len(line) + 1
+    # Flattened layouts: a run of 3+ spaces before a capital, a digit or "*" ends a unit
+    # ("Measurements Not Obtainable ***      REFERRING DIAGNOSIS: ...").
+    for m in re.finditer(r"[^\s] {3,}(?=[A-Z0-9*_])", text):
+        starts.add(m.end())
     # Punctuation-based boundaries.
     for m in re.finditer(r"[.?!;]+(?=[\s\"')\]]*\s)", text):
         end = m.end()

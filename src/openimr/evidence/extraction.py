@@ -209,6 +209,12 @@ def _section_at(secs: list[tuple[int, int, str, str]], char: int) -> tuple[str, 
     return None
 
 
+def section_of(doc: Doc, char: int) -> SectionInfo | None:
+    """The section (sections.yaml) that holds character ``char`` of a processed doc."""
+    at = _section_at(_sections(doc), char)
+    return compiled().sections.get(at[0]) if at else None
+
+
 def _observation(
     c: _Compiled,
     concept: Concept,
