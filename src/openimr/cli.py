@@ -29,6 +29,11 @@ def _register() -> None:
     guidelines.register(app)
     evaluate.register(app)
     evidence_cmd.register(app)
+    from openimr.commands import case, deadlines, eligibility  # case life cycle (issue 6)
+
+    case.register(app)
+    eligibility.register(app)
+    deadlines.register(app)
 
 
 _register()

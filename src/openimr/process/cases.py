@@ -338,12 +338,13 @@ class CaseService:
             row = self._row(s, case_number)
             check_transition(case_number, row.state, "in_review")
             bundle = eligible_bundle(self.bundle_of(row), self._eligibility(row))
+            today = pacific(now).date()  # the guideline edition in force on the review day
             if decide_fn is None:
                 from openimr import decide as run_decide
 
-                det = run_decide(bundle, panel=row.panel_path)
+                det = run_decide(bundle, panel=row.panel_path, decision_date=today)
             else:
-                det = decide_fn(bundle, panel=row.panel_path)
+                det = decide_fn(bundle, panel=row.panel_path, decision_date=today)
             sel = json.loads(row.selection_json or "{}")
             update: dict[str, Any] = {"status": "draft"}
             if sel.get("credentials"):

@@ -103,13 +103,10 @@ def disqualifications(
             f"(at least {MIN_HOURS_PER_WEEK} required)"
         )
     certs = reviewer.certifications()
-    for it in items:
-        if not matcher.fits_item(certs, it):
-            held = ", ".join(matcher.canonical(c) or c for c in certs)
-            reasons.append(
-                f"no certification fit for {it.reason()}: holds {held}; "
-                f"fit: {', '.join(it.specialties)}"
-            )
+    unfit = [it.reason() for it in items if not matcher.fits_item(certs, it)]
+    if unfit:
+        held = ", ".join(matcher.canonical(c) or c for c in certs)
+        reasons.append(f"no certification fit for {', '.join(unfit)}: holds {held}")
     reasons.extend(c.reason() for c in conflicts(reviewer, bundle))
     return reasons
 

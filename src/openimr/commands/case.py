@@ -1,0 +1,310 @@
+"""``openimr case new|screen|assign|records|view|review|sign|issue|terminate|show|list|audit``.
+
+A thin shell over :class:`openimr.process.cases.CaseService`: each command is one step of the
+case life cycle and appends its audit event. The reviewer's identity is shown only inside
+the IMRO's own views (``show``, ``audit``); letters and ``show --format json`` carry
+credentials only.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from openimr.commands._process_common import (
+    ActorOption,
+    AtOption,
+    DbOption,
+    actor_name,
+    parse_instant,
+    parse_when,
+)
+
+if TYPE_CHECKING:
+    from openimr.process.cases import CaseService
+
+case_app = typer.Typer(
+    help="The IMR case life cycle: application to issued letter, with an audit log.",
+    no_args_is_help=True,
+)
+
+CaseArg = Annotated[str, typer.Argument(help="Case number, e.g. CM13-0057725.")]
+
+
+class Fmt(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class LetterFmt(StrEnum):
+    text = "text"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+
+
+class Method(StrEnum):
+    mail = "mail"
+    electronic = "electronic"
+
+
+def _svc(db: str | None, panel: Path | None = None) -> CaseService:
+    from openimr.process.cases import CaseService
+
+    return CaseService(db, panel=panel)
+
+
+def _print_eligibility(result: object) -> None:
+    from openimr.process.eligibility import EligibilityResult
+
+    assert isinstance(result, EligibilityResult)
+    typer.echo(f"{result.case_number}: eligibility {result.outcome}")
+    for reason in result.reasons:
+        typer.echo(f"  - {reason}")
+
+
+@case_app.command("new")
+def new_cmd(
+    bundle: Annotated[Path, typer.Argument(help="Case bundle (YAML or JSON).")],
+    received: Annotated[
+        str | None, typer.Option("--received", help="When the application arrived (ISO).")
+    ] = None,
+    db: DbOption = None,
+    actor: ActorOption = None,
+    at: AtOption = None,
+) -> None:
+    """Record an application (state received) and screen its eligibility."""
+    from openimr.intake import load_bundle
+
+    b = load_bundle(bundle)
+    result = _svc(db).open_case(
+        b, actor_name(actor), parse_when(received, "--received"), parse_instant(at, "--at")
+    )
+    _print_eligibility(result)
+
+
+@case_app.command("screen")
+def screen_cmd(
+    case: CaseArg,
+    bundle: Annotated[
+        Path | None, typer.Option("--bundle", help="A corrected bundle to screen instead.")
+    ] = None,
+    db: DbOption = None,
+    actor: ActorOption = None,
+    at: AtOption = None,
+) -> None:
+    """Screen a received case again (after an incomplete screen), optionally on a new bundle."""
+    from openimr.intake import load_bundle
+
+    b = load_bundle(bundle) if bundle else None
+    _print_eligibility(_svc(db).screen(case, actor_name(actor), b, parse_instant(at, "--at")))
+
+
+@case_app.command("assign")
+def assign_cmd(
+    case: CaseArg,
+    notice: Annotated[
+        Method, typer.Option("--notice", help="How the notice of assignment is sent.")
+    ] = Method.electronic,
+    panel: Annotated[
+        Path | None, typer.Option("--panel", help="Reviewer panel YAML (default: bundled).")
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why an assigned case is re-assigned.")
+    ] = None,
+    db: DbOption = None,
+    actor: ActorOption = None,
+    at: AtOption = None,
+) -> None:
+    """Choose the reviewer and send the notice of assignment (the records clock starts)."""
+    sel = _svc(db, panel).assign(
+        case, actor_name(actor), notice.value, parse_instant(at, "--at"), panel, reason
+    )
+    typer.echo(f"{case}: assigned to reviewer {sel.reviewer.id}")
+    typer.echo(f"  {sel.explanation}")
+    for rid, why in sel.excluded:
+        typer.echo(f"  excluded {rid}: {why}")
+
+
+@case_app.command("records")
+def records_cmd(
+    case: CaseArg,
+    received: Annotated[
+        str | None, typer.Option("--received", help="When the complete records arrived (ISO).")
+    ] = None,
+    method: Annotated[Method, typer.Option("--method", help="How they arrived.")] = (
+        Method.electronic
+    ),
+    db: DbOption = None,
+    actor: ActorOption = None,
+    at: AtOption = None,
+) -> None:
+    """Mark the records complete (the decision clock starts)."""
+    svc = _svc(db)
+    svc.records_complete(
+        case,
+        actor_name(actor),
+        parse_when(received, "--received"),
+        method.value,
+        parse_instant(at, "--at"),
+    )
+    row = svc.get(case)
+    from openimr.process.case_deadlines import current_deadline
+
+    d = current_deadline(row)
+    typer.echo(f"{case}: records complete" + (f"; {d.label} {d.due}" if d else ""))
+
+
+@case_app.command("view")
+def view_cmd(
+    case: CaseArg, db: DbOption = None, actor: ActorOption = None, at: AtOption = None
+) -> None:
+    """Print the case's medical records (the view is audited)."""
+    for rec in _svc(db).view_records(case, actor_name(actor), parse_instant(at, "--at")):
+        typer.echo(f"=== {rec.id} ({rec.kind}, {rec.date or 'undated'})")
+        typer.echo(rec.text or "")
+
+
+@case_app.command("review")
+def review_cmd(
+    case: CaseArg,
+    db: DbOption = None,
+    actor: ActorOption = None,
+    at: AtOption = None,
+    format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.text,
+) -> None:
+    """Run the engine: the draft determination the reviewer will sign (state in_review)."""
+    det = _svc(db).draft(case, actor_name(actor) if actor else "engine", parse_instant(at, "--at"))
+    if format is Fmt.json:
+        typer.echo(det.model_dump_json(indent=2))
+        return
+    typer.echo(f"{case}: draft ready for the reviewer's sign-off")
+    for it in det.items:
+        typer.echo(f"  item {it.id}: {it.decision} - {it.item}")
+
+
+@case_app.command("sign")
+def sign_cmd(
+    case: CaseArg,
+    reviewer: Annotated[str, typer.Option("--reviewer", help="The signing reviewer's panel id.")],
+    edits: Annotated[
+        Path | None,
+        typer.Option("--edits", help="YAML/JSON: item id -> accept | {decision, rationale}."),
+    ] = None,
+    accept_all: Annotated[
+        bool, typer.Option("--accept-all", help="Accept every item not named in --edits.")
+    ] = False,
+    decision_date: Annotated[
+        str | None, typer.Option("--decision-date", help="Date the letter states (ISO).")
+    ] = None,
+    db: DbOption = None,
+    at: AtOption = None,
+) -> None:
+    """Sign the determination as the assigned reviewer, accepting or changing each item."""
+    import datetime as dt
+
+    from openimr.process.signoff import SignEdits, load_edits
+
+    e = load_edits(edits) if edits else SignEdits()
+    if accept_all:
+        e = e.model_copy(update={"accept_all": True})
+    dd = parse_when(decision_date, "--decision-date")
+    if isinstance(dd, dt.datetime):
+        dd = dd.date()
+    det = _svc(db).sign(case, reviewer, e, parse_instant(at, "--at"), dd)
+    typer.echo(f"{case}: signed")
+    for it in det.items:
+        typer.echo(f"  item {it.id}: {it.decision}")
+
+
+@case_app.command("issue")
+def issue_cmd(
+    case: CaseArg,
+    format: Annotated[LetterFmt, typer.Option("--format", "-f")] = LetterFmt.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    db: DbOption = None,
+    actor: ActorOption = None,
+    at: AtOption = None,
+) -> None:
+    """Issue the Final Determination Letter of a signed case (never of a draft)."""
+    if format is LetterFmt.pdf and output is None and sys.stdout.isatty():
+        raise typer.BadParameter("PDF output needs -o FILE (or a pipe)", param_hint="-o")
+    data = _svc(db).issue(case, format.value, actor_name(actor), parse_instant(at, "--at"))
+    if output is not None:
+        output.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        typer.echo(f"{case}: letter issued, wrote {output}", err=True)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    else:
+        typer.echo(data, nl=not data.endswith("\n"))
+
+
+@case_app.command("terminate")
+def terminate_cmd(
+    case: CaseArg,
+    reason: Annotated[str, typer.Option("--reason", help="Why, e.g. treatment authorised.")],
+    db: DbOption = None,
+    actor: ActorOption = None,
+    at: AtOption = None,
+) -> None:
+    """End an open case (e.g. the claims administrator authorised the treatment)."""
+    _svc(db).terminate(case, actor_name(actor), reason, parse_instant(at, "--at"))
+    typer.echo(f"{case}: terminated ({reason})")
+
+
+@case_app.command("show")
+def show_cmd(
+    case: CaseArg,
+    db: DbOption = None,
+    format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.text,
+) -> None:
+    """The case: state, eligibility, reviewer, deadlines, sign-off and its audit trail.
+
+    ``--format json`` is the export: reviewer credentials only, never the reviewer's identity.
+    """
+    from openimr.commands._case_show import show_text
+
+    svc = _svc(db)
+    if format is Fmt.json:
+        typer.echo(json.dumps(svc.export(case), indent=2))
+        return
+    typer.echo(show_text(svc, case))
+
+
+@case_app.command("list")
+def list_cmd(db: DbOption = None) -> None:
+    """Every case with its state."""
+    for row in _svc(db).cases():
+        typer.echo(f"{row.case_number:<16} {row.state:<17} {row.priority}")
+
+
+@case_app.command("audit")
+def audit_cmd(
+    case: Annotated[str | None, typer.Argument(help="Case number (default: all).")] = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Check the hash chain.")] = False,
+    db: DbOption = None,
+) -> None:
+    """The audit log in order (of one case or all); --verify checks the hash chain."""
+    from openimr.process.case_deadlines import pacific
+
+    svc = _svc(db)
+    for e in svc.events(case):
+        typer.echo(
+            f"{e.id:>5} {pacific(e.at):%Y-%m-%d %H:%M:%S %Z} {e.case_number or '-':<14} "
+            f"{e.actor:<16} {e.action}"
+        )
+    if verify:
+        v = svc.verify_audit()
+        if not v.ok:
+            typer.echo(f"audit log BROKEN: {v.problem}", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"audit log intact: {v.rows} rows, hash chain verified")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(case_app, name="case")
