@@ -24,6 +24,7 @@ from openimr.domain.determination import Determination
 from openimr.process import audit
 from openimr.process.audit import utc
 from openimr.process.case_deadlines import CaseDeadline, pacific, urgency
+from openimr.process.case_format import as_utc, bundle_for_storage, to_json
 from openimr.process.eligibility import EligibilityResult, check_eligibility, eligible_bundle
 from openimr.process.lifecycle import OPEN_STATES, CaseError, check_transition
 from openimr.process.signoff import SignEdits, apply_edits
@@ -34,31 +35,6 @@ from openimr.store.case_tables import CaseRow
 NoticeMethod = Literal["mail", "electronic"]
 BUSY_STATES = ("assigned", "records_complete", "in_review", "determined")
 ENGINE_ACTOR = "engine"
-
-
-def _json(data: Any) -> str:
-    return json.dumps(data, sort_keys=True, default=str)
-
-
-def _as_utc(when: dt.datetime | dt.date | None, default: dt.datetime) -> dt.datetime:
-    """A datetime (naive = Pacific) or a date (taken as noon Pacific) as aware UTC."""
-    from openimr.process.business_days import load_calendar
-
-    if when is None:
-        return utc(default)
-    cal = load_calendar()
-    if not isinstance(when, dt.datetime):
-        when = dt.datetime.combine(when, dt.time(12, 0))
-    return utc(cal.local(when))
-
-
-def bundle_for_storage(bundle: CaseBundle) -> str:
-    """The bundle as JSON with record files already read into text (stored self-contained)."""
-    data = bundle.model_dump(mode="json")
-    for rec in data.get("records", []):
-        if rec.get("text") is not None:
-            rec["file"] = None
-    return _json(data)
 
 
 class CaseService:
@@ -85,7 +61,7 @@ class CaseService:
             yield s
 
     def _now(self, at: dt.datetime | dt.date | None = None) -> dt.datetime:
-        return _as_utc(at, self.clock())
+        return as_utc(at, self.clock())
 
     @staticmethod
     def _row(s: Session, case_number: str) -> CaseRow:
@@ -143,7 +119,7 @@ class CaseService:
                     priority=bundle.priority,
                     formulary=bool(app and app.formulary_dispute),
                     bundle_json=bundle_for_storage(bundle),
-                    received_at=_as_utc(got, now),
+                    received_at=as_utc(got, now),
                     created_at=now,
                     updated_at=now,
                 )
@@ -196,7 +172,7 @@ class CaseService:
                     at=now,
                 )
             result = check_eligibility(self.bundle_of(row))
-            row.eligibility_json = _json(result.to_dict())
+            row.eligibility_json = to_json(result.to_dict())
             row.updated_at = now
             detail = {
                 "outcome": result.outcome,
@@ -258,7 +234,7 @@ class CaseService:
             row.reviewer_id = sel.reviewer.id
             row.assigned_at = now
             row.notice_method = notice_method
-            row.selection_json = _json(
+            row.selection_json = to_json(
                 {
                     "reviewer_id": sel.reviewer.id,
                     "credentials": sel.credentials().model_dump(),
@@ -295,7 +271,7 @@ class CaseService:
         now = self._now(at)
         with self._tx() as s:
             row = self._row(s, case_number)
-            row.records_received_at = _as_utc(received_at, now)
+            row.records_received_at = as_utc(received_at, now)
             row.records_method = method
             self._move(
                 s,
@@ -395,7 +371,7 @@ class CaseService:
             row.signed_by = reviewer_id
             row.signed_at = now
             row.review_seconds = seconds
-            row.changes_json = _json({"changes": changes, "note": edits.note})
+            row.changes_json = to_json({"changes": changes, "note": edits.note})
             actor = f"reviewer:{reviewer_id}"
             for ch in changes:
                 audit.append(
@@ -484,15 +460,7 @@ class CaseService:
     # -- reading -------------------------------------------------------------------------
     @staticmethod
     def _eligibility(row: CaseRow) -> EligibilityResult:
-        from openimr.process.eligibility import Check
-
-        data = json.loads(row.eligibility_json or "{}")
-        return EligibilityResult(
-            row.case_number,
-            data.get("outcome", "incomplete"),
-            [Check(**c) for c in data.get("checks", [])],
-            dict(data.get("ineligible_requests", {})),
-        )
+        return EligibilityResult.from_dict(json.loads(row.eligibility_json or "{}"))
 
     def get(self, case_number: str) -> CaseRow:
         with self._sessions() as s:

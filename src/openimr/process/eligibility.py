@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from openimr.domain.bundle import CaseBundle
 from openimr.process.deadlines import application_deadline
@@ -46,6 +46,18 @@ class EligibilityResult:
     def reasons(self) -> list[str]:
         """Every reason the application is not (or not yet) eligible."""
         return [c.reason for c in self.checks if c.status != "pass"]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EligibilityResult:
+        """Read back what :meth:`to_dict` stored (an empty dict reads as incomplete)."""
+        return cls(
+            str(data.get("case_number", "")),
+            data.get("outcome", "incomplete"),
+            [Check(**c) for c in data.get("checks", [])],
+            dict(data.get("ineligible_requests", {})),
+            dt.date.fromisoformat(data["filed_on"]) if data.get("filed_on") else None,
+            dt.date.fromisoformat(data["filing_deadline"]) if data.get("filing_deadline") else None,
+        )
 
     def to_dict(self) -> dict[str, object]:
         return {
