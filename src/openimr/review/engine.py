@@ -174,7 +174,8 @@ def decide_item(
     because = topic.conclusion_upheld if decision == "upheld" else topic.conclusion_overturned
     sentences.append(Sentence(f"Because {because}, the request for {_subject(req)} {verdict}."))
     rationale = " ".join(s.text for s in sentences)
-    stray = stray_body_parts(rationale, req)
+    titles = [c.chapter for c in topic.citations.values() if c.chapter]
+    stray = stray_body_parts(rationale, req, titles)
     note = (
         f"Fact check: the rationale names {', '.join(stray)}, not the requested "
         f"{', '.join(req.regions)}; the reviewer must correct it."
@@ -197,12 +198,19 @@ def decide_item(
     )
 
 
-def stray_body_parts(rationale: str, req: StructuredRequest) -> list[str]:
-    """Body parts our own sentences discuss that the request does not name (quotes excluded).
+def stray_body_parts(
+    rationale: str, req: StructuredRequest, titles: list[str] | None = None
+) -> list[str]:
+    """Body parts our own sentences discuss that the request does not name.
 
     Reviewing the wrong body part is a ground for reversal on appeal, so it is checked.
+    Quotations from the records and the guideline's own chapter titles ("Neck and Upper
+    Back Complaints") are not the rationale's words and are left out.
     """
     if not req.regions:
         return []
+    text = strip_quotes(rationale)
+    for title in titles or []:
+        text = text.replace(title, "")
     allowed = {t for r in req.regions for t in TERRITORY.get(r, [r])} | set(req.regions)
-    return sorted(regions_named(strip_quotes(rationale)) - allowed)
+    return sorted(regions_named(text) - allowed)
