@@ -116,3 +116,29 @@ def test_eligibility_command(tmp_path: Path) -> None:
     broken.write_text("format: openimr-case/1\n", encoding="utf-8")
     both = runner.invoke(app, ["eligibility", str(broken), str(DATA / "case-e2e.yaml")])
     assert both.exit_code == 2 and "ELIGIBLE" in both.output
+
+
+def test_exit_codes_through_the_real_entry_point(tmp_path: Path) -> None:
+    """``openimr`` (cli.main) keeps the exit codes: 1 not eligible, 2 refused step."""
+    import subprocess
+    import sys
+
+    text = (DATA / "case-e2e.yaml").read_text(encoding="utf-8")
+    unsigned = tmp_path / "unsigned.yaml"
+    unsigned.write_text(text.replace("signed: true", "signed: false"), encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "openimr", "eligibility", str(unsigned)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 1 and "FAIL signed" in r.stdout
+    r = subprocess.run(
+        [sys.executable, "-m", "openimr", "case", "issue", "CM00-0000000",
+         "--db", f"sqlite:///{tmp_path / 'x.sqlite'}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert r.returncode == 2
+    assert r.stderr.strip() == "error: case CM00-0000000: no such case"

@@ -302,7 +302,7 @@ def audit_cmd(
         v = svc.verify_audit()
         if not v.ok:
             typer.echo(f"audit log BROKEN: {v.problem}", err=True)
-            raise typer.Exit(1)
+            raise SystemExit(1)  # not typer.Exit: cli.main() runs click non-standalone
         typer.echo(f"audit log intact: {v.rows} rows, hash chain verified")
 
 

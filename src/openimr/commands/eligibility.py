@@ -49,6 +49,6 @@ def register(app: typer.Typer) -> None:
             for rid, why in result.ineligible_requests.items():
                 typer.echo(f"  request {rid} left out: {why}")
         if bad_file:
-            raise typer.Exit(2)
+            raise SystemExit(2)  # not typer.Exit: cli.main() runs click non-standalone
         if not all_ok:
-            raise typer.Exit(1)
+            raise SystemExit(1)  # not typer.Exit: cli.main() runs click non-standalone
