@@ -1,0 +1,104 @@
+"""Request understanding: item text -> structured request (table-driven and property tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from openimr.intake.requests import categories, known_regions, known_services, parse_request
+
+CASES = [
+    # text, category, subcategory, extra expectations
+    ("Outpatient electromyography (EMG) of the lower extremity", "electrodiagnostics", "EMG",
+     {"regions": ["lower extremity"], "setting": "outpatient"}),
+    ("Nerve Conduction Studies of lower extremities", "electrodiagnostics", "NCS", {}),
+    ("EMG/NCV of the upper extremities", "electrodiagnostics", "EMG/NCS",
+     {"regions": ["upper extremity"]}),
+    ("Outpatient repeat MRI of the cervical spine", "imaging", "MRI",
+     {"repeat": True, "regions": ["cervical spine"]}),
+    ("Outpatient x-rays of the pelvis", "imaging", "x-ray", {"regions": ["hip/pelvis"]}),
+    ("MR arthrogram of the left shoulder", "imaging", "MR arthrogram",
+     {"laterality": "left", "regions": ["shoulder"]}),
+    ("Norco 10/325mg #60 with 2 refills", "medications", "opioid",
+     {"quantity": 60, "refills": 2, "strength": "10/325 mg", "drug": "norco"}),
+    ("Cyclobenzaprine 7.5mg #90 (DOS 10/19/16)", "medications", "muscle relaxant",
+     {"retrospective": True, "date_of_service": dt.date(2016, 10, 19), "quantity": 90}),
+    ("Lidoderm 5% patch #30", "medications", "topical", {"strength": "5 %"}),
+    ("Butrans patch 10mcg/hr #4", "medications", "opioid", {}),
+    ("Compounded cream: flurbiprofen 20%, lidocaine 5%", "medications",
+     "compounded medication", {}),
+    ("Omeprazole 20mg #60", "medications", "ppi", {}),
+    ("Toradol injection", "medications", "nsaid", {}),
+    ("Physical therapy 2x6 for the lumbar spine", "rehabilitation", "physical therapy",
+     {"frequency_per_week": 2, "duration_weeks": 6, "sessions": 12}),
+    ("12 sessions of acupuncture for the right shoulder", "rehabilitation", "acupuncture",
+     {"sessions": 12, "laterality": "right"}),
+    ("Acupuncture x 8", "rehabilitation", "acupuncture", {"sessions": 8}),
+    ("Chiropractic care to the low back two times a week for four weeks", "rehabilitation",
+     "chiropractic", {"regions": ["lumbar spine"]}),
+    ("Lumbar epidural steroid injection L4-5 bilateral", "injections",
+     "epidural steroid injection", {"laterality": "bilateral"}),
+    ("Synvisc injection for the right knee", "injections", "hyaluronic acid injection", {}),
+    ("TENS unit purchase", "durable equipment", "TENS/electrical stimulation", {}),
+    ("Retrospective: Associated surgical service: Assistant surgeon", "surgery-associated",
+     "assistant surgeon", {"retrospective": True, "associated_surgical": True}),
+    ("Associated surgical service: Post-op physical therapy 12 visits", "surgery-associated",
+     "post-operative therapy", {"sessions": 12}),
+    ("L4-5 lumbar laminectomy and discectomy", "surgery", "spine surgery", {}),
+    ("Functional restoration program 80 hours", "programs", "functional restoration program", {}),
+    ("Urine drug screen", "testing", "urine drug testing", {}),
+    ("Follow-up visit with pain management", "evaluation", "follow-up visit", {}),
+    ("Home health services 4 hours a day", "home health and transportation", "home health", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "subcategory", "extra"), CASES,
+                         ids=[c[0][:40] for c in CASES])
+def test_structured_request(text: str, category: str, subcategory: str, extra: dict) -> None:
+    r = parse_request(text)
+    assert (r.category, r.subcategory) == (category, subcategory)
+    for key, value in extra.items():
+        assert getattr(r, key) == value, key
+
+
+def test_modified_request_decides_only_the_eligible_portion() -> None:
+    r = parse_request(
+        "Physical therapy 12 visits was the original request. 6 visits were authorized by the "
+        "Claims Administrator. The IMR eligible portion of the request is: "
+        "Physical therapy 6 visits"
+    )
+    assert r.modified
+    assert r.original_request == "Physical therapy 12 visits"
+    assert r.authorized == "6 visits"
+    assert r.decided_text == "Physical therapy 6 visits"
+    assert r.sessions == 6
+
+
+def test_unknown_item_has_no_category() -> None:
+    assert parse_request("Something nobody has ever asked for").category is None
+
+
+def test_vocabulary_names_are_consistent() -> None:
+    cats = categories()
+    assert "medications" in cats and "opioid" in cats["medications"]
+    assert "mri" in known_services() and "drug:opioid" in known_services()
+    assert {"lumbar spine", "cervical spine", "hip/pelvis"} <= known_regions()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_parser_never_crashes_on_any_text(text: str) -> None:
+    r = parse_request(text)
+    assert r.text == " ".join(text.split())
+    assert r.quantity is None or r.quantity >= 0
+    assert r.sessions is None or r.sessions >= 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 9), st.integers(1, 12))
+def test_frequency_times_duration(freq: int, weeks: int) -> None:
+    r = parse_request(f"Physical therapy {freq}x{weeks} for the neck")
+    assert (r.frequency_per_week, r.duration_weeks, r.sessions) == (freq, weeks, freq * weeks)
