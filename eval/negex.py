@@ -155,7 +155,8 @@ def report(name: str, rows: list[Row], preds: list[Pred]) -> tuple[float, float,
     ):
         tp2, fp2, fn2, _, p2, r2, f2 = prf(gold, pred)
         print(
-            f"{'':<30} {label:<12} P={p2:.3f} R={r2:.3f} F1={f2:.3f}  (TP {tp2}, FP {fp2}, FN {fn2})"
+            f"{'':<30} {label:<12} P={p2:.3f} R={r2:.3f} F1={f2:.3f}"
+            f"  (TP {tp2}, FP {fp2}, FN {fn2})"
         )
     return p, r, f
 

@@ -46,6 +46,13 @@ def modifier_categories(span: Span) -> set[str]:
         if ms < span.end and span.start < me:
             continue
         out.add(m.category.upper())
+    # The other way round: a forward trigger that starts before the finding and runs into
+    # it ("no significant" + "significant trauma") is skipped by medspaCy; it applies.
+    graph = span.doc._.context_graph
+    for m in graph.modifiers if graph is not None else ():
+        ms, me = m.modifier_span
+        if ms < span.start < me <= span.end and m.direction.upper() in ("FORWARD", "BIDIRECTIONAL"):
+            out.add(m.category.upper())
     return out
 
 

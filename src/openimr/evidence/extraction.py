@@ -79,6 +79,7 @@ def compiled() -> _Compiled:
                 "objective",
                 "test",
                 "plan",
+                "plan_after",
                 "history",
                 "quoted",
                 "edx_context",
@@ -126,15 +127,25 @@ def _laterality(sent: str, s: int, e: int) -> str | None:
     return best[1]
 
 
+_PREP_GAP = re.compile(
+    r"^\s*(?:is |are |was |were )?(?:noted |present |reported |felt )?"
+    r"(?:in|of|to|over|at|into|down|along|on|involving|affecting|about|around|through|"
+    r"radiating to|radiates to|extending to)\b(?:\s+[\w/-]+){0,4}?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _region(c: _Compiled, sent: str, s: int, e: int, spine: bool = False) -> str | None:
     """The body region named nearest to the finding in its sentence (roots and levels too).
 
     With ``spine`` (imaging findings) a nerve root names its spine region, not its dermatome.
     """
-    cands: list[tuple[int, str]] = []
+    cands: list[tuple[float, str]] = []
     for m in c.region_rx.finditer(sent):
         if m.start() < e and s < m.end():
-            dist = -1  # inside the finding ("low back pain")
+            dist: float = -2  # inside the finding ("low back pain")
+        elif m.start() >= e and _PREP_GAP.match(sent[e : m.start()]):
+            dist = -1  # "numbness in the right leg"
         else:
             dist = s - m.end() if m.end() <= s else m.start() - e
         cands.append((dist, c.region_of_term[m.group(1).lower()]))
@@ -226,8 +237,12 @@ def _observation(
     s, e = rel
     default = concept.observation
     plan_before = _has(sent, "plan", before=s, skip=rel)
-    if (sec is not None and sec.observation == "plan") or (plan_before and default != "history"):
+    after = sent.text[e : e + 60]
+    plan_after = c.cue["plan_after"].search(after) is not None
+    if (sec is not None and sec.observation == "plan") or plan_before or plan_after:
         return "plan"
+    if sec is not None and sec.observation == "history":
+        return "history"
     if default == "test" or (
         test_record and (sec is None or sec.observation in ("test", "objective"))
     ):
@@ -244,6 +259,8 @@ def _observation(
         ):
             return "objective"
         return default
+    if default == "objective":
+        return "objective"
     if _has(sent, "history", before=s, skip=rel):
         return "history"
     return default or "objective"
@@ -310,6 +327,12 @@ def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
         if concept is None:
             continue
         sent = _sentence(c, cache, ent.sent)
+        if concept.context == "imaging" and not (
+            test_record or _has(sent, "imaging_context") or _has(sent, "edx_context")
+        ):
+            continue
+        if concept.context == "edx" and not (edx_record or _has(sent, "edx_context")):
+            continue
         rel = (ent.start_char - sent.start, ent.end_char - sent.start)
         at = _section_at(secs, ent.start_char)
         sec = c.sections.get(at[0]) if at else None
@@ -353,27 +376,32 @@ def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
                 concept = c.concepts[code]
                 break
         next_start = ents[i + 1].start_char - sent.start if i + 1 < len(ents) else len(sent.text)
-        out.append(
-            Finding(
-                code=code,
-                label=concept.label,
-                record_id=meta.record_id,
-                start=ent.start_char,
-                end=ent.end_char,
-                text=ent.text,
-                sentence=" ".join(sent.text.split()),
-                record_date=meta.date,
-                text_date=text_date,
-                region=region,
-                laterality=_laterality(sent.text, *rel),
-                assertion=assertion,
-                observation=observation,
-                quoted=quoted,
-                section=at[0] if at else None,
-                value=_value(concept, ent, sent, rel, next_start),
-                change=_change(sent, rel, flags.resolved),
-            )
+        finding = Finding(
+            code=code,
+            label=concept.label,
+            record_id=meta.record_id,
+            start=ent.start_char,
+            end=ent.end_char,
+            text=ent.text,
+            sentence=" ".join(sent.text.split()),
+            record_date=meta.date,
+            text_date=text_date,
+            region=region,
+            laterality=_laterality(sent.text, *rel),
+            assertion=assertion,
+            observation=observation,
+            quoted=quoted,
+            section=at[0] if at else None,
+            value=_value(concept, ent, sent, rel, next_start),
+            change=_change(sent, rel, flags.resolved),
         )
+        out.append(finding)
+        for implied in concept.implies:
+            out.append(
+                finding.model_copy(
+                    update={"code": implied, "label": c.concepts[implied].label}
+                )
+            )
     return out
 
 

@@ -102,9 +102,12 @@ _TIMES = re.compile(r"\b(\d{1,2})\s*[x\u00d7]\s*(\d{1,2})\b(?!\s*(?:mm|cm|mg))",
 _VISITS = re.compile(
     r"\b(\d{1,3})\s+(?:\w+\s+){0,2}?(?:sessions?|visits?|treatments?|appointments?)\b", re.I
 )
-_OF_VISITS = re.compile(r"\b(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\s+(?:sessions?|visits?)\b", re.I)
+_OF_VISITS = re.compile(
+    r"\b(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\s+(?:[\w-]+\s+){0,2}?(?:sessions?|visits?|treatments?)\b",
+    re.I,
+)
 _DOSE = re.compile(
-    r"(?<![\w/])(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(mg|mcg|\u00b5g|ug|g|ml|%|units?)\b(?:\s*/\s*(?:hr|h|hour|day))?",
+    r"(?<![\w/])(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(mg|mcg|\u00b5g|ug|g|ml|units?|%)(?:(?<=%)|\b)(?:\s*/\s*(?:hr|h|hour|day))?",
     re.I,
 )
 _COUNT = re.compile(r"(?:#|no\.\s*|quantity\s*|qty:?\s*)(\d{1,4})\b", re.I)

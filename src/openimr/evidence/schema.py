@@ -79,6 +79,8 @@ class Concept(_Strict):
     absorbs: list[AssertionName] = Field(default_factory=list)  # modifiers part of the concept
     remap: list[Remap] = Field(default_factory=list)
     default_region: str | None = None
+    context: Literal["imaging", "edx"] | None = None  # only found in such a sentence or record
+    implies: list[str] = Field(default_factory=list)  # also report these codes on the span
 
     @field_validator("regex", "normal_regex")
     @classmethod
@@ -179,6 +181,7 @@ class Cues(_Strict):
     objective: list[str]
     test: list[str]
     plan: list[str]
+    plan_after: list[str]  # matched on the words right after a finding ("is recommended")
     history: list[str]
     quoted: list[str]
     edx_context: list[str]
@@ -195,6 +198,7 @@ class Cues(_Strict):
         "objective",
         "test",
         "plan",
+        "plan_after",
         "history",
         "quoted",
         "edx_context",
@@ -267,6 +271,11 @@ def vocabulary() -> Vocabulary:
         seen.add(c.code)
     region_names = {r.name for r in regions().regions}
     for i, c in enumerate(vocab.concepts):
+        for j, code in enumerate(c.implies):
+            if code not in seen:
+                raise DataFileError(
+                    f"{DATA / 'vocabulary.yaml'}: concepts[{i}].implies[{j}]: unknown code {code}"
+                )
         for j, r in enumerate(c.remap):
             if r.code not in seen:
                 raise DataFileError(
