@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import re
 
+from openimr.errors import LetterParseError
 from openimr.letters_in.guidelines import parse_basis
 from openimr.letters_in.model import LetterItem, Modification
 from openimr.letters_in.textprep import Paragraph, squash
 from openimr.letters_in.vocab import layouts
 
 _DECISION = re.compile(r"^(?P<head>.*\S)\s*:\s*(?P<dec>upheld|overturned)\s*\.?$", re.I | re.S)
+_UNDECIDED = re.compile(
+    r"^(?P<head>.*\S)\s*:\s*(?P<dec>undetermined|pending|undecided)\b", re.I | re.S
+)
+_BANNER = re.compile(r"^\*{2,}.*\*{2,}$")  # "*** DRAFT ... ***" lines
 _DECISION_ALONE = re.compile(r"^(?P<dec>upheld|overturned)\s*\.?$", re.I)
 _PREAMBLE_END = re.compile(
     r"(?:was the original request|authorized by the Claims Administrator|"
@@ -31,14 +36,19 @@ _REVIEWER_LABEL = re.compile(
 _RATIONALE_LABEL = re.compile(r"^Decision rationale\s*:\s*", re.I)
 
 
-def split_items(paras: list[Paragraph], warnings: list[str]) -> list[LetterItem]:
+def split_items(paras: list[Paragraph], warnings: list[str], where: str) -> list[LetterItem]:
     """Items of an issues section, in letter order."""
-    texts = _merge_lone_decisions([p.text for p in paras])
+    texts = _merge_lone_decisions([p.text for p in paras if not _BANNER.match(p.text)])
     labels = layouts().labels
     heads: list[tuple[int, int, str, str]] = []  # (start para, decision para, heading, decision)
     for i, t in enumerate(texts):
         if _is_label(t, labels):
             continue
+        if u := _UNDECIDED.match(t):
+            raise LetterParseError(
+                f"{where}: item {len(heads) + 1} ({u.group('head')[:40]}) is not decided "
+                f"({u.group('dec')}): a draft, not a Final Determination"
+            )
         m = _DECISION.match(t)
         if not m:
             continue

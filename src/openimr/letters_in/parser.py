@@ -49,6 +49,8 @@ def parse_letter(text: str, source: str | None = None) -> ParsedLetter:
     spec = detect_layout(norm, where)
     secs = split_sections(norm)
     warnings: list[str] = [f"section '{r}' appears more than once" for r in secs.repeated]
+    if re.search(r"^\*+ *DRAFT\b", norm, re.M):
+        warnings.append("the letter is marked DRAFT (not signed)")
     if spec.family == "medical-professional-review":
         body = _professional_review(secs, where, warnings)
     else:
@@ -103,7 +105,7 @@ def _fdl(secs: Sections, where: str, warnings: list[str]) -> dict[str, Any]:
     """The F1 letters (2013 and 2016 variants) and the MAXIMUS notice (F2)."""
     if "issues" not in secs.bodies:
         raise LetterParseError(f"{where}: no 'IMR ISSUES, DECISIONS AND RATIONALES' section")
-    items = split_items(secs.paragraphs("issues"), warnings)
+    items = split_items(secs.paragraphs("issues"), warnings, where)
     if not items:
         raise LetterParseError(
             f"{where}: no decided item in the issues section (expected a heading ending in "
