@@ -97,6 +97,11 @@ def context_rules(data: schema.ContextRules) -> list[Any]:
         if r.terminated_by:
             kwargs["terminated_by"] = set(r.terminated_by)
         rules.append(ConTextRule(**kwargs))
+    # Applied here rather than through the component's config, which spaCy turns into
+    # one-shot iterators.
+    for rule in rules:
+        for other in data.terminating_types.get(rule.category.upper(), []):
+            rule.terminated_by.add(other.upper())
     return rules
 
 
@@ -135,7 +140,6 @@ def load_pipeline() -> Language:
         config={
             "rules": None,
             "span_attrs": None,
-            "terminating_types": ctx_data.terminating_types or None,
         },
     )
     context.add(context_rules(ctx_data))
