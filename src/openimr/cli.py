@@ -42,7 +42,8 @@ _register()
 def main() -> None:
     """Entry point: run the app, turning OpenIMR errors into one line and exit code 2."""
     try:
-        app(standalone_mode=False)
+        # Outside standalone mode click returns a command's exit code instead of exiting.
+        code = app(standalone_mode=False)
     except OpenIMRError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -58,3 +59,4 @@ def main() -> None:
             exc.show()
             sys.exit(2)
         raise
+    sys.exit(code if isinstance(code, int) else 0)

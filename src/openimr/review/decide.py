@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from openimr.domain import CaseBundle, Determination, ReviewerCredentials
+from openimr.domain import CaseBundle, Determination
 from openimr.guidelines.registry import KnowledgeBase, load_knowledge_base
 from openimr.review.engine import decide_item
 from openimr.review.summary import compose_summary
@@ -39,7 +39,6 @@ def decide(
     knowledge = kb or load_knowledge_base()
     evidence = extract(bundle)
     selection = select_reviewer(bundle, panel=Path(panel) if panel else None)
-    r = selection.reviewer
     items = [decide_item(bundle, req, evidence, knowledge, when) for req in bundle.requests]
     return Determination(
         case_number=bundle.case_number,
@@ -49,11 +48,7 @@ def decide(
         ur_denial_date=bundle.dates.ur_denial,
         application_received=bundle.dates.application_received,
         priority=bundle.priority,
-        reviewer=ReviewerCredentials(
-            board_certification=r.board_certification,
-            subspecialty=r.subspecialty,
-            licensed_in=list(r.licensed_in),
-        ),
+        reviewer=selection.credentials(),
         clinical_case_summary=compose_summary(bundle, evidence, when),
         items=items,
     )
