@@ -269,6 +269,19 @@ def vocabulary() -> Vocabulary:
         if c.code in seen:
             raise DataFileError(f"{DATA / 'vocabulary.yaml'}: concepts[{i}].code: repeats {c.code}")
         seen.add(c.code)
+    owner: dict[str, str] = {}
+    for i, c in enumerate(vocab.concepts):
+        for kind, phrases in (("", c.phrases), ("#normal", c.normal), ("#cased", c.cased)):
+            for phrase in phrases:
+                for lit in expand_phrase(phrase):
+                    key = lit if kind == "#cased" else lit.lower()
+                    mine = c.code + kind
+                    if owner.setdefault(key, mine) != mine:
+                        # Two concepts on one span: which one wins would be arbitrary.
+                        raise DataFileError(
+                            f"{DATA / 'vocabulary.yaml'}: concepts[{i}] ({c.code}): phrase "
+                            f"{lit!r} is also a phrase of {owner[key]}"
+                        )
     region_names = {r.name for r in regions().regions}
     for i, c in enumerate(vocab.concepts):
         for j, code in enumerate(c.implies):
