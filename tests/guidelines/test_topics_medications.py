@@ -1,0 +1,167 @@
+"""The medication and drug-testing topics decide fictional cases for the guideline's reasons.
+
+Every case in ``data/medications/cases.yaml`` names the topic that must be applied (the MTUS
+edition in force on the decision date first, ODG only where the MTUS is silent) and the outcome
+its criteria give. Each topic with criteria that can support a request has cases with both
+outcomes; the topics that never support one (compounds, medical foods, oral steroids for the
+low back under ACOEM) have cases whose records would satisfy anything else and still uphold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from openimr.domain import CaseBundle, ItemDecision
+from openimr.evidence import extract, vocabulary_codes
+from openimr.guidelines.check import check_knowledge_base
+from openimr.guidelines.registry import load_knowledge_base
+from openimr.intake.requests import known_regions, known_services, parse_request
+from openimr.review.engine import decide_item
+
+DATA = Path(__file__).resolve().parent / "data" / "medications"
+CASES: list[dict[str, Any]] = yaml.safe_load((DATA / "cases.yaml").read_text())["cases"]
+
+# The topics this file covers (src/openimr/guidelines/data/**, medication and drug testing).
+MEDICATION_TOPICS = {
+    "cpmtg2009.muscle-relaxants",
+    "cpmtg2009.nsaids",
+    "cpmtg2009.nsaid-gi-protection",
+    "cpmtg2009.anticonvulsants",
+    "cpmtg2009.antidepressants",
+    "cpmtg2009.benzodiazepines",
+    "cpmtg2009.topical-analgesics",
+    "cpmtg2009.compounded-medications",
+    "cpmtg2009.acetaminophen",
+    "cpmtg2009.opioids",
+    "cpmtg2009.opioid-constipation-prophylaxis",
+    "cpmtg2009.drug-testing",
+    "opioids2016.opioids",
+    "opioids2016.urine-drug-testing",
+    "odg.pain.antiemetics",
+    "odg.pain.insomnia-treatment",
+    "odg.head.triptans",
+    "odg.pain.medical-food",
+    "odg.pain.opioid-induced-constipation",
+    "odg.low-back.oral-corticosteroids",
+    "acoem2004.low-back.oral-corticosteroids",
+}
+# Topics that cannot support a request by design: the guideline does not recommend the item,
+# or (compounds) the request cannot show that every ingredient is recommended.
+NEVER_SUPPORTED = {
+    "cpmtg2009.compounded-medications",
+    "odg.pain.medical-food",
+    "acoem2004.low-back.oral-corticosteroids",
+}
+
+
+def _date(value: Any, default: str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value or default)
+
+
+def _bundle(case: dict[str, Any]) -> CaseBundle:
+    records = [
+        {
+            "id": f"r{i}",
+            "date": r["date"],
+            "kind": r.get("kind", "progress report"),
+            "text": r["text"],
+        }
+        for i, r in enumerate(case["records"], start=1)
+    ]
+    return CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": f"CM00-{case['id']}",
+            "dates": {
+                "ur_denial": _date(case.get("ur_denial"), "2016-12-01"),
+                "decision": _date(case.get("decision"), "2016-12-20"),
+            },
+            "patient": {"age": case.get("age", 52), "sex": "unknown"},
+            "claim": {"date_of_injury": _date(case.get("injury"), "2015-03-02")},
+            "records": records,
+            "requests": [{"id": "1", "item": case["item"]}],
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def decided() -> dict[str, ItemDecision]:
+    kb = load_knowledge_base()
+    out: dict[str, ItemDecision] = {}
+    for case in CASES:
+        bundle = _bundle(case)
+        assert bundle.dates.decision is not None
+        out[case["id"]] = decide_item(
+            bundle, bundle.requests[0], extract(bundle), kb, bundle.dates.decision
+        )
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["id"])
+def test_case_applies_the_topic_and_decides(
+    case: dict[str, Any], decided: dict[str, ItemDecision]
+) -> None:
+    item = decided[case["id"]]
+    assert item.topic == case["topic"], item.rationale
+    assert item.decision == case["expected"], item.rationale
+
+
+def test_every_medication_topic_is_exercised_with_both_outcomes_where_it_can_support() -> None:
+    outcomes: dict[str, set[str]] = defaultdict(set)
+    for case in CASES:
+        outcomes[case["topic"]].add(case["expected"])
+    assert set(outcomes) == MEDICATION_TOPICS
+    for topic, seen in outcomes.items():
+        want = {"upheld"} if topic in NEVER_SUPPORTED else {"upheld", "overturned"}
+        assert seen == want, topic
+
+
+def test_medication_topics_pass_the_knowledge_base_lint() -> None:
+    kb = load_knowledge_base()
+    problems = check_knowledge_base(kb, vocabulary_codes(), known_services(), known_regions())
+    mine = [p for p in problems if any(kb.files.get(t, "") in p for t in MEDICATION_TOPICS)]
+    assert mine == []
+
+
+def test_mtus_editions_hand_over_on_their_dates() -> None:
+    """The 2009 opioid sections give way to the 2016 Opioids Treatment Guidelines; the whole
+    pre-ACOEM MTUS ends on 2017-12-01, after which only ODG answers (MTUS silent here)."""
+    kb = load_knowledge_base()
+    norco = parse_request("Norco 10/325 mg #90")
+    uds = parse_request("Urine drug screen")
+    relaxant = parse_request("Cyclobenzaprine 7.5 mg #21")
+    assert kb.candidates(norco, dt.date(2016, 7, 27))[0].id == "cpmtg2009.opioids"
+    assert kb.candidates(norco, dt.date(2016, 7, 28))[0].id == "opioids2016.opioids"
+    assert kb.candidates(uds, dt.date(2016, 7, 27))[0].id == "cpmtg2009.drug-testing"
+    assert kb.candidates(uds, dt.date(2016, 12, 1))[0].id == "opioids2016.urine-drug-testing"
+    assert not [t for t in kb.candidates(norco, dt.date(2018, 1, 2)) if t.level == "MTUS"]
+    assert kb.candidates(relaxant, dt.date(2017, 11, 30))[0].id == "cpmtg2009.muscle-relaxants"
+
+
+def test_citations_name_the_guideline_section_and_pages(decided: dict[str, ItemDecision]) -> None:
+    cites = {c.section: c for item in decided.values() for c in item.guidelines}
+    assert cites["Muscle relaxants (for pain)"].pages == "63-66"
+    assert cites["NSAIDs, GI symptoms & cardiovascular risk"].pages == "68-69"
+    assert cites["Benzodiazepines"].pages == "24"
+    opioid = decided["opioid-rib-fractures"].guidelines[0]
+    assert opioid.guideline == "Opioids Treatment Guidelines" and opioid.edition == "2016"
+    antiemetic = decided["antiemetic-perioperative"].guidelines[0]
+    assert (
+        antiemetic.level == "ACOEM/ODG" and antiemetic.section == "Antiemetics (for opioid nausea)"
+    )
+
+
+def test_rationales_state_the_reason(decided: dict[str, ItemDecision]) -> None:
+    assert "spasm" in decided["relaxant-acute-flare"].rationale
+    assert "short course" in decided["relaxant-prolonged-use"].rationale
+    assert "aberrant" in decided["opioid-aberrant-behaviour"].rationale
+    assert "non-opioid" in decided["opioid-new-without-alternatives"].rationale
+    assert "does not state a quantity" in decided["relaxant-no-quantity"].rationale
+    assert "warfarin" in decided["ppi-anticoagulant"].rationale
+    assert "not medically necessary" in decided["compound-always-upheld"].rationale
