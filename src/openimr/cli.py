@@ -34,6 +34,9 @@ def _register() -> None:
     case.register(app)
     eligibility.register(app)
     deadlines.register(app)
+    from openimr.commands import letters as letters_cmd  # published letters (issue 5)
+
+    letters_cmd.register(app)
 
 
 _register()

@@ -207,24 +207,24 @@ def test_credentials(text: str, states: list[str], specialties: list[str]) -> No
 @pytest.mark.parametrize(
     "header",
     [
-        "Case Number: CM99-0000001 Date Assigned: 11/09/2099 Date of Injury: 10/13/2099 "
-        "Decision Date: 12/09/2099 UR Denial Date: 11/03/2099 Priority: Standard "
-        "Application Received: 11/04/2099",
+        "Case Number: CM99-0000001 Date Assigned: 11/09/2009 Date of Injury: 10/13/2009 "
+        "Decision Date: 12/09/2009 UR Denial Date: 11/03/2009 Priority: Standard "
+        "Application Received: 11/04/2009",
         # pdfplumber puts the application date before "Received:"
-        "Case Number: CM99-0000001 Date Assigned: 11/09/2099 Date of Injury: 10/13/2099 "
-        "Decision Date: 12/09/2099 UR Denial Date: 11/03/2099 Priority: Standard "
-        "Application 11/04/2099 Received:",
+        "Case Number: CM99-0000001 Date Assigned: 11/09/2009 Date of Injury: 10/13/2009 "
+        "Decision Date: 12/09/2009 UR Denial Date: 11/03/2009 Priority: Standard "
+        "Application 11/04/2009 Received:",
     ],
 )
 def test_header_dates(header: str) -> None:
     warnings: list[str] = []
     dates = header_dates(header, warnings)
     assert dates == {
-        "date_assigned": dt.date(2099, 11, 9),
-        "date_of_injury": dt.date(2099, 10, 13),
-        "decision_date": dt.date(2099, 12, 9),
-        "ur_denial_date": dt.date(2099, 11, 3),
-        "application_received": dt.date(2099, 11, 4),
+        "date_assigned": dt.date(2009, 11, 9),
+        "date_of_injury": dt.date(2009, 10, 13),
+        "decision_date": dt.date(2009, 12, 9),
+        "ur_denial_date": dt.date(2009, 11, 3),
+        "application_received": dt.date(2009, 11, 4),
     }
     assert warnings == []
     assert priority(header) == "standard"
@@ -233,6 +233,6 @@ def test_header_dates(header: str) -> None:
 
 
 def test_header_dates_not_stated() -> None:
-    dates = header_dates("Date Assigned: Not stated Date of Injury: 01/30/2099", [])
+    dates = header_dates("Date Assigned: Not stated Date of Injury: 01/30/2009", [])
     assert dates["date_assigned"] is None
-    assert dates["date_of_injury"] == dt.date(2099, 1, 30)
+    assert dates["date_of_injury"] == dt.date(2009, 1, 30)

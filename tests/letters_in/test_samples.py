@@ -19,8 +19,8 @@ def test_2016_layout_with_wrapped_headings_and_page_breaks(samples_dir: Path) ->
     letter = parse_file(samples_dir / "fdl2016_wrapped.txt")
     assert letter.layout == "fdl-2016"
     assert letter.case_number == "CM99-0000101"
-    assert str(letter.date_assigned) == "2099-03-02"
-    assert str(letter.application_received) == "2099-02-20"
+    assert str(letter.date_assigned) == "2009-03-02"
+    assert str(letter.application_received) == "2009-02-20"
     assert letter.priority == "standard"
     assert letter.reviewer.licensure_states == ["California", "Nevada"]
     assert letter.reviewer.specialties == ["Physical Medicine & Rehabilitation", "Pain Management"]
@@ -35,7 +35,7 @@ def test_2016_layout_with_wrapped_headings_and_page_breaks(samples_dir: Path) ->
         ("overturned", "Physical therapy for the lumbar spine, six sessions"),
         (
             "upheld",
-            "Retrospective request for naproxen 550mg #60, dispensed on 02/01/2099, with one "
+            "Retrospective request for naproxen 550mg #60, dispensed on 02/01/2009, with one "
             "refill and instructions to take with food",
         ),
         ("upheld", "Associated surgical service: Cold therapy unit rental for 7 days"),
@@ -103,7 +103,7 @@ def test_maximus_notice_layout(samples_dir: Path) -> None:
     letter = parse_file(samples_dir / "maximus_notice.txt")
     assert letter.layout == "maximus-notice"
     assert letter.case_number == "CM99-0000303"
-    assert str(letter.application_received) == "2099-04-20"
+    assert str(letter.application_received) == "2009-04-20"
     assert len(letter.documents_reviewed) == 3
     assert letter.documents_reviewed[1].startswith("Utilization review determination")
     assert letter.reviewer.specialties == ["Occupational Medicine"]
@@ -118,10 +118,10 @@ def test_medical_professional_review_layout(samples_dir: Path) -> None:
     letter = parse_file(samples_dir / "professional_review.txt")
     assert letter.layout == "medical-professional-review"
     assert letter.case_number == "CM99-0000404"
-    assert str(letter.date_of_injury) == "2097-02-14"
+    assert str(letter.date_of_injury) == "2007-02-14"
     assert letter.documents_reviewed == [
-        "Utilization review letter, 01/06/2099",
-        "Progress notes of the treating physician, 08/2098 to 12/2098",
+        "Utilization review letter, 01/06/2009",
+        "Progress notes of the treating physician, 08/2008 to 12/2008",
     ]
     assert _items(letter) == [
         ("upheld", "Magnetic resonance imaging of the lumbar spine without contrast"),
@@ -172,7 +172,7 @@ def test_item_without_labels_gives_warnings_not_errors(samples_dir: Path) -> Non
 
 
 def test_bad_header_date_is_a_warning(samples_dir: Path) -> None:
-    text = (samples_dir / "maximus_notice.txt").read_text().replace("06/01/2099", "13/45/2099")
+    text = (samples_dir / "maximus_notice.txt").read_text().replace("06/01/2009", "13/45/2009")
     letter = parse_letter(text)
     assert letter.decision_date is None
     assert any("decision_date" in w for w in letter.warnings)

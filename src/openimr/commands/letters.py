@@ -1,0 +1,264 @@
+"""``openimr letters ...``: read published Final Determination Letters.
+
+parse (one letter as JSON), to-bundle (letters as case bundles, written outside the
+repository), ingest (into the database), search, stats (tables and a chart), precedents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from openimr.errors import OpenIMRError
+from openimr.letters_in.textprep import PdfEngine
+
+app = typer.Typer(
+    help="Read published Final Determination Letters: parse, bundle, ingest, search, stats.",
+    no_args_is_help=True,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL (default: $OPENIMR_DATABASE_URL, else the SQLite file in ~/.openimr).",
+    ),
+]
+
+
+class LettersUsageError(OpenIMRError):
+    """A bad option value (reported as one line by the CLI, like every OpenIMR error)."""
+
+
+PDF_ENGINES = ("pypdf", "pdfplumber")
+DECISIONS = ("upheld", "overturned")
+
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--pdf-engine", help="PDF text extractor: pypdf (faster) or pdfplumber (same results)."
+    ),
+]
+
+
+def _engine(value: str) -> PdfEngine:
+    if value not in PDF_ENGINES:
+        raise LettersUsageError(f"--pdf-engine: {value!r} is not one of {', '.join(PDF_ENGINES)}")
+    return value  # type: ignore[return-value]
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="letters")
+
+
+@app.command("parse")
+def parse_cmd(
+    file: Annotated[Path, typer.Argument(help="A letter: PDF or text.")],
+    pdf_engine: EngineOption = "pypdf",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+) -> None:
+    """Parse one letter and print it as JSON (case_number, dates, reviewer, items ...)."""
+    from openimr.letters_in import parse_file
+
+    letter = parse_file(file, pdf_engine=_engine(pdf_engine))
+    data = letter.model_dump_json(indent=2)
+    if output:
+        output.write_text(data + "\n", encoding="utf-8")
+        typer.echo(f"wrote {output}", err=True)
+    else:
+        typer.echo(data)
+    for w in letter.warnings:
+        typer.echo(f"warning: {w}", err=True)
+
+
+@app.command("to-bundle")
+def to_bundle_cmd(
+    source: Annotated[Path, typer.Argument(help="A letter file, or a directory of letters.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "-o",
+            "--out",
+            help="Directory for <case>.yaml ('-' prints one bundle). Bundles hold real letter "
+            "text: keep them out of the repository (out/ is git-ignored).",
+        ),
+    ] = Path("out/bundles"),
+    pdf_engine: EngineOption = "pypdf",
+) -> None:
+    """Turn letters into case bundles (openimr-case/1) with the real decisions as expected."""
+    from openimr.errors import LetterParseError, OpenIMRError
+    from openimr.letters_in import parse_file
+    from openimr.letters_in.bundle import bundle_yaml, tracked_by_git, write_bundle
+    from openimr.letters_in.ingest import collect_files
+
+    if str(out) == "-":
+        if source.is_dir():
+            raise LettersUsageError("'-o -' prints one bundle; give a file, not a directory")
+        typer.echo(bundle_yaml(parse_file(source, pdf_engine=_engine(pdf_engine))), nl=False)
+        return
+    if tracked_by_git(out):
+        typer.echo(
+            f"warning: {out} is inside a git work tree and not ignored; the bundles hold real "
+            "letter text and must not be committed",
+            err=True,
+        )
+    if not source.is_dir():
+        typer.echo(write_bundle(parse_file(source, pdf_engine=_engine(pdf_engine)), out))
+        return
+    files, _ = collect_files([source])
+    written, failed = 0, 0
+    for f in files:
+        try:
+            write_bundle(parse_file(f, pdf_engine=_engine(pdf_engine)), out)
+            written += 1
+        except (LetterParseError, OpenIMRError) as exc:
+            failed += 1
+            typer.echo(f"skipped: {exc}", err=True)
+    typer.echo(f"{written} bundles written to {out}, {failed} letters skipped")
+    if not written and failed:
+        raise typer.Exit(2)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    dirs: Annotated[list[Path], typer.Argument(help="Directories (or files) of letters.")],
+    db: DbOption = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-j", help="Parsing processes (default: CPUs).")
+    ] = None,
+    pdf_engine: EngineOption = "pypdf",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Store letters in the database; re-running is safe (no duplicates)."""
+    from openimr.letters_in.ingest import ingest
+    from openimr.letters_in.repository import open_store
+
+    engine = open_store(db)
+    summary = ingest(
+        engine, dirs, workers=workers, pdf_engine=_engine(pdf_engine), progress=not quiet
+    )
+    for line in summary.lines():
+        typer.echo(line)
+    if summary.files == 0 and summary.failed:
+        raise typer.Exit(2)
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise LettersUsageError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _decision(value: str | None) -> str | None:
+    if value is not None and value.lower() not in DECISIONS:
+        raise LettersUsageError(f"--decision: {value!r} is not one of {', '.join(DECISIONS)}")
+    return value.lower() if value else None
+
+
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help="Words to find (empty string: filters only).")],
+    db: DbOption = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Decided on/after.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Decided on/before.")] = None,
+    decision: Annotated[
+        str | None, typer.Option("--decision", help="upheld or overturned.")
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", help="e.g. imaging, opioid.")
+    ] = None,
+    guideline: Annotated[
+        str | None, typer.Option("--guideline", help="e.g. 'Low Back', 'ODG'.")
+    ] = None,
+    specialty: Annotated[str | None, typer.Option("--specialty")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False,
+) -> None:
+    """Full-text search of decided items, with filters."""
+    from openimr.letters_in.repository import open_store
+    from openimr.letters_in.search import Filters, backend_of, search
+
+    engine = open_store(db)
+    filters = Filters(
+        date_from=_date(date_from, "--from"),
+        date_to=_date(date_to, "--to"),
+        decision=_decision(decision),
+        category=category,
+        guideline=guideline,
+        specialty=specialty,
+        limit=limit,
+    )
+    hits = search(engine, query, filters)
+    if as_json:
+        for h in hits:
+            typer.echo(json.dumps(h.__dict__, default=str))
+        return
+    typer.echo(f"{len(hits)} item(s) [{backend_of(engine)}]")
+    for h in hits:
+        typer.echo(
+            f"{h.case_number}  {h.decision_date or '?'}  {h.decision.upper():<10}  "
+            f"{h.request[:70]}\n    {h.category or '-'} / {h.subcategory or '-'} | "
+            f"{h.guideline_key or '-'} | {', '.join(h.specialties) or '-'}\n    {h.snippet}"
+        )
+
+
+@app.command("stats")
+def stats_cmd(
+    db: DbOption = None,
+    chart: Annotated[Path, typer.Option("--chart", help="Chart file (.png or .svg).")] = Path(
+        "out/letters-stats.png"
+    ),
+    top: Annotated[int, typer.Option("--top", help="Groups shown per table.")] = 15,
+) -> None:
+    """Uphold/overturn rates by category, guideline, specialty and month, and a chart."""
+    from openimr.letters_in.repository import open_store
+    from openimr.letters_in.stats import all_rates, draw_chart, format_tables, totals
+
+    if chart.suffix.lower() not in (".png", ".svg"):
+        raise LettersUsageError(f"--chart: {chart} must be a .png or .svg file")
+    engine = open_store(db)
+    letters, items, upheld, overturned = totals(engine)
+    if not items:
+        typer.echo("no letters stored yet (run: openimr letters ingest DIR)", err=True)
+        raise typer.Exit(1)
+    typer.echo(
+        f"{letters} letters, {items} items: {upheld} upheld, {overturned} overturned "
+        f"({100 * overturned / items:.1f}% overturned)"
+    )
+    data = all_rates(engine)
+    typer.echo(format_tables(data, top=top))
+    typer.echo(f"chart: {draw_chart(data, chart, top=top)}")
+
+
+@app.command("precedents")
+def precedents_cmd(
+    item: Annotated[str, typer.Argument(help="The disputed item, as written.")],
+    facts: Annotated[str | None, typer.Option("--facts", help="Case facts.")] = None,
+    db: DbOption = None,
+    k: Annotated[int, typer.Option("-k", "--top", help="How many.")] = 10,
+) -> None:
+    """The decided items most similar to ITEM (and to the case facts), with outcomes."""
+    from openimr.letters_in.precedents import PrecedentIndex, items_from_db
+    from openimr.letters_in.repository import open_store
+
+    items = items_from_db(open_store(db))
+    if not items:
+        typer.echo("no letters stored yet (run: openimr letters ingest DIR)", err=True)
+        raise typer.Exit(1)
+    found = PrecedentIndex(items).query(item, facts, k=k)
+    upheld = sum(p.item.decision == "upheld" for p in found)
+    typer.echo(f"{len(found)} precedent(s): {upheld} upheld, {len(found) - upheld} overturned")
+    for p in found:
+        typer.echo(
+            f"{p.score:5.2f}  {p.item.case_number}  {p.item.decision_date or '?'}  "
+            f"{p.item.decision.upper():<10}  {p.item.request[:70]}  [{p.item.guideline_key}]"
+        )
+    sys.stdout.flush()

@@ -1,0 +1,218 @@
+"""Full-text search over stored letters, with filters, behind one interface.
+
+Three back ends answer the same :func:`search` call: SQLite FTS5 (bm25 ranking, porter
+stemming), PostgreSQL full text (generated tsvector columns, ``websearch_to_tsquery``,
+``ts_rank``), and a portable LIKE fallback for any other database or a SQLite built without
+FTS5. Filters (decision date range, decision, treatment category, guideline, reviewer
+specialty) are plain SQL and work the same on all three.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import Engine, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy.orm import Session
+
+from openimr.letters_in.repository import has_fts5
+from openimr.store.letter_tables import (
+    FTS_TABLE,
+    PublishedLetter,
+    PublishedLetterItem,
+    PublishedLetterSpecialty,
+)
+
+Backend = Literal["fts5", "postgresql", "like"]
+# bm25 column weights: heading, request, guideline, rationale, summary
+_FTS_WEIGHTS = "10.0, 10.0, 4.0, 1.0, 0.5"
+
+
+@dataclass
+class Filters:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    decision: str | None = None  # upheld | overturned
+    category: str | None = None  # category or subcategory (case-insensitive)
+    guideline: str | None = None  # substring of the reviewer's guideline (key or text)
+    specialty: str | None = None  # substring of a reviewer specialty
+    limit: int = 20
+
+
+@dataclass
+class Hit:
+    case_number: str
+    decision_date: dt.date | None
+    position: int
+    heading: str
+    request: str
+    decision: str
+    category: str | None
+    subcategory: str | None
+    guideline_key: str | None
+    score: float
+    snippet: str
+    specialties: list[str] = field(default_factory=list)
+
+
+def backend_of(engine: Engine) -> Backend:
+    if engine.dialect.name == "postgresql":
+        return "postgresql"
+    if has_fts5(engine):
+        return "fts5"
+    return "like"
+
+
+def terms(query: str) -> list[str]:
+    """The words of a query (letters, digits; quotes and operators dropped)."""
+    return [t.lower() for t in re.findall(r"[A-Za-z0-9]+", query)]
+
+
+def _filtered(stmt: Any, f: Filters) -> Any:
+    L, I = PublishedLetter, PublishedLetterItem  # noqa: E741, N806
+    conds = []
+    if f.date_from:
+        conds.append(L.decision_date >= f.date_from)
+    if f.date_to:
+        conds.append(L.decision_date <= f.date_to)
+    if f.decision:
+        conds.append(I.decision == f.decision.lower())
+    if f.category:
+        c = f.category.lower()
+        conds.append(or_(func.lower(I.category) == c, func.lower(I.subcategory) == c))
+    if f.guideline:
+        g = f"%{f.guideline.lower()}%"
+        conds.append(
+            or_(func.lower(I.guideline_key).like(g), func.lower(I.reviewer_guideline).like(g))
+        )
+    if f.specialty:
+        s = f"%{f.specialty.lower()}%"
+        conds.append(
+            exists().where(
+                and_(
+                    PublishedLetterSpecialty.letter_id == L.id,
+                    func.lower(PublishedLetterSpecialty.specialty).like(s),
+                )
+            )
+        )
+    return stmt.where(and_(*conds)) if conds else stmt
+
+
+def _base() -> Any:  # a Select of the hit columns (its tuple type is too long to spell)
+    L, I = PublishedLetter, PublishedLetterItem  # noqa: E741, N806
+    stmt = select(
+        L.id,
+        L.case_number,
+        L.decision_date,
+        I.position,
+        I.heading,
+        I.request,
+        I.decision,
+        I.category,
+        I.subcategory,
+        I.guideline_key,
+        I.rationale,
+    ).join(I, I.letter_id == L.id)
+    return stmt
+
+
+def search(engine: Engine, query: str, filters: Filters | None = None) -> list[Hit]:
+    """Items matching every word of ``query`` (all items when it is empty) and the filters,
+    best first."""
+    f = filters or Filters()
+    words = terms(query)
+    backend = backend_of(engine)
+    stmt = _base()
+    score: Any = literal_column("0.0")
+    if words and backend == "fts5":
+        match = " ".join(f'"{w}"' for w in words)
+        fts = (
+            text(
+                f"SELECT rowid AS item_id, bm25({FTS_TABLE}, {_FTS_WEIGHTS}) AS rank "
+                f"FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH :match"
+            )
+            .bindparams(match=match)
+            .columns(literal_column("item_id"), literal_column("rank"))
+            .subquery("fts")
+        )
+        stmt = stmt.join(fts, fts.c.item_id == PublishedLetterItem.id)
+        score = -fts.c.rank  # bm25() is lower-is-better
+    elif words and backend == "postgresql":
+        q = func.websearch_to_tsquery("english", " ".join(words))
+        item_vec: Any = literal_column("published_letter_items.search_vector")
+        letter_vec: Any = literal_column("published_letters.search_vector")
+        stmt = stmt.where(or_(item_vec.op("@@")(q), letter_vec.op("@@")(q)))
+        score = func.ts_rank(item_vec, q) + 0.5 * func.ts_rank(letter_vec, q)
+    elif words:
+        hay = func.lower(
+            func.coalesce(PublishedLetterItem.heading, "")
+            + " "
+            + func.coalesce(PublishedLetterItem.reviewer_guideline, "")
+            + " "
+            + func.coalesce(PublishedLetterItem.rationale, "")
+            + " "
+            + func.coalesce(PublishedLetter.clinical_case_summary, "")
+        )
+        stmt = stmt.where(and_(*(hay.like(f"%{w}%") for w in words)))
+    stmt = _filtered(stmt, f).add_columns(score.label("score"))
+    order = [score.desc()] if words and backend != "like" else []
+    stmt = stmt.order_by(
+        *order,
+        PublishedLetter.decision_date.desc(),
+        PublishedLetter.case_number,
+        PublishedLetterItem.position,
+    ).limit(max(1, f.limit))
+    with Session(engine) as session:
+        rows = session.execute(stmt).all()
+        specs = _specialties(session, {r.id for r in rows})
+    return [
+        Hit(
+            case_number=r.case_number,
+            decision_date=r.decision_date,
+            position=r.position,
+            heading=r.heading,
+            request=r.request,
+            decision=r.decision,
+            category=r.category,
+            subcategory=r.subcategory,
+            guideline_key=r.guideline_key,
+            score=float(r.score or 0.0),
+            snippet=snippet(r.rationale or "", words),
+            specialties=specs.get(r.id, []),
+        )
+        for r in rows
+    ]
+
+
+def _specialties(session: Session, letter_ids: set[int]) -> dict[int, list[str]]:
+    if not letter_ids:
+        return {}
+    out: dict[int, list[str]] = {}
+    stmt = select(PublishedLetterSpecialty.letter_id, PublishedLetterSpecialty.specialty).where(
+        PublishedLetterSpecialty.letter_id.in_(letter_ids)
+    )
+    for lid, spec in session.execute(stmt):
+        out.setdefault(lid, []).append(spec)
+    return out
+
+
+def snippet(text_: str, words: list[str], width: int = 160) -> str:
+    """A short window of ``text_`` around the first query word (stemming-tolerant)."""
+    flat = " ".join(text_.split())
+    if not flat:
+        return ""
+    pos = -1
+    low = flat.lower()
+    for w in words:
+        stem = w[: max(4, len(w) - 2)]
+        pos = low.find(stem)
+        if pos >= 0:
+            break
+    if pos < 0:
+        return flat[:width] + ("..." if len(flat) > width else "")
+    start = max(0, pos - width // 3)
+    end = min(len(flat), start + width)
+    return ("..." if start else "") + flat[start:end] + ("..." if end < len(flat) else "")
