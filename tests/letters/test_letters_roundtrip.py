@@ -7,14 +7,29 @@ from pathlib import Path
 
 import pytest
 
+from openimr.errors import LetterParseError
 from openimr.letters import render
 
 from .cases import CASES
 
 letters_in = pytest.importorskip("openimr.letters_in.parser")
+DECIDED = sorted(c for c in CASES if all(i.decision != "undetermined" for i in CASES[c]().items))
+UNDECIDED = sorted(set(CASES) - set(DECIDED))
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("case", UNDECIDED)
+def test_letter_with_undecided_item_is_refused_by_the_parser(case: str, tmp_path: Path) -> None:
+    """A draft with an item the reviewer has not decided is not a Final Determination."""
+    d = CASES[case]()
+    with pytest.raises(LetterParseError, match="not decided"):
+        letters_in.parse_letter(str(render(d, "text")), source=f"{case}.txt")
+    path = tmp_path / f"{case}.pdf"
+    path.write_bytes(bytes(render(d, "pdf")))
+    with pytest.raises(LetterParseError, match="not decided"):
+        letters_in.parse_file(path)
+
+
+@pytest.mark.parametrize("case", DECIDED)
 def test_text_letter_parses_back(case: str) -> None:
     d = CASES[case]()
     text = render(d, "text", organization="IMRO")
@@ -36,7 +51,7 @@ def test_text_letter_parses_back(case: str) -> None:
     assert letter.reviewer.specialties[0] == d.reviewer.board_certification
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("case", DECIDED)
 def test_pdf_letter_parses_back(case: str, tmp_path: Path) -> None:
     d = CASES[case]()
     pdf = render(d, "pdf")
