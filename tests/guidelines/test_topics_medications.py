@@ -165,3 +165,6 @@ def test_rationales_state_the_reason(decided: dict[str, ItemDecision]) -> None:
     assert "does not state a quantity" in decided["relaxant-no-quantity"].rationale
     assert "warfarin" in decided["ppi-anticoagulant"].rationale
     assert "not medically necessary" in decided["compound-always-upheld"].rationale
+    assert "appears only in the request" in decided["nsaid-not-documented"].rationale
+    ppi = decided["ppi-nsaid-without-benefit"].rationale
+    assert "gastric protection, is not supported" in ppi and "appears only" not in ppi
