@@ -242,3 +242,29 @@ def test_undecided_item_in_a_draft_is_reported() -> None:
     assert isinstance(text, str)
     with pytest.raises(LetterParseError, match="not decided"):
         parse_letter(text, source="draft")
+
+
+@pytest.mark.parametrize("k", [2, 5])
+def test_rendered_pdf_parses_back(k: int) -> None:
+    """The PDF rendering too: text layer extracted, letter read back."""
+    import random
+    import tempfile
+    from pathlib import Path
+
+    from openimr.letters_in import parse_file
+
+    from .fictional import determination
+
+    d = determination(k, random.Random(1))
+    pdf = render(d, "pdf")
+    assert isinstance(pdf, bytes)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "letter.pdf"
+        path.write_bytes(pdf)
+        letter = parse_file(path)
+    assert letter.case_number == d.case_number
+    assert letter.decision_date == d.decision_date
+    assert [(i.decision, i.request) for i in letter.items] == [
+        (i.decision, i.portion or i.item) for i in d.items
+    ]
+    assert squash(letter.clinical_case_summary or "") == squash(d.clinical_case_summary)

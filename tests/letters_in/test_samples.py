@@ -217,3 +217,17 @@ def test_pdf_of_a_fictional_letter(samples_dir: Path, tmp_path: Path, engine: st
     expected = parse_file(samples_dir / "fdl2016_wrapped.txt")
     assert _items(letter) == _items(expected)
     assert squash(letter.items[0].rationale or "") == squash(expected.items[0].rationale or "")
+
+
+def test_running_headers_and_page_numbers_are_dropped(samples_dir: Path) -> None:
+    text = (samples_dir / "fdl2016_wrapped.txt").read_text()
+    pages = text.split("\f")
+    framed = "\f".join(
+        f"Case Number: CM99-0000101\n{page}\nPage {n} of {len(pages)}"
+        for n, page in enumerate(pages, start=1)
+    )
+    a = parse_letter(text)
+    b = parse_letter(framed)
+    assert [(i.heading, i.decision) for i in b.items] == [(i.heading, i.decision) for i in a.items]
+    for x, y in zip(a.items, b.items, strict=True):
+        assert squash(x.rationale or "") == squash(y.rationale or "")

@@ -25,6 +25,7 @@ from openimr.letters_in.textprep import (
     normalise,
     read_letter_text,
     squash,
+    strip_page_furniture,
     undouble,
 )
 from openimr.letters_in.vocab import layouts
@@ -45,7 +46,7 @@ def parse_letter(text: str, source: str | None = None) -> ParsedLetter:
         raise LetterParseError(f"{where}: empty letter (no text)")
     if len(text) > MAX_CHARS:
         raise LetterParseError(f"{where}: {len(text)} characters is too long for one letter")
-    norm = undouble(normalise(text))
+    norm = undouble(strip_page_furniture(normalise(text)))
     spec = detect_layout(norm, where)
     secs = split_sections(norm)
     warnings: list[str] = [f"section '{r}' appears more than once" for r in secs.repeated]

@@ -184,6 +184,42 @@ def _events(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_LABEL_LIKE = re.compile(r"^[A-Z][\w ()'/&.-]{0,40}(?:guideline|rationale):", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:Page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
+
+
+def strip_page_furniture(text: str) -> str:
+    """Drop running headers and footers: a 'Page 2 of 3' line at a page edge, and a first or
+    last line that repeats (digits aside) at the edge of every page (or all but one), such as
+    a running 'Case Number: ...' header. The first page keeps its own first line."""
+    pages = text.split(PAGE_BREAK)
+    if len(pages) < 2:
+        return text
+    lines = [p.split("\n") for p in pages]
+
+    def edges(ls: list[str]) -> list[int]:
+        idx = [i for i, ln in enumerate(ls) if ln.strip()]
+        return sorted({idx[0], idx[-1]}) if idx else []
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split()))
+
+    seen: dict[str, int] = {}
+    for ls in lines:
+        for i in edges(ls):
+            seen[key(ls[i])] = seen.get(key(ls[i]), 0) + 1
+    out = []
+    for n, ls in enumerate(lines):
+        drop = set()
+        for i in edges(ls):
+            line = " ".join(ls[i].split())
+            running = seen[key(ls[i])] >= max(2, len(pages) - 1) and (n > 0 or i > 0)
+            if _PAGE_NUMBER.match(line) or (running and not _LABEL_LIKE.match(line)):
+                drop.add(i)
+        out.append("\n".join(ln for i, ln in enumerate(ls) if i not in drop))
+    return PAGE_BREAK.join(out)
+
+
 def undouble(text: str) -> str:
     """Text saved with doubled line spacing (a blank line after every line, as in the seed
     letters) loses one blank line per gap, so that blank lines mean paragraphs again."""
