@@ -175,7 +175,8 @@ _STRENGTH = re.compile(
 )
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _REPEAT = re.compile(
-    r"\b(repeat|additional|continued|continuation|further|more|extension|renewal)\b", re.I
+    r"\b(repeat|additional|continued?|continuation|further|more|extension|renewal|refill)\b",
+    re.I,
 )
 _RETRO = re.compile(r"\bretro(spective|active)?\b|\bdos\b|date of service", re.I)
 _ASSOC = re.compile(r"associated surgical service", re.I)

@@ -98,19 +98,22 @@ def mentions(
 ) -> list[Finding]:
     """Every present or negated first-hand mention of ``codes`` in the given regions, by date.
 
-    Plans and findings quoted from older reports are not examinations, so they are left out
-    unless the condition asks for plans.
+    Plans are not examinations, so they are left out unless the condition asks for plans.
+    Findings quoted from older reports count only when no first-hand mention exists (a case
+    file that is itself a summary of other reports has nothing else to go on).
     """
-    seen: dict[tuple[str, int], Finding] = {}
+    first_hand: dict[tuple[str, int], Finding] = {}
+    quoted: dict[tuple[str, int], Finding] = {}
     region_list: list[str | None] = list(regions) if regions else [None]
     for region in region_list:
         for f in ev.of(codes, region=region, observation=observation, assertion=None):
-            if f.assertion not in ("present", "negated") or f.quoted:
+            if f.assertion not in ("present", "negated"):
                 continue
             if observation is None and f.observation == "plan":
                 continue
-            seen.setdefault((f.record_id, f.start), f)
-    return sorted(seen.values(), key=lambda f: (f.when or dt.date.min, f.record_id, f.start))
+            (quoted if f.quoted else first_hand).setdefault((f.record_id, f.start), f)
+    chosen = first_hand or quoted
+    return sorted(chosen.values(), key=lambda f: (f.when or dt.date.min, f.record_id, f.start))
 
 
 def course_status(history: list[Finding]) -> tuple[str, Finding | None]:

@@ -64,6 +64,10 @@ def _source_phrase(topic: Topic, key: str = "primary") -> str:
     return c.guideline.split(" (")[0] if "(" in c.guideline else c.guideline
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _subject(req: StructuredRequest) -> str:
     return as_object(req.decided_text)
 
@@ -134,7 +138,9 @@ def decide_item(
     for key in {c.cite for c, _ in results if c.cite != "primary"}:
         said = [c.says for c, _ in results if c.cite == key]
         sentences.append(
-            Sentence(f"{_source_phrase(topic, key)} adds this criterion: {'; '.join(said)}.")
+            Sentence(
+                f"{_capital(_source_phrase(topic, key))} adds this criterion: {'; '.join(said)}."
+            )
         )
 
     trace: list[CriterionResult] = []

@@ -16,8 +16,8 @@ from openimr.errors import OpenIMRError
 
 # MTUS chapter names as letters write them, keyed by one normalised name each.
 _CHAPTERS: list[tuple[str, str]] = [
-    ("chronic pain", r"chronic pain"),
     ("opioids", r"\bopioid"),
+    ("chronic pain", r"chronic pain"),
     ("acupuncture", r"acupuncture"),
     ("postsurgical", r"post-?surgical"),
     ("low back", r"low back|chapter 12\b"),
