@@ -42,6 +42,16 @@ def _register() -> None:
 _register()
 
 
+def _is_click_exception(exc: BaseException) -> bool:
+    classes: list[type] = []
+    for module in ("click.exceptions", "typer._click.exceptions"):
+        try:
+            classes.append(__import__(module, fromlist=["ClickException"]).ClickException)
+        except ImportError:
+            continue
+    return isinstance(exc, tuple(classes))
+
+
 def main() -> None:
     """Entry point: run the app, turning OpenIMR errors into one line and exit code 2."""
     try:
@@ -55,11 +65,11 @@ def main() -> None:
     except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(1)
-    except Exception as exc:  # click usage errors arrive as ClickException
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
+    except Exception as exc:
+        # Usage errors arrive as ClickException: from click itself, or from the copy of click
+        # that recent typer releases carry (typer._click).
+        if _is_click_exception(exc):
+            exc.show()  # type: ignore[attr-defined]
             sys.exit(2)
         raise
     sys.exit(code if isinstance(code, int) else 0)
