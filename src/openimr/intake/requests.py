@@ -167,13 +167,36 @@ _SESSIONS = re.compile(
     r"(?:sessions?|visits?|treatments?|days?)\b",
     re.I,
 )
-_TIMES = re.compile(r"(?<![\d/])\s[x\u00d7]\s?(\d{1,2})\b(?!\s*(?:mg|ml|%|/))", re.I)
+_TIMES = re.compile(
+    r"(?<![\d/])\s(?:[x\u00d7]|times)\s?(\d{1,2})\b(?!\s*(?:mg|ml|%|/|weeks?))", re.I
+)
 _QTY = re.compile(r"(?:#|qty:?\s*|quantity:?\s*|no\.\s*)(\d{1,4})\b", re.I)
 _REFILLS = re.compile(r"(\d{1,2}|one|two|three|four|five)\s+refills?", re.I)
 _STRENGTH = re.compile(
     r"\b(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(mg|mcg|g|ml|%)(?:/(?:ml|hr|h))?", re.I
 )
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PER_WEEK = re.compile(
+    _NUM
+    + r"\s*(?:x|times)\s*(?:a|per|each|/)\s*week\s*(?:for|x|times|over)\s*"
+    + _NUM
+    + r"\s*weeks?",
+    re.I,
+)
 _REPEAT = re.compile(
     r"\b(repeat|additional|continued?|continuation|further|more|extension|renewal|refill)\b",
     re.I,
@@ -288,7 +311,10 @@ def parse_request(text: str, ur_decision: str = "denied") -> StructuredRequest:
         if pat.search(subject):
             req.laterality = lat
             break
-    if fm := _FREQ.search(subject):
+    if pw := _PER_WEEK.search(subject):
+        req.frequency_per_week, req.duration_weeks = _int(pw.group(1)), _int(pw.group(2))
+        req.sessions = req.frequency_per_week * req.duration_weeks
+    elif fm := _FREQ.search(subject):
         req.frequency_per_week, req.duration_weeks = int(fm.group(1)), int(fm.group(2))
         req.sessions = req.frequency_per_week * req.duration_weeks
     if sm := _SESSIONS.search(subject):
