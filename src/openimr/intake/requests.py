@@ -350,5 +350,10 @@ def known_services() -> set[str]:
     return {s.id for s, _ in v.services} | {f"drug:{c}" for c in v.drug_classes}
 
 
+def region_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
+    """The compiled region vocabulary: (region name, patterns), in vocabulary order."""
+    return list(_vocab().regions)
+
+
 def known_regions() -> set[str]:
     return {name for name, _ in _vocab().regions}

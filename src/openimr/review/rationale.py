@@ -12,14 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
-
-import yaml
 
 from openimr.domain import CaseBundle, Finding
 from openimr.guidelines.schema import Cond
+from openimr.intake.requests import region_patterns
 from openimr.review.conditions import fmt_date, scope_regions
 
 if TYPE_CHECKING:
@@ -142,17 +139,9 @@ def _later_negation(sentence: Sentence, found: list[Finding], ev: EvidenceSet) -
     return best
 
 
-@lru_cache(maxsize=1)
-def _region_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    data = yaml.safe_load(
-        (resources.files("openimr.intake") / "data" / "regions.yaml").read_text(encoding="utf-8")
-    )
-    return [(r["name"], re.compile("|".join(r["patterns"]), re.I)) for r in data["regions"]]
-
-
 def regions_named(text: str) -> set[str]:
     """Body regions a text names (quotations excluded by the caller)."""
-    return {name for name, pat in _region_patterns() if pat.search(text)}
+    return {name for name, pats in region_patterns() if any(p.search(text) for p in pats)}
 
 
 def strip_quotes(text: str) -> str:
