@@ -93,6 +93,26 @@ def fmt_date(d: dt.date | None) -> str:
     return f"{d.month}/{d.day}/{d.year}" if d else "an undated record"
 
 
+def findings_in(
+    ev: EvidenceSet,
+    codes: list[str],
+    regions: list[str] | None,
+    observation: str | None,
+    assertion: str | None,
+) -> list[Finding]:
+    """Findings of ``codes`` in any of ``regions`` (None: anywhere), each mention once.
+
+    The evidence stage answers one region at a time; conditions and absence claims look at a
+    whole radicular territory, so every caller needs this union.
+    """
+    seen: dict[tuple[str, int], Finding] = {}
+    for code in codes:
+        for region in list(regions) if regions else [None]:
+            for f in ev.of(code, region=region, observation=observation, assertion=assertion):
+                seen.setdefault((f.record_id, f.start), f)
+    return list(seen.values())
+
+
 def mentions(
     ev: EvidenceSet, codes: list[str], regions: list[str] | None, observation: str | None
 ) -> list[Finding]:
@@ -102,18 +122,14 @@ def mentions(
     Findings quoted from older reports count only when no first-hand mention exists (a case
     file that is itself a summary of other reports has nothing else to go on).
     """
-    first_hand: dict[tuple[str, int], Finding] = {}
-    quoted: dict[tuple[str, int], Finding] = {}
-    region_list: list[str | None] = list(regions) if regions else [None]
-    for region in region_list:
-        for f in ev.of(codes, region=region, observation=observation, assertion=None):
-            if f.assertion not in ("present", "negated"):
-                continue
-            if observation is None and f.observation == "plan":
-                continue
-            (quoted if f.quoted else first_hand).setdefault((f.record_id, f.start), f)
-    chosen = first_hand or quoted
-    return sorted(chosen.values(), key=lambda f: (f.when or dt.date.min, f.record_id, f.start))
+    usable = [
+        f
+        for f in findings_in(ev, codes, regions, observation, assertion=None)
+        if f.assertion in ("present", "negated")
+        and not (observation is None and f.observation == "plan")
+    ]
+    chosen = [f for f in usable if not f.quoted] or usable
+    return sorted(chosen, key=lambda f: (f.when or dt.date.min, f.record_id, f.start))
 
 
 def course_status(history: list[Finding]) -> tuple[str, Finding | None]:
@@ -144,12 +160,8 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
     obs = None if cond.observation in (None, "any") else cond.observation
     status = cond.status or "any"
     if status == "any":
-        found: dict[tuple[str, int], Finding] = {}
-        region_list: list[str | None] = list(regions) if regions else [None]
-        for region in region_list:
-            for f in ctx.evidence.of(codes, region=region, observation=obs, assertion="present"):
-                found.setdefault((f.record_id, f.start), f)
-        hits = sorted(found.values(), key=lambda f: (f.when or dt.date.min, f.start))
+        found = findings_in(ctx.evidence, codes, regions, obs, assertion="present")
+        hits = sorted(found, key=lambda f: (f.when or dt.date.min, f.start))
         return Outcome(bool(hits), hits)
     history = mentions(ctx.evidence, codes, regions, obs)
     state, latest = course_status(history)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from openimr.domain import CaseBundle, Finding
 from openimr.guidelines.schema import Cond
 from openimr.intake.requests import region_patterns
-from openimr.review.conditions import fmt_date, scope_regions
+from openimr.review.conditions import findings_in, fmt_date, scope_regions
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
@@ -90,19 +90,12 @@ def check_absence(
     sentence: Sentence, ev: EvidenceSet, latest_record: dt.date | None
 ) -> tuple[Sentence, list[Finding]]:
     """Verify a sentence's absence claims; rewrite it if a record contradicts them."""
-    contradicting: list[Finding] = []
-    for claim in sentence.absence:
-        regions: list[str | None] = list(claim.regions) if claim.regions else [None]
-        for code in claim.codes:
-            for region in regions:
-                contradicting += ev.of(
-                    code, region=region, observation=claim.observation, assertion="present"
-                )
-    if not contradicting:
-        return sentence, []
     seen: dict[tuple[str, int], Finding] = {}
-    for f in contradicting:
-        seen.setdefault((f.record_id, f.start), f)
+    for claim in sentence.absence:
+        for f in findings_in(ev, claim.codes, claim.regions, claim.observation, "present"):
+            seen.setdefault((f.record_id, f.start), f)
+    if not seen:
+        return sentence, []
     found = sorted(seen.values(), key=lambda f: (f.when is None, f.when, f.start))
     later = _later_negation(sentence, found, ev)
     text = "The records do mention " + "; ".join(describe(f) for f in found[:3]) + ", but "
@@ -126,16 +119,11 @@ def _later_negation(sentence: Sentence, found: list[Finding], ev: EvidenceSet) -
     last_present = max((f.when for f in found if f.when), default=None)
     best: Finding | None = None
     for claim in sentence.absence:
-        regions: list[str | None] = list(claim.regions) if claim.regions else [None]
-        for code in claim.codes:
-            for region in regions:
-                for f in ev.of(
-                    code, region=region, observation=claim.observation, assertion="negated"
-                ):
-                    if f.quoted or not f.when or (last_present and f.when <= last_present):
-                        continue
-                    if best is None or f.when > (best.when or dt.date.min):
-                        best = f
+        for f in findings_in(ev, claim.codes, claim.regions, claim.observation, "negated"):
+            if f.quoted or not f.when or (last_present and f.when <= last_present):
+                continue
+            if best is None or f.when > (best.when or dt.date.min):
+                best = f
     return best
 
 
