@@ -72,24 +72,7 @@ def compiled() -> _Compiled:
         region_of_term=term_of,
         dermatome_rx=[(re.compile(k), v) for k, v in regs.dermatomes.items()],
         level_rx=[(re.compile(k), v) for k, v in regs.levels.items()],
-        cue={
-            name: _alt(getattr(cues, name))
-            for name in (
-                "subjective",
-                "objective",
-                "test",
-                "plan",
-                "plan_after",
-                "history",
-                "quoted",
-                "edx_context",
-                "imaging_context",
-                "improved",
-                "worsened",
-                "unchanged",
-                "no_benefit",
-            )
-        },
+        cue={name: _alt(getattr(cues, name)) for name in schema.CUE_PATTERN_FIELDS},
         kinds_test=words(cues.kinds_test),
         kinds_quoting=words(cues.kinds_quoting),
         kinds_edx=words(["emg", "ncs", "ncv", "electrodiagnostic", "nerve conduction"]),

@@ -174,6 +174,24 @@ class Sections(_Strict):
     sections: list[SectionData]
 
 
+# The cue lists that are regular expressions (the record-kind lists are plain words).
+CUE_PATTERN_FIELDS = (
+    "subjective",
+    "objective",
+    "test",
+    "plan",
+    "plan_after",
+    "history",
+    "quoted",
+    "edx_context",
+    "imaging_context",
+    "improved",
+    "worsened",
+    "unchanged",
+    "no_benefit",
+)
+
+
 class Cues(_Strict):
     """Sentence cues: whose statement, which kind of observation, quoted, change over time."""
 
@@ -193,21 +211,7 @@ class Cues(_Strict):
     kinds_test: list[str]  # record kinds whose body is a test report
     kinds_quoting: list[str]  # record kinds that summarise other reports (QME, UR)
 
-    @field_validator(
-        "subjective",
-        "objective",
-        "test",
-        "plan",
-        "plan_after",
-        "history",
-        "quoted",
-        "edx_context",
-        "imaging_context",
-        "improved",
-        "worsened",
-        "unchanged",
-        "no_benefit",
-    )
+    @field_validator(*CUE_PATTERN_FIELDS)
     @classmethod
     def _rx(cls, v: list[str]) -> list[str]:
         return _check_regex(v)

@@ -189,7 +189,7 @@ _WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
-_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUM = r"(\d{1,2}|" + "|".join(_WORDS) + ")"
 _PER_WEEK = re.compile(
     _NUM
     + r"\s*(?:x|times)\s*(?:a|per|each|/)\s*week\s*(?:for|x|times|over)\s*"
