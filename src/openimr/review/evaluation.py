@@ -85,14 +85,19 @@ class Report:
         tp = sum(r.expected == pos and r.predicted == pos for r in rows)
         fn = sum(r.expected == pos and r.predicted != pos for r in rows)
         fp = sum(r.expected != pos and r.predicted == pos for r in rows)
-        tn = n - tp - fn - fp
-        acc = (tp + tn) / n
+        # An undetermined item is a disagreement, never a silent "upheld".
+        tn = sum(r.expected == r.predicted == "upheld" for r in rows)
+        n_upheld = sum(r.expected != pos for r in rows)
+        acc = sum(r.expected == r.predicted for r in rows) / n
         rec_o = tp / (tp + fn) if tp + fn else 0.0
-        rec_u = tn / (tn + fp) if tn + fp else 0.0
+        rec_u = tn / n_upheld if n_upheld else 0.0
         prec_o = tp / (tp + fp) if tp + fp else 0.0
-        p_yes = ((tp + fp) / n) * ((tp + fn) / n)
-        p_no = ((tn + fn) / n) * ((tn + fp) / n)
-        pe = p_yes + p_no
+        # Cohen's kappa over every label seen (upheld, overturned, undetermined).
+        labels = {r.expected for r in rows} | {r.predicted for r in rows}
+        pe = sum(
+            (sum(r.expected == lab for r in rows) / n) * (sum(r.predicted == lab for r in rows) / n)
+            for lab in labels
+        )
         kappa = (acc - pe) / (1 - pe) if pe < 1 else 0.0
         with_g = [r for r in rows if r.expected_guideline != "none"]
         g_agree = sum(_guideline_agrees(r) for r in with_g) / len(with_g) if with_g else 0.0
@@ -151,6 +156,14 @@ class Report:
             out.append(
                 f"  {r.case} #{r.item_id} expected {r.expected}, got {r.predicted} "
                 f"[{r.topic or 'no topic'}]: {r.item[:90]}"
+            )
+        gdis = [r for r in self.rows if r.expected_guideline != "none" and not _guideline_agrees(r)]
+        out.append("")
+        out.append(f"guideline disagreements ({len(gdis)}; expected -> cited by the engine):")
+        for r in gdis:
+            out.append(
+                f"  {r.case} #{r.item_id} {r.expected_guideline} -> {r.predicted_guideline} "
+                f"[{r.topic or 'no topic'}]: {r.item[:70]}"
             )
         if self.failures:
             out.append("")
