@@ -1,0 +1,156 @@
+"""Implanted devices, discography, botulinum toxin, sleep studies, clot prevention and genetic
+tests (issue 4): each request finds its topic, and each topic gives both outcomes on fictional
+progress notes (a topic the guideline does not recommend upholds even on a full record)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from openimr.domain import CaseBundle, ItemDecision
+from openimr.intake.requests import parse_request
+
+# (item, note, topic, expected decision). Every sentence is invented.
+CASES: list[tuple[str, str, str, str]] = [
+    (
+        "Spinal cord stimulator trial",
+        "He is status post L4-5 fusion in 2014. Persistent radiating pain down the left leg. "
+        "Diagnosis: lumbar radiculopathy. Symptoms persist despite conservative treatment with "
+        "medication and injections. A psychological evaluation for the stimulator was completed in October.",
+        "cpmtg2009.spinal-cord-stimulators",
+        "overturned",
+    ),
+    (
+        "Spinal cord stimulator trial",
+        "Low back pain without radiation. No prior surgery. She has not yet tried physical therapy.",
+        "cpmtg2009.spinal-cord-stimulators",
+        "upheld",
+    ),
+    (
+        "Spinal cord stimulator trial",
+        "Complex regional pain syndrome of the right hand. Symptoms persist despite conservative "
+        "treatment with therapy and nerve blocks.",
+        "cpmtg2009.spinal-cord-stimulators",
+        "upheld",  # no psychological evaluation yet
+    ),
+    (
+        "Intrathecal pump trial",
+        "Chronic low back pain since the injury. Symptoms persist despite conservative treatment "
+        "with medication, injections and therapy. A psychological evaluation was completed.",
+        "cpmtg2009.implantable-drug-delivery",
+        "overturned",
+    ),
+    (
+        "Intrathecal pump trial",
+        "Low back pain. She is improving with physical therapy.",
+        "cpmtg2009.implantable-drug-delivery",
+        "upheld",
+    ),
+    (
+        "Botox injection 200 units to the neck",
+        "Cervical dystonia with sustained head turning to the right. Neck pain.",
+        "cpmtg2009.botulinum-toxin",
+        "overturned",
+    ),
+    (
+        "Botox injection 200 units to the neck",
+        "Neck pain with tenderness over the trapezius. Myofascial pain.",
+        "cpmtg2009.botulinum-toxin",
+        "upheld",
+    ),
+    (
+        "Discogram L3-S1",
+        "Low back pain. MRI shows degenerative disc disease at L4-5 and L5-S1. Surgery is being "
+        "considered.",
+        "acoem2004.low-back.discography",
+        "upheld",
+    ),
+    (
+        "Sleep study",
+        "He reports loud snoring and his wife has noticed witnessed apneas. Excessive daytime "
+        "sleepiness.",
+        "odg.pain.polysomnography",
+        "overturned",
+    ),
+    (
+        "Sleep study",
+        "She reports difficulty sleeping because of pain.",
+        "odg.pain.polysomnography",
+        "upheld",
+    ),
+    (
+        "DVT compression device",
+        "She has a history of deep vein thrombosis in 2012. Right knee arthroplasty is scheduled.",
+        "odg.venous-thrombosis",
+        "overturned",
+    ),
+    (
+        "DVT compression device",
+        "Right shoulder arthroscopy is scheduled. Healthy, active, no other medical history.",
+        "odg.venous-thrombosis",
+        "upheld",
+    ),
+    (
+        "Genetic testing for opioid metabolism",
+        "He takes hydrocodone for chronic low back pain.",
+        "odg.pain.genetic-testing",
+        "upheld",
+    ),
+]
+
+
+def _bundle(item: str, note: str) -> CaseBundle:
+    return CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-0000001",
+            "dates": {"ur_denial": "2016-11-20", "decision": "2016-12-20"},
+            "patient": {"age": 52},
+            "claim": {"date_of_injury": "2014-03-01"},
+            "records": [
+                {"id": "pr-1", "date": "2016-11-10", "kind": "progress report", "text": note}
+            ],
+            "requests": [{"id": "1", "item": item, "ur_decision": "denied"}],
+        }
+    )
+
+
+@cache
+def _decide(index: int) -> ItemDecision:
+    from openimr.evidence import extract
+    from openimr.guidelines.registry import load_knowledge_base
+    from openimr.review.engine import decide_item
+
+    item, note, _, _ = CASES[index]
+    bundle = _bundle(item, note)
+    assert bundle.dates.decision is not None
+    return decide_item(
+        bundle, bundle.requests[0], extract(bundle), load_knowledge_base(), bundle.dates.decision
+    )
+
+
+@pytest.mark.parametrize(
+    "index", range(len(CASES)), ids=[f"{c[2]}:{c[3]}:{i}" for i, c in enumerate(CASES)]
+)
+def test_decision(index: int) -> None:
+    item, _, topic, expect = CASES[index]
+    got = _decide(index)
+    assert got.topic == topic, (item, parse_request(item).service)
+    assert got.decision == expect, ([(c.id, c.met) for c in got.criteria], got.rationale)
+    assert got.guidelines, "the item cites its guideline"
+
+
+@pytest.mark.parametrize(
+    ("item", "service"),
+    [
+        ("Right shoulder arthroscopy with subacromial decompression", "shoulder_surgery"),
+        ("Spinal cord stimulator implant", "spinal_cord_stimulator"),
+        ("Lumbar decompression L4-5", "spine_surgery"),
+        ("Polysomnogram", "polysomnography"),
+        ("Electroencephalogram", "eeg"),
+        ("Sequential compression device for 14 days after surgery", "dvt_prophylaxis"),
+    ],
+)
+def test_request_vocabulary(item: str, service: str) -> None:
+    assert parse_request(item).service == service
