@@ -214,3 +214,33 @@ def test_deadlines_by_urgency(svc: CaseService) -> None:
         ("CM99-0600001", False),
     ]
     assert got[0].days_left == -2 and got[2].deadline.due == dt.date(2013, 12, 9)
+
+
+def test_split_case_records_the_primary_and_names_the_others(svc: CaseService) -> None:
+    """No one reviewer fits lumbar EMG and psychotherapy: the store keeps the primary as the
+    assigned reviewer, the others (with their items) in the selection and the audit detail,
+    and the draft's letter data carries their credentials only."""
+    b = bundle()
+    b = b.model_copy(
+        update={
+            "requests": [
+                *b.requests,
+                b.requests[0].model_copy(update={"id": "3", "item": "Psychotherapy x6"}),
+            ]
+        }
+    )
+    svc.open_case(b, "clerk", at=at(25))
+    sel = svc.assign(b.case_number, "clerk", at=at(26))
+    assert sel.split
+    extra = sel.assignments[1]
+    assert extra.items == ["3"] and extra.reviewer.board_certification in (
+        "Psychiatry",
+        "Psychology",
+    )
+    assert svc.get(b.case_number).reviewer_id == sel.reviewer.id
+    audit_text = json.dumps([e.detail for e in svc.events(b.case_number)])
+    assert extra.reviewer.id in audit_text and "additional_reviewers" in audit_text
+    svc.records_complete(b.case_number, "clerk", at(6, 16, 12), at=at(6, 16, 12))
+    det = svc.draft(b.case_number, at=at(10, 9, 12), decide_fn=fake_decide)
+    assert [r.items for r in det.additional_reviewers] == [["3"]]
+    assert extra.reviewer.id not in det.model_dump_json()

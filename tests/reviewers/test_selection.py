@@ -113,13 +113,126 @@ def test_empty_qualified_pool_is_a_clear_refusal() -> None:
     assert "A: no certification fit" in msg and "B: affiliated with the claims administrator" in msg
 
 
-def test_mixed_case_with_no_common_specialty_says_so() -> None:
-    with pytest.raises(NoQualifiedReviewer, match="no single specialty is fit for every"):
-        select_reviewer(
-            bundle(
-                ["Psychotherapy x6", "Lumbar fusion L4-5"], body_parts=["psyche", "lumbar spine"]
-            )
-        )
+def test_mixed_case_with_no_common_specialty_is_split_on_the_default_panel() -> None:
+    sel = select_reviewer(
+        bundle(["Psychotherapy x6", "Lumbar fusion L4-5"], body_parts=["psyche", "lumbar spine"])
+    )
+    assert sel.split and len(sel.assignments) == 2
+    boards = {a.reviewer.board_certification: a.items for a in sel.assignments}
+    assert boards.get("Psychiatry", boards.get("Psychology")) == ["1"]
+    assert any(items == ["2"] for b, items in boards.items() if "Surgery" in b)
+    assert "Split case" in sel.explanation
+
+
+def test_split_case_pt_and_psychology() -> None:
+    """Physical therapy items and a psychology item, nobody certified for both: two reviewers,
+    the one deciding the most items is the primary; ties go by workload, licence, then id."""
+    p = panel(
+        reviewer("P2", open_cases=3),  # PM&R, fit for the therapy items only
+        reviewer("P1", open_cases=1),  # PM&R, the least loaded of the two
+        reviewer("S1", board="Psychology", open_cases=0),
+        reviewer("S2", board="Psychiatry", open_cases=0),  # ties with S1: id decides
+        reviewer("X", board="Psychology", affiliations=["Example Stores"]),  # conflicted
+        reviewer("Y", board="Psychiatry", years_in_practice=3),  # too new
+    )
+    b = bundle(
+        ["Physical therapy 2x6", "Aquatic therapy x8", "Cognitive behavioral therapy x6"],
+        body_parts=["lumbar spine"],
+    )
+    sel = select_reviewer(b, p)
+    assert sel.split
+    assert [(a.reviewer.id, a.items) for a in sel.assignments] == [
+        ("P1", ["1", "2"]),
+        ("S1", ["3"]),
+    ]
+    assert sel.reviewer.id == "P1"
+    assert sel.credentials().board_certification == PMR
+    extra = sel.additional_reviewers()
+    assert [(r.board_certification, r.items) for r in extra] == [("Psychology", ["3"])]
+    dumped = json.dumps([r.model_dump() for r in extra])
+    assert "S1" not in dumped  # credentials only, never identity
+    # the partly fit, unconflicted reviewers count as qualified; the rest are excluded
+    assert {r.id for r in sel.qualified} == {"P1", "S1", "P2", "S2"}
+    excluded = dict(sel.excluded)
+    assert set(excluded) == {"X", "Y"} and "employer" in excluded["X"]
+    assert "3 years" in excluded["Y"]
+    assert len(sel.qualified) + len(sel.excluded) == len(p.reviewers)
+    text = sel.explanation
+    assert "no qualified reviewer is fit for every disputed item" in text
+    assert (
+        "P1" in text and "decides items 1, 2" in text and "S1" in text and "decides item 3" in text
+    )
+    assert "primary reviewer" in text
+
+
+def test_split_workload_breaks_ties_between_equal_covers() -> None:
+    p = panel(
+        reviewer("A", open_cases=4),
+        reviewer("B", open_cases=2),
+        reviewer("C", board="Psychology", open_cases=9),
+    )
+    b = bundle(["Physical therapy 2x6", "Psychotherapy x6"])
+    sel = select_reviewer(b, p, workload={"B": 5})
+    # A and B each cover one item, like C: the greedy takes the least loaded first
+    assert [(a.reviewer.id, a.items) for a in sel.assignments] == [("A", ["1"]), ("C", ["2"])]
+
+
+def test_refusal_when_even_a_split_cannot_cover_every_item() -> None:
+    p = panel(
+        reviewer("A"),  # PM&R: fit for the therapy
+        reviewer("B", board="Psychology", affiliations=["Example Claims Company"]),  # conflicted
+        reviewer("C", board="Psychiatry", available=False),
+    )
+    b = bundle(["Physical therapy 2x6", "Psychotherapy x6"])
+    with pytest.raises(NoQualifiedReviewer) as exc:
+        select_reviewer(b, p)
+    msg = str(exc.value)
+    assert "even split among several reviewers" in msg
+    assert "no qualified, conflict-free reviewer is fit for item 2 (psychological services" in msg
+    assert "item 1 (physical" not in msg.split("fit specialties:")[0]  # only item 2 uncovered
+    assert "no single specialty is fit for every disputed item" in msg
+    assert "affiliated with the claims administrator" in msg and "C: not available" in msg
+
+
+def test_dual_certified_reviewer_is_preferred_to_a_split() -> None:
+    p = panel(
+        reviewer(
+            "A", board="Psychiatry", board_certifications=["Orthopedic Surgery"], open_cases=9
+        ),
+        reviewer("B", board="Psychiatry", open_cases=0),
+        reviewer("C", board="Orthopedic Surgery", open_cases=0),
+    )
+    sel = select_reviewer(bundle(["Psychotherapy x6", "Lumbar fusion L4-5"]), p)
+    assert sel.reviewer.id == "A" and not sel.split
+    assert sel.additional_reviewers() == []
+
+
+def test_associated_surgical_services_follow_the_surgeon() -> None:
+    """Pre-op clearance and labs, post-op therapy, an 'associated surgical service' item: the
+    hand surgeon judging the operation is fit for them all, so no split is needed."""
+    p = panel(
+        reviewer("H", board="Orthopedic Surgery", board_certifications=["Hand Surgery"]),
+        reviewer("I", board="Internal Medicine", open_cases=0),
+    )
+    b = bundle(
+        [
+            "Right carpal tunnel release",
+            "Pre-operative medical clearance",
+            "Pre-op labs: CBC, BMP",
+            "Pre-operative EKG",
+            "Post-operative physical therapy 2x4 for the right wrist",
+            "Associated surgical service: wrist splint",
+        ],
+        body_parts=["right wrist"],
+    )
+    sel = select_reviewer(b, p)
+    assert sel.reviewer.id == "H" and not sel.split
+    assoc = [it for it in sel.items if it.associated]
+    assert [it.request_id for it in assoc] == ["2", "3", "4", "5", "6"]
+    assert all(it.follows == ("1",) and "Hand Surgery" in it.specialties for it in assoc)
+    assert "associated with surgery item 1" in sel.explanation
+    # the internist stays fit for the pre-op work-up (the item's own fit is kept)
+    assert "Internal Medicine" in assoc[0].specialties
 
 
 def test_dual_certified_reviewer_can_cover_a_mixed_case() -> None:
@@ -241,22 +354,34 @@ def test_property_conflicted_or_unqualified_reviewer_is_never_chosen(data) -> No
     try:
         sel = select_reviewer(b, p, on=dt.date(2024, 1, 2))
     except NoQualifiedReviewer:
-        # refusal is only allowed when every reviewer really is excluded
-        for r in p.reviewers:
-            assert disqualifications(r, b, select_items(b), default(), dt.date(2024, 1, 2))
+        # refusal is only allowed when some item has no qualified, unconflicted, fit reviewer
+        items = select_items(b)
+        when = dt.date(2024, 1, 2)
+        assert any(
+            all(disqualifications(r, b, [it], default(), when) for r in p.reviewers) for it in items
+        )
         return
-    chosen = sel.reviewer
-    assert conflicts(chosen, b) == []
-    for aff in chosen.all_affiliations():
-        for party in (b.claim.employer, b.claim.claims_administrator):
-            assert party is not None
-            assert _strip(aff.name) != _strip(party)
-    assert chosen.years_in_practice > 5 and chosen.hours_per_week >= 24
-    assert chosen.available and chosen.license_in_good_standing
-    assert sel.fitting_certifications
-    assert all(set(it.specialties) & {chosen.board_certification} for it in sel.items)
-    # and nobody qualified had fewer open cases
-    assert all(chosen.open_cases <= q.open_cases for q in sel.qualified)
+    by_item = {it.request_id: it for it in sel.items}
+    decided: list[str] = []
+    for a in sel.assignments:  # every member of the set, the primary first
+        chosen = a.reviewer
+        assert conflicts(chosen, b) == []
+        for aff in chosen.all_affiliations():
+            for party in (b.claim.employer, b.claim.claims_administrator):
+                assert party is not None
+                assert _strip(aff.name) != _strip(party)
+        assert chosen.years_in_practice > 5 and chosen.hours_per_week >= 24
+        assert chosen.available and chosen.license_in_good_standing
+        assert a.fitting_certifications and a.items
+        assert all(chosen.board_certification in by_item[i].specialties for i in a.items)
+        decided += a.items
+    # every item is decided, by exactly one reviewer; the primary decides the most
+    assert sorted(decided) == sorted(by_item)
+    assert sel.reviewer is sel.assignments[0].reviewer
+    assert all(len(sel.assignments[0].items) >= len(a.items) for a in sel.assignments)
+    if not sel.split:
+        # nobody qualified had fewer open cases
+        assert all(sel.reviewer.open_cases <= q.open_cases for q in sel.qualified)
     assert len(sel.qualified) + len(sel.excluded) == len(p.reviewers)
 
 

@@ -195,3 +195,41 @@ def test_bad_map_names_the_field(tmp_path: Path) -> None:
     )
     with pytest.raises(DataFileError, match=r"map\.yaml: extra: unknown field"):
         load_specialty_map(bad)
+
+
+def test_associated_surgical_services_gain_the_surgeons_fit() -> None:
+    m = default_matcher()
+    b = bundle(
+        [
+            "Left knee arthroscopy with partial meniscectomy",
+            "Pre-operative labs",
+            "Associated surgical service: cold therapy unit 7 day rental",
+            "Post-operative physical therapy 2x6",
+            "Norco 10/325 mg #60",
+        ],
+        body_parts=["left knee"],
+    )
+    items = m.case_fit(b, parse_items(b)).items
+    assert not items[0].associated and items[0].follows == ()
+    for it in items[1:4]:
+        assert it.associated and it.follows == ("1",)
+        assert "Orthopedic Surgery" in it.specialties
+        assert "associated with surgery item 1" in it.reason()
+    assert "Internal Medicine" in items[1].specialties  # its own fit is kept
+    assert not items[4].associated and items[4].follows == ()  # an ordinary medication
+
+
+def test_associated_service_without_a_disputed_surgery_keeps_its_own_fit() -> None:
+    m = default_matcher()
+    b = bundle(["Pre-operative medical clearance"], body_parts=["right knee"])
+    it = m.case_fit(b, parse_items(b)).items[0]
+    assert it.associated and it.follows == ()
+    assert "Orthopedic Surgery" not in it.specialties
+
+
+def test_associated_surgical_must_follow_a_known_category(tmp_path: Path) -> None:
+    src = (Path(default_matcher().source)).read_text(encoding="utf-8")
+    bad = tmp_path / "map.yaml"
+    bad.write_text(src.replace("follows: surgery", "follows: surgeries"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="associated_surgical.follows: 'surgeries'"):
+        load_specialty_map(bad)

@@ -126,6 +126,8 @@ def assign_cmd(
         case, actor_name(actor), notice.value, parse_instant(at, "--at"), panel, reason
     )
     typer.echo(f"{case}: assigned to reviewer {sel.reviewer.id}")
+    for a in sel.assignments[1:]:
+        typer.echo(f"  split: reviewer {a.reviewer.id} decides item(s) {', '.join(a.items)}")
     typer.echo(f"  {sel.explanation}")
     for rid, why in sel.excluded:
         typer.echo(f"  excluded {rid}: {why}")

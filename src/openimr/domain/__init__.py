@@ -10,6 +10,7 @@ from openimr.domain.bundle import (
     Request,
 )
 from openimr.domain.determination import (
+    AdditionalReviewer,
     CriterionResult,
     Determination,
     EvidenceLink,
@@ -21,6 +22,7 @@ from openimr.domain.finding import Assertion, Finding
 from openimr.domain.reviewer import ReviewerProfile
 
 __all__ = [
+    "AdditionalReviewer",
     "Assertion",
     "CaseBundle",
     "Claim",

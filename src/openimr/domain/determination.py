@@ -100,6 +100,12 @@ class ReviewerCredentials(_M):
     licensed_in: list[str]
 
 
+class AdditionalReviewer(ReviewerCredentials):
+    """A further reviewer of a split case (credentials only) and the items they decided."""
+
+    items: list[str] = Field(min_length=1)  # request ids
+
+
 class Determination(_M):
     case_number: str
     decision_date: dt.date
@@ -108,7 +114,10 @@ class Determination(_M):
     ur_denial_date: dt.date
     application_received: dt.date | None = None
     priority: Literal["standard", "expedited"] = "standard"
-    reviewer: ReviewerCredentials
+    reviewer: ReviewerCredentials  # the primary reviewer: the one deciding the most items
+    # A split case (no one qualified reviewer fit for every item): the others, each with the
+    # items they decide; the primary reviewer decides the rest. Empty for a single reviewer.
+    additional_reviewers: list[AdditionalReviewer] = Field(default_factory=list)
     clinical_case_summary: str
     items: list[ItemDecision]
     status: Literal["draft", "signed"] = "draft"

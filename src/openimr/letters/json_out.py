@@ -53,7 +53,7 @@ def to_dict(d: Determination) -> dict[str, Any]:
     """A plain dict, ready for json.dumps (dates as ISO strings)."""
     from openimr.letters.render import is_draft
 
-    return {
+    out: dict[str, Any] = {
         "format": FORMAT,
         "case_number": d.case_number,
         "decision_date": d.decision_date.isoformat(),
@@ -70,6 +70,9 @@ def to_dict(d: Determination) -> dict[str, Any]:
         "reviewer": d.reviewer.model_dump(mode="json"),
         "items": [_item(i) for i in d.items],
     }
+    if d.additional_reviewers:  # a split case only, so a single reviewer's JSON is unchanged
+        out["additional_reviewers"] = [r.model_dump(mode="json") for r in d.additional_reviewers]
+    return out
 
 
 def to_json(d: Determination) -> str:

@@ -188,6 +188,8 @@ def render_pdf_context(ctx: dict[str, Any]) -> bytes:
 
     pdf.heading(str(p.how_heading))
     pdf.para(str(p.how_made(d.reviewer, org)))
+    if d.additional_reviewers:
+        pdf.para(str(p.split_note(d, org)))
     pdf.para(str(p.credentials_intro), gap=0)
     pdf.labelled(str(p.licensure_label), str(p.licensure(d.reviewer)), gap=0)
     pdf.labelled(str(p.specialty_label), str(p.specialties(d.reviewer)))

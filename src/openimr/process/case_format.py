@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openimr.domain.bundle import CaseBundle
+from openimr.domain.determination import AdditionalReviewer
 from openimr.process.audit import utc
+
+if TYPE_CHECKING:
+    from openimr.reviewers import ReviewerSelection
 
 
 def to_json(data: Any) -> str:
@@ -33,3 +37,28 @@ def bundle_for_storage(bundle: CaseBundle) -> str:
         if rec.get("text") is not None:
             rec["file"] = None
     return to_json(data)
+
+
+def split_record(sel: ReviewerSelection) -> dict[str, Any]:
+    """A split case's other reviewers for the selection record and the audit detail (ids,
+    credentials, items); nothing for a single reviewer, so those records are unchanged."""
+    if not sel.split:
+        return {}
+    return {
+        "additional_reviewers": [
+            {
+                "reviewer_id": a.reviewer.id,
+                "items": a.items,
+                "credentials": a.credentials().model_dump(),
+            }
+            for a in sel.assignments[1:]
+        ]
+    }
+
+
+def additional_reviewers(selection: dict[str, Any]) -> list[AdditionalReviewer]:
+    """The Determination's additional reviewers (credentials only) from a selection record."""
+    return [
+        AdditionalReviewer.model_validate(r["credentials"] | {"items": r["items"]})
+        for r in selection.get("additional_reviewers", [])
+    ]

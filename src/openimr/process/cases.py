@@ -24,7 +24,13 @@ from openimr.domain.determination import Determination
 from openimr.process import audit
 from openimr.process.audit import utc
 from openimr.process.case_deadlines import CaseDeadline, pacific, urgency
-from openimr.process.case_format import as_utc, bundle_for_storage, to_json
+from openimr.process.case_format import (
+    additional_reviewers,
+    as_utc,
+    bundle_for_storage,
+    split_record,
+    to_json,
+)
 from openimr.process.eligibility import EligibilityResult, check_eligibility, eligible_bundle
 from openimr.process.lifecycle import OPEN_STATES, CaseError, check_transition
 from openimr.process.signoff import SignEdits, apply_edits
@@ -242,6 +248,7 @@ class CaseService:
                     "fitting_certifications": sel.fitting_certifications,
                     "explanation": sel.explanation,
                     "excluded": sel.excluded,
+                    **split_record(sel),
                 }
             )
             self._move(
@@ -255,6 +262,7 @@ class CaseService:
                     "notice_method": notice_method,
                     "explanation": sel.explanation,
                     "excluded": sel.excluded,
+                    **split_record(sel),
                 },
             )
         return sel
@@ -325,6 +333,7 @@ class CaseService:
             update: dict[str, Any] = {"status": "draft"}
             if sel.get("credentials"):
                 update["reviewer"] = det.reviewer.model_validate(sel["credentials"])
+                update["additional_reviewers"] = additional_reviewers(sel)
             if row.assigned_at:
                 update["date_assigned"] = pacific(row.assigned_at).date()
             update["application_received"] = pacific(row.received_at).date()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -52,6 +52,17 @@ class Category(_Strict):
     treating: bool = False  # also fit: the treating specialties of the item's regions
 
 
+class AssociatedSurgical(_Strict):
+    """Services that go with a surgery (pre-op testing, post-op therapy ...): they follow it."""
+
+    # Intake keys (service ids or categories) of such services; an item intake flags as an
+    # "associated surgical service" follows its surgery whatever its service.
+    request_categories: list[str] = Field(default_factory=list)
+    # The surgery category: its fit (the case's disputed surgery, else the item's regions)
+    # is added to the associated item's own fit.
+    follows: str = Field(min_length=1)
+
+
 class SpecialtyMap(_Strict):
     format: Literal["openimr-specialties/1"]
     specialties: list[Specialty] = Field(min_length=1)
@@ -59,6 +70,7 @@ class SpecialtyMap(_Strict):
     general_region: str
     categories: list[Category] = Field(min_length=1)
     default_category: str
+    associated_surgical: AssociatedSurgical | None = None
 
     @model_validator(mode="after")
     def _names_resolve(self) -> SpecialtyMap:
@@ -88,6 +100,9 @@ class SpecialtyMap(_Strict):
                 raise ValueError(f"categories[{i}]: give 'fit' or 'treating: true'")
         if self.default_category not in {c.name for c in self.categories}:
             raise ValueError(f"default_category: '{self.default_category}' is not a category")
+        assoc = self.associated_surgical
+        if assoc is not None and assoc.follows not in {c.name for c in self.categories}:
+            raise ValueError(f"associated_surgical.follows: '{assoc.follows}' is not a category")
         return self
 
 
@@ -114,6 +129,7 @@ class ParsedItem:
     text: str  # the part IMR decides (a modified UR's eligible portion)
     keys: list[str] = field(default_factory=list)  # service id, then category
     regions: list[str] = field(default_factory=list)  # intake's region names
+    associated_surgical: bool = False  # written as an "associated surgical service"
 
 
 @dataclass(frozen=True)
@@ -125,10 +141,13 @@ class ItemFit:
     category: str
     regions: tuple[str, ...]
     specialties: tuple[str, ...]  # canonical display names, map order
+    follows: tuple[str, ...] = ()  # surgery item ids an associated surgical service follows
+    associated: bool = False  # an associated surgical service (its surgeon's fit is added)
 
     def reason(self) -> str:
         regions = ", ".join(r.replace("_", " ") for r in self.regions)
-        return f"item {self.request_id} ({self.category}; {regions})"
+        assoc = f"; associated with surgery item {', '.join(self.follows)}" if self.follows else ""
+        return f"item {self.request_id} ({self.category}; {regions}{assoc})"
 
 
 @dataclass
@@ -159,6 +178,8 @@ class SpecialtyMatcher:
         }
         self._cats = {c.name: c for c in data.categories}
         self._regions = {r.name: r for r in data.regions}
+        assoc = data.associated_surgical
+        self._assoc_keys = {_norm(k) for k in assoc.request_categories} if assoc else set()
 
     # -- names ---------------------------------------------------------------------------
     def canonical(self, name: str) -> str | None:
@@ -216,6 +237,18 @@ class SpecialtyMatcher:
                 named_list.append(extra)
         named = tuple(r for r in (reg.name for reg in self.data.regions) if r in named_list)
         regions = named or case_regions
+        canon = self._category_fit(cat, regions)
+        return ItemFit(
+            request.id,
+            request.item,
+            cat.name,
+            regions,
+            self._sorted(canon),
+            associated=self.is_associated_surgical(cat, parsed),
+        )
+
+    def _category_fit(self, cat: Category, regions: tuple[str, ...]) -> set[str]:
+        """Canonical specialties fit for ``cat`` judged for ``regions``."""
         specs: set[str] = set()
         explicit = [r for r in regions if r in cat.fit]
         if explicit:
@@ -226,13 +259,46 @@ class SpecialtyMatcher:
         if cat.treating or not specs:
             for r in regions:
                 specs.update(self._regions[r].treating)
-        canon = {self.canonical(s) or s for s in specs}
-        return ItemFit(request.id, request.item, cat.name, regions, self._sorted(canon))
+        return {self.canonical(s) or s for s in specs}
+
+    def is_associated_surgical(self, cat: Category, parsed: ParsedItem | None) -> bool:
+        """Whether the item is a service that goes with a surgery (and so follows it)."""
+        assoc = self.data.associated_surgical
+        if assoc is None or parsed is None:
+            return False
+        return parsed.associated_surgical or any(_norm(k) in self._assoc_keys for k in parsed.keys)
+
+    def _follow_surgery(self, items: list[ItemFit]) -> list[ItemFit]:
+        """Associated surgical services are fit for their surgeon too: the specialties fit for
+        the case's disputed surgery items are added to theirs. With no surgery disputed the
+        surgeon is unknown, and the item keeps its own fit."""
+        assoc = self.data.associated_surgical
+        surgeries = [
+            it for it in items if assoc and it.category == assoc.follows and not it.associated
+        ]
+        if not surgeries:
+            return items
+        extra = {s for sg in surgeries for s in sg.specialties}
+        out: list[ItemFit] = []
+        for it in items:
+            if not it.associated:
+                out.append(it)
+                continue
+            out.append(
+                replace(
+                    it,
+                    specialties=self._sorted(set(it.specialties) | extra),
+                    follows=tuple(sg.request_id for sg in surgeries),
+                )
+            )
+        return out
 
     def case_fit(self, bundle: CaseBundle, parsed: dict[str, ParsedItem] | None = None) -> CaseFit:
         regions = self.case_regions(bundle)
         got = parsed or {}
-        items = [self.item_fit(r, regions, got.get(r.id)) for r in bundle.requests]
+        items = self._follow_surgery(
+            [self.item_fit(r, regions, got.get(r.id)) for r in bundle.requests]
+        )
         common = set(items[0].specialties) if items else set()
         for it in items[1:]:
             common &= set(it.specialties)
