@@ -31,19 +31,37 @@ class Flags:
     resolved: bool = False
 
 
-def modifier_categories(span: Span) -> set[str]:
+def _beyond_another_finding(span: Span, ms: int, me: int) -> bool:
+    """Does another finding lie between the modifier (tokens ms..me) and ``span``, or hold
+    the modifier itself ("no weakness" is a finding of its own)?"""
+    lo, hi = (ms, span.start) if me <= span.start else (span.end, me)
+    return any(e != span and e.start < hi and e.end > lo for e in span.doc.ents)
+
+
+def modifier_categories(span: Span, *, normal: bool = False) -> set[str]:
     """Categories of the modifiers of ``span``, minus those lying inside the span itself.
 
     medspaCy skips a modifier that overlaps a target's edge but not one strictly inside it
     (its overlap test misses containment), so "no relief with therapy" as one finding, or
     "oral mucosa moist with no erythema" as one annotated phrase, were negated by their
     own words. A trigger within the finding is part of the finding.
+
+    With ``normal`` (a wording of the normal state, which a negation flips to abnormal) a
+    negation reaches the span only when no other finding stands between them: in "no
+    weakness, negative straight leg raise and intact sensation" the "no" belongs to the
+    weakness, and the two normal findings after it stay normal.
     """
     mods: tuple[Any, ...] = span._.modifiers
     out = set()
     for m in mods:
         ms, me = m.modifier_span
         if ms < span.end and span.start < me:
+            continue
+        if (
+            normal
+            and m.category.upper() == NEGATION
+            and _beyond_another_finding(span, ms, me)
+        ):
             continue
         out.add(m.category.upper())
     # The other way round: a forward trigger that starts before the finding and runs into
@@ -56,8 +74,8 @@ def modifier_categories(span: Span) -> set[str]:
     return out
 
 
-def flags_of(span: Span) -> Flags:
-    cats = modifier_categories(span)
+def flags_of(span: Span, *, normal: bool = False) -> Flags:
+    cats = modifier_categories(span, normal=normal)
     return Flags(
         negated=NEGATION in cats or RESOLVED in cats or FORMER in cats,
         possible="POSSIBLE_EXISTENCE" in cats,

@@ -319,7 +319,7 @@ def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
         rel = (ent.start_char - sent.start, ent.end_char - sent.start)
         at = _section_at(secs, ent.start_char)
         sec = c.sections.get(at[0]) if at else None
-        flags = flags_of(ent)
+        flags = flags_of(ent, normal=normal)
         assertion = assertion_of(
             flags,
             normal=normal,
@@ -327,7 +327,9 @@ def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
             forced=sec.assertion if sec else None,
         )
         observation = _observation(c, concept, sent, rel, sec, test_record)
-        region = _region(c, sent.text, *rel, spine=code.startswith("imaging."))
+        region = concept.fixed_region or _region(
+            c, sent.text, *rel, spine=code.startswith("imaging.") or code == "redflag.fracture"
+        )
         if region is None and at is not None and at[1]:
             region = _region(c, at[1], 0, 0)
         if region is None:

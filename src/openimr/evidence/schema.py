@@ -79,6 +79,9 @@ class Concept(_Strict):
     absorbs: list[AssertionName] = Field(default_factory=list)  # modifiers part of the concept
     remap: list[Remap] = Field(default_factory=list)
     default_region: str | None = None
+    # the region a finding always belongs to, whatever the sentence names nearby (Spurling's
+    # maneuver examines the neck even in "paraspinal tenderness and a positive Spurling's")
+    fixed_region: str | None = None
     context: Literal["imaging", "edx"] | None = None  # only found in such a sentence or record
     implies: list[str] = Field(default_factory=list)  # also report these codes on the span
 
@@ -304,11 +307,11 @@ def vocabulary() -> Vocabulary:
                     f"{DATA / 'vocabulary.yaml'}: concepts[{i}].remap[{j}].region: "
                     f"unknown region {r.region}"
                 )
-        if c.default_region is not None and c.default_region not in region_names:
-            raise DataFileError(
-                f"{DATA / 'vocabulary.yaml'}: concepts[{i}].default_region: "
-                f"unknown region {c.default_region}"
-            )
+        for name, value in (("default_region", c.default_region), ("fixed_region", c.fixed_region)):
+            if value is not None and value not in region_names:
+                raise DataFileError(
+                    f"{DATA / 'vocabulary.yaml'}: concepts[{i}].{name}: unknown region {value}"
+                )
     return vocab
 
 

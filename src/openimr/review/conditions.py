@@ -36,6 +36,8 @@ def scope_regions(cond_region: str | None, req: StructuredRequest) -> list[str] 
         return out
     if cond_region == "any":
         return None
+    if cond_region == "site":  # the requested region itself, without its territory
+        return list(req.regions) or None
     return TERRITORY.get(cond_region, [cond_region])
 
 
@@ -159,11 +161,23 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
     regions = scope_regions(cond.region, ctx.request)
     obs = None if cond.observation in (None, "any") else cond.observation
     status = cond.status or "any"
-    if status == "any":
-        found = findings_in(ctx.evidence, codes, regions, obs, assertion="present")
+
+    def at_site(fs: list[Finding]) -> list[Finding]:
+        # "site": a finding located elsewhere in the territory (a wrist fracture for a neck
+        # study) does not count; one with no region (a general statement) does.
+        if cond.region != "site" or regions is None:
+            return fs
+        return [f for f in fs if f.region is None or f.region in regions]
+
+    if status in ("any", "documented"):
+        found = at_site(findings_in(ctx.evidence, codes, regions, obs, assertion="present"))
+        if status == "documented":  # a past event counts: "history of a GI bleed"
+            found += at_site(
+                findings_in(ctx.evidence, codes, regions, obs, assertion="historical")
+            )
         hits = sorted(found, key=lambda f: (f.when or dt.date.min, f.start))
         return Outcome(bool(hits), hits)
-    history = mentions(ctx.evidence, codes, regions, obs)
+    history = at_site(mentions(ctx.evidence, codes, regions, obs))
     state, latest = course_status(history)
     ok = {
         "current": latest is not None and latest.assertion == "present",
