@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openimr.domain import CaseBundle, Determination
+from openimr.domain import CaseBundle, Determination, ItemDecision, Request
 from openimr.guidelines.registry import KnowledgeBase, load_knowledge_base
-from openimr.review.engine import decide_item
+from openimr.intake.requests import StructuredRequest, parse_request
+from openimr.review.engine import SurgeryLink, decide_item, is_associated, is_surgery
 from openimr.review.summary import compose_summary
+
+if TYPE_CHECKING:
+    from openimr.evidence import EvidenceSet
 
 
 def decision_date_for(bundle: CaseBundle) -> dt.date:
@@ -39,7 +44,7 @@ def decide(
     knowledge = kb or load_knowledge_base()
     evidence = extract(bundle)
     selection = select_reviewer(bundle, panel=Path(panel) if panel else None)
-    items = [decide_item(bundle, req, evidence, knowledge, when) for req in bundle.requests]
+    items = decide_items(bundle, evidence, knowledge, when)
     return Determination(
         case_number=bundle.case_number,
         decision_date=when,
@@ -49,7 +54,46 @@ def decide(
         application_received=bundle.dates.application_received,
         priority=bundle.priority,
         reviewer=selection.credentials(),
-        additional_reviewers=selection.additional_reviewers(),
         clinical_case_summary=compose_summary(bundle, evidence, when),
         items=items,
     )
+
+
+def decide_items(
+    bundle: CaseBundle, evidence: EvidenceSet, knowledge: KnowledgeBase, when: dt.date
+) -> list[ItemDecision]:
+    """Decide every disputed item, surgeries first: a surgery's associated services follow
+    its decision (see ``surgery_of``)."""
+    parsed = {r.id: parse_request(r.item, r.ur_decision) for r in bundle.requests}
+    surgeries = [r for r in bundle.requests if is_surgery(parsed[r.id])]
+    # The surgery is decided first: its associated services follow its decision.
+    decided: dict[str, ItemDecision] = {
+        r.id: decide_item(bundle, r, evidence, knowledge, when) for r in surgeries
+    }
+    for r in bundle.requests:
+        if r.id in decided:
+            continue
+        link = None
+        if is_associated(parsed[r.id]):
+            link = surgery_of(parsed[r.id], surgeries, parsed, decided)
+        decided[r.id] = decide_item(bundle, r, evidence, knowledge, when, surgery=link)
+    return [decided[r.id] for r in bundle.requests]
+
+
+def surgery_of(
+    req: StructuredRequest,
+    surgeries: list[Request],
+    parsed: dict[str, StructuredRequest],
+    decided: dict[str, ItemDecision],
+) -> SurgeryLink | None:
+    """The surgery requested in this case that an associated service belongs to.
+
+    A service naming a body part goes with the surgery on that part; otherwise (pre-operative
+    work-up, a sling, postoperative medication) with the case's surgery. A surgery this
+    review could not decide links nothing: the service is then decided on its own.
+    """
+    chosen = [s for s in surgeries if set(parsed[s.id].regions) & set(req.regions)]
+    pick = chosen[0] if chosen else (surgeries[0] if surgeries else None)
+    if pick is None or decided[pick.id].decision == "undetermined":
+        return None
+    return SurgeryLink(parsed[pick.id], decided[pick.id])

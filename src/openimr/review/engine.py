@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from openimr.domain import (
@@ -105,15 +107,93 @@ def no_topic(request: Request, req: StructuredRequest) -> ItemDecision:
     )
 
 
+_PERIOP = re.compile(r"\b(pre|post)[- ]?op(erative)?\b", re.I)
+_THERAPY = {"physical_therapy", "occupational_therapy"}
+
+
+@dataclass(frozen=True)
+class SurgeryLink:
+    """The surgery an associated service belongs to, as this review decided it."""
+
+    request: StructuredRequest
+    decision: ItemDecision
+
+
+def is_surgery(req: StructuredRequest) -> bool:
+    return req.category == "surgery"
+
+
+def is_associated(req: StructuredRequest) -> bool:
+    """A service that exists only because of a surgery: pre-operative work-up, assistant,
+    post-operative therapy, equipment or medication, or an item the letter files as an
+    'associated surgical service'."""
+    return (
+        req.associated_surgical
+        or req.category == "surgery-associated"
+        or bool(_PERIOP.search(req.decided_text))
+    )
+
+
+def _as_associated(req: StructuredRequest, link: SurgeryLink | None) -> None:
+    """Read an associated service in the light of its surgery: therapy after surgery is
+    postoperative therapy (Postsurgical Treatment Guidelines), and a service that names no
+    body part is for the operated one."""
+    if link is not None:
+        req.associated_surgical = True
+        if not req.regions:
+            req.regions = list(link.request.regions)
+    if req.associated_surgical and req.service in _THERAPY:
+        req.service, req.category, req.subcategory = (
+            "postop_therapy",
+            "surgery-associated",
+            "post-operative therapy",
+        )
+
+
+def follows_surgery(
+    request: Request, req: StructuredRequest, link: SurgeryLink
+) -> ItemDecision:
+    """An associated service of a surgery found not medically necessary is not necessary."""
+    surgery = link.decision
+    rationale = (
+        f"The request for {_subject(req)} is a service associated with the requested "
+        f"{as_object(link.request.decided_text)}, which this review finds not medically "
+        "necessary. Since the surgery is not medically necessary, none of its associated "
+        f"services are, and the request for {_subject(req)} is not medically necessary."
+    )
+    return ItemDecision(
+        id=request.id,
+        item=request.item,
+        decision="upheld",
+        topic=surgery.topic,
+        category=req.category,
+        guidelines=list(surgery.guidelines),
+        claims_administrator_basis=request.ur_basis,
+        rationale=rationale,
+        portion=req.decided_text if req.modified else None,
+    )
+
+
 def decide_item(
     bundle: CaseBundle,
     request: Request,
     evidence: EvidenceSet,
     kb: KnowledgeBase,
     decision_date: dt.date,
+    *,
+    surgery: SurgeryLink | None = None,
 ) -> ItemDecision:
-    """Apply the Medical Evidence Search Sequence to one item and explain the outcome."""
+    """Apply the Medical Evidence Search Sequence to one item and explain the outcome.
+
+    ``surgery``: for a service associated with a surgery requested in the same case, that
+    surgery and this review's decision on it. If the surgery is not medically necessary,
+    neither is the service; otherwise the service is decided on its own (postoperative)
+    topic.
+    """
     req = parse_request(request.item, request.ur_decision)
+    if surgery is not None and surgery.decision.decision == "upheld":
+        return follows_surgery(request, req, surgery)
+    _as_associated(req, surgery)
     candidates = kb.candidates(req, decision_date)
     if not candidates:
         return no_topic(request, req)
@@ -135,6 +215,14 @@ def decide_item(
         + f"{_source_phrase(topic)} advises that {topic.recommendation}."
     )
     sentences.append(Sentence(opening))
+    if surgery is not None and surgery.decision.decision == "overturned":
+        sentences.append(
+            Sentence(
+                f"This service accompanies the requested "
+                f"{as_object(surgery.request.decided_text)}, which this review finds "
+                "medically necessary, so it is judged on its own merits."
+            )
+        )
     for key in {c.cite for c, _ in results if c.cite != "primary"}:
         said = [c.says for c, _ in results if c.cite == key]
         sentences.append(
