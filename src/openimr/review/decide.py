@@ -54,6 +54,7 @@ def decide(
         application_received=bundle.dates.application_received,
         priority=bundle.priority,
         reviewer=selection.credentials(),
+        additional_reviewers=selection.additional_reviewers(),
         clinical_case_summary=compose_summary(bundle, evidence, when),
         items=items,
     )
