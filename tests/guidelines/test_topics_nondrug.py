@@ -153,3 +153,20 @@ def test_mtus_topic_wins_over_odg_and_region_specific_over_general(kb: Knowledge
         parse_request("Post-op physical therapy 2x6 for the right shoulder"), when
     )
     assert postop[0].id == "postsurgical2009.postop-therapy-shoulder"
+
+
+def test_acute_phase_routes_to_acoem_and_chronic_to_cpmtg(kb: KnowledgeBase) -> None:
+    """ACOEM 2004 physical methods govern the first four weeks; CPMTG applies after."""
+    from openimr.guidelines.registry import case_phase
+
+    injured = dt.date(2016, 11, 1)
+    assert case_phase(injured, dt.date(2016, 11, 29)) == "acute"  # 4 weeks
+    assert case_phase(injured, dt.date(2016, 11, 30)) == "chronic"
+    when = dt.date(2016, 12, 20)
+    req = parse_request("Chiropractic manipulation x6 for the lumbar spine")
+    assert kb.candidates(req, when, "acute")[0].id == "acoem2004.low-back.manipulation"
+    assert kb.candidates(req, when, "chronic")[0].id == "cpmtg2009.manipulation"
+    assert kb.candidates(req, when)[0].id == "cpmtg2009.manipulation"  # phase unknown
+    tens = parse_request("TENS unit for the lumbar spine")
+    assert kb.candidates(tens, when, "acute")[0].id == "acoem2004.low-back.modalities"
+    assert kb.candidates(tens, when, "chronic")[0].id == "cpmtg2009.tens"

@@ -28,6 +28,8 @@ def _overlap_in_scope(a: Topic, b: Topic) -> bool:
         return False
     if x.regions and not y.regions or y.regions and not x.regions:
         return False  # a region-specific topic is meant to win over a general one
+    if x.phase != y.phase:
+        return False  # so is a phase-specific one; acute and chronic never meet in one case
     return {x.repeat, y.repeat} != {"initial", "repeat"}
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import ValidationError
@@ -21,6 +21,30 @@ from openimr.guidelines.schema import Topic
 from openimr.intake.requests import StructuredRequest
 
 LEVEL_ORDER = {"MTUS": 0, "ACOEM/ODG": 1, "other guideline": 2}
+
+Phase = Literal["acute", "chronic"]
+
+# Chapter routing by chronicity (MTUS 2009-2017). The Chronic Pain Medical Treatment
+# Guidelines (CPMTG 2009, Part 1 Introduction, p. 1) apply once the clinical-topics (ACOEM
+# 2004) course has been followed and pain persists beyond the anticipated time of healing; the
+# ACOEM chapters govern the initial care of an acute complaint. ACOEM 2004 manages a complaint
+# as initial care for about the first month and treats symptoms lasting beyond four weeks as
+# slow recovery (Ch. 12 Low Back, pp. 298-299: manipulation an option in the first month, and
+# its algorithms for slow-to-recover patients; Ch. 8 Neck p. 177: special studies only after 3
+# to 4 weeks of conservative care), and DWC's proposed CPMTG introduction (June 2008) reassesses
+# conservative care over 3 to 4 weeks before the chronic pain guidelines take over. So an
+# injury within 4 weeks of the UR decision is acute; later, CPMTG applies where it addresses
+# the item. (A 3-month threshold, the usual clinical definition of chronic pain, was measured
+# on the 2016 letters too: their reviewers cite CPMTG for therapy from the second month on.)
+ACUTE_WEEKS = 4.0
+
+
+def case_phase(date_of_injury: dt.date | None, reference: dt.date | None) -> Phase | None:
+    """``acute`` within ACUTE_WEEKS of the injury, ``chronic`` after; None when undated."""
+    if date_of_injury is None or reference is None:
+        return None
+    weeks = (reference - date_of_injury).days / 7
+    return "acute" if weeks <= ACUTE_WEEKS else "chronic"
 
 
 def _loc(loc: tuple[Any, ...]) -> str:
@@ -54,16 +78,30 @@ class KnowledgeBase:
                 return t
         raise KeyError(topic_id)
 
-    def candidates(self, req: StructuredRequest, when: dt.date) -> list[Topic]:
-        """Topics that address ``req`` at ``when``, in Medical Evidence Search Sequence order."""
-        found = [t for t in self.topics if t.in_force(when) and applies(t, req)]
-        # Within a level, a topic naming the request's region beats a region-agnostic one.
-        found.sort(key=lambda t: (LEVEL_ORDER[t.level], 0 if t.applies_to.regions else 1))
+    def candidates(
+        self, req: StructuredRequest, when: dt.date, phase: Phase | None = None
+    ) -> list[Topic]:
+        """Topics that address ``req`` at ``when``, in Medical Evidence Search Sequence order.
+
+        A phase-specific topic applies only in its phase (``phase`` None: only "any" topics).
+        """
+        found = [t for t in self.topics if t.in_force(when) and applies(t, req, phase)]
+        # Within a level, a topic written for the case's phase beats a general one, and a
+        # topic naming the request's region beats a region-agnostic one.
+        found.sort(
+            key=lambda t: (
+                LEVEL_ORDER[t.level],
+                0 if t.applies_to.phase != "any" else 1,
+                0 if t.applies_to.regions else 1,
+            )
+        )
         return found
 
 
-def applies(topic: Topic, req: StructuredRequest) -> bool:
+def applies(topic: Topic, req: StructuredRequest, phase: Phase | None = None) -> bool:
     a = topic.applies_to
+    if a.phase != "any" and a.phase != phase:
+        return False
     service = req.service or ""
     if service not in a.services:
         return False

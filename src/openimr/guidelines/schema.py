@@ -125,6 +125,10 @@ class AppliesTo(_M):
 
 
 class Topic(_M):
+    # Phase of the complaint the topic is written for (registry.case_phase): an ACOEM 2004
+    # chapter's advice on initial care is ``acute``; "any" applies in every phase. Where a
+    # phase-specific and a general topic of the same level both apply, the specific one wins.
+    phase: Literal["any", "acute", "chronic"] = "any"
     id: str
     title: str
     applies_to: AppliesTo

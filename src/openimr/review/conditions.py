@@ -77,6 +77,8 @@ class Context:
                 region=None,
                 assertion="present",
             ):
+                if f.observation == "plan":
+                    continue  # visits requested or planned are not visits completed
                 if f.value and f.value.split()[0].isdigit():
                     total = max(total, float(f.value.split()[0]))
                     seen = True

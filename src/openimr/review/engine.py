@@ -16,7 +16,7 @@ from openimr.domain import (
     ItemDecision,
     Request,
 )
-from openimr.guidelines.registry import KnowledgeBase
+from openimr.guidelines.registry import KnowledgeBase, case_phase
 from openimr.guidelines.schema import Citation, Criterion, Topic
 from openimr.intake.requests import StructuredRequest, parse_request
 from openimr.review.conditions import TERRITORY, Context, Outcome, evaluate
@@ -194,7 +194,8 @@ def decide_item(
     if surgery is not None and surgery.decision.decision == "upheld":
         return follows_surgery(request, req, surgery)
     _as_associated(req, surgery)
-    candidates = kb.candidates(req, decision_date)
+    phase = case_phase(bundle.claim.date_of_injury, bundle.dates.ur_denial)
+    candidates = kb.candidates(req, decision_date, phase)
     if not candidates:
         return no_topic(request, req)
     topic = candidates[0]  # MTUS first; ACOEM/ODG only where MTUS is silent
