@@ -23,6 +23,7 @@ from openimr.guidelines.check import check_knowledge_base
 from openimr.guidelines.registry import load_knowledge_base
 from openimr.intake.requests import known_regions, known_services, parse_request
 from openimr.review.engine import decide_item
+from openimr.review.rationale import Absence, Sentence, check_absence
 
 DATA = Path(__file__).resolve().parent / "data" / "medications"
 CASES: list[dict[str, Any]] = yaml.safe_load((DATA / "cases.yaml").read_text())["cases"]
@@ -36,6 +37,7 @@ MEDICATION_TOPICS = {
     "cpmtg2009.antidepressants",
     "cpmtg2009.benzodiazepines",
     "cpmtg2009.topical-analgesics",
+    "cpmtg2009.topical-lidocaine",
     "cpmtg2009.compounded-medications",
     "cpmtg2009.acetaminophen",
     "cpmtg2009.opioids",
@@ -50,11 +52,13 @@ MEDICATION_TOPICS = {
     "odg.pain.opioid-induced-constipation",
     "odg.low-back.oral-corticosteroids",
     "acoem2004.low-back.oral-corticosteroids",
+    "other.erectile-dysfunction-agents",
 }
 # Topics that cannot support a request by design: the guideline does not recommend the item,
 # or (compounds) the request cannot show that every ingredient is recommended.
 NEVER_SUPPORTED = {
     "cpmtg2009.compounded-medications",
+    "cpmtg2009.topical-lidocaine",
     "odg.pain.medical-food",
     "acoem2004.low-back.oral-corticosteroids",
 }
@@ -168,3 +172,36 @@ def test_rationales_state_the_reason(decided: dict[str, ItemDecision]) -> None:
     assert "appears only in the request" in decided["nsaid-not-documented"].rationale
     ppi = decided["ppi-nsaid-without-benefit"].rationale
     assert "gastric protection, is not supported" in ppi and "appears only" not in ppi
+    assert "GI bleed" in decided["ppi-history-of-gi-bleed"].rationale
+    assert "broke his wrist" in decided["opioid-status-post-fracture-recent"].rationale
+    assert "isosorbide mononitrate" in decided["ed-agent-with-nitrates"].rationale
+    assert "does not state a number" in decided["ed-agent-no-quantity"].rationale
+    assert "other than the dermal patch" in decided["lidocaine-cream-always-upheld"].rationale
+
+
+def test_topical_lidocaine_is_routed_by_its_form() -> None:
+    """Lidocaine in a cream, ointment, gel or lotion (or a brand made of one) is not the patch."""
+    for item in (
+        "Lidocaine 5% ointment",
+        "AneCream 4% #30",
+        "LidoPro lotion 121 g",
+        "Lidocaine gel",
+    ):
+        assert parse_request(item).service == "drug:lidocaine_topical", item
+    for item in ("Lidocaine 5% patch #30", "Lidoderm patch", "Lidocaine pad 4% #30"):
+        assert parse_request(item).service == "drug:topical", item
+    assert parse_request("Compound cream: flurbiprofen 20%, lidocaine 5%").service == (
+        "compounded_medication"
+    )
+
+
+def test_a_past_event_contradicts_a_claim_that_it_is_undocumented() -> None:
+    """'History of a GI bleed' is a documented risk factor: the fact check rewrites a sentence
+    that says no risk factor is documented."""
+    case = next(c for c in CASES if c["id"] == "ppi-history-of-gi-bleed")
+    ev = extract(_bundle(case))
+    claim = Sentence(
+        "There is no documentation of gastrointestinal risk.", [Absence(["gi.risk"], None, None)]
+    )
+    checked, found = check_absence(claim, ev, None)
+    assert found and checked.text.startswith("The records do mention")

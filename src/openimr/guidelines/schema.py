@@ -15,7 +15,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Level = Literal["MTUS", "ACOEM/ODG", "other guideline"]
-Status = Literal["any", "current", "persistent", "new_or_worse", "resolved", "absent"]
+Status = Literal[
+    "any", "current", "persistent", "new_or_worse", "resolved", "absent", "documented"
+]
 
 
 class _M(BaseModel):
@@ -51,7 +53,8 @@ class Cond(_M):
       ("request" = the requested body region and its radicular territory, "any", or a
       region name), seen as ``observation``, with time ``status`` (``current``: the most
       recent mention is positive; ``persistent``: positive on two or more dates and still
-      positive; ``new_or_worse``: new on the latest record; ``resolved``; ``absent``).
+      positive; ``new_or_worse``: new on the latest record; ``resolved``; ``absent``;
+      ``documented``: present now or in the patient's history, e.g. a past GI bleed).
     - ``fact``: a number about the case within ``min``/``max``.
     - ``request``: a property of the structured request equal to ``equals``.
     """

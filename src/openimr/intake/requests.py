@@ -41,6 +41,7 @@ class _DrugClass(BaseModel):
     model_config = ConfigDict(extra="forbid")
     names: list[str]
     keep_class_when_topical: bool = False
+    patch_class: str | None = None  # the class a patch (or pad) of the drug belongs to
 
 
 class _Drugs(BaseModel):
@@ -224,6 +225,9 @@ def _parse_date(m: re.Match[str]) -> dt.date | None:
         return None
 
 
+_PATCH = re.compile(r"\b(patch|patches|pads?|plasters?)\b", re.I)
+
+
 def _classify(text: str, req: StructuredRequest) -> None:
     v = _vocab()
     service: _Service | None = None
@@ -262,6 +266,9 @@ def _classify(text: str, req: StructuredRequest) -> None:
             and not v.drug_classes[cls].keep_class_when_topical
         ):
             cls = "topical"
+        patch_class = v.drug_classes[cls].patch_class
+        if patch_class and _PATCH.search(text):
+            cls = patch_class
         req.drug, req.drug_class = name, cls
         req.service, req.category, req.subcategory = (
             f"drug:{cls}",

@@ -2,7 +2,7 @@
 
 Every sentence that says something is *not* documented is a claim about the records. Before a
 rationale is released, :func:`check_absence` re-reads the evidence at the claim's literal scope
-(any date, any assertion-present mention): if the records do mention the thing, the sentence is
+(any date, any present or historical mention): if the records do mention the thing, the sentence is
 replaced by one that states what was found and when, so the letter never says "no
 documentation of X" while a record documents X.
 """
@@ -92,8 +92,10 @@ def check_absence(
     """Verify a sentence's absence claims; rewrite it if a record contradicts them."""
     seen: dict[tuple[str, int], Finding] = {}
     for claim in sentence.absence:
-        for f in findings_in(ev, claim.codes, claim.regions, claim.observation, "present"):
-            seen.setdefault((f.record_id, f.start), f)
+        # "history of X" also contradicts "no documentation of X"
+        for assertion in ("present", "historical"):
+            for f in findings_in(ev, claim.codes, claim.regions, claim.observation, assertion):
+                seen.setdefault((f.record_id, f.start), f)
     if not seen:
         return sentence, []
     found = sorted(seen.values(), key=lambda f: (f.when is None, f.when, f.start))
