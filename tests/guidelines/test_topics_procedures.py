@@ -17,13 +17,15 @@ CASES: list[tuple[str, str, str, str]] = [
         "Spinal cord stimulator trial",
         "He is status post L4-5 fusion in 2014. Persistent radiating pain down the left leg. "
         "Diagnosis: lumbar radiculopathy. Symptoms persist despite conservative treatment with "
-        "medication and injections. A psychological evaluation for the stimulator was completed in October.",
+        "medication and injections. "
+        "A psychological evaluation for the stimulator was completed in October.",
         "cpmtg2009.spinal-cord-stimulators",
         "overturned",
     ),
     (
         "Spinal cord stimulator trial",
-        "Low back pain without radiation. No prior surgery. She has not yet tried physical therapy.",
+        "Low back pain without radiation. No prior surgery. "
+        "She has not yet tried physical therapy.",
         "cpmtg2009.spinal-cord-stimulators",
         "upheld",
     ),
