@@ -205,3 +205,22 @@ def test_a_past_event_contradicts_a_claim_that_it_is_undocumented() -> None:
     )
     checked, found = check_absence(claim, ev, None)
     assert found and checked.text.startswith("The records do mention")
+
+
+def test_an_opioid_suspension_is_an_opioid_and_a_compounded_cream_a_compound() -> None:
+    """The opioid guidelines govern every oral form of an opioid; the compounded form is one of
+    their criteria. A compounded cream is judged by the compounding rule whatever it contains."""
+    for item in ("Synapryn (unknown quantity)", "Tramadol 10 mg/ml oral suspension"):
+        req = parse_request(item)
+        assert (req.service, req.compounded) == ("drug:opioid", True), item
+    assert parse_request("Norco 10/325 mg #90").compounded is False
+    for item in ("Compounded tramadol cream", "Tabradol 1 mg/ml oral suspension", "Deprizine"):
+        req = parse_request(item)
+        assert (req.service, req.compounded) == ("compounded_medication", True), item
+
+
+def test_a_compounded_opioid_needs_a_reason_for_the_form(decided: dict[str, ItemDecision]) -> None:
+    assert "difficulty swallowing" in decided["opioid-suspension-without-reason"].rationale
+    assert "difficulty swallowing tablets" in decided["opioid-suspension-cannot-swallow"].rationale
+    # the compounding criterion is not announced where it plays no part
+    assert "compounded form" not in decided["opioid-maintenance-with-4-as"].rationale

@@ -32,6 +32,8 @@ class Citation(_M):
     section: str | None = None
     pages: str | None = None
     in_header: bool = True  # listed on the letter's guideline line
+    # a section IMR letters cite by name only, whose pages are not known to us (never guessed)
+    pages_unknown: bool = False
 
 
 Observation = Literal["subjective", "objective", "test", "plan", "history", "any"]
@@ -43,7 +45,9 @@ Fact = Literal[
     "visits_completed",
     "weeks_requested",
 ]
-RequestProp = Literal["repeat", "retrospective", "associated_surgical", "bilateral", "modified"]
+RequestProp = Literal[
+    "repeat", "retrospective", "associated_surgical", "bilateral", "modified", "compounded"
+]
 
 
 class Cond(_M):
@@ -125,13 +129,13 @@ class AppliesTo(_M):
     services: list[str] = Field(min_length=1)
     regions: list[str] = Field(default_factory=list)  # empty: any region
     repeat: Literal["any", "initial", "repeat"] = "any"
-
-
-class Topic(_M):
     # Phase of the complaint the topic is written for (registry.case_phase): an ACOEM 2004
     # chapter's advice on initial care is ``acute``; "any" applies in every phase. Where a
     # phase-specific and a general topic of the same level both apply, the specific one wins.
     phase: Literal["any", "acute", "chronic"] = "any"
+
+
+class Topic(_M):
     id: str
     title: str
     applies_to: AppliesTo

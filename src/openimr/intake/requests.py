@@ -138,6 +138,7 @@ class StructuredRequest:
     retrospective: bool = False
     date_of_service: dt.date | None = None
     associated_surgical: bool = False
+    compounded: bool = False  # a compounded product (a compounded cream, a branded suspension)
     repeat: bool = False  # repeat/additional/continued rather than initial
     modified: bool = False
     original_request: str | None = None
@@ -249,7 +250,17 @@ def _classify(text: str, req: StructuredRequest) -> None:
         "postop_medication",
     }
     compounded = next(s for s, _ in v.services if s.id == "compounded_medication")
-    if re.search("|".join(compounded.patterns), text, re.I) and (drug or service is None):
+    req.compounded = bool(
+        re.search("|".join(compounded.patterns), text, re.I) and (drug or service is None)
+    )
+    # A class whose guideline governs every form (an opioid as an oral suspension) keeps its
+    # topic, which weighs the compounded form as a criterion; a compounded cream stays a compound.
+    keeps_class = (
+        drug is not None
+        and v.drug_classes[drug[1]].keep_class_when_topical
+        and not v.topical_forms.search(text)
+    )
+    if req.compounded and not keeps_class:
         req.service, req.category, req.subcategory = (
             compounded.id,
             compounded.category,

@@ -215,6 +215,7 @@ def evaluate(cond: Cond, ctx: Context) -> Outcome:
             "associated_surgical": r.associated_surgical,
             "bilateral": r.laterality == "bilateral",
             "modified": r.modified,
+            "compounded": r.compounded,
         }[cond.request]
         return Outcome(actual == cond.equals)
     if cond.not_ is not None:

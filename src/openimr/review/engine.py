@@ -225,7 +225,14 @@ def decide_item(
             )
         )
     for key in {c.cite for c, _ in results if c.cite != "primary"}:
-        said = [c.says for c, _ in results if c.cite == key]
+        # a criterion met vacuously (nothing in the records bears on it) is not announced
+        said = [
+            c.says
+            for c, o in results
+            if c.cite == key and not (o.met and not o.evidence and not o.facts)
+        ]
+        if not said:
+            continue
         sentences.append(
             Sentence(
                 f"{_capital(_source_phrase(topic, key))} adds this criterion: {'; '.join(said)}."
