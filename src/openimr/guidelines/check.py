@@ -48,7 +48,7 @@ def check_knowledge_base(
             problems.append(
                 f"{where}: citations.primary: needs a guideline and a chapter or section"
             )
-        if primary.level == "MTUS" and not primary.pages:
+        if primary.level == "MTUS" and not primary.pages and not primary.pages_unknown:
             problems.append(f"{where}: citations.primary.pages: an MTUS citation needs pages")
         for s in t.applies_to.services:
             if s not in known_services and not s.startswith("drug:"):
