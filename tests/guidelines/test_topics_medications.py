@@ -214,7 +214,17 @@ def test_an_opioid_suspension_is_an_opioid_and_a_compounded_cream_a_compound() -
         req = parse_request(item)
         assert (req.service, req.compounded) == ("drug:opioid", True), item
     assert parse_request("Norco 10/325 mg #90").compounded is False
-    for item in ("Compounded tramadol cream", "Tabradol 1 mg/ml oral suspension", "Deprizine"):
+    # one commercial product with its ingredients listed is not a compound
+    terocin = parse_request("Terocin lotion (methyl salicylate 25%, menthol 10%, lidocaine 2.5%)")
+    assert (terocin.service, terocin.compounded) == ("drug:topical", False)
+    for item in (
+        "Compounded tramadol cream",
+        "Tabradol 1 mg/ml oral suspension",
+        "Deprizine",
+        "Ketoprofen 20% in cream base 240 g",
+        "Flurbiprofen 20%, baclofen 5%, capsaicin 0.025% 180 g",
+        "Tramadol 8%/gabapentin 10% cream",
+    ):
         req = parse_request(item)
         assert (req.service, req.compounded) == ("compounded_medication", True), item
 

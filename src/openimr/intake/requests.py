@@ -250,8 +250,12 @@ def _classify(text: str, req: StructuredRequest) -> None:
         "postop_medication",
     }
     compounded = next(s for s, _ in v.services if s.id == "compounded_medication")
+    # drugs of two or more classes mixed in one cream or at stated strengths are a compound
+    classes = {c for _, c, p in v.drugs if p.search(text)} - {"topical", "lidocaine_topical"}
+    mixture = len(classes) >= 2 and bool(v.topical_forms.search(text) or "%" in text)
     req.compounded = bool(
-        re.search("|".join(compounded.patterns), text, re.I) and (drug or service is None)
+        (re.search("|".join(compounded.patterns), text, re.I) or mixture)
+        and (drug or service is None)
     )
     # A class whose guideline governs every form (an opioid as an oral suspension) keeps its
     # topic, which weighs the compounded form as a criterion; a compounded cream stays a compound.
