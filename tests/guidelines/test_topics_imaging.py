@@ -81,3 +81,5 @@ def test_case(index: int) -> None:
     )
     if case.get("note") == "none":
         assert d.note is None, d.note
+    if "chapter" in case:  # the chapter the letter cites first
+        assert case["chapter"] in (d.guidelines[0].chapter or ""), d.guidelines

@@ -137,6 +137,16 @@ class AppliesTo(_M):
     phase: Literal["any", "acute", "chronic"] = "any"
 
 
+class Lead(_M):
+    """A clinical question that decides which chapter a letter cites first: when ``when``
+    holds, citation ``cite`` leads the guideline line (electrodiagnosis of the arm is a neck
+    question for a radiculopathy, an elbow question for an ulnar entrapment, a hand question
+    for carpal tunnel syndrome)."""
+
+    when: Cond
+    cite: str
+
+
 class Topic(_M):
     id: str
     title: str
@@ -149,11 +159,15 @@ class Topic(_M):
     criteria: list[Criterion] = Field(default_factory=list)
     conclusion_upheld: str = "the request is not supported by the records reviewed"
     conclusion_overturned: str = "the records meet the guideline's criteria for this request"
+    lead: list[Lead] = Field(default_factory=list)  # first match leads the citations
 
     @model_validator(mode="after")
     def _refs(self) -> Topic:
         if "primary" not in self.citations:
             raise ValueError("citations must include 'primary'")
+        for i, lead in enumerate(self.lead):
+            if lead.cite not in self.citations:
+                raise ValueError(f"lead[{i}] cites unknown citation {lead.cite!r}")
         for c in self.criteria:
             if c.cite not in self.citations:
                 raise ValueError(f"criterion {c.id!r} cites unknown citation {c.cite!r}")

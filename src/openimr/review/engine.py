@@ -88,6 +88,17 @@ def decide_decision(topic: Topic, results: list[tuple[Criterion, Outcome]]) -> s
     return "overturned" if reqs else topic.default
 
 
+def _header_citations(topic: Topic, ctx: Context) -> list[Citation]:
+    """The citations on the letter's guideline line; the first lead whose clinical question
+    the records raise puts its chapter first."""
+    out = [c for c in topic.citations.values() if c.in_header]
+    for lead in topic.lead:
+        if evaluate(lead.when, ctx).met:
+            first = topic.citations[lead.cite]
+            return [first] + [c for c in out if c is not first]
+    return out
+
+
 def no_topic(request: Request, req: StructuredRequest) -> ItemDecision:
     what = req.subcategory or "this kind of service"
     note = (
@@ -290,7 +301,7 @@ def decide_item(
         decision=decision,
         topic=topic.id,
         category=req.category,
-        guidelines=[_citation(c) for c in topic.citations.values() if c.in_header],
+        guidelines=[_citation(c) for c in _header_citations(topic, ctx)],
         claims_administrator_basis=request.ur_basis,
         rationale=rationale,
         criteria=trace,
