@@ -83,3 +83,23 @@ def test_case(index: int) -> None:
         assert d.note is None, d.note
     if "chapter" in case:  # the chapter the letter cites first
         assert case["chapter"] in (d.guidelines[0].chapter or ""), d.guidelines
+
+
+def test_a_lead_must_name_one_of_the_topics_citations() -> None:
+    from pydantic import ValidationError
+
+    from openimr.guidelines.schema import Topic
+
+    topic = load_knowledge_base().get("acoem2004.upper-extremity.emg").model_dump(by_alias=True)
+    topic["lead"][0]["cite"] = "nowhere"
+    with pytest.raises(ValidationError, match="lead\\[0\\] cites unknown citation"):
+        Topic.model_validate(topic)
+
+
+def test_spinal_red_flags_elsewhere_in_the_territory_do_not_count() -> None:
+    """A fracture at the wrist is in the neck's radicular territory but is no neck red flag."""
+    idx = next(
+        i for i, c in enumerate(CASES) if "fracture of the wrist" in c.get("why", "")
+    )
+    red_flag = next(c for c in _decide(idx).criteria if c.id == "red_flag")
+    assert not red_flag.met
