@@ -156,3 +156,28 @@ def test_decision(index: int) -> None:
 )
 def test_request_vocabulary(item: str, service: str) -> None:
     assert parse_request(item).service == service
+
+
+def test_a_decision_after_the_newest_edition_drafts_on_it_and_says_so() -> None:
+    """After the 2017-12-01 MTUS update (not in the knowledge base) the engine still drafts,
+    on the last edition it holds, and the item carries a note the reviewer must resolve."""
+    import datetime as dt
+
+    from openimr.evidence import extract
+    from openimr.guidelines.registry import load_knowledge_base
+    from openimr.review.engine import decide_item
+
+    kb = load_knowledge_base()
+    req = parse_request("Spinal cord stimulator trial")
+    later = dt.date(2018, 3, 1)
+    assert kb.candidates(req, later) == []
+    assert [t.id for t in kb.superseded(req, later)] == ["cpmtg2009.spinal-cord-stimulators"]
+    assert kb.superseded(req, dt.date(2016, 12, 1)) == []  # nothing superseded yet
+    item, note, _, expect = CASES[0]
+    bundle = _bundle(item, note)
+    got = decide_item(bundle, bundle.requests[0], extract(bundle), kb, later)
+    assert got.topic == "cpmtg2009.spinal-cord-stimulators"
+    assert got.decision == expect
+    assert got.note and got.note.startswith("Edition check:") and "12/01/2017" in got.note
+    in_force = _decide(0)
+    assert in_force.note is None

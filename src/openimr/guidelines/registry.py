@@ -97,6 +97,33 @@ class KnowledgeBase:
         )
         return found
 
+    def superseded(
+        self, req: StructuredRequest, when: dt.date, phase: Phase | None = None
+    ) -> list[Topic]:
+        """With no topic in force for ``req`` at ``when``: the newest edition that addressed it.
+
+        The knowledge base may not yet hold the edition in force (a decision after the MTUS
+        update of 2017-12-01, say); the engine then drafts on the last edition it holds and
+        says so, rather than leaving the physician with nothing.
+        """
+        past = [
+            t
+            for t in self.topics
+            if t.effective_to is not None and t.effective_to <= when and applies(t, req, phase)
+        ]
+        if not past:
+            return []
+        newest = max(t.effective_to for t in past if t.effective_to is not None)
+        keep = [t for t in past if t.effective_to == newest]
+        keep.sort(
+            key=lambda t: (
+                LEVEL_ORDER[t.level],
+                0 if t.applies_to.phase != "any" else 1,
+                0 if t.applies_to.regions else 1,
+            )
+        )
+        return keep
+
 
 def applies(topic: Topic, req: StructuredRequest, phase: Phase | None = None) -> bool:
     a = topic.applies_to

@@ -207,6 +207,9 @@ def decide_item(
     _as_associated(req, surgery)
     phase = case_phase(bundle.claim.date_of_injury, bundle.dates.ur_denial)
     candidates = kb.candidates(req, decision_date, phase)
+    stale = not candidates
+    if stale:
+        candidates = kb.superseded(req, decision_date, phase)
     if not candidates:
         return no_topic(request, req)
     topic = candidates[0]  # MTUS first; ACOEM/ODG only where MTUS is silent
@@ -295,6 +298,18 @@ def decide_item(
         if stray
         else None
     )
+    if stale:
+        note = " ".join(
+            part
+            for part in (
+                f"Edition check: the knowledge base holds no guideline in force on "
+                f"{decision_date:%m/%d/%Y} for this request; this draft applies "
+                f"{_source_phrase(topic)}, in force until {topic.effective_to:%m/%d/%Y}. "
+                "The reviewer must apply the edition in force.",
+                note,
+            )
+            if part
+        )
     return ItemDecision(
         id=request.id,
         item=request.item,
