@@ -107,3 +107,23 @@ def test_without_a_disputed_surgery_the_service_stands_alone() -> None:
     det = _decide(_bundle(UNSUPPORTED, ["Post-op physical therapy 2 times a week for 6 weeks"]))
     (therapy,) = det
     assert "associated services" not in therapy.rationale
+
+
+def test_a_service_for_another_body_part_is_not_tied_to_the_surgery() -> None:
+    det = _decide(_bundle(UNSUPPORTED, [ITEMS[0], "Post-op knee brace for the right knee"]))
+    surgery, brace = det
+    assert surgery.decision == "upheld"
+    assert "associated services" not in brace.rationale
+
+
+def test_pre_operative_tests_go_with_the_operation_whatever_part_they_name() -> None:
+    det = _decide(_bundle(UNSUPPORTED, [ITEMS[0], "Pre-operative chest x-ray"]))
+    assert det[1].decision == "upheld"
+    assert "none of its associated services are" in det[1].rationale
+
+
+def test_a_surgery_the_knowledge_base_cannot_decide_leaves_a_note_on_its_services() -> None:
+    det = _decide(_bundle(UNSUPPORTED, ["Right inguinal hernia repair", "Pre-operative labs"]))
+    surgery, labs = det
+    assert surgery.decision == "undetermined"
+    assert labs.note is not None and "hernia repair" in labs.note

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from openimr.domain import CaseBundle, Determination, ItemDecision, Request
 from openimr.guidelines.registry import KnowledgeBase, load_knowledge_base
 from openimr.intake.requests import StructuredRequest, parse_request
+from openimr.review.conditions import TERRITORY
 from openimr.review.engine import SurgeryLink, decide_item, is_associated, is_surgery
 from openimr.review.summary import compose_summary
 
@@ -81,6 +82,18 @@ def decide_items(
     return [decided[r.id] for r in bundle.requests]
 
 
+# Services for the operation as a whole, whatever body part their own wording names (a chest
+# radiograph before shoulder surgery).
+_WHOLE_CASE = {
+    "preop_clearance",
+    "preop_labs",
+    "preop_ekg",
+    "preop_chest_xray",
+    "assistant_surgeon",
+    "inpatient_stay",
+}
+
+
 def surgery_of(
     req: StructuredRequest,
     surgeries: list[Request],
@@ -89,12 +102,24 @@ def surgery_of(
 ) -> SurgeryLink | None:
     """The surgery requested in this case that an associated service belongs to.
 
-    A service naming a body part goes with the surgery on that part; otherwise (pre-operative
-    work-up, a sling, postoperative medication) with the case's surgery. A surgery this
-    review could not decide links nothing: the service is then decided on its own.
+    A service naming a body part goes with the surgery on that part (read with its radicular
+    territory), and with none if no disputed surgery is on it; a service for the whole
+    operation, or one naming no body part, goes with a surgery this review finds necessary if
+    there is one, else with the first.
     """
-    chosen = [s for s in surgeries if set(parsed[s.id].regions) & set(req.regions)]
-    pick = chosen[0] if chosen else (surgeries[0] if surgeries else None)
-    if pick is None or decided[pick.id].decision == "undetermined":
+    if not surgeries:
         return None
+    if req.service in _WHOLE_CASE or not req.regions:
+        chosen = surgeries
+    else:
+        chosen = [
+            s
+            for s in surgeries
+            if not parsed[s.id].regions
+            or {t for r in parsed[s.id].regions for t in TERRITORY.get(r, [r])} & set(req.regions)
+        ]
+    if not chosen:
+        return None
+    necessary = [s for s in chosen if decided[s.id].decision == "overturned"]
+    pick = (necessary or chosen)[0]
     return SurgeryLink(parsed[pick.id], decided[pick.id])

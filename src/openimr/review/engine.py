@@ -205,6 +205,13 @@ def decide_item(
     if surgery is not None and surgery.decision.decision == "upheld":
         return follows_surgery(request, req, surgery)
     _as_associated(req, surgery)
+    pending = (
+        f"This service goes with the requested {as_object(surgery.request.decided_text)}, "
+        "which the knowledge base could not decide: if the surgery is not medically necessary, "
+        "neither is this service."
+        if surgery is not None and surgery.decision.decision == "undetermined"
+        else None
+    )
     phase = case_phase(bundle.claim.date_of_injury, bundle.dates.ur_denial)
     candidates = kb.candidates(req, decision_date, phase)
     stale = not candidates
@@ -298,6 +305,8 @@ def decide_item(
         if stray
         else None
     )
+    if pending:
+        note = f"{note} {pending}" if note else pending
     if stale:
         note = " ".join(
             part
