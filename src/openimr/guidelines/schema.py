@@ -34,8 +34,6 @@ class Citation(_M):
     in_header: bool = True  # listed on the letter's guideline line
     # a section IMR letters cite by name only, whose pages are not known to us (never guessed)
     pages_unknown: bool = False
-    # a section IMR letters cite by name only, whose pages are not known to us (never guessed)
-    pages_unknown: bool = False
 
 
 Observation = Literal["subjective", "objective", "test", "plan", "history", "any"]
