@@ -89,3 +89,23 @@ def test_evaluate_dir_reports_a_bad_file_and_goes_on(tmp_path: Path) -> None:
     m = report.metrics()
     assert m["accuracy"] == pytest.approx(1.0)
     assert m["guideline_agreement"] == pytest.approx(1.0)
+
+
+def test_two_mtus_chapters_cited_either_agrees() -> None:
+    from openimr.review.evaluation import guideline_keys
+
+    both = (
+        "MTUS Low Back Complaints 2004, Section(s): Summary; MTUS Chronic Pain Medical "
+        "Treatment 2016, Section(s): Facet blocks; Non-MTUS Citation ODG Low Back"
+    )
+    assert guideline_keys(both) == ["MTUS:low back", "MTUS:chronic pain"]
+    # sections listed after ';' continue the citation before them
+    odg_then = "Non-MTUS Citation ODG Low back, Manipulation; Neck and Upper back, Manipulation"
+    assert guideline_keys(odg_then) == ["non-MTUS"]
+    mtus_then_odg = "MTUS Low Back Complaints 2004, Section(s): Physical Methods; Non-MTUS ODG"
+    assert guideline_keys(mtus_then_odg) == ["MTUS:low back"]
+    rows = [
+        _row("upheld", "upheld", eg="MTUS:low back|MTUS:chronic pain", pg="MTUS:chronic pain"),
+        _row("upheld", "upheld", eg="MTUS:low back", pg="non-MTUS"),
+    ]
+    assert Report(rows=rows).metrics()["guideline_agreement"] == pytest.approx(0.5)

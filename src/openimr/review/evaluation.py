@@ -49,6 +49,30 @@ def guideline_key(text: str | None) -> str:
     return "MTUS:?"
 
 
+def guideline_keys(text: str | None) -> list[str]:
+    """Every MTUS chapter a letter's guideline line cites, in order (else one key).
+
+    A reviewer may cite two MTUS chapters for one item ("MTUS Low Back Complaints 2004 ...;
+    MTUS Chronic Pain Medical Treatment 2016 ..."); citing either is agreement. Parts after a
+    ';' without "MTUS" continue the citation before them (a list of sections).
+    """
+    if not text or not text.strip():
+        return ["none"]
+    citations: list[str] = []
+    for part in text.split(";"):
+        if "mtus" in part.lower() or not citations:
+            citations.append(part)
+        else:
+            citations[-1] += ";" + part
+    keys: list[str] = []
+    for cit in citations:
+        head = re.split(r"section\(s\)", cit, flags=re.I)[0]
+        key = guideline_key(head) if guideline_key(head).startswith("MTUS:") else guideline_key(cit)
+        if key.startswith("MTUS:") and key not in keys:
+            keys.append(key)
+    return keys or [guideline_key(text)]
+
+
 def item_guideline_key(item: ItemDecision) -> str:
     if not item.guidelines:
         return "none"
@@ -66,7 +90,7 @@ class Row:
     category: str
     expected: str
     predicted: str
-    expected_guideline: str
+    expected_guideline: str  # "|"-joined keys: every MTUS chapter the reviewer cited
     predicted_guideline: str
     topic: str | None
 
@@ -173,9 +197,7 @@ class Report:
 
 
 def _guideline_agrees(r: Row) -> bool:
-    if r.expected_guideline.startswith("MTUS:"):
-        return r.predicted_guideline == r.expected_guideline
-    return r.expected_guideline == r.predicted_guideline
+    return r.predicted_guideline in r.expected_guideline.split("|")
 
 
 def evaluate_dir(paths: list[Path], progress: bool = False) -> Report:
@@ -214,7 +236,7 @@ def evaluate_dir(paths: list[Path], progress: bool = False) -> Report:
                     category=item.category or parse_request(req.item).category or "unknown",
                     expected=req.expected.decision,
                     predicted=item.decision,
-                    expected_guideline=guideline_key(req.expected.guideline),
+                    expected_guideline="|".join(guideline_keys(req.expected.guideline)),
                     predicted_guideline=item_guideline_key(item),
                     topic=item.topic,
                 )
