@@ -38,6 +38,7 @@ MEDICATION_TOPICS = {
     "cpmtg2009.benzodiazepines",
     "cpmtg2009.topical-analgesics",
     "cpmtg2009.topical-lidocaine",
+    "cpmtg2009.topical-nsaids",
     "cpmtg2009.compounded-medications",
     "cpmtg2009.acetaminophen",
     "cpmtg2009.opioids",
@@ -224,6 +225,7 @@ def test_an_opioid_suspension_is_an_opioid_and_a_compounded_cream_a_compound() -
         "Ketoprofen 20% in cream base 240 g",
         "Flurbiprofen 20%, baclofen 5%, capsaicin 0.025% 180 g",
         "Tramadol 8%/gabapentin 10% cream",
+        "Ketoprofen 20% cream 120 g",
     ):
         req = parse_request(item)
         assert (req.service, req.compounded) == ("compounded_medication", True), item
@@ -234,3 +236,16 @@ def test_a_compounded_opioid_needs_a_reason_for_the_form(decided: dict[str, Item
     assert "difficulty swallowing tablets" in decided["opioid-suspension-cannot-swallow"].rationale
     # the compounding criterion is not announced where it plays no part
     assert "compounded form" not in decided["opioid-maintenance-with-4-as"].rationale
+
+
+def test_diclofenac_for_the_skin_is_a_topical_nsaid_and_a_refill_count_no_repeat() -> None:
+    for item in (
+        "Voltaren gel 1% #100 g",
+        "Flector 1.3% patch #30",
+        "Diclofenac 1% gel",
+        "Pennsaid 2%",
+    ):
+        assert parse_request(item).service == "drug:topical_nsaid", item
+    assert parse_request("Diclofenac sodium ER 100 mg #30").service == "drug:nsaid"
+    assert parse_request("Voltaren gel 1% #100 g with 1 refill").repeat is False
+    assert parse_request("Refill of Norco 10/325 mg #90").repeat is True

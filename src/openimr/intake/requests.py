@@ -42,6 +42,7 @@ class _DrugClass(BaseModel):
     names: list[str]
     keep_class_when_topical: bool = False
     patch_class: str | None = None  # the class a patch (or pad) of the drug belongs to
+    topical_class: str = "topical"  # the class a topical form of the drug belongs to
 
 
 class _Drugs(BaseModel):
@@ -203,6 +204,9 @@ _REPEAT = re.compile(
     r"\b(repeat|additional|continued?|continuation|further|more|extension|renewal|refill)\b",
     re.I,
 )
+_REFILL_COUNT = re.compile(
+    r"\b(with\s+)?(\d+|no|one|two|three|four|five)\s+refills?\b|\brefills?\s*[:x#]?\s*\d+", re.I
+)
 _RETRO = re.compile(r"\bretro(spective|active)?\b|\bdos\b|date of service", re.I)
 _ASSOC = re.compile(r"associated surgical service", re.I)
 _LAT = [
@@ -251,7 +255,14 @@ def _classify(text: str, req: StructuredRequest) -> None:
     }
     compounded = next(s for s, _ in v.services if s.id == "compounded_medication")
     # drugs of two or more classes mixed in one cream or at stated strengths are a compound
-    classes = {c for _, c, p in v.drugs if p.search(text)} - {"topical", "lidocaine_topical"}
+    classes: set[str] = set()
+    taken: list[tuple[int, int]] = []  # longest names first: "voltaren gel" hides "voltaren"
+    for _, c, p in v.drugs:
+        for m in p.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append(m.span())
+                classes.add(c)
+    classes -= {"topical", "lidocaine_topical", "topical_nsaid"}
     mixture = len(classes) >= 2 and bool(v.topical_forms.search(text) or "%" in text)
     req.compounded = bool(
         (re.search("|".join(compounded.patterns), text, re.I) or mixture)
@@ -280,7 +291,7 @@ def _classify(text: str, req: StructuredRequest) -> None:
             and v.topical_forms.search(text)
             and not v.drug_classes[cls].keep_class_when_topical
         ):
-            cls = "topical"
+            cls = v.drug_classes[cls].topical_class
         patch_class = v.drug_classes[cls].patch_class
         if patch_class and _PATCH.search(text):
             cls = patch_class
@@ -321,7 +332,8 @@ def parse_request(text: str, ur_decision: str = "denied") -> StructuredRequest:
     req.retrospective = bool(_RETRO.search(body))
     req.associated_surgical = bool(_ASSOC.search(body))
     subject = _ASSOC.sub("", body)
-    req.repeat = bool(_REPEAT.search(subject))
+    # "#60 with 1 refill" counts the supply of a prescription; it does not make it a repeat
+    req.repeat = bool(_REPEAT.search(_REFILL_COUNT.sub("", subject)))
     dm = _DATE.search(subject)
     if dm:
         req.date_of_service = _parse_date(dm)
