@@ -44,6 +44,7 @@ Fact = Literal[
     "quantity_requested",
     "visits_completed",
     "weeks_requested",
+    "levels_requested",
 ]
 RequestProp = Literal[
     "repeat", "retrospective", "associated_surgical", "bilateral", "modified", "compounded"

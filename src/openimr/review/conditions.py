@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,9 @@ class Context:
         if name == "quantity_requested":
             q = self.request.quantity
             return (float(q) if q is not None else None), f"quantity {q} requested"
+        if name == "levels_requested":
+            n = spinal_levels(self.request.decided_text)
+            return (float(n) if n else None), f"{n} spinal levels requested"
         if name == "weeks_requested":
             w = self.request.duration_weeks
             return (float(w) if w is not None else None), f"{w} weeks requested"
@@ -84,6 +88,19 @@ class Context:
                     seen = True
             return (total if seen else None), f"{total:.0f} visits completed"
         raise KeyError(name)
+
+
+# A spinal level as requests write it: "L4-5", "L5-S1", "C5/C6", "T12-L1".
+_LEVEL = re.compile(r"\b([CTL])\s?(\d{1,2})\s?(?:-|/|\u2013|to)\s?([CTLS])?\s?(\d{1,2})\b", re.I)
+
+
+def spinal_levels(text: str) -> int:
+    """How many distinct spinal levels (motion segments) a request names; 0 when it names none."""
+    seen = {
+        (m.group(1).upper(), int(m.group(2)), (m.group(3) or m.group(1)).upper(), int(m.group(4)))
+        for m in _LEVEL.finditer(text)
+    }
+    return len(seen)
 
 
 @dataclass
