@@ -39,6 +39,8 @@ def scope_regions(cond_region: str | None, req: StructuredRequest) -> list[str] 
         return None
     if cond_region == "site":  # the requested region itself, without its territory
         return list(req.regions) or None
+    if cond_region.startswith("only "):  # that region alone ("only upper extremity": the arm
+        return [cond_region[5:]]  # proper, not the hand or the shoulder)
     return TERRITORY.get(cond_region, [cond_region])
 
 
@@ -184,7 +186,8 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
     def at_site(fs: list[Finding]) -> list[Finding]:
         # "site": a finding located elsewhere in the territory (a wrist fracture for a neck
         # study) does not count; one with no region (a general statement) does.
-        if cond.region != "site" or regions is None:
+        strict = cond.region == "site" or (cond.region or "").startswith("only ")
+        if not strict or regions is None:
             return fs
         return [f for f in fs if f.region is None or f.region in regions]
 
