@@ -127,3 +127,35 @@ def test_a_surgery_the_knowledge_base_cannot_decide_leaves_a_note_on_its_service
     surgery, labs = det
     assert surgery.decision == "undetermined"
     assert labs.note is not None and "hernia repair" in labs.note
+
+
+KNEE = (
+    "Right knee pain with locking. MRI of the right knee shows a medial meniscus tear. "
+    "Decreased range of motion of the right knee. Symptoms persist despite physical therapy."
+)
+
+
+@pytest.mark.parametrize(
+    ("therapy", "expected"),
+    [
+        ("Post-op physical therapy 2 times a week for 3 weeks", "overturned"),
+        ("Post-op physical therapy 2 times a week for 6 weeks", "upheld"),
+    ],
+)
+def test_postoperative_therapy_follows_the_procedure_course(therapy: str, expected: str) -> None:
+    """After a meniscectomy the course is 12 visits, so the initial course is 6."""
+    det = _decide(_bundle(KNEE, ["Right knee arthroscopic partial meniscectomy", therapy]))
+    surgery, post = det
+    assert surgery.decision == "overturned", surgery.rationale
+    assert post.topic == "postsurgical2009.postop-therapy-knee"
+    assert post.decision == expected, post.rationale
+
+
+def test_the_procedure_named_by_the_service_itself_sets_the_course() -> None:
+    text = KNEE + " He is status post right knee meniscectomy on 10/20/2016."
+    short, long = (
+        _decide(_bundle(text, [f"Post-op physical therapy x{n} after right knee meniscectomy"]))[0]
+        for n in (6, 12)
+    )
+    assert short.decision == "overturned", short.rationale
+    assert long.decision == "upheld", long.rationale

@@ -45,6 +45,8 @@ Fact = Literal[
     "visits_completed",
     "weeks_requested",
     "levels_requested",
+    "sessions_beyond_initial_course",
+    "sessions_beyond_general_course",
 ]
 RequestProp = Literal[
     "repeat", "retrospective", "associated_surgical", "bilateral", "modified", "compounded"

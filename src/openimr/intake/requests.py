@@ -139,6 +139,7 @@ class StructuredRequest:
     retrospective: bool = False
     date_of_service: dt.date | None = None
     associated_surgical: bool = False
+    procedure: str | None = None  # the operation a postoperative service follows, when known
     compounded: bool = False  # a compounded product (a compounded cream, a branded suspension)
     repeat: bool = False  # repeat/additional/continued rather than initial
     modified: bool = False

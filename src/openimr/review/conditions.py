@@ -69,6 +69,13 @@ class Context:
         if name == "quantity_requested":
             q = self.request.quantity
             return (float(q) if q is not None else None), f"quantity {q} requested"
+        if name in ("sessions_beyond_initial_course", "sessions_beyond_general_course"):
+            n = self.request.sessions
+            course, what = postsurgical_course(self.request)
+            allowed = course // 2 if name == "sessions_beyond_initial_course" else course
+            kind = "initial" if name == "sessions_beyond_initial_course" else "general"
+            text = f"{n} visits requested; the {kind} course after {what} is {allowed}"
+            return (float(n - allowed) if n is not None else None), text
         if name == "levels_requested":
             n = spinal_levels(self.request.decided_text)
             return (float(n) if n else None), f"{n} spinal levels requested"
@@ -90,6 +97,44 @@ class Context:
                     seen = True
             return (total if seen else None), f"{total:.0f} visits completed"
         raise KeyError(name)
+
+
+# The general course of postoperative visits by procedure in the MTUS Postsurgical Treatment
+# Guidelines (2009); the initial course is half of it. Read from the operation the service
+# follows (the surgery disputed with it) or from the service's own wording; by body region,
+# the first pattern that matches wins, and the last entry of a region is its default.
+_COURSES: dict[str, list[tuple[str, int, str]]] = {
+    "knee": [
+        (r"menisc|chondroplasty|debridement|loose bod", 12, "meniscectomy or debridement"),
+        (r"\bacl\b|cruciate|ligament", 24, "ligament reconstruction"),
+        (r"arthroplasty|replacement|\btka\b", 24, "knee arthroplasty"),
+        (r"", 24, "knee surgery"),
+    ],
+    "lumbar spine": [
+        (r"fusion|arthrodesis|\bplif\b|\btlif\b|\balif\b", 34, "lumbar fusion"),
+        (r"", 16, "discectomy or laminectomy"),
+    ],
+    "cervical spine": [
+        (r"fusion|arthrodesis|\bacdf\b", 24, "cervical fusion"),
+        (r"", 16, "discectomy or laminectomy"),
+    ],
+    "wrist/hand": [
+        (r"trigger finger", 9, "trigger finger release"),
+        (r"quervain", 14, "de Quervain's release"),
+        (r"", 8, "carpal tunnel release"),
+    ],
+    "shoulder": [(r"", 24, "shoulder surgery")],
+}
+
+
+def postsurgical_course(req: StructuredRequest) -> tuple[int, str]:
+    """The general course of visits after the operation ``req`` follows, and its name."""
+    text = f"{req.procedure or ''} {req.decided_text}".lower()
+    for region in req.regions:
+        for pattern, visits, what in _COURSES.get(region, []):
+            if re.search(pattern, text):
+                return visits, what
+    return 24, "the common arthroscopic and reconstructive procedures"
 
 
 # A spinal level as requests write it: "L4-5", "L5-S1", "C5/C6", "T12-L1".

@@ -151,6 +151,7 @@ def _as_associated(req: StructuredRequest, link: SurgeryLink | None) -> None:
     body part is for the operated one."""
     if link is not None:
         req.associated_surgical = True
+        req.procedure = link.request.decided_text
         if not req.regions:
             req.regions = list(link.request.regions)
     if req.associated_surgical and req.service in _THERAPY:
