@@ -176,6 +176,8 @@ def test_rationales_state_the_reason(decided: dict[str, ItemDecision]) -> None:
     assert "GI bleed" in decided["ppi-history-of-gi-bleed"].rationale
     assert "broke his wrist" in decided["opioid-status-post-fracture-recent"].rationale
     assert "isosorbide mononitrate" in decided["ed-agent-with-nitrates"].rationale
+    # a non-opioid prescribed at the same visit is not a prior trial of one
+    assert "non-opioid" in decided["opioid-started-together-with-an-nsaid"].rationale
     assert "does not state a number" in decided["ed-agent-no-quantity"].rationale
     assert "other than the dermal patch" in decided["lidocaine-cream-always-upheld"].rationale
 
