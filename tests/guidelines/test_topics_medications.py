@@ -54,6 +54,7 @@ MEDICATION_TOPICS = {
     "odg.low-back.oral-corticosteroids",
     "acoem2004.low-back.oral-corticosteroids",
     "other.erectile-dysfunction-agents",
+    "odg.pain.modafinil",
 }
 # Topics that cannot support a request by design: the guideline does not recommend the item,
 # or (compounds) the request cannot show that every ingredient is recommended.
