@@ -177,6 +177,8 @@ def test_rationales_state_the_reason(decided: dict[str, ItemDecision]) -> None:
     assert "GI bleed" in decided["ppi-history-of-gi-bleed"].rationale
     assert "broke his wrist" in decided["opioid-status-post-fracture-recent"].rationale
     assert "isosorbide mononitrate" in decided["ed-agent-with-nitrates"].rationale
+    assert "8/12/2015" in decided["uds-yearly-low-risk"].rationale
+    assert "10/15/2016, 7 weeks earlier" in decided["uds-repeat-low-risk"].rationale
     # a non-opioid prescribed at the same visit is not a prior trial of one
     assert "non-opioid" in decided["opioid-started-together-with-an-nsaid"].rationale
     assert "does not state a number" in decided["ed-agent-no-quantity"].rationale

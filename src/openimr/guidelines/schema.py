@@ -47,6 +47,7 @@ Fact = Literal[
     "levels_requested",
     "sessions_beyond_initial_course",
     "sessions_beyond_general_course",
+    "weeks_since_drug_test",
 ]
 RequestProp = Literal[
     "repeat", "retrospective", "associated_surgical", "bilateral", "modified", "compounded"

@@ -79,6 +79,16 @@ class Context:
         if name == "levels_requested":
             n = spinal_levels(self.request.decided_text)
             return (float(n) if n else None), f"{n} spinal levels requested"
+        if name == "weeks_since_drug_test":  # the latest dated urine drug test
+            tests = [
+                f.when
+                for f in self.evidence.of("opioid.uds", observation="test", assertion="present")
+                if f.when
+            ]
+            if not tests:
+                return None, "no earlier drug test documented"
+            weeks = (b.dates.ur_denial - max(tests)).days / 7
+            return weeks, f"last drug test on {fmt_date(max(tests))}, {weeks:.0f} weeks earlier"
         if name == "weeks_requested":
             w = self.request.duration_weeks
             return (float(w) if w is not None else None), f"{w} weeks requested"
