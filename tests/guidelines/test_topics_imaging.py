@@ -27,7 +27,10 @@ def _bundle(case: dict[str, Any]) -> CaseBundle:
         {
             "format": "openimr-case/1",
             "case_number": "CM00-0000001",
-            "dates": {"ur_denial": str(case.get("ur", "2016-11-20")), "decision": "2016-12-20"},
+            "dates": {
+                "ur_denial": str(case.get("ur", "2016-11-20")),
+                "decision": str(case.get("decided", "2016-12-20")),
+            },
             "patient": {"age": case.get("age", 45)},
             "claim": {"date_of_injury": str(case.get("injury", "2016-06-01"))},
             "records": [
@@ -81,8 +84,9 @@ def test_case(index: int) -> None:
     )
     if case.get("note") == "none":
         assert d.note is None, d.note
-    if "chapter" in case:  # the chapter the letter cites first
-        assert case["chapter"] in (d.guidelines[0].chapter or ""), d.guidelines
+    if "chapter" in case:  # the chapter (or section) the letter cites first
+        first = d.guidelines[0]
+        assert case["chapter"] in f"{first.chapter or ''} {first.section or ''}", d.guidelines
 
 
 def test_a_lead_must_name_one_of_the_topics_citations() -> None:

@@ -34,6 +34,15 @@ class Citation(_M):
     in_header: bool = True  # listed on the letter's guideline line
     # a section IMR letters cite by name only, whose pages are not known to us (never guessed)
     pages_unknown: bool = False
+    # a citation of one edition only (e.g. a 2016 section cited beside a 2004 chapter): outside
+    # this window it is left off the letter and its lead rules are skipped
+    effective_from: dt.date | None = None
+    effective_to: dt.date | None = None  # exclusive
+
+    def in_force(self, when: dt.date) -> bool:
+        return (self.effective_from is None or self.effective_from <= when) and (
+            self.effective_to is None or when < self.effective_to
+        )
 
 
 Observation = Literal["subjective", "objective", "test", "plan", "history", "any"]

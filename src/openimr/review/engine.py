@@ -91,10 +91,11 @@ def decide_decision(topic: Topic, results: list[tuple[Criterion, Outcome]]) -> s
 def _header_citations(topic: Topic, ctx: Context) -> list[Citation]:
     """The citations on the letter's guideline line; the first lead whose clinical question
     the records raise puts its chapter first."""
-    out = [c for c in topic.citations.values() if c.in_header]
+    when = ctx.decision_date
+    out = [c for c in topic.citations.values() if c.in_header and c.in_force(when)]
     for lead in topic.lead:
-        if evaluate(lead.when, ctx).met:
-            first = topic.citations[lead.cite]
+        first = topic.citations[lead.cite]
+        if first.in_force(when) and evaluate(lead.when, ctx).met:
             return [first] + [c for c in out if c is not first]
     return out
 
@@ -120,6 +121,7 @@ def no_topic(request: Request, req: StructuredRequest) -> ItemDecision:
 
 _PERIOP = re.compile(r"\b(pre|post)[- ]?op(erative)?\b", re.I)
 _THERAPY = {"physical_therapy", "occupational_therapy"}
+_POSTOP_EQUIPMENT = {"brace"}
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,14 @@ def _as_associated(req: StructuredRequest, link: SurgeryLink | None) -> None:
             "postop_therapy",
             "surgery-associated",
             "post-operative therapy",
+        )
+    # a sling or brace for the recovery from surgery is postoperative equipment (ODG),
+    # not the brace of an initial-care chapter
+    if req.associated_surgical and req.service in _POSTOP_EQUIPMENT:
+        req.service, req.category, req.subcategory = (
+            "postop_dme",
+            "surgery-associated",
+            "post-operative equipment",
         )
 
 
