@@ -94,6 +94,12 @@ CASES: list[tuple[str, str, str, str]] = [
         "upheld",
     ),
     (
+        "Fioricet #60",
+        "Tension headaches since the injury. She takes Fioricet daily with partial relief.",
+        "cpmtg2009.barbiturate-analgesics",
+        "upheld",
+    ),
+    (
         "Genetic testing for opioid metabolism",
         "He takes hydrocodone for chronic low back pain.",
         "odg.pain.genetic-testing",
@@ -151,6 +157,10 @@ def test_decision(index: int) -> None:
         ("Lumbar decompression L4-5", "spine_surgery"),
         ("Polysomnogram", "polysomnography"),
         ("Electroencephalogram", "eeg"),
+        ("Theramine #120", "drug:medical_food"),
+        ("Sentra PM #60", "drug:medical_food"),
+        ("Butalbital/APAP/caffeine 50/325/40 #30", "drug:barbiturate_analgesic"),
+        ("Ambien 10mg #30", "drug:sleep_aid"),
         ("Sequential compression device for 14 days after surgery", "dvt_prophylaxis"),
     ],
 )
