@@ -86,15 +86,7 @@ class KnowledgeBase:
         A phase-specific topic applies only in its phase (``phase`` None: only "any" topics).
         """
         found = [t for t in self.topics if t.in_force(when) and applies(t, req, phase)]
-        # Within a level, a topic written for the case's phase beats a general one, and a
-        # topic naming the request's region beats a region-agnostic one.
-        found.sort(
-            key=lambda t: (
-                LEVEL_ORDER[t.level],
-                0 if t.applies_to.phase != "any" else 1,
-                0 if t.applies_to.regions else 1,
-            )
-        )
+        found.sort(key=search_order)
         return found
 
     def superseded(
@@ -115,14 +107,18 @@ class KnowledgeBase:
             return []
         newest = max(t.effective_to for t in past if t.effective_to is not None)
         keep = [t for t in past if t.effective_to == newest]
-        keep.sort(
-            key=lambda t: (
-                LEVEL_ORDER[t.level],
-                0 if t.applies_to.phase != "any" else 1,
-                0 if t.applies_to.regions else 1,
-            )
-        )
+        keep.sort(key=search_order)
         return keep
+
+
+def search_order(t: Topic) -> tuple[int, int, int]:
+    """Medical Evidence Search Sequence first (MTUS, then ACOEM/ODG, then others); within a
+    level a topic written for the case's phase, then one naming the request's region."""
+    return (
+        LEVEL_ORDER[t.level],
+        0 if t.applies_to.phase != "any" else 1,
+        0 if t.applies_to.regions else 1,
+    )
 
 
 def applies(topic: Topic, req: StructuredRequest, phase: Phase | None = None) -> bool:
