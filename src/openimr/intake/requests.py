@@ -243,7 +243,6 @@ def _classify(text: str, req: StructuredRequest) -> None:
         if any(p.search(text) for p in pats):
             service = s
             break
-    drug = next(((n, c) for n, c, p in v.drugs if p.search(text)), None)
     weak = {
         "other_dme",
         "corticosteroid_injection",
@@ -255,15 +254,18 @@ def _classify(text: str, req: StructuredRequest) -> None:
         "postop_medication",
     }
     compounded = next(s for s, _ in v.services if s.id == "compounded_medication")
-    # drugs of two or more classes mixed in one cream or at stated strengths are a compound
-    classes: set[str] = set()
-    taken: list[tuple[int, int]] = []  # longest names first: "voltaren gel" hides "voltaren"
-    for _, c, p in v.drugs:
+    # Every drug the item names, in vocabulary order (longest names first: "voltaren gel"
+    # hides "voltaren"); the first is the drug the item is about.
+    named: list[tuple[str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for n, c, p in v.drugs:
         for m in p.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())
-                classes.add(c)
-    classes -= {"topical", "lidocaine_topical", "topical_nsaid"}
+                named.append((n, c))
+    drug = named[0] if named else None
+    # drugs of two or more classes mixed in one cream or at stated strengths are a compound
+    classes = {c for _, c in named} - {"topical", "lidocaine_topical", "topical_nsaid"}
     mixture = len(classes) >= 2 and bool(v.topical_forms.search(text) or "%" in text)
     req.compounded = bool(
         (re.search("|".join(compounded.patterns), text, re.I) or mixture)

@@ -191,6 +191,18 @@ def findings_in(
     return list(seen.values())
 
 
+def documented_in(
+    ev: EvidenceSet, codes: list[str], regions: list[str] | None, observation: str | None
+) -> list[Finding]:
+    """Present and historical findings of ``codes``: a past event ("history of a GI bleed")
+    documents the thing as much as a current one does."""
+    return [
+        f
+        for assertion in ("present", "historical")
+        for f in findings_in(ev, codes, regions, observation, assertion)
+    ]
+
+
 def mentions(
     ev: EvidenceSet, codes: list[str], regions: list[str] | None, observation: str | None
 ) -> list[Finding]:
@@ -247,12 +259,12 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
         return [f for f in fs if f.region is None or f.region in regions]
 
     if status in ("any", "documented"):
-        found = at_site(findings_in(ctx.evidence, codes, regions, obs, assertion="present"))
-        if status == "documented":  # a past event counts: "history of a GI bleed"
-            found += at_site(
-                findings_in(ctx.evidence, codes, regions, obs, assertion="historical")
-            )
-        hits = sorted(found, key=lambda f: (f.when or dt.date.min, f.start))
+        found = (
+            documented_in(ctx.evidence, codes, regions, obs)
+            if status == "documented"
+            else findings_in(ctx.evidence, codes, regions, obs, assertion="present")
+        )
+        hits = sorted(at_site(found), key=lambda f: (f.when or dt.date.min, f.start))
         return Outcome(bool(hits), hits)
     history = at_site(mentions(ctx.evidence, codes, regions, obs))
     state, latest = course_status(history)

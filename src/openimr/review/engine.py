@@ -310,26 +310,21 @@ def decide_item(
     rationale = " ".join(s.text for s in sentences)
     titles = [c.chapter for c in topic.citations.values() if c.chapter]
     stray = stray_body_parts(rationale, req, titles)
-    note = (
+    # What the reviewer must resolve before signing, in this order.
+    notes = [
+        f"Edition check: the knowledge base holds no guideline in force on "
+        f"{decision_date:%m/%d/%Y} for this request; this draft applies "
+        f"{_source_phrase(topic)}, in force until {topic.effective_to:%m/%d/%Y}. "
+        "The reviewer must apply the edition in force."
+        if stale
+        else None,
         f"Fact check: the rationale names {', '.join(stray)}, not the requested "
         f"{', '.join(req.regions)}; the reviewer must correct it."
         if stray
-        else None
-    )
-    if pending:
-        note = f"{note} {pending}" if note else pending
-    if stale:
-        note = " ".join(
-            part
-            for part in (
-                f"Edition check: the knowledge base holds no guideline in force on "
-                f"{decision_date:%m/%d/%Y} for this request; this draft applies "
-                f"{_source_phrase(topic)}, in force until {topic.effective_to:%m/%d/%Y}. "
-                "The reviewer must apply the edition in force.",
-                note,
-            )
-            if part
-        )
+        else None,
+        pending,
+    ]
+    note = " ".join(n for n in notes if n) or None
     return ItemDecision(
         id=request.id,
         item=request.item,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from openimr.domain import CaseBundle, Finding
 from openimr.guidelines.schema import Cond
 from openimr.intake.requests import region_patterns
-from openimr.review.conditions import findings_in, fmt_date, scope_regions
+from openimr.review.conditions import documented_in, findings_in, fmt_date, scope_regions
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
@@ -93,9 +93,8 @@ def check_absence(
     seen: dict[tuple[str, int], Finding] = {}
     for claim in sentence.absence:
         # "history of X" also contradicts "no documentation of X"
-        for assertion in ("present", "historical"):
-            for f in findings_in(ev, claim.codes, claim.regions, claim.observation, assertion):
-                seen.setdefault((f.record_id, f.start), f)
+        for f in documented_in(ev, claim.codes, claim.regions, claim.observation):
+            seen.setdefault((f.record_id, f.start), f)
     if not seen:
         return sentence, []
     found = sorted(seen.values(), key=lambda f: (f.when is None, f.when, f.start))
