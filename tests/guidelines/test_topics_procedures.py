@@ -191,3 +191,31 @@ def test_a_decision_after_the_newest_edition_drafts_on_it_and_says_so() -> None:
     assert got.note and got.note.startswith("Edition check:") and "12/01/2017" in got.note
     in_force = _decide(0)
     assert in_force.note is None
+
+
+
+def test_secondary_citations_are_announced_in_criteria_order() -> None:
+    """The 'X adds this criterion' sentences follow the topic's criteria, so a determination
+    reads the same in every run (a set's order changes with the hash seed)."""
+    import datetime as dt
+
+    from openimr.evidence import extract
+    from openimr.guidelines.registry import load_knowledge_base
+    from openimr.review.engine import decide_item
+
+    kb = load_knowledge_base()
+    bundle = _bundle(
+        "Synapryn 10mg/ml oral suspension 500ml",
+        "Chronic low back pain. She takes hydrocodone daily and reports difficulty swallowing "
+        "tablets. Urine drug screen was consistent.",
+    )
+    got = decide_item(bundle, bundle.requests[0], extract(bundle), kb, dt.date(2016, 12, 20))
+    topic = kb.get(got.topic or "")
+    first_says = {}  # each secondary citation's first criterion, in criteria order
+    for c in topic.criteria:
+        if c.cite != "primary":
+            first_says.setdefault(c.cite, c.says)
+    at = [got.rationale.find(f"adds this criterion: {says}") for says in first_says.values()]
+    announced = [p for p in at if p >= 0]
+    assert len(announced) >= 2, got.rationale
+    assert announced == sorted(announced), (list(first_says), at)

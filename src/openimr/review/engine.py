@@ -256,7 +256,8 @@ def decide_item(
                 "medically necessary, so it is judged on its own merits."
             )
         )
-    for key in {c.cite for c, _ in results if c.cite != "primary"}:
+    # in the order the criteria name them: a set's order would change with the hash seed
+    for key in dict.fromkeys(c.cite for c, _ in results if c.cite != "primary"):
         # a criterion met vacuously (nothing in the records bears on it) is not announced
         said = [
             c.says
