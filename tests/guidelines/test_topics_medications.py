@@ -47,6 +47,7 @@ MEDICATION_TOPICS = {
     "opioids2016.opioids",
     "opioids2016.urine-drug-testing",
     "odg.pain.antiemetics",
+    "cpmtg2016.antiemetics",
     "odg.pain.insomnia-treatment",
     "odg.head.triptans",
     "odg.pain.medical-food",
@@ -157,10 +158,12 @@ def test_citations_name_the_guideline_section_and_pages(decided: dict[str, ItemD
     assert cites["Benzodiazepines"].pages == "24"
     opioid = decided["opioid-rib-fractures"].guidelines[0]
     assert opioid.guideline == "Opioids Treatment Guidelines" and opioid.edition == "2016"
+    # the 2016 CPMTG took in the ODG section; before 2016-07-28 it is a non-MTUS citation
     antiemetic = decided["antiemetic-perioperative"].guidelines[0]
-    assert (
-        antiemetic.level == "ACOEM/ODG" and antiemetic.section == "Antiemetics (for opioid nausea)"
-    )
+    assert antiemetic.level == "MTUS" and antiemetic.edition == "2016"
+    assert antiemetic.section == "Antiemetics (for opioid nausea)"
+    earlier = decided["antiemetic-perioperative-2009"].guidelines[0]
+    assert earlier.level == "ACOEM/ODG" and earlier.section == antiemetic.section
 
 
 def test_rationales_state_the_reason(decided: dict[str, ItemDecision]) -> None:
