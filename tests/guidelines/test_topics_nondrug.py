@@ -116,6 +116,12 @@ def test_case_decision(index: int) -> None:
         [(c.id, c.met) for c in decision.criteria],
         decision.rationale,
     )
+    # a body part read from the records is said, for the reviewer to confirm; none otherwise
+    note = decision.note or ""
+    if case.get("reads"):
+        assert f"read as for the {case['reads']}" in note or f"read as the {case['reads']}" in note
+    else:
+        assert "Body part:" not in note, note
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,13 @@ class _Region(BaseModel):
     patterns: list[str]
 
 
+class _Kind(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    patterns: list[str]
+    regions: list[str]
+
+
 class _DrugClass(BaseModel):
     model_config = ConfigDict(extra="forbid")
     names: list[str]
@@ -55,6 +62,7 @@ class _Drugs(BaseModel):
 class _Compiled:
     services: list[tuple[_Service, list[re.Pattern[str]]]]
     regions: list[tuple[str, list[re.Pattern[str]]]]
+    kinds: list[tuple[_Kind, list[re.Pattern[str]]]]
     drugs: list[tuple[str, str, re.Pattern[str]]]  # (name, class, pattern), longest names first
     drug_classes: dict[str, _DrugClass]
     topical_forms: re.Pattern[str]
@@ -88,6 +96,16 @@ def _vocab() -> _Compiled:
     for i, entry in enumerate(_load_yaml("regions.yaml")["regions"]):
         r = _validate(_Region, entry, "regions.yaml", f"regions[{i}].")
         regions.append((r.name, [re.compile(p, re.I) for p in r.patterns]))
+    kinds = []
+    for i, entry in enumerate(_load_yaml("regions.yaml").get("kinds", [])):
+        k = _validate(_Kind, entry, "regions.yaml", f"kinds[{i}].")
+        unknown = set(k.regions) - {name for name, _ in regions}
+        if unknown:
+            raise DataFileError(
+                f"intake/data/regions.yaml: kinds[{i}].regions: "
+                f"unknown region {sorted(unknown)[0]!r}"
+            )
+        kinds.append((k, [re.compile(p, re.I) for p in k.patterns]))
     drugs_cfg = _validate(_Drugs, _load_yaml("drugs.yaml"), "drugs.yaml", "")
     drugs = []
     for cls, spec in drugs_cfg.classes.items():
@@ -97,7 +115,7 @@ def _vocab() -> _Compiled:
             )
     drugs.sort(key=lambda d: -len(d[0]))
     forms = re.compile(r"\b(" + "|".join(map(re.escape, drugs_cfg.topical_forms)) + r")\b", re.I)
-    return _Compiled(services, regions, drugs, drugs_cfg.classes, forms)
+    return _Compiled(services, regions, kinds, drugs, drugs_cfg.classes, forms)
 
 
 def categories() -> dict[str, list[str]]:
@@ -394,3 +412,15 @@ def region_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
 
 def known_regions() -> set[str]:
     return {name for name, _ in _vocab().regions}
+
+
+def unnamed_region_kinds(text: str) -> list[tuple[str, list[str]]]:
+    """Kinds of body part an item's text points at without naming one ("spinal manipulation"):
+    (kind, the regions it may mean, in order of preference). A kind whose regions the text
+    already names is not unnamed ("cervical spine")."""
+    named = {name for name, pats in _vocab().regions if any(p.search(text) for p in pats)}
+    return [
+        (k.name, list(k.regions))
+        for k, pats in _vocab().kinds
+        if any(p.search(text) for p in pats) and not named & set(k.regions)
+    ]

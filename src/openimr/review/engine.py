@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from openimr.domain import (
@@ -19,6 +19,7 @@ from openimr.domain import (
 from openimr.guidelines.registry import KnowledgeBase, case_phase
 from openimr.guidelines.schema import Citation, Criterion, Topic
 from openimr.intake.requests import StructuredRequest, parse_request
+from openimr.review.bodypart import read_body_part
 from openimr.review.conditions import TERRITORY, Context, Outcome, evaluate
 from openimr.review.rationale import (
     Sentence,
@@ -172,9 +173,7 @@ def _as_associated(req: StructuredRequest, link: SurgeryLink | None) -> None:
         )
 
 
-def follows_surgery(
-    request: Request, req: StructuredRequest, link: SurgeryLink
-) -> ItemDecision:
+def follows_surgery(request: Request, req: StructuredRequest, link: SurgeryLink) -> ItemDecision:
     """An associated service of a surgery found not medically necessary is not necessary."""
     surgery = link.decision
     rationale = (
@@ -225,6 +224,17 @@ def decide_item(
     )
     phase = case_phase(bundle.claim.date_of_injury, bundle.dates.ur_denial)
     candidates = kb.candidates(req, decision_date, phase)
+    reading = (
+        None if req.associated_surgical else read_body_part(req, evidence, acute=phase == "acute")
+    )
+    if reading is not None:
+        # the body part read from the records counts only where it decides the chapter
+        trial = replace(req, regions=[*req.regions, reading.region])
+        found = kb.candidates(trial, decision_date, phase)
+        if found and found[0].applies_to.regions and (not candidates or found[0] != candidates[0]):
+            req, candidates = trial, found
+        else:
+            reading = None
     stale = not candidates
     if stale:
         candidates = kb.superseded(req, decision_date, phase)
@@ -318,6 +328,9 @@ def decide_item(
         f"{_source_phrase(topic)}, in force until {topic.effective_to:%m/%d/%Y}. "
         "The reviewer must apply the edition in force."
         if stale
+        else None,
+        f"Body part: {reading.reason}; the reviewer must confirm the body part requested."
+        if reading is not None
         else None,
         f"Fact check: the rationale names {', '.join(stray)}, not the requested "
         f"{', '.join(req.regions)}; the reviewer must correct it."
