@@ -84,6 +84,10 @@ def test_the_engine_keeps_a_reading_only_where_it_decides_the_chapter() -> None:
     text = "Low back pain with stiffness. Tenderness over the lumbar paraspinal muscles."
     det = decide(_bundle(text, "Cyclobenzaprine 7.5 mg #21"))
     assert "Body part" not in (det.items[0].note or "")
+    # an operation or a drug that names no body part is never given one
+    for item in ("Arthroscopic debridement", "Gabapentin 300 mg #90"):
+        det = decide(_bundle(text, item))
+        assert "Body part" not in (det.items[0].note or ""), item
     det = decide(_bundle(text, "Electrical stimulation x6"))
     assert det.items[0].topic == "acoem2004.low-back.modalities"
     assert "Body part: the request names no body part" in (det.items[0].note or "")

@@ -63,6 +63,7 @@ class _Compiled:
     services: list[tuple[_Service, list[re.Pattern[str]]]]
     regions: list[tuple[str, list[re.Pattern[str]]]]
     kinds: list[tuple[_Kind, list[re.Pattern[str]]]]
+    read_unnamed_for: frozenset[str]
     drugs: list[tuple[str, str, re.Pattern[str]]]  # (name, class, pattern), longest names first
     drug_classes: dict[str, _DrugClass]
     topical_forms: re.Pattern[str]
@@ -115,7 +116,14 @@ def _vocab() -> _Compiled:
             )
     drugs.sort(key=lambda d: -len(d[0]))
     forms = re.compile(r"\b(" + "|".join(map(re.escape, drugs_cfg.topical_forms)) + r")\b", re.I)
-    return _Compiled(services, regions, kinds, drugs, drugs_cfg.classes, forms)
+    read_unnamed = frozenset(_load_yaml("regions.yaml").get("read_unnamed_for", []))
+    unknown_services = read_unnamed - {s.id for s, _ in services}
+    if unknown_services:
+        raise DataFileError(
+            "intake/data/regions.yaml: read_unnamed_for: "
+            f"unknown service {sorted(unknown_services)[0]!r}"
+        )
+    return _Compiled(services, regions, kinds, read_unnamed, drugs, drugs_cfg.classes, forms)
 
 
 def categories() -> dict[str, list[str]]:
@@ -424,3 +432,9 @@ def unnamed_region_kinds(text: str) -> list[tuple[str, list[str]]]:
         for k, pats in _vocab().kinds
         if any(p.search(text) for p in pats) and not named & set(k.regions)
     ]
+
+
+def reads_unnamed_body_part(service: str | None) -> bool:
+    """Whether a request for ``service`` that names no body part may be read as for the one
+    the records document most (regions.yaml ``read_unnamed_for``)."""
+    return service in _vocab().read_unnamed_for

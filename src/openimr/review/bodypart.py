@@ -12,7 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from openimr.intake.requests import StructuredRequest, unnamed_region_kinds
+from openimr.intake.requests import (
+    StructuredRequest,
+    reads_unnamed_body_part,
+    unnamed_region_kinds,
+)
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
@@ -59,7 +63,8 @@ def read_body_part(req: StructuredRequest, evidence: EvidenceSet, *, acute: bool
     A word for a kind of body part ("spine", "joint") is read as the region of that kind the
     records document most; a bare spine with no level documented is the lumbar spine. In the
     acute phase, when the ACOEM chapter depends on it, a request naming no body part at all
-    is read as the region the records document most.
+    is read as the region the records document most, if it is for a service of a visit's
+    treatment plan (a modality, therapy, a brace: regions.yaml ``read_unnamed_for``).
     """
     counts = documented_regions(evidence)
     kinds = unnamed_region_kinds(req.decided_text)
@@ -76,7 +81,7 @@ def read_body_part(req: StructuredRequest, evidence: EvidenceSet, *, acute: bool
                 regions[0],
                 f'the request\'s "{kind}" is read as the {regions[0]}, as no level is documented',
             )
-    if acute and not kinds and not req.regions:
+    if acute and not kinds and not req.regions and reads_unnamed_body_part(req.service):
         found = _most_documented(ANATOMICAL, counts)
         if found:
             return Reading(
