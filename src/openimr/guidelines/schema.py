@@ -57,9 +57,17 @@ Fact = Literal[
     "sessions_beyond_initial_course",
     "sessions_beyond_general_course",
     "weeks_since_drug_test",
+    "days_beyond_target_stay",
 ]
 RequestProp = Literal[
-    "repeat", "retrospective", "associated_surgical", "bilateral", "modified", "compounded"
+    "repeat",
+    "retrospective",
+    "associated_surgical",
+    "bilateral",
+    "modified",
+    "compounded",
+    "operation_named",  # the operation the service goes with is known (intake procedures.yaml)
+    "complex_operation",  # ... and it is one of the more complex kinds
 ]
 
 

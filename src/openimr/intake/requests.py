@@ -407,6 +407,33 @@ def parse_request(text: str, ur_decision: str = "denied") -> StructuredRequest:
     return req
 
 
+class ProcedureKind(BaseModel):
+    """A kind of operation (``intake/data/procedures.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    patterns: list[str] = Field(min_length=1)
+    complex: bool = False  # an operation for which an assistant surgeon is an option (ODG)
+    stay_days: int | None = None  # best-practice target hospital stay (ODG); 0: outpatient
+
+
+@lru_cache(maxsize=1)
+def _procedures() -> list[tuple[ProcedureKind, list[re.Pattern[str]]]]:
+    out = []
+    for i, entry in enumerate(_load_yaml("procedures.yaml")["procedures"]):
+        k = _validate(ProcedureKind, entry, "procedures.yaml", f"procedures[{i}].")
+        out.append((k, [re.compile(p, re.I) for p in k.patterns]))
+    return out
+
+
+def procedure_kind(text: str) -> ProcedureKind | None:
+    """The kind of operation ``text`` names (the first kind in the file that matches)."""
+    for kind, pats in _procedures():
+        if any(p.search(text) for p in pats):
+            return kind
+    return None
+
+
 def known_services() -> set[str]:
     """Service ids of the vocabulary, with one ``drug:<class>`` id per drug class."""
     v = _vocab()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from openimr.domain import CaseBundle, Finding
 from openimr.guidelines.schema import Cond
-from openimr.intake.requests import StructuredRequest
+from openimr.intake.requests import ProcedureKind, StructuredRequest, procedure_kind
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
@@ -89,6 +89,13 @@ class Context:
                 return None, "no earlier drug test documented"
             weeks = (b.dates.ur_denial - max(tests)).days / 7
             return weeks, f"last drug test on {fmt_date(max(tests))}, {weeks:.0f} weeks earlier"
+        if name == "days_beyond_target_stay":  # a hospital stay against the operation's target
+            days, op = self.request.sessions, operation(self.request)
+            if days is None or op is None or op.stay_days is None:
+                return None, "no target stay known for the operation"
+            target = _days(op.stay_days) if op.stay_days else "an outpatient stay"
+            text = f"{_days(days)} requested; the target after {op.name} is {target}"
+            return float(days - op.stay_days), text
         if name == "weeks_requested":
             w = self.request.duration_weeks
             return (float(w) if w is not None else None), f"{w} weeks requested"
@@ -145,6 +152,16 @@ def postsurgical_course(req: StructuredRequest) -> tuple[int, str]:
             if re.search(pattern, text):
                 return visits, what
     return 24, "the common arthroscopic and reconstructive procedures"
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def operation(req: StructuredRequest) -> ProcedureKind | None:
+    """The kind of operation a service goes with: the surgery disputed with it, else the one
+    its own wording names (``intake/data/procedures.yaml``)."""
+    return procedure_kind(req.procedure or "") or procedure_kind(req.decided_text)
 
 
 # A spinal level as requests write it: "L4-5", "L5-S1", "C5/C6", "T12-L1".
@@ -294,6 +311,13 @@ def evaluate(cond: Cond, ctx: Context) -> Outcome:
             return Outcome(False, facts=[f"{cond.fact.replace('_', ' ')} not documented"])
         ok = (cond.min is None or value >= cond.min) and (cond.max is None or value <= cond.max)
         return Outcome(ok, facts=[text])
+    if cond.request in ("operation_named", "complex_operation"):
+        kind = operation(ctx.request)
+        named = kind is not None or bool(ctx.request.procedure)
+        actual = named if cond.request == "operation_named" else bool(kind and kind.complex)
+        what = kind.name if kind else (ctx.request.procedure or "").lower()
+        said = cond.request == "complex_operation" and what  # the kind, said once
+        return Outcome(actual == cond.equals, facts=[f"the operation is {what}"] if said else [])
     if cond.request is not None:
         r = ctx.request
         actual = {
