@@ -92,3 +92,40 @@ def test_an_assistant_for_no_named_operation_cannot_be_judged() -> None:
     assert assistant.decision == "upheld"
     assert "name the operation the assistant would take part in" in assistant.rationale
     assert "not among the more complex procedures" not in assistant.rationale
+
+
+LOW_BACK = (
+    "Low back pain radiating to the left leg. Decreased sensation in the left L5 dermatome. "
+    "MRI of the lumbar spine shows an L4-5 disc herniation with compression of the left L5 "
+    "nerve root. Symptoms have persisted despite physical therapy and an epidural injection."
+)
+
+
+@pytest.mark.parametrize(
+    ("stay", "extra", "expected"),
+    [
+        ("Associated surgical service: Inpatient stay 1 day", "", "overturned"),
+        ("Associated surgical service: Inpatient stay", "", "overturned"),
+        ("Associated surgical service: Inpatient stay 3 days", "", "upheld"),
+        (
+            "Associated surgical service: Inpatient stay 3 days",
+            " The postoperative course was complicated by a dural tear.",
+            "overturned",
+        ),
+    ],
+)
+def test_a_hospital_stay_follows_the_target_for_the_operation(
+    stay: str, extra: str, expected: str
+) -> None:
+    """After a lumbar discectomy the best-practice target is one day."""
+    op, item = _decide(_bundle(LOW_BACK + extra, ["Left L4-5 microdiscectomy", stay]))
+    assert op.decision == "overturned", op.rationale
+    assert item.topic == "odg.hospital-length-of-stay"
+    assert item.decision == expected, item.rationale
+
+
+def test_a_hospital_stay_for_no_named_operation_cannot_be_judged() -> None:
+    (item,) = _decide(_bundle(LOW_BACK, ["Inpatient stay 2 days"]))
+    assert item.topic == "odg.hospital-length-of-stay"
+    assert item.decision == "upheld"
+    assert "name the operation the stay would follow" in item.rationale

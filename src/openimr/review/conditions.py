@@ -91,11 +91,12 @@ class Context:
             return weeks, f"last drug test on {fmt_date(max(tests))}, {weeks:.0f} weeks earlier"
         if name == "days_beyond_target_stay":  # a hospital stay against the operation's target
             days, op = self.request.sessions, operation(self.request)
-            if days is None or op is None or op.stay_days is None:
+            if op is None or op.stay_days is None:
                 return None, "no target stay known for the operation"
             target = _days(op.stay_days) if op.stay_days else "an outpatient stay"
-            text = f"{_days(days)} requested; the target after {op.name} is {target}"
-            return float(days - op.stay_days), text
+            asked = f"{_days(days)} requested" if days else "a stay of unstated length requested"
+            text = f"{asked}; the target after {op.name} is {target}"
+            return float((days or 1) - op.stay_days), text  # an unstated stay: at least a night
         if name == "weeks_requested":
             w = self.request.duration_weeks
             return (float(w) if w is not None else None), f"{w} weeks requested"
