@@ -56,6 +56,8 @@ MEDICATION_TOPICS = {
     "acoem2004.low-back.oral-corticosteroids",
     "other.erectile-dysfunction-agents",
     "odg.pain.modafinil",
+    "cpmtg2009.ketamine",
+    "odg.pain.iv-lidocaine",
 }
 # Topics that cannot support a request by design: the guideline does not recommend the item,
 # or (compounds) the request cannot show that every ingredient is recommended.
@@ -64,6 +66,8 @@ NEVER_SUPPORTED = {
     "cpmtg2009.topical-lidocaine",
     "odg.pain.medical-food",
     "acoem2004.low-back.oral-corticosteroids",
+    "cpmtg2009.ketamine",
+    "odg.pain.iv-lidocaine",
 }
 
 
