@@ -58,6 +58,16 @@ CASES = [
     ("Urine drug screen", "testing", "urine drug testing", {}),
     ("Follow-up visit with pain management", "evaluation", "follow-up visit", {}),
     ("Home health services 4 hours a day", "home health and transportation", "home health", {}),
+    # ultrasound of a body part is imaging; with a frequency, therapy or guidance it is not
+    ("Ultrasound right shoulder", "imaging", "diagnostic ultrasound", {"regions": ["shoulder"]}),
+    ("Left knee ultrasound", "imaging", "diagnostic ultrasound", {"regions": ["knee"]}),
+    ("Ultrasound therapy x6", "rehabilitation", "passive modalities", {"sessions": 6}),
+    ("Ultrasound to the right shoulder 2 times a week for 3 weeks", "rehabilitation",
+     "passive modalities", {}),
+    ("Physical therapy with ultrasound 2x6 for the right knee", "rehabilitation",
+     "physical therapy", {}),
+    ("Ultrasound guided cortisone injection right shoulder", "injections",
+     "corticosteroid injection", {}),
 ]
 
 
