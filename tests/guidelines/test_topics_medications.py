@@ -58,6 +58,7 @@ MEDICATION_TOPICS = {
     "odg.pain.modafinil",
     "cpmtg2009.ketamine",
     "odg.pain.iv-lidocaine",
+    "cpmtg2009.nsaid-lab-monitoring",
 }
 # Topics that cannot support a request by design: the guideline does not recommend the item,
 # or (compounds) the request cannot show that every ingredient is recommended.
@@ -261,3 +262,50 @@ def test_diclofenac_for_the_skin_is_a_topical_nsaid_and_a_refill_count_no_repeat
     assert parse_request("Diclofenac sodium ER 100 mg #30").service == "drug:nsaid"
     assert parse_request("Voltaren gel 1% #100 g with 1 refill").repeat is False
     assert parse_request("Refill of Norco 10/325 mg #90").repeat is True
+
+
+def test_a_blood_panel_alone_is_monitoring_and_with_a_surgery_preoperative_work_up() -> None:
+    """A plain CBC or chemistry panel is NSAID monitoring (CPMTG); one that names a surgery, or
+    is disputed beside one, stays with odg.preoperative-testing."""
+    from openimr.review.decide import decide_items
+
+    for item in ("CBC", "Comprehensive metabolic panel", "Hepatic function panel", "CBC, CMP"):
+        assert parse_request(item).service == "blood_panel", item
+    for item in (
+        "Pre-operative labs: CBC, CMP",
+        "CBC pre-op",
+        "Labs: CBC prior to surgery",
+        "PT/PTT",
+    ):
+        assert parse_request(item).service == "preop_labs", item
+    bundle = CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-labs-with-surgery",
+            "dates": {"ur_denial": "2016-12-01", "decision": "2016-12-20"},
+            "patient": {"age": 66, "sex": "unknown"},
+            "claim": {"date_of_injury": "2015-03-02"},
+            "records": [
+                {
+                    "id": "r1",
+                    "date": "2016-11-20",
+                    "kind": "progress report",
+                    "text": "Numbness in the right hand at night. Positive Tinel sign at the right "
+                    "wrist. Phalen test is positive on the right. Nerve conduction studies show "
+                    "moderate carpal tunnel syndrome on the right. Symptoms have persisted despite "
+                    "conservative treatment with medication and rest. She takes naproxen daily and "
+                    "has diabetes.",
+                }
+            ],
+            "requests": [
+                {"id": "1", "item": "Right carpal tunnel release"},
+                {"id": "2", "item": "CBC"},
+                {"id": "3", "item": "Associated surgical service: Comprehensive metabolic panel"},
+            ],
+        }
+    )
+    assert bundle.dates.decision is not None
+    decided = decide_items(bundle, extract(bundle), load_knowledge_base(), bundle.dates.decision)
+    assert decided[0].decision == "overturned", decided[0].rationale
+    for item in decided[1:]:
+        assert (item.category, item.topic) == ("surgery-associated", "odg.preoperative-testing")

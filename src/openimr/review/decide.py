@@ -10,7 +10,7 @@ from openimr.domain import CaseBundle, Determination, ItemDecision, Request
 from openimr.guidelines.registry import KnowledgeBase, load_knowledge_base
 from openimr.intake.requests import StructuredRequest, parse_request
 from openimr.review.conditions import TERRITORY
-from openimr.review.engine import SurgeryLink, decide_item, is_associated, is_surgery
+from openimr.review.engine import LAB_PANELS, SurgeryLink, decide_item, is_associated, is_surgery
 from openimr.review.summary import compose_summary
 
 if TYPE_CHECKING:
@@ -76,7 +76,8 @@ def decide_items(
         if r.id in decided:
             continue
         link = None
-        if is_associated(parsed[r.id]):
+        # a blood count or chemistry panel disputed beside a surgery is its work-up
+        if is_associated(parsed[r.id]) or (parsed[r.id].service in LAB_PANELS and surgeries):
             link = surgery_of(parsed[r.id], surgeries, parsed, decided)
         decided[r.id] = decide_item(bundle, r, evidence, knowledge, when, surgery=link)
     return [decided[r.id] for r in bundle.requests]

@@ -122,6 +122,9 @@ def no_topic(request: Request, req: StructuredRequest) -> ItemDecision:
 
 _PERIOP = re.compile(r"\b(pre|post)[- ]?op(erative)?\b", re.I)
 _THERAPY = {"physical_therapy", "occupational_therapy"}
+# a blood count or chemistry panel on its own is drug monitoring; with a surgery it is the
+# operation's pre-operative work-up
+LAB_PANELS = {"blood_panel"}
 _POSTOP_EQUIPMENT = {"brace"}
 
 
@@ -148,6 +151,16 @@ def is_associated(req: StructuredRequest) -> bool:
     )
 
 
+def _as_preop_labs(req: StructuredRequest) -> None:
+    """A blood count or chemistry panel that goes with a surgery is pre-operative work-up."""
+    if req.service in LAB_PANELS:
+        req.service, req.category, req.subcategory = (
+            "preop_labs",
+            "surgery-associated",
+            "pre-operative labs",
+        )
+
+
 def _as_associated(req: StructuredRequest, link: SurgeryLink | None) -> None:
     """Read an associated service in the light of its surgery: therapy after surgery is
     postoperative therapy (Postsurgical Treatment Guidelines), and a service that names no
@@ -157,6 +170,8 @@ def _as_associated(req: StructuredRequest, link: SurgeryLink | None) -> None:
         req.procedure = link.request.decided_text
         if not req.regions:
             req.regions = list(link.request.regions)
+    if req.associated_surgical:
+        _as_preop_labs(req)
     if req.associated_surgical and req.service in _THERAPY:
         req.service, req.category, req.subcategory = (
             "postop_therapy",
@@ -212,6 +227,8 @@ def decide_item(
     topic.
     """
     req = parse_request(request.item, request.ur_decision)
+    if surgery is not None:
+        _as_preop_labs(req)
     if surgery is not None and surgery.decision.decision == "upheld":
         return follows_surgery(request, req, surgery)
     _as_associated(req, surgery)
