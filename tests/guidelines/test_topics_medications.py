@@ -59,6 +59,8 @@ MEDICATION_TOPICS = {
     "cpmtg2009.ketamine",
     "odg.pain.iv-lidocaine",
     "cpmtg2009.nsaid-lab-monitoring",
+    "odg.pain.vitamin-d",
+    "odg.pain.vitamin-b",
 }
 # Topics that cannot support a request by design: the guideline does not recommend the item,
 # or (compounds) the request cannot show that every ingredient is recommended.
