@@ -39,6 +39,7 @@ from openimr.review.conditions import operation
         ("Right carpal tunnel release", "a release of the hand or wrist", False),
         ("Left trigger finger release", "a release of the hand or wrist", False),
         ("Right shoulder arthroscopy", "an arthroscopy", False),
+        ("Right hip arthroscopy with labral repair", "a hip arthroscopy", False),
         ("Right cubital tunnel release", "a release at the elbow", False),
         ("Lateral epicondylar release, right elbow", "a release at the elbow", False),
     ],
