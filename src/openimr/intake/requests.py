@@ -93,12 +93,13 @@ def _vocab() -> _Compiled:
     for i, entry in enumerate(raw_services):
         s = _validate(_Service, entry, "services.yaml", f"services[{i}].")
         services.append((s, [re.compile(p, re.I) for p in s.patterns]))
+    regions_file = _load_yaml("regions.yaml")
     regions = []
-    for i, entry in enumerate(_load_yaml("regions.yaml")["regions"]):
+    for i, entry in enumerate(regions_file["regions"]):
         r = _validate(_Region, entry, "regions.yaml", f"regions[{i}].")
         regions.append((r.name, [re.compile(p, re.I) for p in r.patterns]))
     kinds = []
-    for i, entry in enumerate(_load_yaml("regions.yaml").get("kinds", [])):
+    for i, entry in enumerate(regions_file.get("kinds", [])):
         k = _validate(_Kind, entry, "regions.yaml", f"kinds[{i}].")
         unknown = set(k.regions) - {name for name, _ in regions}
         if unknown:
@@ -116,7 +117,7 @@ def _vocab() -> _Compiled:
             )
     drugs.sort(key=lambda d: -len(d[0]))
     forms = re.compile(r"\b(" + "|".join(map(re.escape, drugs_cfg.topical_forms)) + r")\b", re.I)
-    read_unnamed = frozenset(_load_yaml("regions.yaml").get("read_unnamed_for", []))
+    read_unnamed = frozenset(regions_file.get("read_unnamed_for", []))
     unknown_services = read_unnamed - {s.id for s, _ in services}
     if unknown_services:
         raise DataFileError(
@@ -459,6 +460,12 @@ def unnamed_region_kinds(text: str) -> list[tuple[str, list[str]]]:
         for k, pats in _vocab().kinds
         if any(p.search(text) for p in pats) and not named & set(k.regions)
     ]
+
+
+def kind_regions() -> list[str]:
+    """Every region a kind of body part may mean (regions.yaml ``kinds``), in the file's order
+    of preference: the spine levels, then the joints of the limbs."""
+    return [r for k, _ in _vocab().kinds for r in k.regions]
 
 
 def reads_unnamed_body_part(service: str | None) -> bool:

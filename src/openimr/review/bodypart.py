@@ -14,27 +14,13 @@ from typing import TYPE_CHECKING
 
 from openimr.intake.requests import (
     StructuredRequest,
+    kind_regions,
     reads_unnamed_body_part,
     unnamed_region_kinds,
 )
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
-
-# The regions an ACOEM chapter is written for, in order of preference on a tie: the spine
-# (lumbar first, as a bare "spine" is read), then the joints of the limbs.
-ANATOMICAL = [
-    "lumbar spine",
-    "cervical spine",
-    "thoracic spine",
-    "shoulder",
-    "elbow",
-    "wrist/hand",
-    "hip/pelvis",
-    "knee",
-    "ankle/foot",
-]
-
 
 @dataclass(frozen=True)
 class Reading:
@@ -46,9 +32,11 @@ class Reading:
 
 def documented_regions(evidence: EvidenceSet) -> Counter[str]:
     """How many affirmed findings the records place in each anatomical region (a summary's
-    findings repeated from older reports count: they are still about this case)."""
+    findings repeated from older reports count: they are still about this case). The regions
+    an ACOEM chapter is written for are those the kinds of body part name (regions.yaml)."""
+    anatomical = set(kind_regions())
     return Counter(
-        f.region for f in evidence.findings if f.region in ANATOMICAL and f.assertion == "present"
+        f.region for f in evidence.findings if f.region in anatomical and f.assertion == "present"
     )
 
 
@@ -66,8 +54,11 @@ def read_body_part(req: StructuredRequest, evidence: EvidenceSet, *, acute: bool
     is read as the region the records document most, if it is for a service of a visit's
     treatment plan (a modality, therapy, a brace: regions.yaml ``read_unnamed_for``).
     """
-    counts = documented_regions(evidence)
     kinds = unnamed_region_kinds(req.decided_text)
+    unnamed = acute and not kinds and not req.regions and reads_unnamed_body_part(req.service)
+    if not kinds and not unnamed:
+        return None  # most items: nothing to read, so the findings are not counted
+    counts = documented_regions(evidence)
     for kind, regions in kinds:
         found = _most_documented(regions, counts)
         if found:
@@ -81,8 +72,8 @@ def read_body_part(req: StructuredRequest, evidence: EvidenceSet, *, acute: bool
                 regions[0],
                 f'the request\'s "{kind}" is read as the {regions[0]}, as no level is documented',
             )
-    if acute and not kinds and not req.regions and reads_unnamed_body_part(req.service):
-        found = _most_documented(ANATOMICAL, counts)
+    if unnamed:
+        found = _most_documented(kind_regions(), counts)
         if found:
             return Reading(
                 found,
