@@ -12,9 +12,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from openimr.datafiles import load_model
 from openimr.errors import DataFileError
 
 ObservationName = Literal["subjective", "objective", "test", "plan", "history"]
@@ -224,33 +224,9 @@ M = TypeVar("M", bound=BaseModel)
 DATA = resources.files("openimr.evidence") / "data"
 
 
-def _loc(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
-    return out
-
-
 def load_data(name: str, model: type[M], path: Path | None = None) -> M:
     """Load and validate one YAML data file; errors name the file, the path and the field."""
-    src = path if path is not None else DATA / name
-    label = str(src)
-    try:
-        raw = yaml.safe_load(src.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(f"{label}: file not found") from None
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{label}: invalid YAML: {exc}") from None
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function")))
-        field = _loc(loc) or "<root>"
-        msg = err["msg"]
-        if err["type"] == "extra_forbidden":
-            msg = "unknown field"
-        raise DataFileError(f"{label}: {field}: {msg}") from None
+    return load_model(model, path if path is not None else Path(str(DATA / name)))
 
 
 _ALT = re.compile(r"\[([^\[\]]*)\]")

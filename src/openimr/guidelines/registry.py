@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
-from pydantic import ValidationError
-
+from openimr.datafiles import load_model
 from openimr.errors import DataFileError
 from openimr.guidelines.schema import Topic
 from openimr.intake.requests import StructuredRequest
@@ -47,24 +45,8 @@ def case_phase(date_of_injury: dt.date | None, reference: dt.date | None) -> Pha
     return "acute" if weeks <= ACUTE_WEEKS else "chronic"
 
 
-def _loc(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
-    return out
-
-
 def load_topic_file(path: Path, label: str | None = None) -> Topic:
-    name = label or str(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{name}: invalid YAML: {exc}") from None
-    try:
-        return Topic.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise DataFileError(f"{name}: {_loc(tuple(err['loc'])) or '(top)'}: {err['msg']}") from None
+    return load_model(Topic, path, label)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from openimr.datafiles import parse_yaml
 from openimr.domain.bundle import CaseBundle
 from openimr.errors import BundleError, RecordReadError
 from openimr.intake.records import read_record_file
@@ -78,16 +78,8 @@ def _read_data(path: Path) -> Any:
             raise BundleError(
                 str(path), "", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
             ) from None
-    try:
-        # BaseLoader would keep dates as strings; SafeLoader turns them into dates, which
-        # is what we want, but an unquoted "2013-02-30" must still be reported, not crash.
-        return yaml.safe_load(raw)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
-        raise BundleError(str(path), "", f"invalid YAML{where}: {exc.problem}") from None
-    except (yaml.YAMLError, ValueError) as exc:
-        raise BundleError(str(path), "", f"invalid YAML: {exc}") from None
+    # dates come back as dates; an unquoted impossible one ("2013-02-30") is reported
+    return parse_yaml(raw, str(path), lambda src, problem: BundleError(src, "", problem))
 
 
 def _check_unique_ids(path: str, data: dict[str, Any], key: str) -> None:

@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from openimr.datafiles import read_yaml, validate
 from openimr.errors import DataFileError
 
 
@@ -70,20 +71,12 @@ class _Compiled:
 
 
 def _load_yaml(name: str) -> Any:
-    path = resources.files("openimr.intake") / "data" / name
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"intake/data/{name}: invalid YAML: {exc}") from None
+    path = Path(str(resources.files("openimr.intake") / "data" / name))
+    return read_yaml(path, f"intake/data/{name}")
 
 
 def _validate(model: type[BaseModel], data: Any, name: str, where: str) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise DataFileError(f"intake/data/{name}: {where}{loc}: {err['msg']}") from None
+    return validate(model, data, f"intake/data/{name}", where)
 
 
 @lru_cache(maxsize=1)

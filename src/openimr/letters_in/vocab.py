@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from openimr.datafiles import load_model
 from openimr.errors import DataFileError
 
 
@@ -67,17 +68,8 @@ class GuidelinesFile(_Strict):
 
 
 def _load(name: str, model: type[BaseModel]) -> Any:
-    where = f"letters_in/data/{name}"
-    try:
-        raw = yaml.safe_load((resources.files("openimr.letters_in") / "data" / name).read_text())
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{where}: invalid YAML: {exc}") from None
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise DataFileError(f"{where}: {loc}: {err['msg']}") from None
+    path = Path(str(resources.files("openimr.letters_in") / "data" / name))
+    return load_model(model, path, f"letters_in/data/{name}")
 
 
 def _compile(where: str, pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import holidays
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from openimr.reviewers.datafile import load_model
+from openimr.datafiles import load_model
 
 CALENDAR_FILE = Path(__file__).parent / "data" / "calendar.yaml"
 

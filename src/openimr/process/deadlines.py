@@ -17,8 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from openimr.datafiles import load_model
 from openimr.process.business_days import BusinessCalendar, load_calendar
-from openimr.reviewers.datafile import load_model
 
 RULES_FILE = Path(__file__).parent / "data" / "deadlines.yaml"
 Clock = Literal["application", "notice", "records", "decision"]

@@ -19,9 +19,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from openimr.datafiles import read_yaml, validate
 from openimr.domain.determination import Determination, ItemDecision
 from openimr.process.lifecycle import CaseError
-from openimr.reviewers.datafile import read_yaml, validate
 
 
 class ItemEdit(BaseModel):

@@ -11,9 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from openimr.datafiles import load_model
 from openimr.domain.reviewer import ReviewerProfile
 from openimr.errors import DataFileError
-from openimr.reviewers.datafile import load_model
 from openimr.reviewers.specialties import SpecialtyMatcher, default_matcher
 
 DEFAULT_PANEL = Path(__file__).parent / "data" / "panel.yaml"

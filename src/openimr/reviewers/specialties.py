@@ -17,9 +17,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from openimr.datafiles import load_model
 from openimr.domain.bundle import CaseBundle, Request
 from openimr.errors import DataFileError
-from openimr.reviewers.datafile import load_model
 
 DEFAULT_MAP = Path(__file__).parent / "data" / "specialties.yaml"
 DEFAULT_KEY = "default"
