@@ -49,12 +49,12 @@ def _bundle(case: dict[str, Any]) -> CaseBundle:
 @cache
 def _decide(index: int) -> ItemDecision:
     from openimr.evidence import extract
-    from openimr.review.engine import decide_item
+    from openimr.review.decide import decide_request
 
     bundle = _bundle(CASES[index])
     assert bundle.dates.decision is not None
-    return decide_item(
-        bundle, bundle.requests[0], extract(bundle), load_knowledge_base(), bundle.dates.decision
+    return decide_request(
+        bundle, bundle.requests[0].id, extract(bundle), load_knowledge_base(), bundle.dates.decision
     )
 
 

@@ -22,7 +22,7 @@ from openimr.evidence import extract, vocabulary_codes
 from openimr.guidelines.check import check_knowledge_base
 from openimr.guidelines.registry import load_knowledge_base
 from openimr.intake.requests import known_regions, known_services, parse_request
-from openimr.review.engine import decide_item
+from openimr.review.decide import decide_request
 from openimr.review.rationale import Absence, Sentence, check_absence
 
 DATA = Path(__file__).resolve().parent / "data" / "medications"
@@ -111,8 +111,8 @@ def decided() -> dict[str, ItemDecision]:
     for case in CASES:
         bundle = _bundle(case)
         assert bundle.dates.decision is not None
-        out[case["id"]] = decide_item(
-            bundle, bundle.requests[0], extract(bundle), kb, bundle.dates.decision
+        out[case["id"]] = decide_request(
+            bundle, bundle.requests[0].id, extract(bundle), kb, bundle.dates.decision
         )
     return out
 

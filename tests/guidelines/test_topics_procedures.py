@@ -128,13 +128,13 @@ def _bundle(item: str, note: str) -> CaseBundle:
 def _decide(index: int) -> ItemDecision:
     from openimr.evidence import extract
     from openimr.guidelines.registry import load_knowledge_base
-    from openimr.review.engine import decide_item
+    from openimr.review.decide import decide_request
 
     item, note, _, _ = CASES[index]
     bundle = _bundle(item, note)
     assert bundle.dates.decision is not None
-    return decide_item(
-        bundle, bundle.requests[0], extract(bundle), load_knowledge_base(), bundle.dates.decision
+    return decide_request(
+        bundle, bundle.requests[0].id, extract(bundle), load_knowledge_base(), bundle.dates.decision
     )
 
 
@@ -175,7 +175,7 @@ def test_a_decision_after_the_newest_edition_drafts_on_it_and_says_so() -> None:
 
     from openimr.evidence import extract
     from openimr.guidelines.registry import load_knowledge_base
-    from openimr.review.engine import decide_item
+    from openimr.review.decide import decide_request
 
     kb = load_knowledge_base()
     req = parse_request("Spinal cord stimulator trial")
@@ -185,7 +185,7 @@ def test_a_decision_after_the_newest_edition_drafts_on_it_and_says_so() -> None:
     assert kb.superseded(req, dt.date(2016, 12, 1)) == []  # nothing superseded yet
     item, note, _, expect = CASES[0]
     bundle = _bundle(item, note)
-    got = decide_item(bundle, bundle.requests[0], extract(bundle), kb, later)
+    got = decide_request(bundle, bundle.requests[0].id, extract(bundle), kb, later)
     assert got.topic == "cpmtg2009.spinal-cord-stimulators"
     assert got.decision == expect
     assert got.note and got.note.startswith("Edition check:") and "12/01/2017" in got.note
@@ -201,7 +201,7 @@ def test_secondary_citations_are_announced_in_criteria_order() -> None:
 
     from openimr.evidence import extract
     from openimr.guidelines.registry import load_knowledge_base
-    from openimr.review.engine import decide_item
+    from openimr.review.decide import decide_request
 
     kb = load_knowledge_base()
     bundle = _bundle(
@@ -209,7 +209,7 @@ def test_secondary_citations_are_announced_in_criteria_order() -> None:
         "Chronic low back pain. She takes hydrocodone daily and reports difficulty swallowing "
         "tablets. Urine drug screen was consistent.",
     )
-    got = decide_item(bundle, bundle.requests[0], extract(bundle), kb, dt.date(2016, 12, 20))
+    got = decide_request(bundle, bundle.requests[0].id, extract(bundle), kb, dt.date(2016, 12, 20))
     topic = kb.get(got.topic or "")
     first_says = {}  # each secondary citation's first criterion, in criteria order
     for c in topic.criteria:

@@ -7,8 +7,9 @@ import pytest
 
 from openimr.domain import CaseBundle
 from openimr.evidence import extract
-from openimr.intake.requests import parse_request, unnamed_region_kinds
-from openimr.review.bodypart import read_body_part
+from openimr.intake.requests import parse_request
+from openimr.intake.vocabulary import unnamed_region_kinds
+from openimr.routing.bodypart import read_body_part
 
 
 def _bundle(text: str, item: str = "x", injury: str = "2016-11-01") -> CaseBundle:

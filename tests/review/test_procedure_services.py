@@ -11,7 +11,7 @@ import pytest
 from test_associated_services import KNEE, SUPPORTED, UNSUPPORTED, _bundle, _decide
 
 from openimr.intake.requests import parse_request, procedure_kind
-from openimr.review.conditions import operation
+from openimr.review.facts import operation
 
 
 @pytest.mark.parametrize(

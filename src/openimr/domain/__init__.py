@@ -16,7 +16,10 @@ from openimr.domain.determination import (
     EvidenceLink,
     GuidelineCitation,
     ItemDecision,
+    PassedTopic,
     ReviewerCredentials,
+    ReviewerNote,
+    TopicChoice,
 )
 from openimr.domain.finding import Assertion, Finding
 from openimr.domain.reviewer import ReviewerProfile
@@ -34,6 +37,9 @@ __all__ = [
     "Finding",
     "GuidelineCitation",
     "ItemDecision",
+    "PassedTopic",
+    "ReviewerNote",
+    "TopicChoice",
     "Patient",
     "Record",
     "Request",

@@ -71,6 +71,32 @@ class CriterionResult(_M):
     evidence: list[EvidenceLink] = Field(default_factory=list)
 
 
+NoteKind = Literal[
+    "edition", "body_part", "fact_check", "pending_surgery", "no_topic", "evidence", "other"
+]
+
+
+class ReviewerNote(_M):
+    """Something the physician reviewer must resolve before signing, and what kind of thing."""
+
+    kind: NoteKind
+    text: str
+
+
+class PassedTopic(_M):
+    topic: str
+    reason: str
+
+
+class TopicChoice(_M):
+    """Which knowledge-base topic was applied, why, and which others addressed the item and
+    were passed over (and why): the Medical Evidence Search Sequence, made visible."""
+
+    topic: str
+    reason: str
+    passed_over: list[PassedTopic] = Field(default_factory=list)
+
+
 class ItemDecision(_M):
     id: str
     item: str
@@ -83,7 +109,9 @@ class ItemDecision(_M):
     criteria: list[CriterionResult] = Field(default_factory=list)
     evidence: list[EvidenceLink] = Field(default_factory=list)
     portion: str | None = None  # for modified UR decisions: the IMR-eligible portion decided
-    note: str | None = None  # e.g. why no topic applied; the reviewer must resolve
+    note: str | None = None  # the reviewer notes as one paragraph (letters print it)
+    notes: list[ReviewerNote] = Field(default_factory=list)
+    topic_choice: TopicChoice | None = None
 
     @property
     def guideline_text(self) -> str:

@@ -46,7 +46,30 @@ def case_phase(date_of_injury: dt.date | None, reference: dt.date | None) -> Pha
 
 
 def load_topic_file(path: Path, label: str | None = None) -> Topic:
-    return load_model(Topic, path, label)
+    """Read one topic and check the facts it names against the fact registry."""
+    topic = load_model(Topic, path, label)
+    problems = fact_problems(topic)
+    if problems:
+        raise DataFileError(f"{label or path}: {problems[0]}")
+    return topic
+
+
+def fact_problems(topic: Topic) -> list[str]:
+    """Facts a topic's conditions name that the registry does not define (with a
+    did-you-mean hint), or name with the wrong kind (a number tested as a request property)."""
+    from openimr.review.facts import FACTS, check_names  # the registry lives with the engine
+
+    conds = [(f"criteria[{i}]", c.when) for i, c in enumerate(topic.criteria)]
+    conds += [(f"lead[{i}]", lead.when) for i, lead in enumerate(topic.lead)]
+    out: list[str] = []
+    for where, cond in conds:
+        named = cond.facts_named()
+        out += check_names([(where, name) for _, name in named])
+        for kind, name in named:
+            if name in FACTS and FACTS[name].kind != kind:
+                key = "fact" if kind == "number" else "request"
+                out.append(f"{where}: {name!r} is a {FACTS[name].kind} fact, not a {key}")
+    return out
 
 
 @dataclass(frozen=True)

@@ -46,29 +46,8 @@ class Citation(_M):
 
 
 Observation = Literal["subjective", "objective", "test", "plan", "history", "any"]
-Fact = Literal[
-    "weeks_since_injury",
-    "age",
-    "sessions_requested",
-    "quantity_requested",
-    "visits_completed",
-    "weeks_requested",
-    "levels_requested",
-    "sessions_beyond_initial_course",
-    "sessions_beyond_general_course",
-    "weeks_since_drug_test",
-    "days_beyond_target_stay",
-]
-RequestProp = Literal[
-    "repeat",
-    "retrospective",
-    "associated_surgical",
-    "bilateral",
-    "modified",
-    "compounded",
-    "operation_named",  # the operation the service goes with is known (intake procedures.yaml)
-    "complex_operation",  # ... and it is one of the more complex kinds
-]
+# Facts and request properties are names in the fact registry (``review/facts.py``): each is
+# defined there once, and topics are checked against it when the knowledge base loads.
 
 
 class Cond(_M):
@@ -90,10 +69,10 @@ class Cond(_M):
     region: str | None = None
     observation: Observation | None = None
     status: Status | None = None
-    fact: Fact | None = None
+    fact: str | None = None  # a number fact of the registry
     min: float | None = None
     max: float | None = None
-    request: RequestProp | None = None
+    request: str | None = None  # a request property of the registry
     equals: bool = True
     any: list[Cond] | None = None
     all: list[Cond] | None = None
@@ -117,6 +96,17 @@ class Cond(_M):
         if self.fact is None and (self.min is not None or self.max is not None):
             raise ValueError("min/max belong to a fact condition")
         return self
+
+    def facts_named(self) -> list[tuple[str, str]]:
+        """(kind, name) of every registry fact this condition and its children use."""
+        out: list[tuple[str, str]] = []
+        if self.fact is not None:
+            out.append(("number", self.fact))
+        if self.request is not None:
+            out.append(("request", self.request))
+        for child in (self.any or []) + (self.all or []) + ([self.not_] if self.not_ else []):
+            out += child.facts_named()
+        return out
 
     @property
     def codes(self) -> list[str]:

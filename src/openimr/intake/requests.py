@@ -3,139 +3,49 @@
 "Norco 10/325mg #60 with 2 refills", "Physical therapy 2x6 for the lumbar spine",
 "Retrospective: Associated surgical service: Assistant surgeon" and the modified-UR form
 "X was the original request. Y was authorized by the Claims Administrator. The IMR eligible
-portion ... is ..." all become a :class:`StructuredRequest`. The vocabularies are data files
-(``intake/data/services.yaml``, ``drugs.yaml``, ``regions.yaml``), shared with the analytics of
-published letters so one category vocabulary serves both.
+portion ... is ..." all become a frozen :class:`StructuredRequest`. The vocabularies are data
+(``intake/vocabulary.py`` over ``intake/data/*.yaml``), shared with the analytics of published
+letters so one category vocabulary serves both.
+
+What a request asks for is decided by the most specific match, never by the order of the
+file: every service whose pattern matches (and no ``excludes`` pattern) is a candidate, a
+specific service outranks a generic one, and among equals the longest matched wording wins.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from openimr.intake.vocabulary import (
+    ProcedureKind,
+    Service,
+    categories,
+    known_regions,
+    known_services,
+    procedure_kind,
+    region_patterns,
+    regions_named,
+    vocabulary,
+)
 
-from openimr.datafiles import read_yaml, validate
-from openimr.errors import DataFileError
-
-
-class _Service(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    category: str
-    subcategory: str
-    patterns: list[str] = Field(min_length=1)
-
-
-class _Region(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: str
-    patterns: list[str]
-
-
-class _Kind(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: str
-    patterns: list[str]
-    regions: list[str]
-
-
-class _DrugClass(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    names: list[str]
-    keep_class_when_topical: bool = False
-    patch_class: str | None = None  # the class a patch (or pad) of the drug belongs to
-    topical_class: str = "topical"  # the class a topical form of the drug belongs to
-
-
-class _Drugs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    topical_forms: list[str]
-    classes: dict[str, _DrugClass]
+__all__ = [
+    "ProcedureKind",
+    "ServiceMatch",
+    "StructuredRequest",
+    "categories",
+    "known_regions",
+    "known_services",
+    "match_services",
+    "parse_request",
+    "procedure_kind",
+    "region_patterns",
+]
 
 
 @dataclass(frozen=True)
-class _Compiled:
-    services: list[tuple[_Service, list[re.Pattern[str]]]]
-    regions: list[tuple[str, list[re.Pattern[str]]]]
-    kinds: list[tuple[_Kind, list[re.Pattern[str]]]]
-    read_unnamed_for: frozenset[str]
-    drugs: list[tuple[str, str, re.Pattern[str]]]  # (name, class, pattern), longest names first
-    drug_classes: dict[str, _DrugClass]
-    topical_forms: re.Pattern[str]
-
-
-def _load_yaml(name: str) -> Any:
-    path = Path(str(resources.files("openimr.intake") / "data" / name))
-    return read_yaml(path, f"intake/data/{name}")
-
-
-def _validate(model: type[BaseModel], data: Any, name: str, where: str) -> Any:
-    return validate(model, data, f"intake/data/{name}", where)
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> _Compiled:
-    raw_services = _load_yaml("services.yaml")["services"]
-    services = []
-    for i, entry in enumerate(raw_services):
-        s = _validate(_Service, entry, "services.yaml", f"services[{i}].")
-        services.append((s, [re.compile(p, re.I) for p in s.patterns]))
-    regions_file = _load_yaml("regions.yaml")
-    regions = []
-    for i, entry in enumerate(regions_file["regions"]):
-        r = _validate(_Region, entry, "regions.yaml", f"regions[{i}].")
-        regions.append((r.name, [re.compile(p, re.I) for p in r.patterns]))
-    kinds = []
-    for i, entry in enumerate(regions_file.get("kinds", [])):
-        k = _validate(_Kind, entry, "regions.yaml", f"kinds[{i}].")
-        unknown = set(k.regions) - {name for name, _ in regions}
-        if unknown:
-            raise DataFileError(
-                f"intake/data/regions.yaml: kinds[{i}].regions: "
-                f"unknown region {sorted(unknown)[0]!r}"
-            )
-        kinds.append((k, [re.compile(p, re.I) for p in k.patterns]))
-    drugs_cfg = _validate(_Drugs, _load_yaml("drugs.yaml"), "drugs.yaml", "")
-    drugs = []
-    for cls, spec in drugs_cfg.classes.items():
-        for name in spec.names:
-            drugs.append(
-                (name, cls, re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.I))
-            )
-    drugs.sort(key=lambda d: -len(d[0]))
-    forms = re.compile(r"\b(" + "|".join(map(re.escape, drugs_cfg.topical_forms)) + r")\b", re.I)
-    read_unnamed = frozenset(regions_file.get("read_unnamed_for", []))
-    unknown_services = read_unnamed - {s.id for s, _ in services}
-    if unknown_services:
-        raise DataFileError(
-            "intake/data/regions.yaml: read_unnamed_for: "
-            f"unknown service {sorted(unknown_services)[0]!r}"
-        )
-    return _Compiled(services, regions, kinds, read_unnamed, drugs, drugs_cfg.classes, forms)
-
-
-def categories() -> dict[str, list[str]]:
-    """Every treatment category with its subcategories, in vocabulary order."""
-    out: dict[str, list[str]] = {}
-    for s, _ in _vocab().services:
-        subs = out.setdefault(s.category, [])
-        if s.subcategory not in subs:
-            subs.append(s.subcategory)
-    out.setdefault("medications", [])
-    for cls in _vocab().drug_classes:
-        label = cls.replace("_", " ")
-        if label not in out["medications"]:
-            out["medications"].append(label)
-    return out
-
-
-@dataclass
 class StructuredRequest:
     """What a disputed item asks for, as the engine and the analytics read it."""
 
@@ -147,7 +57,7 @@ class StructuredRequest:
     drug: str | None = None
     drug_class: str | None = None
     strength: str | None = None  # "10/325 mg", "7.5 mg", "5%"
-    regions: list[str] = field(default_factory=list)
+    regions: tuple[str, ...] = ()
     laterality: str | None = None  # left | right | bilateral
     quantity: int | None = None  # "#60", "12 visits", "x3"
     refills: int | None = None
@@ -254,43 +164,89 @@ def _parse_date(m: re.Match[str]) -> dt.date | None:
 _PATCH = re.compile(r"\b(patch|patches|pads?|plasters?)\b", re.I)
 
 
-def _classify(text: str, req: StructuredRequest) -> None:
-    v = _vocab()
-    service: _Service | None = None
-    for s, pats in v.services:
-        if s.category == "medications":
+
+
+@dataclass(frozen=True)
+class ServiceMatch:
+    """A service whose wording an item's text matches, and how specifically."""
+
+    service: Service
+    start: int  # where the matched wording begins
+    length: int  # characters of the matched wording
+    wording: str
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        """Specific before generic; then the wording that comes first, which names what is
+        asked for ("Assistant surgeon for a rotator cuff repair", "Acupuncture therapy
+        sessions"); then the longest wording ("EMG/NCS" over "EMG")."""
+        return (0 if self.service.generic else 1, -self.start, self.length)
+
+
+def match_services(text: str, *, medications: bool = False) -> list[ServiceMatch]:
+    """Every service whose patterns match ``text`` (and none of its ``excludes``), the most
+    specific first (see :attr:`ServiceMatch.rank`). ``medications``: the generic medication
+    services, matched only when no drug name and no other service applies."""
+    out: list[ServiceMatch] = []
+    for c in vocabulary().services:
+        if (c.service.category == "medications") != medications:
             continue
-        if any(p.search(text) for p in pats):
-            service = s
-            break
-    weak = {
-        "other_dme",
-        "corticosteroid_injection",
-        "specialist_consult",
-        "follow_up_visit",
-        "lab_test",
-        "other_surgery",
-        "brace",
-        "postop_medication",
-    }
-    compounded = next(s for s, _ in v.services if s.id == "compounded_medication")
-    # Every drug the item names, in vocabulary order (longest names first: "voltaren gel"
-    # hides "voltaren"); the first is the drug the item is about.
+        if any(x.search(text) for x in c.excludes):
+            continue
+        found = [
+            ServiceMatch(c.service, m.start(), max(1, len(m.group(0))), m.group(0))
+            for p in c.patterns
+            if (m := p.search(text))
+        ]
+        if found:
+            out.append(max(found, key=lambda m: m.rank))
+    out.sort(key=lambda m: (m.rank, m.service.id), reverse=True)
+    return out
+
+
+def _service_fields(s: Service) -> dict[str, Any]:
+    return {"service": s.id, "category": s.category, "subcategory": s.subcategory}
+
+
+def _drugs_named(text: str) -> list[tuple[str, str]]:
+    """Every drug the item names, longest names first ("voltaren gel" hides "voltaren"); the
+    first is the drug the item is about."""
     named: list[tuple[str, str]] = []
     taken: list[tuple[int, int]] = []
-    for n, c, p in v.drugs:
+    for n, c, p in vocabulary().drugs:
         for m in p.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())
                 named.append((n, c))
+    return named
+
+
+def _drug_class(name: str, cls: str, text: str) -> str:
+    """The class a named drug is decided under: a topical form goes to its topical class,
+    a patch (or pad) to its patch class."""
+    v = vocabulary()
+    topical = cls != "topical" and v.topical_forms.search(text)
+    if topical and not v.drug_classes[cls].keep_class_when_topical:
+        cls = v.drug_classes[cls].topical_class
+    patch_class = v.drug_classes[cls].patch_class
+    if patch_class and _PATCH.search(text):
+        cls = patch_class
+    return cls
+
+
+def _classify(text: str) -> dict[str, Any]:
+    """Service, category and drug of an item's text."""
+    v = vocabulary()
+    matches = match_services(text)
+    best = matches[0].service if matches else None
+    named = _drugs_named(text)
     drug = named[0] if named else None
+    compounded = v.by_id["compounded_medication"]
     # drugs of two or more classes mixed in one cream or at stated strengths are a compound
     classes = {c for _, c in named} - {"topical", "lidocaine_topical", "topical_nsaid"}
     mixture = len(classes) >= 2 and bool(v.topical_forms.search(text) or "%" in text)
-    req.compounded = bool(
-        (re.search("|".join(compounded.patterns), text, re.I) or mixture)
-        and (drug or service is None)
-    )
+    says_compound = any(p.search(text) for p in _compiled_patterns("compounded_medication"))
+    is_compound = bool((says_compound or mixture) and (drug or best is None))
     # A class whose guideline governs every form (an opioid as an oral suspension) keeps its
     # topic, which weighs the compounded form as a criterion; a compounded cream stays a compound.
     keeps_class = (
@@ -298,94 +254,69 @@ def _classify(text: str, req: StructuredRequest) -> None:
         and v.drug_classes[drug[1]].keep_class_when_topical
         and not v.topical_forms.search(text)
     )
-    if req.compounded and not keeps_class:
-        req.service, req.category, req.subcategory = (
-            compounded.id,
-            compounded.category,
-            compounded.subcategory,
-        )
+    out: dict[str, Any] = {"compounded": is_compound}
+    if is_compound and not keeps_class:
+        out |= _service_fields(compounded)
         if drug:
-            req.drug, req.drug_class = drug
-        return
-    if drug and (service is None or service.id in weak):
-        name, cls = drug
-        if (
-            cls != "topical"
-            and v.topical_forms.search(text)
-            and not v.drug_classes[cls].keep_class_when_topical
-        ):
-            cls = v.drug_classes[cls].topical_class
-        patch_class = v.drug_classes[cls].patch_class
-        if patch_class and _PATCH.search(text):
-            cls = patch_class
-        req.drug, req.drug_class = name, cls
-        req.service, req.category, req.subcategory = (
-            f"drug:{cls}",
-            "medications",
-            cls.replace("_", " "),
-        )
-        return
-    if service is not None:
-        req.service, req.category, req.subcategory = (
-            service.id,
-            service.category,
-            service.subcategory,
-        )
-        return
-    for s, pats in v.services:
-        if s.category == "medications" and any(p.search(text) for p in pats):
-            req.service, req.category, req.subcategory = s.id, s.category, s.subcategory
-            return
+            out["drug"], out["drug_class"] = drug
+        return out
+    if drug and (best is None or best.generic or best.yields_to_drug):
+        cls = _drug_class(drug[0], drug[1], text)
+        return out | {
+            "drug": drug[0],
+            "drug_class": cls,
+            "service": f"drug:{cls}",
+            "category": "medications",
+            "subcategory": cls.replace("_", " "),
+        }
+    if best is not None:
+        return out | _service_fields(best)
+    meds = match_services(text, medications=True)
+    return out | (_service_fields(meds[0].service) if meds else {})
 
 
-def parse_request(text: str, ur_decision: str = "denied") -> StructuredRequest:
-    """Structure one disputed item; ``category`` is None when no vocabulary entry applies."""
-    clean = " ".join(text.split())
-    req = StructuredRequest(text=clean, decided_text=clean)
+def _compiled_patterns(service_id: str) -> tuple[re.Pattern[str], ...]:
+    return next(c.patterns for c in vocabulary().services if c.service.id == service_id)
+
+
+def _modified_parts(clean: str, ur_decision: str) -> dict[str, Any]:
+    """The decided portion of a modified request ("X was the original request. Y was
+    authorized ... The IMR eligible portion is Z")."""
     m = _MODIFIED.match(clean)
     if m:
-        req.modified = True
-        req.original_request = m.group("orig").strip()
-        req.authorized = m.group("auth").strip()
+        original = m.group("orig").strip()
         portion = _PORTION.sub("", m.group("rest").strip()).strip().rstrip(".:")
-        req.decided_text = portion or req.original_request
-    elif ur_decision == "modified":
-        req.modified = True
-    body = req.decided_text
-    req.retrospective = bool(_RETRO.search(body))
-    req.associated_surgical = bool(_ASSOC.search(body))
-    subject = _ASSOC.sub("", body)
-    # "#60 with 1 refill" counts the supply of a prescription; it does not make it a repeat
-    req.repeat = bool(_REPEAT.search(_REFILL_COUNT.sub("", subject)))
-    dm = _DATE.search(subject)
-    if dm:
-        req.date_of_service = _parse_date(dm)
-    _classify(subject, req)
-    for name, pats in _vocab().regions:
-        if any(p.search(subject) for p in pats) and name not in req.regions:
-            req.regions.append(name)
-    for lat, pat in _LAT:
-        if pat.search(subject):
-            req.laterality = lat
-            break
+        return {
+            "modified": True,
+            "original_request": original,
+            "authorized": m.group("auth").strip(),
+            "decided_text": portion or original,
+        }
+    return {"modified": ur_decision == "modified", "decided_text": clean}
+
+
+def _amounts(subject: str) -> dict[str, Any]:
+    """Frequency, duration, sessions, quantity and refills as the item states them."""
+    out: dict[str, Any] = {}
     if pw := _PER_WEEK.search(subject):
-        req.frequency_per_week, req.duration_weeks = _int(pw.group(1)), _int(pw.group(2))
-        req.sessions = req.frequency_per_week * req.duration_weeks
+        out["frequency_per_week"], out["duration_weeks"] = _int(pw.group(1)), _int(pw.group(2))
+        out["sessions"] = out["frequency_per_week"] * out["duration_weeks"]
     elif fm := _FREQ.search(subject):
-        req.frequency_per_week, req.duration_weeks = int(fm.group(1)), int(fm.group(2))
-        req.sessions = req.frequency_per_week * req.duration_weeks
+        out["frequency_per_week"], out["duration_weeks"] = int(fm.group(1)), int(fm.group(2))
+        out["sessions"] = out["frequency_per_week"] * out["duration_weeks"]
     if sm := _SESSIONS.search(subject):
-        req.sessions = int(sm.group(1))
-    elif req.sessions is None and (xm := _TIMES.search(subject)):
-        req.sessions = int(xm.group(1))
+        out["sessions"] = int(sm.group(1))
+    elif "sessions" not in out and (xm := _TIMES.search(subject)):
+        out["sessions"] = int(xm.group(1))
     if qm := _QTY.search(subject):
-        req.quantity = int(qm.group(1))
+        out["quantity"] = int(qm.group(1))
     if rm := _REFILLS.search(subject):
-        req.refills = _int(rm.group(1))
-    if req.category == "medications" and (st := _STRENGTH.search(subject)):
-        req.strength = f"{st.group(1).replace(' ', '')} {st.group(2).lower()}"
-    low = subject.lower()
-    req.setting = (
+        out["refills"] = _int(rm.group(1))
+    return out
+
+
+def _setting_and_route(low: str) -> dict[str, Any]:
+    setting = (
         "outpatient"
         if "outpatient" in low
         else "inpatient"
@@ -394,74 +325,34 @@ def parse_request(text: str, ur_decision: str = "denied") -> StructuredRequest:
         if re.search(r"\bhome\b", low)
         else None
     )
-    for route in ("oral", "topical", "intramuscular", "intravenous", "transdermal", "injection"):
-        if route in low:
-            req.route = route
-            break
-    return req
+    route = next(
+        (
+            r
+            for r in ("oral", "topical", "intramuscular", "intravenous", "transdermal", "injection")
+            if r in low
+        ),
+        None,
+    )
+    return {"setting": setting, "route": route}
 
 
-class ProcedureKind(BaseModel):
-    """A kind of operation (``intake/data/procedures.yaml``)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    name: str
-    patterns: list[str] = Field(min_length=1)
-    complex: bool = False  # an operation for which an assistant surgeon is an option (ODG)
-    stay_days: int | None = None  # best-practice target hospital stay (ODG); 0: outpatient
-
-
-@lru_cache(maxsize=1)
-def _procedures() -> list[tuple[ProcedureKind, list[re.Pattern[str]]]]:
-    out = []
-    for i, entry in enumerate(_load_yaml("procedures.yaml")["procedures"]):
-        k = _validate(ProcedureKind, entry, "procedures.yaml", f"procedures[{i}].")
-        out.append((k, [re.compile(p, re.I) for p in k.patterns]))
-    return out
-
-
-def procedure_kind(text: str) -> ProcedureKind | None:
-    """The kind of operation ``text`` names (the first kind in the file that matches)."""
-    for kind, pats in _procedures():
-        if any(p.search(text) for p in pats):
-            return kind
-    return None
-
-
-def known_services() -> set[str]:
-    """Service ids of the vocabulary, with one ``drug:<class>`` id per drug class."""
-    v = _vocab()
-    return {s.id for s, _ in v.services} | {f"drug:{c}" for c in v.drug_classes}
-
-
-def region_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
-    """The compiled region vocabulary: (region name, patterns), in vocabulary order."""
-    return list(_vocab().regions)
-
-
-def known_regions() -> set[str]:
-    return {name for name, _ in _vocab().regions}
-
-
-def unnamed_region_kinds(text: str) -> list[tuple[str, list[str]]]:
-    """Kinds of body part an item's text points at without naming one ("spinal manipulation"):
-    (kind, the regions it may mean, in order of preference). A kind whose regions the text
-    already names is not unnamed ("cervical spine")."""
-    named = {name for name, pats in _vocab().regions if any(p.search(text) for p in pats)}
-    return [
-        (k.name, list(k.regions))
-        for k, pats in _vocab().kinds
-        if any(p.search(text) for p in pats) and not named & set(k.regions)
-    ]
-
-
-def kind_regions() -> list[str]:
-    """Every region a kind of body part may mean (regions.yaml ``kinds``), in the file's order
-    of preference: the spine levels, then the joints of the limbs."""
-    return [r for k, _ in _vocab().kinds for r in k.regions]
-
-
-def reads_unnamed_body_part(service: str | None) -> bool:
-    """Whether a request for ``service`` that names no body part may be read as for the one
-    the records document most (regions.yaml ``read_unnamed_for``)."""
-    return service in _vocab().read_unnamed_for
+def parse_request(text: str, ur_decision: str = "denied") -> StructuredRequest:
+    """Structure one disputed item; ``category`` is None when no vocabulary entry applies."""
+    clean = " ".join(text.split())
+    f: dict[str, Any] = {"text": clean} | _modified_parts(clean, ur_decision)
+    body = f["decided_text"]
+    f["retrospective"] = bool(_RETRO.search(body))
+    f["associated_surgical"] = bool(_ASSOC.search(body))
+    subject = _ASSOC.sub("", body)
+    # "#60 with 1 refill" counts the supply of a prescription; it does not make it a repeat
+    f["repeat"] = bool(_REPEAT.search(_REFILL_COUNT.sub("", subject)))
+    if dm := _DATE.search(subject):
+        f["date_of_service"] = _parse_date(dm)
+    f |= _classify(subject)
+    f["regions"] = tuple(regions_named(subject))
+    f["laterality"] = next((lat for lat, pat in _LAT if pat.search(subject)), None)
+    f |= _amounts(subject)
+    if f.get("category") == "medications" and (st := _STRENGTH.search(subject)):
+        f["strength"] = f"{st.group(1).replace(' ', '')} {st.group(2).lower()}"
+    f |= _setting_and_route(subject.lower())
+    return StructuredRequest(**f)

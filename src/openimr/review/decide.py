@@ -6,12 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openimr.domain import CaseBundle, Determination, ItemDecision, Request
+from openimr.domain import CaseBundle, Determination, ItemDecision
 from openimr.guidelines.registry import KnowledgeBase, load_knowledge_base
-from openimr.intake.requests import StructuredRequest, parse_request
-from openimr.review.conditions import TERRITORY
-from openimr.review.engine import LAB_PANELS, SurgeryLink, decide_item, is_associated, is_surgery
+from openimr.review.engine import Case, SurgeryLink, decide_item
 from openimr.review.summary import compose_summary
+from openimr.routing import RoutedItem, route_case
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
@@ -33,7 +32,7 @@ def decide(
     kb: KnowledgeBase | None = None,
     decision_date: dt.date | None = None,
 ) -> Determination:
-    """Draft the determination: evidence, reviewer, per-item decisions, summary.
+    """Draft the determination: evidence, routing, reviewer, per-item decisions, summary.
 
     The result is a draft (status ``draft``): a physician reviewer signs it before it becomes
     a Final Determination Letter.
@@ -44,8 +43,9 @@ def decide(
     when = decision_date or decision_date_for(bundle)
     knowledge = kb or load_knowledge_base()
     evidence = extract(bundle)
-    selection = select_reviewer(bundle, panel=Path(panel) if panel else None)
-    items = decide_items(bundle, evidence, knowledge, when)
+    routed = route_case(bundle, evidence=evidence, kb=knowledge, when=when)
+    selection = select_reviewer(bundle, panel=Path(panel) if panel else None, routed=routed)
+    items = decide_items(bundle, evidence, knowledge, when, routed=routed)
     return Determination(
         case_number=bundle.case_number,
         decision_date=when,
@@ -62,65 +62,40 @@ def decide(
 
 
 def decide_items(
-    bundle: CaseBundle, evidence: EvidenceSet, knowledge: KnowledgeBase, when: dt.date
+    bundle: CaseBundle,
+    evidence: EvidenceSet,
+    knowledge: KnowledgeBase,
+    when: dt.date,
+    *,
+    routed: tuple[RoutedItem, ...] | None = None,
 ) -> list[ItemDecision]:
     """Decide every disputed item, surgeries first: a surgery's associated services follow
-    its decision (see ``surgery_of``)."""
-    parsed = {r.id: parse_request(r.item, r.ur_decision) for r in bundle.requests}
-    surgeries = [r for r in bundle.requests if is_surgery(parsed[r.id])]
-    # The surgery is decided first: its associated services follow its decision.
+    its decision."""
+    items = routed or route_case(bundle, evidence=evidence, kb=knowledge, when=when)
+    case = Case(bundle, evidence, knowledge, when)
+    by_id = {it.id: it for it in items}
     decided: dict[str, ItemDecision] = {
-        r.id: decide_item(bundle, r, evidence, knowledge, when) for r in surgeries
+        it.id: decide_item(it, case) for it in items if it.is_surgery
     }
-    for r in bundle.requests:
-        if r.id in decided:
+    for it in items:
+        if it.id in decided:
             continue
         link = None
-        # a blood count or chemistry panel disputed beside a surgery is its work-up
-        if is_associated(parsed[r.id]) or (parsed[r.id].service in LAB_PANELS and surgeries):
-            link = surgery_of(parsed[r.id], surgeries, parsed, decided)
-        decided[r.id] = decide_item(bundle, r, evidence, knowledge, when, surgery=link)
-    return [decided[r.id] for r in bundle.requests]
+        if it.surgery is not None:
+            link = SurgeryLink(by_id[it.surgery], decided[it.surgery])
+        decided[it.id] = decide_item(it, case, surgery=link)
+    return [decided[it.id] for it in items]
 
 
-# Services for the operation as a whole, whatever body part their own wording names (a chest
-# radiograph before shoulder surgery).
-_WHOLE_CASE = {
-    "preop_clearance",
-    "preop_labs",
-    "preop_ekg",
-    "preop_chest_xray",
-    "assistant_surgeon",
-    "inpatient_stay",
-}
-
-
-def surgery_of(
-    req: StructuredRequest,
-    surgeries: list[Request],
-    parsed: dict[str, StructuredRequest],
-    decided: dict[str, ItemDecision],
-) -> SurgeryLink | None:
-    """The surgery requested in this case that an associated service belongs to.
-
-    A service naming a body part goes with the surgery on that part (read with its radicular
-    territory), and with none if no disputed surgery is on it; a service for the whole
-    operation, or one naming no body part, goes with a surgery this review finds necessary if
-    there is one, else with the first.
-    """
-    if not surgeries:
-        return None
-    if req.service in _WHOLE_CASE or not req.regions:
-        chosen = surgeries
-    else:
-        chosen = [
-            s
-            for s in surgeries
-            if not parsed[s.id].regions
-            or {t for r in parsed[s.id].regions for t in TERRITORY.get(r, [r])} & set(req.regions)
-        ]
-    if not chosen:
-        return None
-    necessary = [s for s in chosen if decided[s.id].decision == "overturned"]
-    pick = (necessary or chosen)[0]
-    return SurgeryLink(parsed[pick.id], decided[pick.id])
+def decide_request(
+    bundle: CaseBundle,
+    request_id: str,
+    evidence: EvidenceSet,
+    knowledge: KnowledgeBase,
+    when: dt.date,
+) -> ItemDecision:
+    """One item of the case, decided as the whole case decides it (its surgery first)."""
+    for item in decide_items(bundle, evidence, knowledge, when):
+        if item.id == request_id:
+            return item
+    raise KeyError(request_id)

@@ -1,10 +1,14 @@
-"""Decide one disputed item: search sequence, criteria, decision, rationale, fact check."""
+"""Decide one routed item, in named steps: topic search, criteria evaluation, decision,
+rationale, fact check, reviewer notes.
+
+Each step is a function of its own; :func:`decide_item` only strings them together. The item
+arrives routed (``openimr.routing``): nothing here parses its text or edits what was parsed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from openimr.domain import (
@@ -14,13 +18,12 @@ from openimr.domain import (
     Finding,
     GuidelineCitation,
     ItemDecision,
-    Request,
+    ReviewerNote,
 )
-from openimr.guidelines.registry import KnowledgeBase, case_phase
+from openimr.guidelines.registry import KnowledgeBase
 from openimr.guidelines.schema import Citation, Criterion, Topic
-from openimr.intake.requests import StructuredRequest, parse_request
-from openimr.review.bodypart import read_body_part
-from openimr.review.conditions import TERRITORY, Context, Outcome, evaluate
+from openimr.intake.vocabulary import territory
+from openimr.review.conditions import Context, Outcome, evaluate
 from openimr.review.rationale import (
     Sentence,
     absences,
@@ -31,9 +34,31 @@ from openimr.review.rationale import (
     regions_named,
     strip_quotes,
 )
+from openimr.review.topics import TopicSearch, search_topics
+from openimr.routing import RoutedItem
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
+
+Results = list[tuple[Criterion, Outcome]]
+
+
+@dataclass(frozen=True)
+class Case:
+    """What every step reads about the case as a whole."""
+
+    bundle: CaseBundle
+    evidence: EvidenceSet
+    kb: KnowledgeBase
+    when: dt.date  # the decision date: the edition in force on it is applied
+
+
+@dataclass(frozen=True)
+class SurgeryLink:
+    """The surgery an associated service belongs to, as this review decided it."""
+
+    item: RoutedItem
+    decision: ItemDecision
 
 
 def _citation(c: Citation) -> GuidelineCitation:
@@ -59,7 +84,7 @@ def _link(f: Finding) -> EvidenceLink:
     )
 
 
-def _source_phrase(topic: Topic, key: str = "primary") -> str:
+def source_phrase(topic: Topic, key: str = "primary") -> str:
     c = topic.citations[key]
     if c.level == "MTUS":
         where = f"{c.guideline} {c.chapter}" if c.chapter else c.guideline
@@ -71,11 +96,69 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _subject(req: StructuredRequest) -> str:
-    return as_object(req.decided_text)
+def _subject(item: RoutedItem) -> str:
+    return as_object(item.req.decided_text)
 
 
-def decide_decision(topic: Topic, results: list[tuple[Criterion, Outcome]]) -> str:
+def _joined(notes: list[ReviewerNote]) -> str | None:
+    return " ".join(n.text for n in notes) or None
+
+
+def _base(item: RoutedItem, **fields: object) -> ItemDecision:
+    """The fields every decision of ``item`` carries."""
+    return ItemDecision(
+        id=item.request.id,
+        item=item.request.item,
+        category=item.req.category,
+        claims_administrator_basis=item.request.ur_basis,
+        portion=item.req.decided_text if item.req.modified else None,
+        **fields,
+    )
+
+
+# ---- step 1: topic search (review/topics.py) and the two ways an item ends before it
+
+
+def no_topic(item: RoutedItem) -> ItemDecision:
+    """No topic addresses the item: undetermined, with the reason, for the reviewer."""
+    what = item.req.subcategory or "this kind of service"
+    where = f" for the {', '.join(item.req.regions)}" if item.req.regions else ""
+    text = (
+        f"No knowledge-base topic addresses {what}{where}; the physician reviewer must find "
+        "and apply the governing guideline."
+    )
+    notes = [ReviewerNote(kind="no_topic", text=text)]
+    return _base(item, decision="undetermined", rationale=text, note=text, notes=notes)
+
+
+def follows_surgery(item: RoutedItem, link: SurgeryLink) -> ItemDecision:
+    """An associated service of a surgery found not medically necessary is not necessary."""
+    surgery = link.decision
+    subject, op = _subject(item), as_object(link.item.req.decided_text)
+    rationale = (
+        f"The request for {subject} is a service associated with the requested {op}, which "
+        "this review finds not medically necessary. Since the surgery is not medically "
+        f"necessary, none of its associated services are, and the request for {subject} is "
+        "not medically necessary."
+    )
+    return _base(
+        item,
+        decision="upheld",
+        topic=surgery.topic,
+        guidelines=list(surgery.guidelines),
+        rationale=rationale,
+    )
+
+
+# ---- step 2: criteria evaluation; step 3: the decision
+
+
+def evaluate_criteria(topic: Topic, ctx: Context) -> Results:
+    """Each criterion of the topic against the case's evidence."""
+    return [(c, evaluate(c.when, ctx)) for c in topic.criteria]
+
+
+def decide_outcome(topic: Topic, results: Results) -> str:
     """Overturn when every requirement and at least one indication holds and no exclusion."""
     reqs = [o for c, o in results if c.kind == "requirement"]
     inds = [o for c, o in results if c.kind == "indication"]
@@ -89,7 +172,7 @@ def decide_decision(topic: Topic, results: list[tuple[Criterion, Outcome]]) -> s
     return "overturned" if reqs else topic.default
 
 
-def _header_citations(topic: Topic, ctx: Context) -> list[Citation]:
+def header_citations(topic: Topic, ctx: Context) -> list[Citation]:
     """The citations on the letter's guideline line; the first lead whose clinical question
     the records raise puts its chapter first."""
     when = ctx.decision_date
@@ -101,221 +184,82 @@ def _header_citations(topic: Topic, ctx: Context) -> list[Citation]:
     return out
 
 
-def no_topic(request: Request, req: StructuredRequest) -> ItemDecision:
-    what = req.subcategory or "this kind of service"
-    note = (
-        f"No knowledge-base topic addresses {what}"
-        + (f" for the {', '.join(req.regions)}" if req.regions else "")
-        + "; the physician reviewer must find and apply the governing guideline."
+# ---- step 4: the rationale, with the fact check of every absence claim
+
+
+def opening(item: RoutedItem, topic: Topic, surgery: SurgeryLink | None) -> list[Sentence]:
+    """What is requested and what the guideline advises (and the search sequence level)."""
+    turn = (
+        ""
+        if topic.level == "MTUS"
+        else "the MTUS does not address this request, so the review turns to the next "
+        "source in the search sequence: "
     )
-    return ItemDecision(
-        id=request.id,
-        item=request.item,
-        decision="undetermined",
-        category=req.category,
-        claims_administrator_basis=request.ur_basis,
-        rationale=note,
-        note=note,
-        portion=req.decided_text if req.modified else None,
-    )
-
-
-_PERIOP = re.compile(r"\b(pre|post)[- ]?op(erative)?\b", re.I)
-_THERAPY = {"physical_therapy", "occupational_therapy"}
-# a blood count or chemistry panel on its own is drug monitoring; with a surgery it is the
-# operation's pre-operative work-up
-LAB_PANELS = {"blood_panel"}
-_POSTOP_EQUIPMENT = {"brace"}
-
-
-@dataclass(frozen=True)
-class SurgeryLink:
-    """The surgery an associated service belongs to, as this review decided it."""
-
-    request: StructuredRequest
-    decision: ItemDecision
-
-
-def is_surgery(req: StructuredRequest) -> bool:
-    return req.category == "surgery"
-
-
-def is_associated(req: StructuredRequest) -> bool:
-    """A service that exists only because of a surgery: pre-operative work-up, assistant,
-    post-operative therapy, equipment or medication, or an item the letter files as an
-    'associated surgical service'."""
-    return (
-        req.associated_surgical
-        or req.category == "surgery-associated"
-        or bool(_PERIOP.search(req.decided_text))
-    )
-
-
-def _as_preop_labs(req: StructuredRequest) -> None:
-    """A blood count or chemistry panel that goes with a surgery is pre-operative work-up."""
-    if req.service in LAB_PANELS:
-        req.service, req.category, req.subcategory = (
-            "preop_labs",
-            "surgery-associated",
-            "pre-operative labs",
+    out = [
+        Sentence(
+            f"Regarding the request for {_subject(item)}, {turn}"
+            f"{source_phrase(topic)} advises that {topic.recommendation}."
         )
-
-
-def _as_associated(req: StructuredRequest, link: SurgeryLink | None) -> None:
-    """Read an associated service in the light of its surgery: therapy after surgery is
-    postoperative therapy (Postsurgical Treatment Guidelines), and a service that names no
-    body part is for the operated one."""
-    if link is not None:
-        req.associated_surgical = True
-        req.procedure = link.request.decided_text
-        if not req.regions:
-            req.regions = list(link.request.regions)
-    if req.associated_surgical:
-        _as_preop_labs(req)
-    if req.associated_surgical and req.service in _THERAPY:
-        req.service, req.category, req.subcategory = (
-            "postop_therapy",
-            "surgery-associated",
-            "post-operative therapy",
-        )
-    # a sling or brace for the recovery from surgery is postoperative equipment (ODG),
-    # not the brace of an initial-care chapter
-    if req.associated_surgical and req.service in _POSTOP_EQUIPMENT:
-        req.service, req.category, req.subcategory = (
-            "postop_dme",
-            "surgery-associated",
-            "post-operative equipment",
-        )
-
-
-def follows_surgery(request: Request, req: StructuredRequest, link: SurgeryLink) -> ItemDecision:
-    """An associated service of a surgery found not medically necessary is not necessary."""
-    surgery = link.decision
-    rationale = (
-        f"The request for {_subject(req)} is a service associated with the requested "
-        f"{as_object(link.request.decided_text)}, which this review finds not medically "
-        "necessary. Since the surgery is not medically necessary, none of its associated "
-        f"services are, and the request for {_subject(req)} is not medically necessary."
-    )
-    return ItemDecision(
-        id=request.id,
-        item=request.item,
-        decision="upheld",
-        topic=surgery.topic,
-        category=req.category,
-        guidelines=list(surgery.guidelines),
-        claims_administrator_basis=request.ur_basis,
-        rationale=rationale,
-        portion=req.decided_text if req.modified else None,
-    )
-
-
-def decide_item(
-    bundle: CaseBundle,
-    request: Request,
-    evidence: EvidenceSet,
-    kb: KnowledgeBase,
-    decision_date: dt.date,
-    *,
-    surgery: SurgeryLink | None = None,
-) -> ItemDecision:
-    """Apply the Medical Evidence Search Sequence to one item and explain the outcome.
-
-    ``surgery``: for a service associated with a surgery requested in the same case, that
-    surgery and this review's decision on it. If the surgery is not medically necessary,
-    neither is the service; otherwise the service is decided on its own (postoperative)
-    topic.
-    """
-    req = parse_request(request.item, request.ur_decision)
-    if surgery is not None:
-        _as_preop_labs(req)
-    if surgery is not None and surgery.decision.decision == "upheld":
-        return follows_surgery(request, req, surgery)
-    _as_associated(req, surgery)
-    pending = (
-        f"This service goes with the requested {as_object(surgery.request.decided_text)}, "
-        "which the knowledge base could not decide: if the surgery is not medically necessary, "
-        "neither is this service."
-        if surgery is not None and surgery.decision.decision == "undetermined"
-        else None
-    )
-    phase = case_phase(bundle.claim.date_of_injury, bundle.dates.ur_denial)
-    candidates = kb.candidates(req, decision_date, phase)
-    reading = (
-        None if req.associated_surgical else read_body_part(req, evidence, acute=phase == "acute")
-    )
-    if reading is not None:
-        # the body part read from the records counts only where it decides the chapter
-        trial = replace(req, regions=[*req.regions, reading.region])
-        found = kb.candidates(trial, decision_date, phase)
-        if found and found[0].applies_to.regions and (not candidates or found[0] != candidates[0]):
-            req, candidates = trial, found
-        else:
-            reading = None
-    stale = not candidates
-    if stale:
-        candidates = kb.superseded(req, decision_date, phase)
-    if not candidates:
-        return no_topic(request, req)
-    topic = candidates[0]  # MTUS first; ACOEM/ODG only where MTUS is silent
-    ctx = Context(bundle, evidence, req, decision_date)
-    results = [(c, evaluate(c.when, ctx)) for c in topic.criteria]
-    decision = decide_decision(topic, results)
-    latest_record = latest_clinical_date(bundle)
-
-    sentences: list[Sentence] = []
-    opening = (
-        f"Regarding the request for {_subject(req)}, "
-        + (
-            ""
-            if topic.level == "MTUS"
-            else "the MTUS does not address this request, so the review turns to the next "
-            "source in the search sequence: "
-        )
-        + f"{_source_phrase(topic)} advises that {topic.recommendation}."
-    )
-    sentences.append(Sentence(opening))
+    ]
     if surgery is not None and surgery.decision.decision == "overturned":
-        sentences.append(
+        out.append(
             Sentence(
                 f"This service accompanies the requested "
-                f"{as_object(surgery.request.decided_text)}, which this review finds "
+                f"{as_object(surgery.item.req.decided_text)}, which this review finds "
                 "medically necessary, so it is judged on its own merits."
             )
         )
-    # in the order the criteria name them: a set's order would change with the hash seed
-    for key in dict.fromkeys(c.cite for c, _ in results if c.cite != "primary"):
-        # a criterion met vacuously (nothing in the records bears on it) is not announced
-        said = [
-            c.says
-            for c, o in results
-            if c.cite == key and not (o.met and not o.evidence and not o.facts)
-        ]
-        if not said:
-            continue
-        sentences.append(
-            Sentence(
-                f"{_capital(_source_phrase(topic, key))} adds this criterion: {'; '.join(said)}."
-            )
-        )
+    return out
 
-    trace: list[CriterionResult] = []
-    links: dict[tuple[str, int], EvidenceLink] = {}
+
+def _vacuous(out: Outcome) -> bool:
+    """Met with nothing in the records bearing on it."""
+    return out.met and not out.evidence and not out.facts
+
+
+def secondary_citations(topic: Topic, results: Results) -> list[Sentence]:
+    """A secondary source is announced, in the order the criteria name it, only for the
+    criteria of it that the records bore on."""
+    out = []
+    for key in dict.fromkeys(c.cite for c, _ in results if c.cite != "primary"):
+        said = [c.says for c, o in results if c.cite == key and not _vacuous(o)]
+        if said:
+            phrase = _capital(source_phrase(topic, key))
+            out.append(Sentence(f"{phrase} adds this criterion: {'; '.join(said)}."))
+    return out
+
+
+def _relevant(crit: Criterion, out: Outcome, decision: str) -> bool:
+    """Whether a criterion's sentence explains the decision."""
+    if decision == "upheld":
+        return out.met == (crit.kind == "exclusion")
+    return out.met and not _vacuous(out) and crit.kind != "exclusion"
+
+
+@dataclass
+class Explained:
+    sentences: list[Sentence]
+    trace: list[CriterionResult]
+    links: dict[tuple[str, int], EvidenceLink]
+
+
+def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Case) -> Explained:
+    """A sentence per criterion; every absence claim is checked against the records and
+    rewritten when a record contradicts it."""
+    latest = latest_clinical_date(case.bundle)
+    done = Explained([], [], {})
     for crit, out in results:
-        vacuous = out.met and not out.evidence and not out.facts
+        said = describe_all(out.evidence, out.facts)
         if out.met:
-            s = Sentence(crit.met.replace("{evidence}", describe_all(out.evidence, out.facts)))
+            s = Sentence(crit.met.replace("{evidence}", said))
         else:
-            s = Sentence(
-                crit.unmet.replace("{evidence}", describe_all(out.evidence, out.facts)),
-                absences(crit.when, req),
-            )
-            s, contradicting = check_absence(s, evidence, latest_record)
+            claim = Sentence(crit.unmet.replace("{evidence}", said), absences(crit.when, item.req))
+            s, contradicting = check_absence(claim, case.evidence, latest)
             for f in contradicting:
-                links.setdefault((f.record_id, f.start), _link(f))
+                done.links.setdefault((f.record_id, f.start), _link(f))
         for f in out.evidence:
-            links.setdefault((f.record_id, f.start), _link(f))
-        trace.append(
+            done.links.setdefault((f.record_id, f.start), _link(f))
+        done.trace.append(
             CriterionResult(
                 id=crit.id,
                 description=crit.says,
@@ -324,67 +268,124 @@ def decide_item(
                 evidence=[_link(f) for f in out.evidence],
             )
         )
-        relevant = (
-            (decision == "upheld" and not out.met and crit.kind != "exclusion")
-            or (decision == "upheld" and out.met and crit.kind == "exclusion")
-            or (decision == "overturned" and out.met and not vacuous and crit.kind != "exclusion")
-        )
-        if relevant:
-            sentences.append(s)
+        if _relevant(crit, out, decision):
+            done.sentences.append(s)
+    return done
 
+
+def conclusion(item: RoutedItem, topic: Topic, decision: str) -> Sentence:
     verdict = "is not medically necessary" if decision == "upheld" else "is medically necessary"
     because = topic.conclusion_upheld if decision == "upheld" else topic.conclusion_overturned
-    sentences.append(Sentence(f"Because {because}, the request for {_subject(req)} {verdict}."))
-    rationale = " ".join(s.text for s in sentences)
-    titles = [c.chapter for c in topic.citations.values() if c.chapter]
-    stray = stray_body_parts(rationale, req, titles)
-    # What the reviewer must resolve before signing, in this order.
-    notes = [
-        f"Edition check: the knowledge base holds no guideline in force on "
-        f"{decision_date:%m/%d/%Y} for this request; this draft applies "
-        f"{_source_phrase(topic)}, in force until {topic.effective_to:%m/%d/%Y}. "
-        "The reviewer must apply the edition in force."
-        if stale
-        else None,
-        f"Body part: {reading.reason}; the reviewer must confirm the body part requested."
-        if reading is not None
-        else None,
-        f"Fact check: the rationale names {', '.join(stray)}, not the requested "
-        f"{', '.join(req.regions)}; the reviewer must correct it."
-        if stray
-        else None,
-        pending,
-    ]
-    note = " ".join(n for n in notes if n) or None
-    return ItemDecision(
-        id=request.id,
-        item=request.item,
-        decision=decision,
-        topic=topic.id,
-        category=req.category,
-        guidelines=[_citation(c) for c in _header_citations(topic, ctx)],
-        claims_administrator_basis=request.ur_basis,
-        rationale=rationale,
-        criteria=trace,
-        evidence=list(links.values()),
-        portion=req.decided_text if req.modified else None,
-        note=note,
-    )
+    return Sentence(f"Because {because}, the request for {_subject(item)} {verdict}.")
 
 
-def stray_body_parts(
-    rationale: str, req: StructuredRequest, titles: list[str] | None = None
-) -> list[str]:
+# ---- step 5: what the reviewer must resolve
+
+
+def stray_body_parts(rationale: str, item: RoutedItem, titles: list[str]) -> list[str]:
     """Body parts our own sentences discuss that the request does not name.
 
     Reviewing the wrong body part is a ground for reversal on appeal, so it is checked.
     Quotations from the records and the guideline's own chapter titles ("Neck and Upper
     Back Complaints") are not the rationale's words and are left out.
     """
-    if not req.regions:
+    if not item.req.regions:
         return []
     text = strip_quotes(rationale)
-    for title in titles or []:
+    for title in titles:
         text = text.replace(title, "")
-    allowed = {t for r in req.regions for t in TERRITORY.get(r, [r])} | set(req.regions)
+    allowed = {t for r in item.req.regions for t in territory(r)}
     return sorted(regions_named(text) - allowed)
+
+
+def reviewer_notes(
+    item: RoutedItem,
+    search: TopicSearch,
+    case: Case,
+    stray: list[str],
+    surgery: SurgeryLink | None,
+) -> list[ReviewerNote]:
+    """What the reviewer must resolve before signing, in this order."""
+    topic, notes = search.topic, []
+    if search.stale:
+        notes.append(
+            ReviewerNote(
+                kind="edition",
+                text=f"Edition check: the knowledge base holds no guideline in force on "
+                f"{case.when:%m/%d/%Y} for this request; this draft applies "
+                f"{source_phrase(topic)}, in force until {topic.effective_to:%m/%d/%Y}. "
+                "The reviewer must apply the edition in force.",
+            )
+        )
+    if item.reading is not None:
+        notes.append(
+            ReviewerNote(
+                kind="body_part",
+                text=f"Body part: {item.reading.reason}; the reviewer must confirm the body "
+                "part requested.",
+            )
+        )
+    if stray:
+        notes.append(
+            ReviewerNote(
+                kind="fact_check",
+                text=f"Fact check: the rationale names {', '.join(stray)}, not the requested "
+                f"{', '.join(item.req.regions)}; the reviewer must correct it.",
+            )
+        )
+    if surgery is not None and surgery.decision.decision == "undetermined":
+        notes.append(
+            ReviewerNote(
+                kind="pending_surgery",
+                text=f"This service goes with the requested "
+                f"{as_object(surgery.item.req.decided_text)}, which the knowledge base could "
+                "not decide: if the surgery is not medically necessary, neither is this "
+                "service.",
+            )
+        )
+    return notes
+
+
+# ---- the steps together
+
+
+def decide_item(
+    item: RoutedItem, case: Case, *, surgery: SurgeryLink | None = None
+) -> ItemDecision:
+    """Apply the Medical Evidence Search Sequence to one routed item and explain the outcome.
+
+    ``surgery``: for a service associated with a surgery requested in the same case, that
+    surgery and this review's decision on it. If the surgery is not medically necessary,
+    neither is the service; otherwise the service is decided on its own (postoperative) topic.
+    """
+    if surgery is not None and surgery.decision.decision == "upheld":
+        return follows_surgery(item, surgery)
+    search = search_topics(item, case.kb, case.when)
+    if search is None:
+        return no_topic(item)
+    topic = search.topic
+    ctx = Context(case.bundle, case.evidence, item.req, case.when)
+    results = evaluate_criteria(topic, ctx)
+    decision = decide_outcome(topic, results)
+    explained = explain_criteria(item, results, decision, case)
+    sentences = [
+        *opening(item, topic, surgery),
+        *secondary_citations(topic, results),
+        *explained.sentences,
+        conclusion(item, topic, decision),
+    ]
+    rationale = " ".join(s.text for s in sentences)
+    titles = [c.chapter for c in topic.citations.values() if c.chapter]
+    notes = reviewer_notes(item, search, case, stray_body_parts(rationale, item, titles), surgery)
+    return _base(
+        item,
+        decision=decision,
+        topic=topic.id,
+        guidelines=[_citation(c) for c in header_citations(topic, ctx)],
+        rationale=rationale,
+        criteria=explained.trace,
+        evidence=list(explained.links.values()),
+        note=_joined(notes),
+        notes=notes,
+        topic_choice=search.choice,
+    )

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from openimr.domain import CaseBundle, Finding
 from openimr.guidelines.schema import Cond
-from openimr.intake.requests import region_patterns
-from openimr.review.conditions import documented_in, findings_in, fmt_date, scope_regions
+from openimr.intake.vocabulary import region_patterns
+from openimr.review.conditions import documented_in, findings_in, scope_regions
+from openimr.review.facts import fmt_date
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet

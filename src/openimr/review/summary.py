@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from openimr.domain import CaseBundle, Finding
-from openimr.review.conditions import fmt_date
+from openimr.review.facts import fmt_date
 from openimr.review.rationale import as_object
 
 if TYPE_CHECKING:

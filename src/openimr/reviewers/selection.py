@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openimr.domain.bundle import CaseBundle
 from openimr.domain.determination import AdditionalReviewer, ReviewerCredentials
@@ -29,6 +30,9 @@ from openimr.reviewers.specialties import (
     SpecialtyMatcher,
     default_matcher,
 )
+
+if TYPE_CHECKING:
+    from openimr.routing import RoutedItem
 
 MIN_YEARS_EXCLUSIVE = 5  # "more than five years" of active practice
 MIN_HOURS_PER_WEEK = 24  # "at least 24 hours a week"
@@ -94,16 +98,19 @@ def credentials_for(reviewer: ReviewerProfile, fitting: list[str]) -> ReviewerCr
     )
 
 
-def parse_items(bundle: CaseBundle) -> dict[str, ParsedItem]:
-    """Intake's reading of each disputed item (service, category, regions, decided portion)."""
-    from openimr.intake.requests import parse_request
+def parse_items(
+    bundle: CaseBundle, routed: tuple[RoutedItem, ...] | None = None
+) -> dict[str, ParsedItem]:
+    """The routed reading of each disputed item (service, category, regions, decided portion):
+    the same one the engine decides on."""
+    from openimr.routing import route_items
 
     out: dict[str, ParsedItem] = {}
-    for r in bundle.requests:
-        sr = parse_request(r.item, r.ur_decision)
+    for it in routed or route_items(bundle):
+        sr = it.req
         keys = [k for k in (sr.service, sr.category) if k]
-        out[r.id] = ParsedItem(
-            sr.decided_text or r.item, keys, list(sr.regions), sr.associated_surgical
+        out[it.id] = ParsedItem(
+            sr.decided_text or it.request.item, keys, list(sr.regions), sr.associated_surgical
         )
     return out
 
@@ -183,6 +190,7 @@ def select_reviewer(
     workload: Mapping[str, int] | None = None,
     exclude: Mapping[str, str] | None = None,
     matcher: SpecialtyMatcher | None = None,
+    routed: tuple[RoutedItem, ...] | None = None,
 ) -> ReviewerSelection:
     """Choose the reviewer(s) for ``bundle`` from ``panel`` (None: the packaged panel).
 
@@ -196,7 +204,7 @@ def select_reviewer(
     m = matcher or default_matcher()
     pnl = _resolve_panel(panel, m)
     when = on or dt.date.today()
-    fit = m.case_fit(bundle, parse_items(bundle))
+    fit = m.case_fit(bundle, parse_items(bundle, routed))
     extra = workload or {}
     excluded: list[tuple[str, str]] = []
     qualified: list[tuple[Key, ReviewerProfile]] = []

@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from openimr.intake.requests import (
-    StructuredRequest,
+from openimr.intake.requests import StructuredRequest
+from openimr.intake.vocabulary import (
     kind_regions,
     reads_unnamed_body_part,
     unnamed_region_kinds,

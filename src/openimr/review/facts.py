@@ -1,0 +1,302 @@
+"""Facts by name: every number or property a criterion can test, defined once.
+
+A topic's condition ``{fact: weeks_since_injury, max: 4}`` or ``{request: repeat}`` names an
+entry of :data:`FACTS`. Each entry is declared here, with its kind and what it means, next to
+the function that computes it; the knowledge base is checked against this registry when it
+loads (an unknown name fails with a did-you-mean hint), and ``openimr guidelines facts``
+lists it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from openimr.datafiles import load_model
+from openimr.intake.vocabulary import ProcedureKind, procedure_kind
+
+if TYPE_CHECKING:
+    from openimr.intake.requests import StructuredRequest
+    from openimr.review.conditions import Context
+
+FactKind = Literal["number", "request"]
+Value = tuple[float | None, str]  # the number (None: not documented) and how to say it
+
+
+@dataclass(frozen=True)
+class FactDef:
+    name: str
+    kind: FactKind  # "number": tested with min/max; "request": a property, tested with equals
+    description: str
+    compute: Callable[[Context], Value]
+
+
+FACTS: dict[str, FactDef] = {}
+
+
+def fact(name: str, description: str, kind: FactKind = "number") -> Callable[..., object]:
+    """Register the function below as the fact ``name``."""
+
+    def register(fn: Callable[[Context], Value]) -> Callable[[Context], Value]:
+        if name in FACTS:
+            raise ValueError(f"fact {name!r} is defined twice")
+        FACTS[name] = FactDef(name, kind, description, fn)
+        return fn
+
+    return register
+
+
+def fmt_date(d: dt.date | None) -> str:
+    return f"{d.month}/{d.day}/{d.year}" if d else "an undated record"
+
+
+def _n(v: int | None) -> float | None:
+    return float(v) if v is not None else None
+
+
+# ---- numbers about the case and the request
+
+
+@fact("weeks_since_injury", "weeks from the date of injury to the UR decision")
+def _weeks_since_injury(ctx: Context) -> Value:
+    b = ctx.bundle
+    weeks = (b.dates.ur_denial - b.claim.date_of_injury).days / 7
+    injured = fmt_date(b.claim.date_of_injury)
+    return weeks, f"injury on {injured}, {weeks:.0f} weeks before the UR decision"
+
+
+@fact("age", "the patient's age in years on the decision date")
+def _age(ctx: Context) -> Value:
+    age = ctx.bundle.patient.age_on(ctx.decision_date)
+    return _n(age), f"age {age}"
+
+
+@fact("sessions_requested", "visits or sessions the item asks for (2x6 is 12)")
+def _sessions(ctx: Context) -> Value:
+    n = ctx.request.sessions
+    return _n(n), f"{n} sessions requested"
+
+
+@fact("quantity_requested", "the quantity the item asks for (#60 is 60)")
+def _quantity(ctx: Context) -> Value:
+    q = ctx.request.quantity
+    return _n(q), f"quantity {q} requested"
+
+
+@fact("weeks_requested", "the weeks a course asks for (2x6 is 6)")
+def _weeks_requested(ctx: Context) -> Value:
+    w = ctx.request.duration_weeks
+    return _n(w), f"{w} weeks requested"
+
+
+@fact("levels_requested", "distinct spinal levels (motion segments) the item names")
+def _levels(ctx: Context) -> Value:
+    n = spinal_levels(ctx.request.decided_text)
+    return (float(n) if n else None), f"{n} spinal levels requested"
+
+
+def _beyond(ctx: Context, initial: bool) -> Value:
+    n = ctx.request.sessions
+    course, what = postsurgical_course(ctx.request)
+    allowed = course // 2 if initial else course
+    kind = "initial" if initial else "general"
+    text = f"{n} visits requested; the {kind} course after {what} is {allowed}"
+    return (float(n - allowed) if n is not None else None), text
+
+
+@fact(
+    "sessions_beyond_initial_course",
+    "postoperative visits requested beyond the initial course (half the general course) of "
+    "the operation (MTUS Postsurgical Treatment Guidelines)",
+)
+def _beyond_initial(ctx: Context) -> Value:
+    return _beyond(ctx, initial=True)
+
+
+@fact(
+    "sessions_beyond_general_course",
+    "postoperative visits requested beyond the general course of the operation",
+)
+def _beyond_general(ctx: Context) -> Value:
+    return _beyond(ctx, initial=False)
+
+
+@fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
+def _weeks_since_drug_test(ctx: Context) -> Value:
+    tests = [
+        f.when
+        for f in ctx.evidence.of("opioid.uds", observation="test", assertion="present")
+        if f.when
+    ]
+    if not tests:
+        return None, "no earlier drug test documented"
+    weeks = (ctx.bundle.dates.ur_denial - max(tests)).days / 7
+    return weeks, f"last drug test on {fmt_date(max(tests))}, {weeks:.0f} weeks earlier"
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+@fact(
+    "days_beyond_target_stay",
+    "hospital days requested beyond the ODG best-practice target stay of the operation",
+)
+def _days_beyond_stay(ctx: Context) -> Value:
+    days, op = ctx.request.sessions, operation(ctx.request)
+    if op is None or op.stay_days is None:
+        return None, "no target stay known for the operation"
+    target = _days(op.stay_days) if op.stay_days else "an outpatient stay"
+    asked = f"{_days(days)} requested" if days else "a stay of unstated length requested"
+    text = f"{asked}; the target after {op.name} is {target}"
+    return float((days or 1) - op.stay_days), text  # an unstated stay: at least a night
+
+
+@fact("visits_completed", "the most therapy visits (PT, chiropractic, acupuncture) the records "
+      "say were completed")
+def _visits_completed(ctx: Context) -> Value:
+    total, seen = 0.0, False
+    for f in ctx.evidence.of(
+        ["therapy.pt", "therapy.chiropractic", "therapy.acupuncture"],
+        region=None,
+        assertion="present",
+    ):
+        if f.observation == "plan":
+            continue  # visits requested or planned are not visits completed
+        if f.value and f.value.split()[0].isdigit():
+            total, seen = max(total, float(f.value.split()[0])), True
+    return (total if seen else None), f"{total:.0f} visits completed"
+
+
+# ---- properties of the request (tested with ``equals``)
+
+
+def _flag(value: bool, said: str = "") -> Value:
+    return (1.0 if value else 0.0), said
+
+
+@fact("repeat", "worded as a repeat, additional, continued or further request", "request")
+def _repeat(ctx: Context) -> Value:
+    return _flag(ctx.request.repeat)
+
+
+@fact("retrospective", "a retrospective request (a date of service already past)", "request")
+def _retrospective(ctx: Context) -> Value:
+    return _flag(ctx.request.retrospective)
+
+
+@fact("associated_surgical", "a service that goes with a surgery", "request")
+def _associated(ctx: Context) -> Value:
+    return _flag(ctx.request.associated_surgical)
+
+
+@fact("bilateral", "asked for both sides", "request")
+def _bilateral(ctx: Context) -> Value:
+    return _flag(ctx.request.laterality == "bilateral")
+
+
+@fact("modified", "UR modified the request; IMR decides the remainder", "request")
+def _modified(ctx: Context) -> Value:
+    return _flag(ctx.request.modified)
+
+
+@fact("compounded", "a compounded product", "request")
+def _compounded(ctx: Context) -> Value:
+    return _flag(ctx.request.compounded)
+
+
+@fact("operation_named", "the operation the service goes with is known", "request")
+def _operation_named(ctx: Context) -> Value:
+    return _flag(operation(ctx.request) is not None or bool(ctx.request.procedure))
+
+
+@fact(
+    "complex_operation",
+    "the operation is one of the more complex kinds (intake/data/procedures.yaml)",
+    "request",
+)
+def _complex_operation(ctx: Context) -> Value:
+    kind = operation(ctx.request)
+    what = kind.name if kind else (ctx.request.procedure or "").lower()
+    return _flag(bool(kind and kind.complex), f"the operation is {what}" if what else "")
+
+
+# ---- helpers the facts share
+
+
+def operation(req: StructuredRequest) -> ProcedureKind | None:
+    """The kind of operation a service goes with: the surgery disputed with it, else the one
+    its own wording names (``intake/data/procedures.yaml``)."""
+    return procedure_kind(req.procedure or "") or procedure_kind(req.decided_text)
+
+
+# A spinal level as requests write it: "L4-5", "L5-S1", "C5/C6", "T12-L1".
+_LEVEL = re.compile(r"\b([CTL])\s?(\d{1,2})\s?(?:-|/|\u2013|to)\s?([CTLS])?\s?(\d{1,2})\b", re.I)
+
+
+def spinal_levels(text: str) -> int:
+    """How many distinct spinal levels (motion segments) a request names; 0 when it names none."""
+    seen = {
+        (m.group(1).upper(), int(m.group(2)), (m.group(3) or m.group(1)).upper(), int(m.group(4)))
+        for m in _LEVEL.finditer(text)
+    }
+    return len(seen)
+
+
+class _Course(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pattern: str
+    visits: int
+    name: str
+
+
+class _Default(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    visits: int
+    name: str
+
+
+class _Courses(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    citation: str
+    default: _Default
+    regions: dict[str, list[_Course]]
+
+
+@lru_cache(maxsize=1)
+def _courses() -> _Courses:
+    path = Path(str(resources.files("openimr.guidelines") / "tables" / "postsurgical_visits.yaml"))
+    return load_model(_Courses, path, "guidelines/tables/postsurgical_visits.yaml")
+
+
+def postsurgical_course(req: StructuredRequest) -> tuple[int, str]:
+    """The general course of visits after the operation ``req`` follows, and its name."""
+    text = f"{req.procedure or ''} {req.decided_text}".lower()
+    table = _courses()
+    for region in req.regions:
+        for row in table.regions.get(region, []):
+            if re.search(row.pattern, text):
+                return row.visits, row.name
+    return table.default.visits, table.default.name
+
+
+def check_names(names: list[tuple[str, str]]) -> list[str]:
+    """Problems with the fact names a topic uses: (where, name) pairs; unknown names get a
+    did-you-mean hint."""
+    import difflib
+
+    problems = []
+    for where, name in names:
+        if name not in FACTS:
+            close = difflib.get_close_matches(name, list(FACTS), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(f"{where}: unknown fact {name!r}{hint}")
+    return problems

@@ -1,0 +1,168 @@
+"""Each disputed item worked out once: what it asks for, for which body part, with which
+surgery, in which phase of the case, and whether it is a first request or a continuation.
+
+The result, a frozen :class:`RoutedItem`, is what reviewer selection, the engine, the
+rationale and the letter all read; nothing downstream parses an item's text again or edits
+what was parsed. The rules that rewrite a service in the light of a surgery (therapy after an
+operation is post-operative therapy, a blood count beside one is its work-up) are attributes
+of the services in ``intake/data/services.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+from openimr.domain import CaseBundle, Request
+from openimr.guidelines.registry import Phase, case_phase
+from openimr.intake.requests import StructuredRequest, parse_request
+from openimr.intake.vocabulary import service, territory
+from openimr.routing.bodypart import Reading, read_body_part
+
+if TYPE_CHECKING:
+    from openimr.evidence import EvidenceSet
+    from openimr.guidelines.registry import KnowledgeBase
+
+Course = Literal["initial", "repeat", "extension", "remainder"]
+
+__all__ = ["Course", "Reading", "RoutedItem", "route_case", "route_items"]
+
+
+@dataclass(frozen=True)
+class RoutedItem:
+    """One disputed item as the whole review reads it."""
+
+    request: Request
+    req: StructuredRequest  # the final reading: after its surgery and the records' body part
+    phase: Phase | None  # of the case on the UR decision date
+    course: Course
+    surgery: str | None = None  # the id of the disputed surgery this service goes with
+    reading: Reading | None = None  # a body part read from the records, for the reviewer
+
+    @property
+    def id(self) -> str:
+        return self.request.id
+
+    @property
+    def is_surgery(self) -> bool:
+        return self.req.category == "surgery"
+
+
+_PERIOP = re.compile(r"\b(pre|post)[- ]?op(erative)?\b", re.I)
+_REPEAT_WORD = re.compile(r"\brepeat\b", re.I)
+
+
+def course_of(req: StructuredRequest) -> Course:
+    """A first request, a repeat (of a study or procedure), an extension (more of a course
+    under way: additional, continued, refill) or the remainder of a modified request."""
+    if req.modified:
+        return "remainder"
+    if _REPEAT_WORD.search(req.decided_text):
+        return "repeat"
+    return "extension" if req.repeat else "initial"
+
+
+def is_associated(req: StructuredRequest) -> bool:
+    """A service that exists only because of a surgery: pre-operative work-up, assistant,
+    post-operative therapy, equipment or medication, or an item the letter files as an
+    'associated surgical service'."""
+    return (
+        req.associated_surgical
+        or req.category == "surgery-associated"
+        or bool(_PERIOP.search(req.decided_text))
+    )
+
+
+def _joins_surgery(req: StructuredRequest) -> bool:
+    entry = service(req.service or "")
+    return is_associated(req) or bool(entry and entry.joins_surgery)
+
+
+def _surgery_for(
+    req: StructuredRequest, surgeries: list[tuple[str, StructuredRequest]]
+) -> str | None:
+    """The disputed surgery a service goes with: the one on the body part the service names
+    (read with its radicular territory); for the operation as a whole, or a service naming no
+    body part, the first surgery of the case."""
+    entry = service(req.service or "")
+    if (entry and entry.whole_operation) or not req.regions:
+        return surgeries[0][0] if surgeries else None
+    for sid, s in surgeries:
+        if not s.regions or {t for r in s.regions for t in territory(r)} & set(req.regions):
+            return sid
+    return None
+
+
+def with_surgery(req: StructuredRequest, surgery: StructuredRequest | None) -> StructuredRequest:
+    """The service read in the light of its surgery: it is associated with it, follows that
+    operation, is for the operated body part if it names none, and becomes the service its
+    vocabulary entry names for that case (``with_surgery``)."""
+    changes: dict[str, object] = {"associated_surgical": True}
+    if surgery is not None:
+        changes["procedure"] = surgery.decided_text
+        if not req.regions:
+            changes["regions"] = surgery.regions
+    entry = service(req.service or "")
+    target = service(entry.with_surgery) if entry and entry.with_surgery else None
+    if target is not None:
+        changes |= {
+            "service": target.id,
+            "category": target.category,
+            "subcategory": target.subcategory,
+        }
+    return replace(req, **changes)  # type: ignore[arg-type]
+
+
+def route_items(bundle: CaseBundle) -> tuple[RoutedItem, ...]:
+    """Route every item of the case from its own wording and the case's dates (no records)."""
+    phase = case_phase(bundle.claim.date_of_injury, bundle.dates.ur_denial)
+    parsed = [(r, parse_request(r.item, r.ur_decision)) for r in bundle.requests]
+    surgeries = [(r.id, p) for r, p in parsed if p.category == "surgery"]
+    by_id = dict(surgeries)
+    out = []
+    for r, p in parsed:
+        link = None
+        if p.category != "surgery" and _joins_surgery(p) and surgeries:
+            link = _surgery_for(p, surgeries)
+        final = p
+        if link is not None or p.associated_surgical:
+            final = with_surgery(p, by_id.get(link) if link else None)
+        out.append(RoutedItem(r, final, phase, course_of(p), link))
+    return tuple(out)
+
+
+def route_case(
+    bundle: CaseBundle,
+    *,
+    evidence: EvidenceSet | None = None,
+    kb: KnowledgeBase | None = None,
+    when: dt.date | None = None,
+) -> tuple[RoutedItem, ...]:
+    """Route every item; with the records' evidence and the knowledge base, a request that
+    names no body part (or only "spine" or "joint") is read as the part the records document
+    most, where that decides the guideline chapter (the reviewer confirms it)."""
+    items = route_items(bundle)
+    if evidence is None or kb is None:
+        return items
+    on = when or bundle.dates.decision or dt.date.today()
+    return tuple(_read_body_part(it, evidence, kb, on) for it in items)
+
+
+def _read_body_part(
+    item: RoutedItem, evidence: EvidenceSet, kb: KnowledgeBase, when: dt.date
+) -> RoutedItem:
+    """Keep a body part read from the records only where it changes the topic to a chapter
+    written for that body part."""
+    if item.req.associated_surgical:
+        return item
+    reading = read_body_part(item.req, evidence, acute=item.phase == "acute")
+    if reading is None:
+        return item
+    before = kb.candidates(item.req, when, item.phase)
+    trial = replace(item.req, regions=(*item.req.regions, reading.region))
+    found = kb.candidates(trial, when, item.phase)
+    if found and found[0].applies_to.regions and (not before or found[0] != before[0]):
+        return replace(item, req=trial, reading=reading)
+    return item
