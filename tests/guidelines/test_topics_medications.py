@@ -277,9 +277,10 @@ def test_a_blood_panel_alone_is_monitoring_and_with_a_surgery_preoperative_work_
         "Pre-operative labs: CBC, CMP",
         "CBC pre-op",
         "Labs: CBC prior to surgery",
-        "PT/PTT",
     ):
         assert parse_request(item).service == "preop_labs", item
+    # a coagulation test alone is a lab test; beside a surgery, routing makes it the work-up
+    assert parse_request("PT/PTT").service == "lab_test"
     bundle = CaseBundle.model_validate(
         {
             "format": "openimr-case/1",

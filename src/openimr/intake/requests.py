@@ -161,6 +161,7 @@ def _parse_date(m: re.Match[str]) -> dt.date | None:
         return None
 
 
+_INJECTED = re.compile(r"\binject", re.I)
 _PATCH = re.compile(r"\b(patch|patches|pads?|plasters?)\b", re.I)
 
 
@@ -240,6 +241,9 @@ def _classify(text: str) -> dict[str, Any]:
     matches = match_services(text)
     best = matches[0].service if matches else None
     named = _drugs_named(text)
+    if _INJECTED.search(text) and not v.topical_forms.search(text):
+        # lidocaine with a steroid into a bursa is the injection, not a drug on the skin
+        named = [(n, c) for n, c in named if not v.drug_classes[c].skin_only]
     drug = named[0] if named else None
     compounded = v.by_id["compounded_medication"]
     # drugs of two or more classes mixed in one cream or at stated strengths are a compound
@@ -260,7 +264,7 @@ def _classify(text: str) -> dict[str, Any]:
         if drug:
             out["drug"], out["drug_class"] = drug
         return out
-    if drug and (best is None or best.generic or best.yields_to_drug):
+    if drug and (best is None or best.yields):
         cls = _drug_class(drug[0], drug[1], text)
         return out | {
             "drug": drug[0],
@@ -349,6 +353,9 @@ def parse_request(text: str, ur_decision: str = "denied") -> StructuredRequest:
     if dm := _DATE.search(subject):
         f["date_of_service"] = _parse_date(dm)
     f |= _classify(subject)
+    if f.get("service") is None and f.get("original_request"):
+        # "the remaining 12 visits": the portion names no service, the original request does
+        f |= _classify(_ASSOC.sub("", f["original_request"]))
     f["regions"] = tuple(regions_named(subject))
     f["laterality"] = next((lat for lat, pat in _LAT if pat.search(subject)), None)
     f |= _amounts(subject)

@@ -33,8 +33,13 @@ class Service(BaseModel):
     # a catch-all ("other equipment", "injection"): chosen only when no specific service
     # matches, and a named drug outranks it
     generic: bool = False
-    # a named drug outranks it ("Referral to pain management for Norco" is the drug)
-    yields_to_drug: bool = False
+    # a named drug outranks it ("Referral to pain management for Norco" is the drug); a
+    # generic service yields unless it says otherwise (a vitamin D level is a lab test)
+    yields_to_drug: bool | None = None
+
+    @property
+    def yields(self) -> bool:
+        return self.generic if self.yields_to_drug is None else self.yields_to_drug
     # what the service becomes when it goes with a surgery (therapy after an operation is
     # post-operative therapy), and whether it goes with a surgery disputed beside it even
     # when its wording does not say so (a blood count beside an operation is its work-up)
@@ -65,6 +70,7 @@ class DrugClass(BaseModel):
     keep_class_when_topical: bool = False
     patch_class: str | None = None  # the class a patch (or pad) of the drug belongs to
     topical_class: str = "topical"  # the class a topical form of the drug belongs to
+    skin_only: bool = False  # drugs on the skin: named in an injection, the injection decides
 
 
 class _Drugs(BaseModel):

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 Course = Literal["initial", "repeat", "extension", "remainder"]
 
-__all__ = ["Course", "Reading", "RoutedItem", "route_case", "route_items"]
+__all__ = ["Course", "Reading", "RoutedItem", "route_case", "route_items", "route_wording"]
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,13 @@ def with_surgery(req: StructuredRequest, surgery: StructuredRequest | None) -> S
             "subcategory": target.subcategory,
         }
     return replace(req, **changes)  # type: ignore[arg-type]
+
+
+def route_wording(text: str, ur_decision: str = "denied") -> StructuredRequest:
+    """An item's reading from its wording alone, as routing reads it in a case with no
+    disputed surgery (an item filed as an associated surgical service is still one)."""
+    req = parse_request(text, ur_decision)
+    return with_surgery(req, None) if req.associated_surgical else req
 
 
 def route_items(bundle: CaseBundle) -> tuple[RoutedItem, ...]:
