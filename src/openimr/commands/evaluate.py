@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Metrics as JSON.")] = False,
     ) -> None:
         """Decide every bundle that has `expected` outcomes and print agreement figures."""
-        from openimr.review.evaluation import evaluate_dir
+        from openimr.evaluation import evaluate_dir
 
         report = evaluate_dir(paths)
         if as_json:

@@ -55,6 +55,23 @@ def show_cmd(topic_id: str, kb: KbOpt = None) -> None:
     typer.echo(json.dumps(topic.model_dump(mode="json", by_alias=True), indent=2))
 
 
+@guidelines_app.command("facts")
+def facts_cmd(
+    as_json: Annotated[bool, typer.Option("--json", help="The registry as JSON.")] = False,
+) -> None:
+    """The facts a topic's conditions may name (review/facts.py): name, kind, meaning."""
+    from openimr.review.facts import FACTS
+
+    rows = sorted(FACTS.values(), key=lambda f: (f.kind, f.name))
+    if as_json:
+        out = [{"name": f.name, "kind": f.kind, "description": f.description} for f in rows]
+        typer.echo(json.dumps(out, indent=2))
+        return
+    for f in rows:
+        key = "fact" if f.kind == "number" else "request"
+        typer.echo(f"{key + ': ' + f.name:42} {f.description}")
+
+
 @guidelines_app.command("check")
 def check_cmd(kb: KbOpt = None) -> None:
     """Lint: unknown evidence codes, missing citations, overlapping topics. Exit 1 on problems."""

@@ -6,6 +6,7 @@ See shared/spec/case-bundle.md; field names are fixed, new optional fields may b
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -46,6 +47,9 @@ class Claim(_Strict):
     providers: list[str] = Field(default_factory=list)
 
 
+_UR_KIND = re.compile(r"\b(ur|utilization review)\b", re.I)
+
+
 class Record(_Strict):
     id: str = Field(min_length=1)
     date: dt.date | None = None
@@ -59,6 +63,12 @@ class Record(_Strict):
         if (self.text is None) == (self.file is None):
             raise ValueError("give exactly one of 'text' or 'file'")
         return self
+
+    @property
+    def is_utilization_review(self) -> bool:
+        """A UR decision (letter or note), by its kind: administrative, not an examination.
+        The one definition eligibility, the summary and the rationale use."""
+        return bool(_UR_KIND.search(self.kind))
 
 
 class ExpectedGuideline(_Strict):

@@ -146,23 +146,29 @@ class EvidenceSet:
         observation: str | None = None,
     ) -> Course:
         """new / persistent / improved / resolved / absent, judged on the latest record."""
-        hist = self._timeline(code, region, observation)
-        if not hist:
-            return Course("absent", None, None, [])
-        last_when = hist[-1].when
-        at_last = [f for f in hist if f.when == last_when]
-        present_last = [f for f in at_last if f.is_present]
-        latest = present_last[-1] if present_last else at_last[-1]
-        present = [f for f in hist if f.is_present]
-        if not present:
-            return Course("absent", None, latest, hist)
-        first = present[0]
-        if not present_last:
-            return Course("resolved", first, latest, hist)
-        earlier = [f for f in present if f.when != last_when]
-        if not earlier:
-            return Course("new", first, latest, hist)
-        before, now = _score(earlier[-1]), _score(latest)
-        if latest.change == "improved" or (before is not None and now is not None and now < before):
-            return Course("improved", first, latest, hist)
-        return Course("persistent", first, latest, hist)
+        return course_of(self._timeline(code, region, observation))
+
+
+def course_of(hist: list[Finding]) -> Course:
+    """The time course of a finding over its dated mentions (oldest first), judged on the
+    most recent record: a deficit found on 10/29 and absent on 12/3 is resolved. The one
+    implementation of the time course; the engine's conditions read it too."""
+    if not hist:
+        return Course("absent", None, None, [])
+    last_when = hist[-1].when
+    at_last = [f for f in hist if f.when == last_when]
+    present_last = [f for f in at_last if f.is_present]
+    latest = present_last[-1] if present_last else at_last[-1]
+    present = [f for f in hist if f.is_present]
+    if not present:
+        return Course("absent", None, latest, hist)
+    first = present[0]
+    if not present_last:
+        return Course("resolved", first, latest, hist)
+    earlier = [f for f in present if f.when != last_when]
+    if not earlier:
+        return Course("new", first, latest, hist)
+    before, now = _score(earlier[-1]), _score(latest)
+    if latest.change == "improved" or (before is not None and now is not None and now < before):
+        return Course("improved", first, latest, hist)
+    return Course("persistent", first, latest, hist)

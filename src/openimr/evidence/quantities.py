@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from openimr.intake.vocabulary import SPINAL_LEVEL
+
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -96,7 +98,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 _ROOT = re.compile(r"\b([CTLS])\s?-?([1-8])\b(?!\s*[-/]\s*[CTLS]?\d)")
-_LEVEL = re.compile(r"\b([CTL])\s?([1-9]|1[0-2])\s*[-/]\s*([CTLS])?\s?([1-9]|1[0-2])\b", re.I)
+_LEVEL = SPINAL_LEVEL
 _PAIN = re.compile(r"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\b(?!\s*/)", re.I)
 _TIMES = re.compile(r"\b(\d{1,2})\s*[x\u00d7]\s*(\d{1,2})\b(?!\s*(?:mm|cm|mg))", re.I)
 _VISITS = re.compile(

@@ -243,10 +243,9 @@ def expand_phrase(phrase: str) -> list[str]:
     return [p for p in dict.fromkeys(out) if p]
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    """The packaged vocabulary, validated; codes must be unique and remaps must name codes."""
-    vocab = load_data("vocabulary.yaml", Vocabulary)
+def _check_unique_phrases(vocab: Vocabulary) -> set[str]:
+    """Codes are unique, and no phrase belongs to two concepts (which one won would be
+    arbitrary); returns the codes."""
     seen: set[str] = set()
     for i, c in enumerate(vocab.concepts):
         if c.code in seen:
@@ -255,39 +254,41 @@ def vocabulary() -> Vocabulary:
     owner: dict[str, str] = {}
     for i, c in enumerate(vocab.concepts):
         for kind, phrases in (("", c.phrases), ("#normal", c.normal), ("#cased", c.cased)):
-            for phrase in phrases:
-                for lit in expand_phrase(phrase):
-                    key = lit if kind == "#cased" else lit.lower()
-                    mine = c.code + kind
-                    if owner.setdefault(key, mine) != mine:
-                        # Two concepts on one span: which one wins would be arbitrary.
-                        raise DataFileError(
-                            f"{DATA / 'vocabulary.yaml'}: concepts[{i}] ({c.code}): phrase "
-                            f"{lit!r} is also a phrase of {owner[key]}"
-                        )
+            for lit in (lit for phrase in phrases for lit in expand_phrase(phrase)):
+                key = lit if kind == "#cased" else lit.lower()
+                mine = c.code + kind
+                if owner.setdefault(key, mine) != mine:
+                    raise DataFileError(
+                        f"{DATA / 'vocabulary.yaml'}: concepts[{i}] ({c.code}): phrase "
+                        f"{lit!r} is also a phrase of {owner[key]}"
+                    )
+    return seen
+
+
+def _check_references(i: int, c: Concept, codes: set[str], region_names: set[str]) -> None:
+    """A concept's implied codes, remaps and regions must exist."""
+    where = f"{DATA / 'vocabulary.yaml'}: concepts[{i}]"
+    for j, code in enumerate(c.implies):
+        if code not in codes:
+            raise DataFileError(f"{where}.implies[{j}]: unknown code {code}")
+    for j, r in enumerate(c.remap):
+        if r.code not in codes:
+            raise DataFileError(f"{where}.remap[{j}].code: unknown code {r.code}")
+        if r.region is not None and r.region not in region_names:
+            raise DataFileError(f"{where}.remap[{j}].region: unknown region {r.region}")
+    for name, value in (("default_region", c.default_region), ("fixed_region", c.fixed_region)):
+        if value is not None and value not in region_names:
+            raise DataFileError(f"{where}.{name}: unknown region {value}")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The packaged vocabulary, validated; codes must be unique and remaps must name codes."""
+    vocab = load_data("vocabulary.yaml", Vocabulary)
+    codes = _check_unique_phrases(vocab)
     region_names = {r.name for r in regions().regions}
     for i, c in enumerate(vocab.concepts):
-        for j, code in enumerate(c.implies):
-            if code not in seen:
-                raise DataFileError(
-                    f"{DATA / 'vocabulary.yaml'}: concepts[{i}].implies[{j}]: unknown code {code}"
-                )
-        for j, r in enumerate(c.remap):
-            if r.code not in seen:
-                raise DataFileError(
-                    f"{DATA / 'vocabulary.yaml'}: concepts[{i}].remap[{j}].code: "
-                    f"unknown code {r.code}"
-                )
-            if r.region is not None and r.region not in region_names:
-                raise DataFileError(
-                    f"{DATA / 'vocabulary.yaml'}: concepts[{i}].remap[{j}].region: "
-                    f"unknown region {r.region}"
-                )
-        for name, value in (("default_region", c.default_region), ("fixed_region", c.fixed_region)):
-            if value is not None and value not in region_names:
-                raise DataFileError(
-                    f"{DATA / 'vocabulary.yaml'}: concepts[{i}].{name}: unknown region {value}"
-                )
+        _check_references(i, c, codes, region_names)
     return vocab
 
 

@@ -19,6 +19,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from openimr.datafiles import read_yaml, validate
 from openimr.errors import DataFileError
 
+# A spinal level (motion segment) as records and requests write it: "L4-5", "L5-S1", "C5/C6",
+# "T12-L1", "L4 to L5"; the one definition every stage uses.
+SPINAL_LEVEL = re.compile(
+    r"\b([CTL])\s?([1-9]|1[0-2])\s*(?:-|/|\u2013|to)\s*([CTLS])?\s?([1-9]|1[0-2])\b", re.I
+)
+
 
 class Service(BaseModel):
     """One kind of service an item can ask for (services.yaml)."""

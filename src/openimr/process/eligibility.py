@@ -21,7 +21,6 @@ from openimr.process.deadlines import application_deadline
 Status = Literal["pass", "fail", "unknown"]
 Outcome = Literal["eligible", "ineligible", "incomplete"]
 
-_UR_RECORD = re.compile(r"\b(UR|utilization review)\b", re.I)
 _CONDITIONAL = re.compile(r"\bconditional(ly)?\s+non-?\s?certif", re.I)
 _ELECTRONIC_FILING = {"fax", "email", "online"}
 
@@ -124,7 +123,7 @@ def _ur_letter(b: CaseBundle) -> Check:
         if app.ur_letter_attached:
             return Check("ur_letter", "pass", "the UR decision letter is attached")
         return Check("ur_letter", "fail", "the UR decision letter is not attached")
-    found = [r.id for r in b.records if _UR_RECORD.search(r.kind)]
+    found = [r.id for r in b.records if r.is_utilization_review]
     if found:
         return Check("ur_letter", "pass", f"UR decision among the records ({', '.join(found)})")
     return Check("ur_letter", "unknown", "no UR decision letter is attached or among the records")
@@ -141,7 +140,7 @@ def _not_conditional(b: CaseBundle) -> Check:
             )
         return Check("not_conditional", "pass", "the UR decision is a denial or modification")
     for r in b.records:
-        if _UR_RECORD.search(r.kind) and _CONDITIONAL.search(r.text or ""):
+        if r.is_utilization_review and _CONDITIONAL.search(r.text or ""):
             return Check(
                 "not_conditional",
                 "fail",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from openimr.domain import CaseBundle, Finding
+from openimr.evidence.evidence_set import course_of
 from openimr.guidelines.schema import Cond
 from openimr.intake.requests import StructuredRequest
 from openimr.intake.vocabulary import territory
@@ -108,25 +109,11 @@ def mentions(
 
 
 def course_status(history: list[Finding]) -> tuple[str, Finding | None]:
-    """absent / new / persistent / resolved across the union of regions, and the latest mention.
-
-    The most recent dated record decides: a deficit found on 10/29 and absent on 12/3 is
-    resolved, whichever words located it (ankle on one day, both legs on the next).
-    """
-    if not history:
-        return "absent", None
-    last = history[-1].when
-    at_last = [f for f in history if f.when == last]
-    present_last = [f for f in at_last if f.assertion == "present"]
-    latest = present_last[-1] if present_last else at_last[-1]
-    present = [f for f in history if f.assertion == "present"]
-    if not present:
-        return "absent", latest
-    if not present_last:
-        return "resolved", latest
-    if all(f.when == last for f in present):
-        return "new", latest
-    return "persistent", latest
+    """absent / new / persistent / resolved across the union of regions, and the latest
+    mention (the evidence stage's time course; an improving finding is still persistent)."""
+    course = course_of(history)
+    status = "persistent" if course.status == "improved" else course.status
+    return status, course.latest
 
 
 def _finding(cond: Cond, ctx: Context) -> Outcome:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict
 
 from openimr.datafiles import load_model
-from openimr.intake.vocabulary import ProcedureKind, procedure_kind
+from openimr.intake.vocabulary import SPINAL_LEVEL, ProcedureKind, procedure_kind
 
 if TYPE_CHECKING:
     from openimr.intake.requests import StructuredRequest
@@ -238,15 +238,11 @@ def operation(req: StructuredRequest) -> ProcedureKind | None:
     return procedure_kind(req.procedure or "") or procedure_kind(req.decided_text)
 
 
-# A spinal level as requests write it: "L4-5", "L5-S1", "C5/C6", "T12-L1".
-_LEVEL = re.compile(r"\b([CTL])\s?(\d{1,2})\s?(?:-|/|\u2013|to)\s?([CTLS])?\s?(\d{1,2})\b", re.I)
-
-
 def spinal_levels(text: str) -> int:
     """How many distinct spinal levels (motion segments) a request names; 0 when it names none."""
     seen = {
         (m.group(1).upper(), int(m.group(2)), (m.group(3) or m.group(1)).upper(), int(m.group(4)))
-        for m in _LEVEL.finditer(text)
+        for m in SPINAL_LEVEL.finditer(text)
     }
     return len(seen)
 

@@ -55,11 +55,7 @@ def as_object(text: str) -> str:
 
 def latest_clinical_date(bundle: CaseBundle) -> dt.date | None:
     """The date of the most recent clinical record (a UR letter is not an examination)."""
-    dates = [
-        r.date
-        for r in bundle.records
-        if r.date and not re.search(r"\bUR\b|utilization review", r.kind, re.I)
-    ]
+    dates = [r.date for r in bundle.records if r.date and not r.is_utilization_review]
     return max(dates, default=None)
 
 

@@ -92,7 +92,7 @@ def compose_summary(bundle: CaseBundle, evidence: EvidenceSet, decision_date: dt
             by_record.setdefault(f.record_id, []).append(f)
     ordered = sorted(bundle.records, key=lambda r: (r.date is None, r.date or dt.date.min))
     for rec in ordered:
-        if "utilization review" in rec.kind.lower() or rec.kind.lower().startswith("ur "):
+        if rec.is_utilization_review:
             continue
         s = _record_sentence(
             rec.kind, rec.date, sorted(by_record.get(rec.id, []), key=lambda f: f.start)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from openimr.review.evaluation import Report, Row, evaluate_dir, guideline_key
+from openimr.evaluation import Report, Row, evaluate_dir, guideline_key
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -92,7 +92,7 @@ def test_evaluate_dir_reports_a_bad_file_and_goes_on(tmp_path: Path) -> None:
 
 
 def test_two_mtus_chapters_cited_either_agrees() -> None:
-    from openimr.review.evaluation import guideline_keys
+    from openimr.evaluation import guideline_keys
 
     both = (
         "MTUS Low Back Complaints 2004, Section(s): Summary; MTUS Chronic Pain Medical "
