@@ -54,11 +54,38 @@ def test_upholding_everything_scores_kappa_zero() -> None:
 def test_undetermined_counts_as_disagreement_and_is_listed() -> None:
     rows = [_row("upheld", "undetermined", pg="none"), _row("upheld", "upheld")]
     report = Report(rows=rows)
-    assert report.metrics()["accuracy"] == pytest.approx(0.5)
+    assert report.metrics()["strict_accuracy"] == pytest.approx(0.5)
+    assert report.metrics()["accuracy"] == pytest.approx(1.0)  # of the determined items
     text = report.format()
     assert "disagreements (1)" in text
     assert "guideline disagreements (1" in text
     assert "MTUS:neck -> none" in text
+
+
+def test_baseline_is_upholding_everything() -> None:
+    rows = [_row("overturned", "overturned")] + [_row("upheld", "upheld")] * 3
+    base = Report(rows=rows).baseline()
+    assert base["strict_accuracy"] == pytest.approx(0.75)
+    assert base["balanced_accuracy"] == pytest.approx(0.5)
+    assert base["kappa"] == pytest.approx(0.0)
+
+
+def test_split_by_decision_date_keeps_letters_whole_and_hides_held_out_items() -> None:
+    import datetime as dt
+    from dataclasses import replace
+
+    rows = []
+    for i in range(6):
+        day = dt.date(2017, 1, 1) + dt.timedelta(days=i)
+        for item in ("1", "2"):
+            rows.append(replace(_row("upheld", "overturned"), case=f"CM{i}", item_id=item,
+                                decided=day))
+    tune, held = Report(rows=rows).split()
+    assert {r.case for r in tune.rows} == {"CM0", "CM1", "CM2", "CM3"}
+    assert {r.case for r in held.rows} == {"CM4", "CM5"}
+    text = Report(rows=rows).format(part="split")
+    assert "CM1 #1 expected upheld" in text
+    assert "CM5 #1" not in text and "HELD OUT" in text
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,25 @@ def register(app: typer.Typer) -> None:
     def eval_cmd(
         paths: Annotated[list[Path], typer.Argument(help="Bundles or folders of bundles.")],
         as_json: Annotated[bool, typer.Option("--json", help="Metrics as JSON.")] = False,
+        split: Annotated[
+            bool,
+            typer.Option(
+                "--split/--all",
+                help="Report the earlier two thirds of the letters by decision date (tuning) "
+                "and the later third as held out, whose disagreements are not listed.",
+            ),
+        ] = True,
     ) -> None:
-        """Decide every bundle that has `expected` outcomes and print agreement figures."""
+        """Decide every bundle that has `expected` outcomes and print agreement figures beside
+        those of upholding everything; undetermined items count as wrong."""
         from openimr.evaluation import evaluate_dir
 
         report = evaluate_dir(paths)
         if as_json:
-            typer.echo(json.dumps(report.metrics(), indent=2))
+            tune, held = report.split()
+            out = {"all": report.metrics(), "baseline": report.baseline()}
+            if split:
+                out |= {"tuning": tune.metrics(), "held_out": held.metrics()}
+            typer.echo(json.dumps(out, indent=2))
         else:
-            typer.echo(report.format(), nl=False)
+            typer.echo(report.format(part="split" if split else "all"), nl=False)

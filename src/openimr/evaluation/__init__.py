@@ -6,6 +6,7 @@ report leads with balanced accuracy and Cohen's kappa, and lists every disagreem
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -82,6 +83,32 @@ def item_guideline_key(item: ItemDecision) -> str:
     return guideline_key(f"MTUS {first.guideline} {first.chapter or ''}")
 
 
+# The report's treatment groups (issue 12): the engine's categories, grouped as reviewers and
+# readers of IMR statistics group them.
+GROUPS: dict[str, str] = {
+    "imaging": "imaging",
+    "electrodiagnostics": "electrodiagnosis",
+    "rehabilitation": "therapy",
+    "behavioral health": "therapy",
+    "programs": "therapy",
+    "medications": "medications",
+    "injections": "injections",
+    "durable equipment": "equipment",
+    "surgery": "surgery and associated services",
+    "surgery-associated": "surgery and associated services",
+    "evaluation": "evaluations",
+}
+METRICS = (
+    "strict_accuracy",
+    "accuracy",
+    "balanced_accuracy",
+    "kappa",
+    "recall_overturned",
+    "precision_overturned",
+    "guideline_agreement",
+)
+
+
 @dataclass
 class Row:
     case: str
@@ -93,6 +120,48 @@ class Row:
     expected_guideline: str  # "|"-joined keys: every MTUS chapter the reviewer cited
     predicted_guideline: str
     topic: str | None
+    decided: dt.date | None = None  # the letter's decision date
+
+    @property
+    def group(self) -> str:
+        return GROUPS.get(self.category, "other")
+
+
+def _counts(rows: list[Row], predicted: list[str]) -> dict[str, float]:
+    pos = "overturned"
+    pairs = list(zip((r.expected for r in rows), predicted, strict=True))
+    n = len(pairs)
+    tp = sum(e == pos and p == pos for e, p in pairs)
+    fn = sum(e == pos and p != pos for e, p in pairs)
+    fp = sum(e != pos and p == pos for e, p in pairs)
+    # An undetermined item is a disagreement, never a silent "upheld".
+    tn = sum(e == p == "upheld" for e, p in pairs)
+    n_upheld = sum(e != pos for e, _ in pairs)
+    agree = sum(e == p for e, p in pairs)
+    determined = [(e, p) for e, p in pairs if p != "undetermined"]
+    rec_o = tp / (tp + fn) if tp + fn else 0.0
+    rec_u = tn / n_upheld if n_upheld else 0.0
+    # Cohen's kappa over every label seen (upheld, overturned, undetermined).
+    labels = {e for e, _ in pairs} | {p for _, p in pairs}
+    pe = sum(
+        (sum(e == lab for e, _ in pairs) / n) * (sum(p == lab for _, p in pairs) / n)
+        for lab in labels
+    )
+    strict = agree / n
+    return {
+        "items": float(n),
+        "strict_accuracy": strict,
+        "accuracy": (sum(e == p for e, p in determined) / len(determined)) if determined else 0.0,
+        "balanced_accuracy": (rec_o + rec_u) / 2,
+        "kappa": (strict - pe) / (1 - pe) if pe < 1 else 0.0,
+        "recall_overturned": rec_o,
+        "precision_overturned": tp / (tp + fp) if tp + fp else 0.0,
+        "undetermined": float(n - len(determined)),
+        "tp": float(tp),
+        "fp": float(fp),
+        "fn": float(fn),
+        "tn": float(tn),
+    }
 
 
 @dataclass
@@ -101,60 +170,70 @@ class Report:
     failures: list[str] = field(default_factory=list)
 
     def metrics(self) -> dict[str, float]:
+        """Agreement figures; undetermined items count against the engine (strict)."""
         rows = self.rows
-        n = len(rows)
-        if not n:
+        if not rows:
             return {}
-        pos = "overturned"
-        tp = sum(r.expected == pos and r.predicted == pos for r in rows)
-        fn = sum(r.expected == pos and r.predicted != pos for r in rows)
-        fp = sum(r.expected != pos and r.predicted == pos for r in rows)
-        # An undetermined item is a disagreement, never a silent "upheld".
-        tn = sum(r.expected == r.predicted == "upheld" for r in rows)
-        n_upheld = sum(r.expected != pos for r in rows)
-        acc = sum(r.expected == r.predicted for r in rows) / n
-        rec_o = tp / (tp + fn) if tp + fn else 0.0
-        rec_u = tn / n_upheld if n_upheld else 0.0
-        prec_o = tp / (tp + fp) if tp + fp else 0.0
-        # Cohen's kappa over every label seen (upheld, overturned, undetermined).
-        labels = {r.expected for r in rows} | {r.predicted for r in rows}
-        pe = sum(
-            (sum(r.expected == lab for r in rows) / n) * (sum(r.predicted == lab for r in rows) / n)
-            for lab in labels
-        )
-        kappa = (acc - pe) / (1 - pe) if pe < 1 else 0.0
+        out = _counts(rows, [r.predicted for r in rows])
         with_g = [r for r in rows if r.expected_guideline != "none"]
-        g_agree = sum(_guideline_agrees(r) for r in with_g) / len(with_g) if with_g else 0.0
-        return {
-            "items": float(n),
-            "accuracy": acc,
-            "balanced_accuracy": (rec_o + rec_u) / 2,
-            "kappa": kappa,
-            "recall_overturned": rec_o,
-            "precision_overturned": prec_o,
-            "guideline_agreement": g_agree,
-            "undetermined": float(sum(r.predicted == "undetermined" for r in rows)),
-            "tp": float(tp),
-            "fp": float(fp),
-            "fn": float(fn),
-            "tn": float(tn),
-        }
+        out["guideline_agreement"] = (
+            sum(_guideline_agrees(r) for r in with_g) / len(with_g) if with_g else 0.0
+        )
+        # Backward-compatible name: accuracy used to mean strict accuracy.
+        return out
 
-    def format(self) -> str:
-        m = self.metrics()
-        out = []
-        if not m:
+    def baseline(self) -> dict[str, float]:
+        """The same figures for a reviewer who upholds everything."""
+        if not self.rows:
+            return {}
+        return _counts(self.rows, ["upheld"] * len(self.rows))
+
+    def split(self) -> tuple[Report, Report]:
+        """The earlier two thirds of the letters by decision date (tuning) and the later third
+        (held out). Letters without a date go with the tuning part."""
+        cases: dict[str, dt.date] = {}
+        for r in self.rows:
+            cases.setdefault(r.case, r.decided or dt.date.min)
+        order = sorted(cases, key=lambda c: (cases[c], c))
+        cut = -(-2 * len(order) // 3)  # ceil(2n/3)
+        tune = set(order[:cut])
+        return (
+            Report([r for r in self.rows if r.case in tune]),
+            Report([r for r in self.rows if r.case not in tune]),
+        )
+
+    def format(self, *, part: str = "all") -> str:
+        """The report. ``part``: "all" (every item, every disagreement), "split" (tuning part
+        in full; the held-out third as figures only, its disagreements not listed)."""
+        if not self.rows:
             return "no items with expected outcomes\n"
-        out.append(f"items: {m['items']:.0f}   undetermined (no topic): {m['undetermined']:.0f}")
-        for k in (
-            "accuracy",
-            "balanced_accuracy",
-            "kappa",
-            "recall_overturned",
-            "precision_overturned",
-            "guideline_agreement",
-        ):
-            out.append(f"{k}: {m[k]:.3f}")
+        if part == "split":
+            tune, held = self.split()
+            return (
+                tune._section("TUNING: the earlier two thirds of the letters", listed=True)
+                + "\n"
+                + held._section(
+                    "HELD OUT: the later third (figures only; its disagreements are not listed)",
+                    listed=False,
+                )
+                + self._failures()
+            )
+        return self._section("ALL", listed=True) + self._failures()
+
+    def _span(self) -> str:
+        dates = sorted(r.decided for r in self.rows if r.decided)
+        cases = len({r.case for r in self.rows})
+        when = f", decided {dates[0]} to {dates[-1]}" if dates else ""
+        return f"{cases} letters, {len(self.rows)} items{when}"
+
+    def _section(self, title: str, *, listed: bool) -> str:
+        m, base = self.metrics(), self.baseline()
+        out = [f"== {title} ({self._span()})"]
+        out.append(f"undetermined (counted as wrong): {m['undetermined']:.0f}")
+        out.append(f"{'':22}{'OpenIMR':>9}{'always upheld':>15}")
+        for k in METRICS:
+            b = f"{base[k]:.3f}" if k in base and k != "precision_overturned" else "-"
+            out.append(f"{k:22}{m[k]:>9.3f}{b:>15}")
         out.append("")
         out.append("confusion (rows expected, columns predicted):")
         labels = ["upheld", "overturned", "undetermined"]
@@ -163,19 +242,28 @@ class Report:
         for e in ("upheld", "overturned"):
             out.append(f"{e:12}" + "".join(f"{counts[(e, p)]:>14}" for p in labels))
         out.append("")
-        out.append("by category (items, agree, overturned expected/predicted):")
+        out.append(self._by_group())
+        if listed:
+            out.append(self._disagreements())
+        return "\n".join(out) + "\n"
+
+    def _by_group(self) -> str:
+        out = ["by category (items; strict accuracy; overturned expected/predicted/agreed):"]
         by: dict[str, list[Row]] = defaultdict(list)
         for r in self.rows:
-            by[r.category].append(r)
-        for cat in sorted(by):
-            rs = by[cat]
+            by[r.group].append(r)
+        for g in sorted(by):
+            rs = by[g]
             agree = sum(r.expected == r.predicted for r in rs)
             oe = sum(r.expected == "overturned" for r in rs)
             op = sum(r.predicted == "overturned" for r in rs)
-            out.append(f"  {cat:34} {len(rs):4} {agree:4}  {oe}/{op}")
+            both = sum(r.expected == r.predicted == "overturned" for r in rs)
+            out.append(f"  {g:34} {len(rs):4}  {agree / len(rs):.2f}  {oe}/{op}/{both}")
+        return "\n".join(out)
+
+    def _disagreements(self) -> str:
         dis = [r for r in self.rows if r.expected != r.predicted]
-        out.append("")
-        out.append(f"disagreements ({len(dis)}):")
+        out = ["", f"disagreements ({len(dis)}):"]
         for r in dis:
             out.append(
                 f"  {r.case} #{r.item_id} expected {r.expected}, got {r.predicted} "
@@ -189,10 +277,13 @@ class Report:
                 f"  {r.case} #{r.item_id} {r.expected_guideline} -> {r.predicted_guideline} "
                 f"[{r.topic or 'no topic'}]: {r.item[:70]}"
             )
-        if self.failures:
-            out.append("")
-            out.append(f"bundles that could not be decided ({len(self.failures)}):")
-            out += [f"  {f}" for f in self.failures]
+        return "\n".join(out)
+
+    def _failures(self) -> str:
+        if not self.failures:
+            return ""
+        out = ["", f"bundles that could not be decided ({len(self.failures)}):"]
+        out += [f"  {f}" for f in self.failures]
         return "\n".join(out) + "\n"
 
 
@@ -239,6 +330,7 @@ def evaluate_dir(paths: list[Path], progress: bool = False) -> Report:
                     expected_guideline="|".join(guideline_keys(req.expected.guideline)),
                     predicted_guideline=item_guideline_key(item),
                     topic=item.topic,
+                    decided=bundle.dates.decision,
                 )
             )
     return report
