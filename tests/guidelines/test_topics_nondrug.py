@@ -162,12 +162,13 @@ def test_mtus_topic_wins_over_odg_and_region_specific_over_general(kb: Knowledge
 
 
 def test_acute_phase_routes_to_acoem_and_chronic_to_cpmtg(kb: KnowledgeBase) -> None:
-    """ACOEM 2004 physical methods govern the first four weeks; CPMTG applies after."""
+    """ACOEM 2004 physical methods govern the acute and subacute period (12 weeks); CPMTG
+    applies after."""
     from openimr.guidelines.registry import case_phase
 
     injured = dt.date(2016, 11, 1)
-    assert case_phase(injured, dt.date(2016, 11, 29)) == "acute"  # 4 weeks
-    assert case_phase(injured, dt.date(2016, 11, 30)) == "chronic"
+    assert case_phase(injured, dt.date(2017, 1, 24)) == "acute"  # 12 weeks
+    assert case_phase(injured, dt.date(2017, 1, 25)) == "chronic"
     when = dt.date(2016, 12, 20)
     req = parse_request("Chiropractic manipulation x6 for the lumbar spine")
     assert kb.candidates(req, when, "acute")[0].id == "acoem2004.low-back.manipulation"

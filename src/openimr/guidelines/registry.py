@@ -22,23 +22,23 @@ LEVEL_ORDER = {"MTUS": 0, "ACOEM/ODG": 1, "other guideline": 2}
 
 Phase = Literal["acute", "chronic"]
 
-# Chapter routing by chronicity (MTUS 2009-2017). The Chronic Pain Medical Treatment
-# Guidelines (CPMTG 2009, Part 1 Introduction, p. 1) apply once the clinical-topics (ACOEM
-# 2004) course has been followed and pain persists beyond the anticipated time of healing; the
-# ACOEM chapters govern the initial care of an acute complaint. ACOEM 2004 manages a complaint
-# as initial care for about the first month and treats symptoms lasting beyond four weeks as
-# slow recovery (Ch. 12 Low Back, pp. 298-299: manipulation an option in the first month, and
-# its algorithms for slow-to-recover patients; Ch. 8 Neck p. 177: special studies only after 3
-# to 4 weeks of conservative care), and DWC's proposed CPMTG introduction (June 2008) reassesses
-# conservative care over 3 to 4 weeks before the chronic pain guidelines take over. So an
-# injury within 4 weeks of the UR decision is acute; later, CPMTG applies where it addresses
-# the item. (A 3-month threshold, the usual clinical definition of chronic pain, was measured
-# on the 2016 letters too: their reviewers cite CPMTG for therapy from the second month on.)
-ACUTE_WEEKS = 4.0
+# Chapter routing by chronicity (MTUS 2009-2017). The ACOEM 2004 chapters are written for
+# acute and subacute complaints: the guideline's own definition counts a complaint as acute or
+# subacute for its first three months (Ch. 12 Low Back Complaints, p. 287, after the AHCPR low
+# back guideline; the other body-part chapters follow the same course), with the first month
+# as initial care. The Chronic Pain Medical Treatment Guidelines (CPMTG 2009, Part 1
+# Introduction, p. 1) take over for pain that persists beyond the expected time of healing,
+# which they put at about three months. So a case whose UR decision falls within 12 weeks of the
+# injury is in the ACOEM chapters' phase ("acute", which includes the subacute period); later,
+# the CPMTG applies where it addresses the item. (Letters of late 2016 cited the CPMTG for
+# therapy from the second month on; later letters follow the chapters' own definition, and
+# the guideline's text decides here.) The page of Ch. 12 is our reading of the 2004 edition.
+ACUTE_WEEKS = 12.0
 
 
 def case_phase(date_of_injury: dt.date | None, reference: dt.date | None) -> Phase | None:
-    """``acute`` within ACUTE_WEEKS of the injury, ``chronic`` after; None when undated."""
+    """``acute`` (acute or subacute: the ACOEM chapters' phase) within ACUTE_WEEKS of the
+    injury, ``chronic`` after; None when undated."""
     if date_of_injury is None or reference is None:
         return None
     weeks = (reference - date_of_injury).days / 7

@@ -24,6 +24,7 @@ from openimr.guidelines.registry import KnowledgeBase
 from openimr.guidelines.schema import Citation, Criterion, Topic
 from openimr.intake.vocabulary import territory
 from openimr.review.conditions import Context, Outcome, evaluate
+from openimr.review.facts import fmt_date
 from openimr.review.rationale import (
     Sentence,
     absences,
@@ -187,7 +188,20 @@ def header_citations(topic: Topic, ctx: Context) -> list[Citation]:
 # ---- step 4: the rationale, with the fact check of every absence claim
 
 
-def opening(item: RoutedItem, topic: Topic, surgery: SurgeryLink | None) -> list[Sentence]:
+def phase_sentence(case: Case) -> str:
+    """Why the ACOEM chapter's advice for the first months applies: the case's phase."""
+    b = case.bundle
+    weeks = (b.dates.ur_denial - b.claim.date_of_injury).days / 7
+    return (
+        f"The injury on {fmt_date(b.claim.date_of_injury)} was {weeks:.0f} weeks before the "
+        "UR decision, within the first three months (the acute and subacute period) for "
+        "which the ACOEM chapter is written."
+    )
+
+
+def opening(
+    item: RoutedItem, topic: Topic, surgery: SurgeryLink | None, case: Case
+) -> list[Sentence]:
     """What is requested and what the guideline advises (and the search sequence level)."""
     turn = (
         ""
@@ -201,6 +215,8 @@ def opening(item: RoutedItem, topic: Topic, surgery: SurgeryLink | None) -> list
             f"{source_phrase(topic)} advises that {topic.recommendation}."
         )
     ]
+    if topic.applies_to.phase == "acute" and item.phase == "acute":
+        out.append(Sentence(phase_sentence(case)))
     if surgery is not None and surgery.decision.decision == "overturned":
         out.append(
             Sentence(
@@ -369,7 +385,7 @@ def decide_item(
     decision = decide_outcome(topic, results)
     explained = explain_criteria(item, results, decision, case)
     sentences = [
-        *opening(item, topic, surgery),
+        *opening(item, topic, surgery, case),
         *secondary_citations(topic, results),
         *explained.sentences,
         conclusion(item, topic, decision),

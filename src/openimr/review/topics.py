@@ -24,7 +24,8 @@ def _why(t: Topic, item: RoutedItem) -> str:
     """What puts a topic where it is in the search sequence."""
     parts = [f"{t.level} ({t.citations['primary'].guideline})"]
     if t.applies_to.phase != "any":
-        parts.append(f"written for the {t.applies_to.phase} phase, which the case is in")
+        phase = "acute and subacute" if t.applies_to.phase == "acute" else t.applies_to.phase
+        parts.append(f"written for the {phase} phase, which the case is in")
     if t.applies_to.regions:
         named = sorted(set(t.applies_to.regions) & set(item.req.regions))
         parts.append(f"written for the {', '.join(named)}")
