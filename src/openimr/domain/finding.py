@@ -11,6 +11,10 @@ Assertion = Literal["present", "negated", "possible", "historical", "hypothetica
 Laterality = Literal["left", "right", "bilateral"]
 Observation = Literal["subjective", "objective", "test", "plan", "history", "unknown"]
 Change = Literal["improved", "worsened", "unchanged", "resolved", "no_benefit"]
+# What the sentence is: clinical narrative (history, examination, tests, assessment), a plan or
+# request, or an administrative act (a UR decision, an authorization): only clinical sentences
+# give positive clinical evidence.
+Role = Literal["clinical", "plan", "administrative"]
 
 
 class Finding(BaseModel):
@@ -35,6 +39,13 @@ class Finding(BaseModel):
     section: str | None = None
     value: str | None = None  # a parsed quantity when the concept carries one
     change: Change | None = None  # change over time written in the sentence ("improved")
+    role: Role = "clinical"
+
+    @property
+    def is_evidence(self) -> bool:
+        """Whether a positive mention may count as the patient's evidence: not a finding named
+        in a UR decision, an authorization or a request."""
+        return self.role != "administrative"
 
     @property
     def when(self) -> dt.date | None:

@@ -379,6 +379,13 @@ def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
             section=at[0] if at else None,
             value=_value(concept, ent, sent, rel, next_start),
             change=_change(sent, rel, flags.resolved),
+            role=(
+                "administrative"
+                if _has(sent, "administrative")
+                else "plan"
+                if observation == "plan"
+                else "clinical"
+            ),
         )
         out.append(finding)
         for implied in concept.implies:

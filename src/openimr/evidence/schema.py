@@ -179,6 +179,7 @@ class Sections(_Strict):
 
 # The cue lists that are regular expressions (the record-kind lists are plain words).
 CUE_PATTERN_FIELDS = (
+    "administrative",
     "subjective",
     "objective",
     "test",
@@ -211,6 +212,9 @@ class Cues(_Strict):
     worsened: list[str]
     unchanged: list[str]
     no_benefit: list[str]
+    # the sentence reports an administrative act (a UR or IMR decision and its reasons, an
+    # authorization, a request): the findings it names are not the patient's evidence
+    administrative: list[str]
     kinds_test: list[str]  # record kinds whose body is a test report
     kinds_quoting: list[str]  # record kinds that summarise other reports (QME, UR)
 

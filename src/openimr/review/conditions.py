@@ -73,6 +73,8 @@ def findings_in(
     for code in codes:
         for region in list(regions) if regions else [None]:
             for f in ev.of(code, region=region, observation=observation, assertion=assertion):
+                if f.assertion == "present" and not f.is_evidence:
+                    continue  # named in a UR decision or an authorization, not found
                 seen.setdefault((f.record_id, f.start), f)
     return list(seen.values())
 
