@@ -69,6 +69,8 @@ class CriterionResult(_M):
     met: bool
     statement: str  # what the records show or lack, in a sentence
     evidence: list[EvidenceLink] = Field(default_factory=list)
+    # "not established": the records hold evidence both ways and neither outranks the other
+    status: Literal["met", "not met", "not established"] | None = None
 
 
 NoteKind = Literal[
@@ -112,6 +114,9 @@ class ItemDecision(_M):
     note: str | None = None  # the reviewer notes as one paragraph (letters print it)
     notes: list[ReviewerNote] = Field(default_factory=list)
     topic_choice: TopicChoice | None = None
+    # for an upheld item: what the records would need to show for the guideline to support it
+    # (the unmet criteria in plain words), the requesting physician's checklist
+    needed: list[str] = Field(default_factory=list)
 
     @property
     def guideline_text(self) -> str:

@@ -84,6 +84,10 @@ class Concept(_Strict):
     fixed_region: str | None = None
     context: Literal["imaging", "edx"] | None = None  # only found in such a sentence or record
     implies: list[str] = Field(default_factory=list)  # also report these codes on the span
+    # a general statement of absence: when this concept is asserted as ``absence_when``
+    # ("no neurologic deficits", "neurologically intact"), each code listed is stated absent
+    states_absence_of: list[str] = Field(default_factory=list)
+    absence_when: Literal["present", "negated"] = "negated"
 
     @field_validator("regex", "normal_regex")
     @classmethod
@@ -180,6 +184,8 @@ class Sections(_Strict):
 # The cue lists that are regular expressions (the record-kind lists are plain words).
 CUE_PATTERN_FIELDS = (
     "administrative",
+    "done",
+    "not_done",
     "subjective",
     "objective",
     "test",
@@ -215,6 +221,10 @@ class Cues(_Strict):
     # the sentence reports an administrative act (a UR or IMR decision and its reasons, an
     # authorization, a request): the findings it names are not the patient's evidence
     administrative: list[str]
+    # the sentence reports a study or treatment as done ("x-rays on 10/14 showed", "treatment to
+    # date has included"), and words that make it a request or plan instead ("was ordered")
+    done: list[str]
+    not_done: list[str]
     kinds_test: list[str]  # record kinds whose body is a test report
     kinds_quoting: list[str]  # record kinds that summarise other reports (QME, UR)
 
@@ -275,6 +285,9 @@ def _check_references(i: int, c: Concept, codes: set[str], region_names: set[str
     for j, code in enumerate(c.implies):
         if code not in codes:
             raise DataFileError(f"{where}.implies[{j}]: unknown code {code}")
+    for j, code in enumerate(c.states_absence_of):
+        if code not in codes:
+            raise DataFileError(f"{where}.states_absence_of[{j}]: unknown code {code}")
     for j, r in enumerate(c.remap):
         if r.code not in codes:
             raise DataFileError(f"{where}.remap[{j}].code: unknown code {r.code}")

@@ -54,6 +54,9 @@ class Service(BaseModel):
     # a service for the operation as a whole (pre-operative work-up, assistant, stay): it goes
     # with the case's surgery whatever body part its own wording names
     whole_operation: bool = False
+    # evidence codes by which the records document an earlier one of this service (an MRI
+    # "obtained on 5/2/2016"): a request for it is then a repeat
+    done_as: list[str] = Field(default_factory=list)
 
 
 class _Region(BaseModel):

@@ -48,6 +48,7 @@ def _item(item: ItemDecision) -> dict[str, Any]:
         "note": item.note,
         "notes": [n.model_dump(mode="json") for n in item.notes],
         "topic_choice": item.topic_choice.model_dump(mode="json") if item.topic_choice else None,
+        "needed": item.needed,
     }
 
 

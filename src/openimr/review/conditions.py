@@ -44,6 +44,7 @@ class Context:
     evidence: EvidenceSet
     request: StructuredRequest
     decision_date: dt.date
+    prior: Finding | None = None  # the earlier study that makes the request a repeat
 
     def fact(self, name: str) -> tuple[float | None, str]:
         """The value of a registered fact (``review/facts.py``) and how to say it."""
@@ -52,9 +53,18 @@ class Context:
 
 @dataclass
 class Outcome:
+    """A condition's result: met, not met, or not established (``unsure``: the records hold
+    positive evidence and a statement of its absence, and neither outranks the other)."""
+
     met: bool
     evidence: list[Finding] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
+    unsure: bool = False
+    against: list[Finding] = field(default_factory=list)  # what contests the evidence
+
+    @property
+    def status(self) -> str:
+        return "met" if self.met else "not established" if self.unsure else "not met"
 
 
 def findings_in(
@@ -139,6 +149,8 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
             else findings_in(ctx.evidence, codes, regions, obs, assertion="present")
         )
         hits = sorted(at_site(found), key=lambda f: (f.when or dt.date.min, f.start))
+        if hits and status == "any":
+            return contested(Outcome(True, hits), codes, regions, ctx)
         return Outcome(bool(hits), hits)
     history = at_site(mentions(ctx.evidence, codes, regions, obs))
     state, latest = course_status(history)
@@ -155,7 +167,43 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
             evidence = [latest]
         elif state == "resolved":
             evidence = [f for f in history if f.assertion == "present"][-1:] + [latest]
+    if ok and status in ("current", "persistent", "new_or_worse") and evidence:
+        return contested(Outcome(ok, evidence), codes, regions, ctx)
     return Outcome(ok, evidence)
+
+
+def absence_statements(
+    ev: EvidenceSet, codes: list[str], regions: list[str] | None
+) -> list[Finding]:
+    """General statements that the records lack every one of some findings ("no neurologic
+    deficits", "neurologically intact", "no red flags") that cover any of ``codes``, in the
+    given regions (or with no region). A UR decision's words are not among them."""
+    from openimr.evidence import schema
+
+    out = []
+    for concept in schema.vocabulary().concepts:
+        if not set(concept.states_absence_of) & set(codes):
+            continue
+        for f in findings_in(ev, [concept.code], None, None, concept.absence_when):
+            if f.is_evidence and (f.region is None or regions is None or f.region in regions):
+                out.append(f)
+    return out
+
+
+def contested(out: Outcome, codes: list[str], regions: list[str] | None, ctx: Context) -> Outcome:
+    """Weigh positive evidence against statements of absence: an absence statement as recent
+    as the latest positive mention (or either undated) leaves the condition not established;
+    an older one is outranked by the later examination."""
+    latest = max((f.when for f in out.evidence if f.is_present and f.when), default=None)
+    undated = any(f.is_present and f.when is None for f in out.evidence)
+    against = [
+        a
+        for a in absence_statements(ctx.evidence, codes, regions)
+        if a.when is None or latest is None or undated or a.when >= latest
+    ]
+    if not against:
+        return out
+    return Outcome(False, out.evidence, out.facts, unsure=True, against=against)
 
 
 def evaluate(cond: Cond, ctx: Context) -> Outcome:
@@ -173,12 +221,37 @@ def evaluate(cond: Cond, ctx: Context) -> Outcome:
         return Outcome(bool(value) == cond.equals, facts=[said] if said else [])
     if cond.not_ is not None:
         inner = evaluate(cond.not_, ctx)
-        return Outcome(not inner.met, inner.evidence, inner.facts)
-    children = [evaluate(c, ctx) for c in (cond.any or cond.all or [])]
-    met = any(c.met for c in children) if cond.any is not None else all(c.met for c in children)
-    relevant = [c for c in children if c.met] if cond.any is not None else children
+        # the absence of something not established is not established either
+        return Outcome(
+            not inner.met and not inner.unsure,
+            inner.evidence,
+            inner.facts,
+            unsure=inner.unsure,
+            against=inner.against,
+        )
+    return _combine(cond, [evaluate(c, ctx) for c in (cond.any or cond.all or [])])
+
+
+def _combine(cond: Cond, children: list[Outcome]) -> Outcome:
+    """any: met when one child is met, else not established when one is; all: met when every
+    child is, not established when none fails outright but one is not established."""
+    if cond.any is not None:
+        met = any(c.met for c in children)
+        unsure = not met and any(c.unsure for c in children)
+        relevant = [c for c in children if c.met or (unsure and c.unsure)]
+        # met by a branch the records do not bear on ("the request is not a repeat"): that
+        # branch decides, and the evidence of the others is not the reason
+        trivial = [c for c in relevant if c.met and not c.evidence and not c.facts]
+        if trivial:
+            relevant = trivial[:1]
+    else:
+        met = all(c.met for c in children)
+        unsure = not met and all(c.met or c.unsure for c in children)
+        relevant = children
     return Outcome(
         met,
         [f for c in relevant for f in c.evidence],
         [t for c in relevant for t in c.facts],
+        unsure=unsure,
+        against=[f for c in relevant for f in c.against],
     )

@@ -164,7 +164,8 @@ def decide_outcome(topic: Topic, results: Results) -> str:
     reqs = [o for c, o in results if c.kind == "requirement"]
     inds = [o for c, o in results if c.kind == "indication"]
     excl = [o for c, o in results if c.kind == "exclusion"]
-    if any(o.met for o in excl):
+    # an exclusion that may apply (not established either way) is doubt: it does not overturn
+    if any(o.met or o.unsure for o in excl):
         return "upheld"
     if not all(o.met for o in reqs):
         return "upheld"
@@ -268,12 +269,14 @@ def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Ca
         said = describe_all(out.evidence, out.facts)
         if out.met:
             s = Sentence(crit.met.replace("{evidence}", said))
+        elif out.unsure:
+            s = Sentence(not_established(crit, out))
         else:
             claim = Sentence(crit.unmet.replace("{evidence}", said), absences(crit.when, item.req))
             s, contradicting = check_absence(claim, case.evidence, latest)
             for f in contradicting:
                 done.links.setdefault((f.record_id, f.start), _link(f))
-        for f in out.evidence:
+        for f in out.evidence + out.against:
             done.links.setdefault((f.record_id, f.start), _link(f))
         done.trace.append(
             CriterionResult(
@@ -281,12 +284,40 @@ def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Ca
                 description=crit.says,
                 met=out.met,
                 statement=s.text,
-                evidence=[_link(f) for f in out.evidence],
+                evidence=[_link(f) for f in out.evidence + out.against],
+                status=out.status,
             )
         )
         if _relevant(crit, out, decision):
             done.sentences.append(s)
     return done
+
+
+def not_established(crit: Criterion, out: Outcome) -> str:
+    """A criterion the records argue both ways: say both, decide nothing on it."""
+    pos = describe_all(out.evidence, [])
+    neg = describe_all(out.against, [])
+    return (
+        f"Whether {crit.says} is not established: the records mention {pos}, but also state "
+        f"{neg}, and the later or first-hand statement does not settle it."
+    )
+
+
+def needed_for_support(results: Results, decision: str) -> list[str]:
+    """For an upheld item, what the records would need to show for the guideline to support
+    it: each unmet requirement, an indication if none is met, each exclusion that applies."""
+    if decision != "upheld":
+        return []
+    out = [c.says for c, o in results if c.kind == "requirement" and not o.met]
+    inds = [(c, o) for c, o in results if c.kind == "indication"]
+    if inds and not any(o.met for _, o in inds):
+        out.append("one of: " + "; or ".join(c.says for c, _ in inds))
+    out += [
+        f"that this does not apply: {c.says}"
+        for c, o in results
+        if c.kind == "exclusion" and (o.met or o.unsure)
+    ]
+    return out
 
 
 def conclusion(item: RoutedItem, topic: Topic, decision: str) -> Sentence:
@@ -320,9 +351,20 @@ def reviewer_notes(
     case: Case,
     stray: list[str],
     surgery: SurgeryLink | None,
+    results: Results | None = None,
 ) -> list[ReviewerNote]:
     """What the reviewer must resolve before signing, in this order."""
     topic, notes = search.topic, []
+    for crit, out in results or []:
+        if out.unsure:
+            notes.append(
+                ReviewerNote(
+                    kind="evidence",
+                    text=f"Not established: {crit.says}. The records mention "
+                    f"{describe_all(out.evidence, [])} but also state "
+                    f"{describe_all(out.against, [])}; the reviewer must weigh them.",
+                )
+            )
     if search.stale:
         notes.append(
             ReviewerNote(
@@ -380,7 +422,7 @@ def decide_item(
     if search is None:
         return no_topic(item)
     topic = search.topic
-    ctx = Context(case.bundle, case.evidence, item.req, case.when)
+    ctx = Context(case.bundle, case.evidence, item.req, case.when, item.prior)
     results = evaluate_criteria(topic, ctx)
     decision = decide_outcome(topic, results)
     explained = explain_criteria(item, results, decision, case)
@@ -392,7 +434,8 @@ def decide_item(
     ]
     rationale = " ".join(s.text for s in sentences)
     titles = [c.chapter for c in topic.citations.values() if c.chapter]
-    notes = reviewer_notes(item, search, case, stray_body_parts(rationale, item, titles), surgery)
+    stray = stray_body_parts(rationale, item, titles)
+    notes = reviewer_notes(item, search, case, stray, surgery, results)
     return _base(
         item,
         decision=decision,
@@ -404,4 +447,5 @@ def decide_item(
         note=_joined(notes),
         notes=notes,
         topic_choice=search.choice,
+        needed=needed_for_support(results, decision),
     )

@@ -183,8 +183,18 @@ def _flag(value: bool, said: str = "") -> Value:
     return (1.0 if value else 0.0), said
 
 
-@fact("repeat", "worded as a repeat, additional, continued or further request", "request")
+@fact(
+    "repeat",
+    "a repeat, additional, continued or further request: by its wording, or because the "
+    "records document the same study done before",
+    "request",
+)
 def _repeat(ctx: Context) -> Value:
+    if ctx.prior is not None:
+        p = ctx.prior
+        words = " ".join(p.text.split())
+        return _flag(True, f'an earlier study is documented ("{words}", {p.record_id}, '
+                     f"{fmt_date(p.when)})")
     return _flag(ctx.request.repeat)
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from openimr.domain import CaseBundle, Request
+from openimr.domain import CaseBundle, Finding, Request
 from openimr.guidelines.registry import Phase, case_phase
 from openimr.intake.requests import StructuredRequest, parse_request
 from openimr.intake.vocabulary import service, territory
@@ -40,6 +41,7 @@ class RoutedItem:
     course: Course
     surgery: str | None = None  # the id of the disputed surgery this service goes with
     reading: Reading | None = None  # a body part read from the records, for the reviewer
+    prior: Finding | None = None  # the earlier study the records document (a repeat)
 
     @property
     def id(self) -> str:
@@ -154,7 +156,52 @@ def route_case(
     if evidence is None or kb is None:
         return items
     on = when or bundle.dates.decision or dt.date.today()
-    return tuple(_read_body_part(it, evidence, kb, on) for it in items)
+    items = tuple(_read_body_part(it, evidence, kb, on) for it in items)
+    return tuple(_read_prior(it, evidence, bundle.dates.ur_denial) for it in items)
+
+
+def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) -> Finding | None:
+    """The most recent earlier study of the kind requested at the requested body part that
+    the records report as done (a clinical sentence, not a plan, a request or a UR decision;
+    dated before the UR decision, or undated)."""
+    entry = service(req.service or "")
+    if entry is None or not entry.done_as or not req.regions:
+        return None
+    done, not_done = _done_cues()
+    found = [
+        f
+        for f in evidence.findings
+        if f.code in entry.done_as
+        and f.assertion in ("present", "historical")
+        and f.role == "clinical"
+        and f.observation in ("test", "history")
+        and f.region in req.regions
+        and (f.text_date is None or f.text_date <= before)
+        and done.search(f.sentence)
+        and not not_done.search(f.sentence)
+    ]
+    return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
+
+
+@lru_cache(maxsize=1)
+def _done_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from openimr.evidence import schema
+
+    c = schema.cues()
+    return (
+        re.compile("|".join(f"(?:{p})" for p in c.done), re.I),
+        re.compile("|".join(f"(?:{p})" for p in c.not_done), re.I),
+    )
+
+
+def _read_prior(item: RoutedItem, evidence: EvidenceSet, before: dt.date) -> RoutedItem:
+    """A request for a study the records show was already done is a repeat of it."""
+    if item.req.repeat:
+        return item
+    prior = prior_study(item.req, evidence, before)
+    if prior is None:
+        return item
+    return replace(item, req=replace(item.req, repeat=True), course="repeat", prior=prior)
 
 
 def _read_body_part(
