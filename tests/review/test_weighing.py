@@ -117,3 +117,31 @@ def test_the_routed_item_names_the_earlier_study() -> None:
     items = route_case(bundle, evidence=ev, kb=load_knowledge_base(), when=dt.date(2016, 12, 20))
     assert items[0].course == "repeat" and items[0].prior is not None
     assert items[1].course == "initial" and items[1].prior is None
+
+
+def test_a_lead_sentence_dates_the_findings_that_follow_it() -> None:
+    from openimr.evidence import extract
+
+    text = (
+        "The injured worker sustained an injury on 02-01-2016. On 09-01-2016 she was evaluated "
+        "for low back pain. Decreased sensation in the left L5 dermatome was noted. On "
+        "11-10-2016 she was seen again. Sensation was intact in both legs."
+    )
+    bundle = CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-dates",
+            "dates": {"ur_denial": "2016-12-01", "decision": "2016-12-20"},
+            "patient": {"age": 44, "sex": "unknown"},
+            "claim": {"date_of_injury": "2016-02-01"},
+            "records": [{"id": "s", "date": "2016-12-20", "kind": "summary", "text": text}],
+            "requests": [{"id": "1", "item": "EMG of the left lower extremity"}],
+        }
+    )
+    found = {
+        (f.assertion, f.when)
+        for f in extract(bundle).findings
+        if f.code == "neuro.sensory_deficit"
+    }
+    assert ("present", dt.date(2016, 9, 1)) in found
+    assert ("negated", dt.date(2016, 11, 10)) in found

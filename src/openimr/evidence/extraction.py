@@ -291,6 +291,20 @@ def _change(sent: _Sent, rel: tuple[int, int], resolved: bool) -> str | None:
     return None
 
 
+def _carried_dates(c: _Compiled, cache: dict[int, _Sent], doc: Doc) -> dict[int, dt.date]:
+    """The date each undated sentence takes from the dated visit or report it belongs to: a
+    lead sentence's date carries forward until the next lead sentence (cues ``lead_date``)."""
+    out: dict[int, dt.date] = {}
+    current: dt.date | None = None
+    for span in doc.sents:
+        sent = _sentence(c, cache, span)
+        if sent.dates and _has(sent, "lead_date") and not _has(sent, "not_lead_date"):
+            current = sent.dates[0][2]
+        elif current is not None and not sent.dates:
+            out[sent.start] = current
+    return out
+
+
 def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
     """Every vocabulary finding of one processed record."""
     c = compiled()
@@ -300,6 +314,7 @@ def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
     quoting_record = bool(c.kinds_quoting.search(kind))
     secs = _sections(doc)
     cache: dict[int, _Sent] = {}
+    carried = _carried_dates(c, cache, doc)
     ents = list(doc.ents)
     out: list[Finding] = []
     for i, ent in enumerate(ents):
@@ -334,7 +349,7 @@ def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
             region = _region(c, at[1], 0, 0)
         if region is None:
             region = concept.default_region
-        text_date = None
+        text_date = carried.get(sent.start)
         if sent.dates:
             text_date = min(sent.dates, key=lambda d: abs(d[0] - rel[0]))[2]
         quoted = bool(

@@ -183,6 +183,8 @@ class Sections(_Strict):
 
 # The cue lists that are regular expressions (the record-kind lists are plain words).
 CUE_PATTERN_FIELDS = (
+    "lead_date",
+    "not_lead_date",
     "administrative",
     "done",
     "not_done",
@@ -225,6 +227,10 @@ class Cues(_Strict):
     # date has included"), and words that make it a request or plan instead ("was ordered")
     done: list[str]
     not_done: list[str]
+    # a sentence that opens a dated visit or report ("On 10-19-16 she was evaluated"): its date
+    # carries to the sentences after it until the next such sentence; not an injury or birth date
+    lead_date: list[str]
+    not_lead_date: list[str]
     kinds_test: list[str]  # record kinds whose body is a test report
     kinds_quoting: list[str]  # record kinds that summarise other reports (QME, UR)
 
