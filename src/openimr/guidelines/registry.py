@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from openimr.datafiles import load_model
+from openimr.datafiles import read_yaml, validate
 from openimr.errors import DataFileError
 from openimr.guidelines.schema import Topic
 from openimr.intake.requests import StructuredRequest
@@ -45,9 +45,55 @@ def case_phase(date_of_injury: dt.date | None, reference: dt.date | None) -> Pha
     return "acute" if weeks <= ACUTE_WEEKS else "chronic"
 
 
+def shared_criteria() -> dict[str, dict[str, Any]]:
+    """The principles several chapters state alike (``guidelines/shared/*.yaml``), by
+    ``<file stem with _>.<criterion id>`` (``special_studies.red_flag``)."""
+    return dict(_shared())
+
+
+@lru_cache(maxsize=1)
+def _shared() -> tuple[tuple[str, dict[str, Any]], ...]:
+    root = Path(str(resources.files("openimr.guidelines") / "shared"))
+    out: list[tuple[str, dict[str, Any]]] = []
+    for path in sorted(root.glob("*.yaml")):
+        label = f"guidelines/shared/{path.name}"
+        data = read_yaml(path, label)
+        if not isinstance(data, dict) or not isinstance(data.get("criteria"), dict):
+            raise DataFileError(f"{label}: criteria: must map criterion ids to criteria")
+        prefix = path.stem.replace("-", "_")
+        for cid, body in data["criteria"].items():
+            out.append((f"{prefix}.{cid}", {"id": cid, **body, "shared": f"{prefix}.{cid}"}))
+    return tuple(out)
+
+
+def _expand_shared(data: Any, label: str) -> Any:
+    """Replace each ``- use: <shared id>`` criterion with the shared one (its other keys, such
+    as ``cite``, override)."""
+    if not isinstance(data, dict) or not isinstance(data.get("criteria"), list):
+        return data
+    shared = shared_criteria()
+    out = []
+    for i, c in enumerate(data["criteria"]):
+        if isinstance(c, dict) and "use" in c:
+            name = c["use"]
+            if name not in shared:
+                import difflib
+
+                close = difflib.get_close_matches(str(name), list(shared), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise DataFileError(
+                    f"{label}: criteria[{i}].use: unknown shared criterion {name!r}{hint}"
+                )
+            c = {**shared[name], **{k: v for k, v in c.items() if k != "use"}}
+        out.append(c)
+    return {**data, "criteria": out}
+
+
 def load_topic_file(path: Path, label: str | None = None) -> Topic:
-    """Read one topic and check the facts it names against the fact registry."""
-    topic = load_model(Topic, path, label)
+    """Read one topic (shared criteria expanded) and check the facts it names against the fact
+    registry."""
+    where = label or str(path)
+    topic = validate(Topic, _expand_shared(read_yaml(path, where), where), where)
     problems = fact_problems(topic)
     if problems:
         raise DataFileError(f"{label or path}: {problems[0]}")

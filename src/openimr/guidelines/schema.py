@@ -134,6 +134,7 @@ class Criterion(_M):
     met: str  # sentence when met; {evidence} is replaced by what the records show
     unmet: str  # sentence when not met; a claim the fact check verifies
     cite: str = "primary"  # key into the topic's citations
+    shared: str | None = None  # the shared principle it comes from (guidelines/shared/)
 
 
 class AppliesTo(_M):
