@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from openimr.datafiles import read_yaml, validate
 from openimr.errors import DataFileError
-from openimr.guidelines.schema import Topic
+from openimr.guidelines.schema import Cond, Criterion, Topic
 from openimr.intake.requests import StructuredRequest
 
 LEVEL_ORDER = {"MTUS": 0, "ACOEM/ODG": 1, "other guideline": 2}
@@ -66,6 +66,47 @@ def _shared() -> tuple[tuple[str, dict[str, Any]], ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class CourseCriterion:
+    """A shared criterion the engine adds to an item's topic by the item's course."""
+
+    criterion: Criterion
+    course: str
+    categories: frozenset[str]
+    except_services: frozenset[str] = frozenset()
+
+    def applies(self, course: str, category: str | None, service: str | None) -> bool:
+        return (
+            course == self.course
+            and (category or "") in self.categories
+            and (service or "") not in self.except_services
+        )
+
+
+@lru_cache(maxsize=1)
+def course_criteria() -> tuple[CourseCriterion, ...]:
+    """``guidelines/shared/course.yaml``: criteria added by the routed item's course."""
+    path = Path(str(resources.files("openimr.guidelines") / "shared" / "course.yaml"))
+    label = "guidelines/shared/course.yaml"
+    data = read_yaml(path, label)
+    shared = shared_criteria()
+    out = []
+    for cid, rule in (data.get("applies") or {}).items():
+        crit = validate(Criterion, shared[f"course.{cid}"], label, f"criteria.{cid}.")
+        problems = check_criterion_facts(crit, f"criteria.{cid}")
+        if problems:
+            raise DataFileError(f"{label}: {problems[0]}")
+        out.append(
+            CourseCriterion(
+                crit,
+                rule["course"],
+                frozenset(rule.get("categories", [])),
+                frozenset(rule.get("except_services", [])),
+            )
+        )
+    return tuple(out)
+
+
 def _expand_shared(data: Any, label: str) -> Any:
     """Replace each ``- use: <shared id>`` criterion with the shared one (its other keys, such
     as ``cite``, override)."""
@@ -103,10 +144,19 @@ def load_topic_file(path: Path, label: str | None = None) -> Topic:
 def fact_problems(topic: Topic) -> list[str]:
     """Facts a topic's conditions name that the registry does not define (with a
     did-you-mean hint), or name with the wrong kind (a number tested as a request property)."""
-    from openimr.review.facts import FACTS, check_names  # the registry lives with the engine
 
     conds = [(f"criteria[{i}]", c.when) for i, c in enumerate(topic.criteria)]
     conds += [(f"lead[{i}]", lead.when) for i, lead in enumerate(topic.lead)]
+    return _facts_problems(conds)
+
+
+def check_criterion_facts(crit: Criterion, where: str) -> list[str]:
+    return _facts_problems([(where, crit.when)])
+
+
+def _facts_problems(conds: list[tuple[str, Cond]]) -> list[str]:
+    from openimr.review.facts import FACTS, check_names  # the registry lives with the engine
+
     out: list[str] = []
     for where, cond in conds:
         named = cond.facts_named()

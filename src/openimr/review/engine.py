@@ -20,7 +20,7 @@ from openimr.domain import (
     ItemDecision,
     ReviewerNote,
 )
-from openimr.guidelines.registry import KnowledgeBase
+from openimr.guidelines.registry import KnowledgeBase, course_criteria
 from openimr.guidelines.schema import Citation, Criterion, Topic
 from openimr.intake.vocabulary import territory
 from openimr.review.conditions import Context, Outcome, evaluate
@@ -154,9 +154,20 @@ def follows_surgery(item: RoutedItem, link: SurgeryLink) -> ItemDecision:
 # ---- step 2: criteria evaluation; step 3: the decision
 
 
-def evaluate_criteria(topic: Topic, ctx: Context) -> Results:
-    """Each criterion of the topic against the case's evidence."""
-    return [(c, evaluate(c.when, ctx)) for c in topic.criteria]
+def criteria_for(item: RoutedItem, topic: Topic) -> list[Criterion]:
+    """The topic's criteria, and the shared ones the item's course adds (the remainder of a
+    modified course needs a documented response: guidelines/shared/course.yaml)."""
+    extra = [
+        cc.criterion
+        for cc in course_criteria()
+        if cc.applies(item.course, item.req.category, item.req.service)
+    ]
+    return [*topic.criteria, *extra]
+
+
+def evaluate_criteria(criteria: list[Criterion], ctx: Context) -> Results:
+    """Each criterion against the case's evidence."""
+    return [(c, evaluate(c.when, ctx)) for c in criteria]
 
 
 def decide_outcome(topic: Topic, results: Results) -> str:
@@ -234,12 +245,16 @@ def _vacuous(out: Outcome) -> bool:
     return out.met and not out.evidence and not out.facts
 
 
-def secondary_citations(topic: Topic, results: Results) -> list[Sentence]:
-    """A secondary source is announced, in the order the criteria name it, only for the
-    criteria of it that the records bore on."""
+def secondary_citations(topic: Topic, results: Results, decision: str) -> list[Sentence]:
+    """A secondary source is announced, in the order the criteria name it, only for its
+    criteria that decided something (their sentence explains the decision)."""
     out = []
     for key in dict.fromkeys(c.cite for c, _ in results if c.cite != "primary"):
-        said = [c.says for c, o in results if c.cite == key and not _vacuous(o)]
+        said = [
+            c.says
+            for c, o in results
+            if c.cite == key and not _vacuous(o) and _relevant(c, o, decision)
+        ]
         if said:
             phrase = _capital(source_phrase(topic, key))
             out.append(Sentence(f"{phrase} adds this criterion: {'; '.join(said)}."))
@@ -321,6 +336,11 @@ def needed_for_support(results: Results, decision: str) -> list[str]:
 
 
 def conclusion(item: RoutedItem, topic: Topic, decision: str) -> Sentence:
+    if decision == "undetermined":
+        return Sentence(
+            f"The records would support the request for {_subject(item)} on its own, but it "
+            "goes with a surgery this review could not decide, so it waits on that decision."
+        )
     verdict = "is not medically necessary" if decision == "upheld" else "is medically necessary"
     because = topic.conclusion_upheld if decision == "upheld" else topic.conclusion_overturned
     return Sentence(f"Because {because}, the request for {_subject(item)} {verdict}.")
@@ -423,12 +443,16 @@ def decide_item(
         return no_topic(item)
     topic = search.topic
     ctx = Context(case.bundle, case.evidence, item.req, case.when, item.prior)
-    results = evaluate_criteria(topic, ctx)
+    results = evaluate_criteria(criteria_for(item, topic), ctx)
     decision = decide_outcome(topic, results)
+    pending = surgery is not None and surgery.decision.decision == "undetermined"
+    if decision == "overturned" and pending:
+        # a service of a surgery nobody has decided is pending, never overturned alone
+        decision = "undetermined"
     explained = explain_criteria(item, results, decision, case)
     sentences = [
         *opening(item, topic, surgery, case),
-        *secondary_citations(topic, results),
+        *secondary_citations(topic, results, decision),
         *explained.sentences,
         conclusion(item, topic, decision),
     ]

@@ -176,6 +176,24 @@ def _visits_completed(ctx: Context) -> Value:
     return (total if seen else None), f"{total:.0f} visits completed"
 
 
+@fact(
+    "responses_after_ur",
+    "documented functional improvement or pain relief of half or more dated after the UR "
+    "decision (the response to a part UR authorized)",
+)
+def _responses_after_ur(ctx: Context) -> Value:
+    ur = ctx.bundle.dates.ur_denial
+    found = [
+        f
+        for f in ctx.evidence.of(["function.improvement", "pain.relief_half"], assertion="present")
+        if f.is_evidence and f.text_date is not None and f.text_date > ur
+    ]
+    if not found:
+        return 0.0, f"no response documented after the UR decision of {fmt_date(ur)}"
+    f = found[-1]
+    return float(len(found)), f'"{" ".join(f.text.split())}" ({f.record_id}, {fmt_date(f.when)})'
+
+
 # ---- properties of the request (tested with ``equals``)
 
 

@@ -58,12 +58,21 @@ _REPEAT_WORD = re.compile(r"\brepeat\b", re.I)
 
 def course_of(req: StructuredRequest) -> Course:
     """A first request, a repeat (of a study or procedure), an extension (more of a course
-    under way: additional, continued, refill) or the remainder of a modified request."""
-    if req.modified:
+    under way: additional, continued, refill) or the remainder of a modified request (UR
+    authorized part of the same course; a different service put in its place is not a part)."""
+    if req.modified and _same_course(req):
         return "remainder"
     if _REPEAT_WORD.search(req.decided_text):
         return "repeat"
     return "extension" if req.repeat else "initial"
+
+
+def _same_course(req: StructuredRequest) -> bool:
+    """Whether what UR authorized is part of the course requested: the authorized wording
+    routes to the same service, or (not stated) the request counts visits or a supply."""
+    if req.authorized:
+        return parse_request(req.authorized).service in (req.service, None)
+    return req.sessions is not None or req.quantity is not None
 
 
 def is_associated(req: StructuredRequest) -> bool:
