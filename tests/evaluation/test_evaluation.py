@@ -136,3 +136,26 @@ def test_two_mtus_chapters_cited_either_agrees() -> None:
         _row("upheld", "upheld", eg="MTUS:low back", pg="non-MTUS"),
     ]
     assert Report(rows=rows).metrics()["guideline_agreement"] == pytest.approx(0.5)
+
+
+def test_rationale_truth_counts_what_the_records_do_not_bear_out() -> None:
+    from types import SimpleNamespace
+
+    from openimr.domain import ItemDecision
+    from openimr.evaluation import Truth
+
+    bundle = SimpleNamespace(records=[SimpleNamespace(date="2016-11-01")])
+    item = ItemDecision(
+        id="1",
+        item="MRI of the knee",
+        decision="upheld",
+        rationale="Regarding the request, X. The request repeats an earlier study. It was seen "
+        "in an undated record. ODG adds this criterion: a thing nobody decided.",
+        course="initial",
+        claims_checked=2,
+        claims_rewritten=1,
+    )
+    truth = Truth()
+    truth.add(bundle, item)
+    assert (truth.undated_but_dated, truth.repeat_not_repeat, truth.secondary_idle) == (1, 1, 1)
+    assert (truth.claims_checked, truth.claims_rewritten) == (2, 1)

@@ -117,6 +117,11 @@ class ItemDecision(_M):
     # for an upheld item: what the records would need to show for the guideline to support it
     # (the unmet criteria in plain words), the requesting physician's checklist
     needed: list[str] = Field(default_factory=list)
+    course: str | None = None  # initial, repeat, extension or remainder (the routed item's)
+    # the fact check of the rationale: claims about the records it checked, and rewrote
+    # because a record contradicted them
+    claims_checked: int = 0
+    claims_rewritten: int = 0
 
     @property
     def guideline_text(self) -> str:

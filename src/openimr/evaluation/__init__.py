@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openimr.domain import ItemDecision
 from openimr.errors import OpenIMRError
@@ -164,10 +165,54 @@ def _counts(rows: list[Row], predicted: list[str]) -> dict[str, float]:
     }
 
 
+_QUOTED = re.compile(r'"[^"]*"')
+_REPEAT_CLAIM = re.compile(r"\b(repeat|repeated)\b", re.I)
+_SECONDARY = re.compile(r"adds this criterion: ([^.]*)\.")
+
+
+@dataclass
+class Truth:
+    """What the rationales say about the records that the records do not bear out."""
+
+    items: int = 0
+    claims_checked: int = 0
+    claims_rewritten: int = 0
+    undated_but_dated: int = 0  # "an undated record" where every record names its date
+    repeat_not_repeat: int = 0  # a repeat claim for a request that is not a repeat
+    secondary_idle: int = 0  # a secondary source named for a criterion that decided nothing
+
+    def add(self, bundle: Any, item: ItemDecision) -> None:
+        self.items += 1
+        self.claims_checked += item.claims_checked
+        self.claims_rewritten += item.claims_rewritten
+        own = _QUOTED.sub("", item.rationale)
+        if all(r.date for r in bundle.records):
+            self.undated_but_dated += item.rationale.count("an undated record")
+        if item.course not in ("repeat", "extension", "remainder") and _REPEAT_CLAIM.search(
+            _QUOTED.sub("", own.split(". ", 1)[-1]) if own else ""
+        ):
+            self.repeat_not_repeat += 1
+        stated = {c.description: c.statement for c in item.criteria}
+        for m in _SECONDARY.finditer(item.rationale):
+            for says in m.group(1).split("; "):
+                if stated.get(says, "") not in item.rationale:
+                    self.secondary_idle += 1
+
+    def format(self) -> str:
+        return (
+            f"rationale truth over {self.items} items: fact check {self.claims_checked} claims "
+            f"checked, {self.claims_rewritten} rewritten; 'an undated record' for a dated "
+            f"record: {self.undated_but_dated}; repeat claims for a request that is not a "
+            f"repeat: {self.repeat_not_repeat}; secondary citations whose criterion decided "
+            f"nothing: {self.secondary_idle}"
+        )
+
+
 @dataclass
 class Report:
     rows: list[Row] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    truth: Truth = field(default_factory=Truth)
 
     def metrics(self) -> dict[str, float]:
         """Agreement figures; undetermined items count against the engine (strict)."""
@@ -216,9 +261,10 @@ class Report:
                     "HELD OUT: the later third (figures only; its disagreements are not listed)",
                     listed=False,
                 )
+                + self._truth()
                 + self._failures()
             )
-        return self._section("ALL", listed=True) + self._failures()
+        return self._section("ALL", listed=True) + self._truth() + self._failures()
 
     def _span(self) -> str:
         dates = sorted(r.decided for r in self.rows if r.decided)
@@ -279,6 +325,9 @@ class Report:
             )
         return "\n".join(out)
 
+    def _truth(self) -> str:
+        return "\n" + self.truth.format() + "\n" if self.truth.items else ""
+
     def _failures(self) -> str:
         if not self.failures:
             return ""
@@ -317,6 +366,7 @@ def evaluate_dir(paths: list[Path], progress: bool = False) -> Report:
             report.failures.append(f"{f}: {exc}")
             continue
         for req, item in zip(bundle.requests, det.items, strict=True):
+            report.truth.add(bundle, item)
             if not req.expected:
                 continue
             report.rows.append(

@@ -49,6 +49,8 @@ def _item(item: ItemDecision) -> dict[str, Any]:
         "notes": [n.model_dump(mode="json") for n in item.notes],
         "topic_choice": item.topic_choice.model_dump(mode="json") if item.topic_choice else None,
         "needed": item.needed,
+        "course": item.course,
+        "fact_check": {"claims_checked": item.claims_checked, "rewritten": item.claims_rewritten},
     }
 
 

@@ -108,6 +108,7 @@ def _joined(notes: list[ReviewerNote]) -> str | None:
 def _base(item: RoutedItem, **fields: object) -> ItemDecision:
     """The fields every decision of ``item`` carries."""
     return ItemDecision(
+        course=item.course,
         id=item.request.id,
         item=item.request.item,
         category=item.req.category,
@@ -273,6 +274,8 @@ class Explained:
     sentences: list[Sentence]
     trace: list[CriterionResult]
     links: dict[tuple[str, int], EvidenceLink]
+    checked: int = 0  # absence claims the fact check verified
+    rewritten: int = 0  # ... and rewrote because a record contradicted them
 
 
 def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Case) -> Explained:
@@ -289,6 +292,8 @@ def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Ca
         else:
             claim = Sentence(crit.unmet.replace("{evidence}", said), absences(crit.when, item.req))
             s, contradicting = check_absence(claim, case.evidence, latest)
+            done.checked += 1 if claim.absence else 0
+            done.rewritten += 1 if contradicting else 0
             for f in contradicting:
                 done.links.setdefault((f.record_id, f.start), _link(f))
         for f in out.evidence + out.against:
@@ -472,4 +477,6 @@ def decide_item(
         notes=notes,
         topic_choice=search.choice,
         needed=needed_for_support(results, decision),
+        claims_checked=explained.checked,
+        claims_rewritten=explained.rewritten,
     )

@@ -174,7 +174,12 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
     the records report as done (a clinical sentence, not a plan, a request or a UR decision;
     dated before the UR decision, or undated)."""
     entry = service(req.service or "")
-    if entry is None or not entry.done_as or not req.regions:
+    if entry is None or not entry.done_as:
+        return None
+    # a study of a body part matches that part; a test of the whole patient (a drug screen)
+    # matches anywhere
+    located = entry.category in ("imaging", "electrodiagnostics")
+    if located and not req.regions:
         return None
     done, not_done = _done_cues()
     found = [
@@ -184,7 +189,7 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
         and f.assertion in ("present", "historical")
         and f.role == "clinical"
         and f.observation in ("test", "history")
-        and f.region in req.regions
+        and (not located or f.region in req.regions)
         and (f.text_date is None or f.text_date <= before)
         and done.search(f.sentence)
         and not not_done.search(f.sentence)
