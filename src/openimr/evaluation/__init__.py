@@ -166,7 +166,7 @@ def _counts(rows: list[Row], predicted: list[str]) -> dict[str, float]:
 
 
 _QUOTED = re.compile(r'"[^"]*"')
-_REPEAT_CLAIM = re.compile(r"\b(repeat|repeated)\b", re.I)
+_REPEAT_CLAIM = re.compile(r"\brepeat\w*", re.I)
 _SECONDARY = re.compile(r"adds this criterion: ([^.]*)\.")
 
 
@@ -192,11 +192,19 @@ class Truth:
             _QUOTED.sub("", own.split(". ", 1)[-1]) if own else ""
         ):
             self.repeat_not_repeat += 1
-        stated = {c.description: c.statement for c in item.criteria}
-        for m in _SECONDARY.finditer(item.rationale):
-            for says in m.group(1).split("; "):
-                if stated.get(says, "") not in item.rationale:
-                    self.secondary_idle += 1
+        r = item.rationale
+        named = {
+            c.description
+            for c in item.criteria
+            if f"adds this criterion: {c.description}" in r
+            or ("adds this criterion: " in r and f"; {c.description}" in r)
+        }
+        found = len(_SECONDARY.findall(r))
+        if found and not named:
+            self.secondary_idle += found  # a source named for criteria the item does not have
+        self.secondary_idle += sum(
+            1 for c in item.criteria if c.description in named and c.statement not in r
+        )
 
     def format(self) -> str:
         return (
