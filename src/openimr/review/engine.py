@@ -254,7 +254,7 @@ def secondary_citations(topic: Topic, results: Results, decision: str) -> list[S
         said = [
             c.says
             for c, o in results
-            if c.cite == key and not _vacuous(o) and _relevant(c, o, decision)
+            if c.cite == key and not _vacuous(o) and _relevant(c, o, decision, _blocked(results))
         ]
         if said:
             phrase = _capital(source_phrase(topic, key))
@@ -262,11 +262,25 @@ def secondary_citations(topic: Topic, results: Results, decision: str) -> list[S
     return out
 
 
-def _relevant(crit: Criterion, out: Outcome, decision: str) -> bool:
-    """Whether a criterion's sentence explains the decision."""
+def _relevant(
+    crit: Criterion, out: Outcome, decision: str, blocked: bool = False
+) -> bool:
+    """Whether a criterion's sentence explains the decision. ``blocked``: an upheld item
+    failed a requirement or met an exclusion; those are its reasons, and the indications
+    it lacks are not (they would explain nothing and may not fit the case)."""
     if decision == "upheld":
-        return out.met == (crit.kind == "exclusion")
+        if blocked and crit.kind == "indication":
+            return False
+        return out.met == (crit.kind == "exclusion") or (crit.kind == "exclusion" and out.unsure)
     return out.met and not _vacuous(out) and crit.kind != "exclusion"
+
+
+def _blocked(results: Results) -> bool:
+    """A requirement failed or an exclusion may apply."""
+    return any(
+        (c.kind == "requirement" and not o.met) or (c.kind == "exclusion" and (o.met or o.unsure))
+        for c, o in results
+    )
 
 
 @dataclass
@@ -282,6 +296,7 @@ def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Ca
     """A sentence per criterion; every absence claim is checked against the records and
     rewritten when a record contradicts it."""
     latest = latest_clinical_date(case.bundle)
+    blocked = _blocked(results)
     done = Explained([], [], {})
     for crit, out in results:
         said = describe_all(out.evidence, out.facts)
@@ -308,7 +323,7 @@ def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Ca
                 status=out.status,
             )
         )
-        if _relevant(crit, out, decision):
+        if _relevant(crit, out, decision, blocked):
             done.sentences.append(s)
     return done
 
