@@ -1,0 +1,76 @@
+"""The linear-cost pipeline components give what medspaCy's own components give (issue 16).
+
+``openimr_targets`` (targets.py), ``openimr_context`` (context_local.py) and the one-call
+sentence splitter are checked against medspaCy's TargetMatcher and ConText given the same
+rules, on every fictional test sentence and on a long fictional record (benchmarks/).
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from openimr.evidence.targets import prune
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = yaml.safe_load((ROOT / "tests/evidence/data/sentences.yaml").read_text(encoding="utf-8"))[
+    "cases"
+]
+
+
+@pytest.fixture(scope="module")
+def reference():  # type: ignore[no-untyped-def]
+    from openimr.evidence.pipeline import build_pipeline
+
+    return build_pipeline(medspacy_components=True)
+
+
+def _long_record(pages: int) -> str:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from fictional_records import record  # type: ignore[import-not-found]
+
+    return str(record(pages))
+
+
+def _summary(doc: Any) -> list[Any]:
+    """Every entity, its modifiers (category, span, scope) and every sentence start."""
+    ents = [
+        (
+            e.start,
+            e.end,
+            e.label_,
+            [(m.category, m.modifier_span, m.scope_span) for m in e._.modifiers],
+        )
+        for e in doc.ents
+    ]
+    sections = [(s.title_start, s.body_end, s.category) for s in doc._.sections]
+    return [ents, [s.start for s in doc.sents], sections]
+
+
+def _texts() -> list[str]:
+    return [c["t"] for c in CASES] + ["", " ", "Pain.", "\n\n", _long_record(6)]
+
+
+def test_same_entities_modifiers_sentences_and_sections(nlp, reference) -> None:  # type: ignore[no-untyped-def]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for text in _texts():
+            assert _summary(nlp(text)) == _summary(reference(text)), text[:80]
+
+
+def test_prune_is_medspacys() -> None:
+    from medspacy.common.util import prune_overlapping_matches
+
+    cases = [
+        [],
+        [(1, 0, 2)],
+        [(1, 0, 2), (2, 1, 3), (3, 2, 5), (4, 4, 6), (5, 0, 2)],
+        [(1, 0, 3), (2, 0, 3), (3, 1, 2), (4, 5, 9), (5, 6, 7), (6, 8, 12), (7, 11, 13)],
+    ]
+    for m in cases:
+        assert prune(list(m)) == prune_overlapping_matches(list(m))
