@@ -74,3 +74,35 @@ def test_prune_is_medspacys() -> None:
     ]
     for m in cases:
         assert prune(list(m)) == prune_overlapping_matches(list(m))
+
+
+@pytest.mark.parametrize("piece_chars", [1500, 4000])
+def test_pieces_give_the_findings_of_the_whole_record(nlp, piece_chars) -> None:  # type: ignore[no-untyped-def]
+    from openimr.evidence.extraction import RecordMeta, run
+
+    flattened = _long_record(3).replace("\n\n", "\n").replace("\n\f\n", "\n")
+    for text in (_long_record(4), flattened):
+        meta = [RecordMeta("r")]
+        whole = run([text], meta, nlp, piece_chars=10**9)
+        assert len(whole) > 100
+        assert run([text], meta, nlp, piece_chars=piece_chars) == whole
+
+
+def test_no_length_crashes(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Past spaCy's max_length (E088) a record still reads, piece by piece."""
+    from openimr.evidence.extraction import RecordMeta, run
+    from openimr.evidence.pieces import pieces
+
+    text = _long_record(8)
+    saved = nlp.max_length
+    nlp.max_length = 6000
+    try:
+        found = run([text], [RecordMeta("r")], nlp, piece_chars=5000)
+    finally:
+        nlp.max_length = saved
+    assert found and max(f.end for f in found) > len(text) - 3000
+    assert all(text[f.start : f.end] == f.text for f in found)
+    one_line = "Low back pain radiates to the left leg " * 400  # no line break, no full stop
+    parts = list(pieces(one_line, 1000))
+    assert "".join(p for _, p in parts) == one_line
+    assert all(len(p) <= 1000 for _, p in parts)
