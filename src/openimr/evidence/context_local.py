@@ -22,6 +22,8 @@ from medspacy.context.context_graph import ConTextGraph
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from openimr.evidence.targets import RuleMatcher
+
 
 def _hull(m: ConTextModifier) -> tuple[int, int]:
     """An interval that holds a modifier's span and every scope it can be limited to."""
@@ -81,7 +83,17 @@ class LocalGraph(ConTextGraph):
 
 
 class LocalConText(ConText):
-    """medspaCy's ConText component with :class:`LocalGraph`; same rules, same results."""
+    """medspaCy's ConText component with :class:`LocalGraph` and the linear
+    :class:`~openimr.evidence.targets.RuleMatcher` for its modifiers; same rules, same results."""
+
+    def add(self, rules: Any) -> None:
+        from medspacy.context import ConTextRule
+
+        rules = [rules] if isinstance(rules, ConTextRule) else list(rules)
+        super().add(rules)  # medspaCy's checks and defaults, and its list of rules
+        if not hasattr(self, "_rule_matcher"):
+            self._rule_matcher = RuleMatcher(self.nlp, prune=self.prune_on_modifier_overlap)
+        self._rule_matcher.add(rules)
 
     def __call__(self, doc: Doc, targets: str | None = None) -> Doc:
         if not targets and self.input_span_type == "ents":
@@ -93,9 +105,9 @@ class LocalConText(ConText):
         graph = LocalGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
         graph.targets = spans
         graph.modifiers = []
-        matcher = self._ConText__matcher  # medspaCy's own matcher and rules
-        for match_id, start, end in matcher(doc):
-            rule = matcher.rule_map[self.nlp.vocab[match_id].text]
+        matcher: RuleMatcher | None = getattr(self, "_rule_matcher", None)
+        for match_id, start, end in matcher(doc) if matcher is not None else ():
+            rule = matcher.rule_map[match_id]  # type: ignore[union-attr]
             graph.modifiers.append(ConTextModifier(rule, start, end, doc, max_scope=self.max_scope))
         graph.update_scopes()
         graph.apply_modifiers()

@@ -58,29 +58,30 @@ def prune(matches: list[Match]) -> list[Match]:
     return matches
 
 
-class TargetMatcher:
-    """Phrase, token-pattern and regex TargetRules; the spans go to ``doc.ents``."""
+class RuleMatcher:
+    """medspaCy's MedspacyMatcher (phrase, token-pattern and regex rules, pruned to the longest
+    of overlapping matches) with the same matches, at a linear cost."""
 
-    def __init__(self, nlp: Language, name: str = "openimr_targets") -> None:
-        self.name = name
+    def __init__(self, nlp: Language, *, prune: bool = True) -> None:
         self._nlp = nlp
+        self._prune = prune
         self._matcher = Matcher(nlp.vocab)
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._regexes: list[tuple[int, re.Pattern[str]]] = []
-        self._rules: dict[int, Any] = {}
+        self.rule_map: dict[int, Any] = {}
         self._count = 0
 
     @property
     def rules(self) -> list[Any]:
-        return list(self._rules.values())
+        return list(self.rule_map.values())
 
     def add(self, rules: list[Any]) -> None:
-        """Add TargetRules, numbered and routed to a matcher exactly as medspaCy does."""
+        """Add rules, numbered and routed to a matcher exactly as medspaCy does."""
         for rule in rules:
             rule_id = f"{rule.category}_{self._count}"
             rule._rule_id = rule_id
             key = self._nlp.vocab.strings.add(rule_id)
-            self._rules[key] = rule
+            self.rule_map[key] = rule
             if rule.pattern is None:
                 doc = self._nlp.tokenizer(rule.literal.lower())
                 self._phrases.add(rule_id, [doc], on_match=rule.on_match)
@@ -115,17 +116,35 @@ class TargetMatcher:
                     out.append((key, s, e))
         return out
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc) -> list[Match]:
         matches: list[Match] = list(self._matcher(doc))
         matches += self._phrases(doc)
         matches += self._regex_matches(doc)
+        return prune(matches) if self._prune else matches
+
+
+class TargetMatcher:
+    """Phrase, token-pattern and regex TargetRules; the spans go to ``doc.ents``."""
+
+    def __init__(self, nlp: Language, name: str = "openimr_targets") -> None:
+        self.name = name
+        self._matcher = RuleMatcher(nlp)
+
+    @property
+    def rules(self) -> list[Any]:
+        return self._matcher.rules
+
+    def add(self, rules: list[Any]) -> None:
+        self._matcher.add(rules)
+
+    def __call__(self, doc: Doc) -> Doc:
         taken = bytearray(len(doc))
         ents: list[Span] = []
-        for key, start, end in prune(matches):
+        for key, start, end in self._matcher(doc):
             if any(taken[start:end]):
                 continue  # medspaCy keeps the entity set before it
             taken[start:end] = b"\x01" * (end - start)
-            rule = self._rules[key]
+            rule = self._matcher.rule_map[key]
             span = Span(doc, start, end, label=rule.category)
             span._.target_rule = rule
             if rule.attributes is not None:
