@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
         """Decide every bundle that has `expected` outcomes and print agreement figures."""
         from openimr.review.evaluation import evaluate_dir
 
-        report = evaluate_dir(paths)
+        report = evaluate_dir(paths, progress=True)  # a bar on a terminal only
         if as_json:
             typer.echo(json.dumps(report.metrics(), indent=2))
         else:

@@ -110,15 +110,19 @@ def to_bundle_cmd(
     if not source.is_dir():
         typer.echo(write_bundle(parse_file(source, pdf_engine=_engine(pdf_engine)), out))
         return
+    from openimr.batch import progress_bar
+
     files, _ = collect_files([source])
     written, failed = 0, 0
-    for f in files:
-        try:
-            write_bundle(parse_file(f, pdf_engine=_engine(pdf_engine)), out)
-            written += 1
-        except (LetterParseError, OpenIMRError) as exc:
-            failed += 1
-            typer.echo(f"skipped: {exc}", err=True)
+    with progress_bar(len(files), "letter") as bar:
+        for f in files:
+            try:
+                write_bundle(parse_file(f, pdf_engine=_engine(pdf_engine)), out)
+                written += 1
+            except (LetterParseError, OpenIMRError) as exc:
+                failed += 1
+                bar.write(f"skipped: {exc}", file=sys.stderr)
+            bar.update(1)
     typer.echo(f"{written} bundles written to {out}, {failed} letters skipped")
     if not written and failed:
         raise typer.Exit(2)

@@ -212,7 +212,11 @@ def evaluate_dir(paths: list[Path], progress: bool = False) -> Report:
         else:
             files.append(p)
     report = Report()
+    from openimr.batch import progress_bar
+
+    bar = progress_bar(len(files), "case", enabled=None if progress else False)
     for f in files:
+        bar.update(1)
         try:
             bundle = load_bundle(f)
         except OpenIMRError as exc:
@@ -241,4 +245,5 @@ def evaluate_dir(paths: list[Path], progress: bool = False) -> Report:
                     topic=item.topic,
                 )
             )
+    bar.close()
     return report
