@@ -35,13 +35,13 @@ class LettersUsageError(OpenIMRError):
     """A bad option value (reported as one line by the CLI, like every OpenIMR error)."""
 
 
-PDF_ENGINES = ("pypdf", "pdfplumber")
+PDF_ENGINES = ("pdfium", "pypdf", "pdfplumber")
 DECISIONS = ("upheld", "overturned")
 
 EngineOption = Annotated[
     str,
     typer.Option(
-        "--pdf-engine", help="PDF text extractor: pypdf (faster) or pdfplumber (same results)."
+        "--pdf-engine", help="PDF text extractor: pdfium (fastest), pypdf or pdfplumber."
     ),
 ]
 
@@ -59,7 +59,7 @@ def register(root: typer.Typer) -> None:
 @app.command("parse")
 def parse_cmd(
     file: Annotated[Path, typer.Argument(help="A letter: PDF or text.")],
-    pdf_engine: EngineOption = "pypdf",
+    pdf_engine: EngineOption = "pdfium",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
 ) -> None:
     """Parse one letter and print it as JSON (case_number, dates, reviewer, items ...)."""
@@ -88,7 +88,7 @@ def to_bundle_cmd(
             "text: keep them out of the repository (out/ is git-ignored).",
         ),
     ] = Path("out/bundles"),
-    pdf_engine: EngineOption = "pypdf",
+    pdf_engine: EngineOption = "pdfium",
 ) -> None:
     """Turn letters into case bundles (openimr-case/1) with the real decisions as expected."""
     from openimr.errors import LetterParseError, OpenIMRError
@@ -135,7 +135,7 @@ def ingest_cmd(
     workers: Annotated[
         int | None, typer.Option("--workers", "-j", help="Parsing processes (default: CPUs).")
     ] = None,
-    pdf_engine: EngineOption = "pypdf",
+    pdf_engine: EngineOption = "pdfium",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Store letters in the database; re-running is safe (no duplicates)."""

@@ -131,7 +131,7 @@ def ingest(
     paths: Iterable[Path],
     *,
     workers: int | None = None,
-    pdf_engine: PdfEngine = "pypdf",
+    pdf_engine: PdfEngine = "pdfium",
     progress: bool = True,
 ) -> IngestSummary:
     """Parse and store every letter file under ``paths``; return what happened."""
