@@ -58,6 +58,33 @@ def prune(matches: list[Match]) -> list[Match]:
     return matches
 
 
+_EXPAND_LIMIT = 64
+
+
+def expand_sets(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A token pattern as patterns with plain values instead of ``{"LOWER": {"IN": [...]}}``.
+
+    spaCy's Matcher tests a set with a Python predicate on every token, a plain value in C; the
+    patterns together match exactly the spans the one pattern matches (the Matcher reports a
+    span once per rule). A token that repeats ("*", "+") keeps its set, and so does a pattern
+    that would expand to more than ``_EXPAND_LIMIT`` patterns.
+    """
+    out: list[list[dict[str, Any]]] = [[]]
+    for tok in pattern:
+        choices = [tok]
+        if len(tok) <= 2 and tok.get("OP", "?") in ("?", "1") and len(
+            [k for k in tok if k != "OP"]
+        ) == 1:
+            attr = next(k for k in tok if k != "OP")
+            value = tok[attr]
+            if isinstance(value, dict) and list(value) == ["IN"] and isinstance(attr, str):
+                choices = [{**tok, attr: v} for v in value["IN"]]
+        out = [p + [c] for p in out for c in choices]
+        if len(out) > _EXPAND_LIMIT:
+            return [pattern]
+    return out
+
+
 class RuleMatcher:
     """medspaCy's MedspacyMatcher (phrase, token-pattern and regex rules, pruned to the longest
     of overlapping matches) with the same matches, at a linear cost."""
@@ -90,7 +117,7 @@ class RuleMatcher:
                     raise ValueError(f"{rule_id}: on_match is not supported on a regex rule")
                 self._regexes.append((key, re.compile(rule.pattern, flags=re.IGNORECASE)))
             else:
-                self._matcher.add(rule_id, [rule.pattern], on_match=rule.on_match)
+                self._matcher.add(rule_id, expand_sets(rule.pattern), on_match=rule.on_match)
             self._count += 1
 
     def _regex_matches(self, doc: Doc) -> list[Match]:
