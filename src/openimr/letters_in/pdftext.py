@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ def _blank_baselines(raw: Any, page: Any, textpage: Any) -> list[float]:
 
 def _page_text(raw: Any, page: Any, textpage: Any) -> str:
     text = textpage.get_text_range()
-    blanks = _blank_baselines(raw, page.raw, textpage.raw)
+    blanks = sorted(_blank_baselines(raw, page.raw, textpage.raw))
     x, y = ctypes.c_double(), ctypes.c_double()
     out: list[str] = []
     prev: float | None = None
@@ -57,9 +58,9 @@ def _page_text(raw: Any, page: Any, textpage: Any) -> str:
                 base = y.value
                 break
         if base is not None and prev is not None:
-            between = sorted(
-                {round(b) for b in blanks if base + _SLACK < b < prev - _SLACK}, reverse=True
-            )
+            lo, hi = bisect_right(blanks, base + _SLACK), bisect_left(blanks, prev - _SLACK)
+            inside = blanks[lo:hi]
+            between = sorted({round(b) for b in inside}, reverse=True)
             last: int | None = None
             for b in between:
                 if last is None or last - b > _SLACK:
