@@ -153,6 +153,21 @@ def _region(c: _Compiled, sent: str, s: int, e: int, spine: bool = False) -> str
     return cands[0][1]
 
 
+class _Cues(dict[str, list[tuple[int, int]]]):
+    """Spans of each sentence cue, found the first time a cue is asked for (most findings ask
+    for a few of the cues only)."""
+
+    def __init__(self, text: str, patterns: dict[str, re.Pattern[str]]) -> None:
+        super().__init__()
+        self._text = text
+        self._patterns = patterns
+
+    def __missing__(self, key: str) -> list[tuple[int, int]]:
+        spans = [(m.start(), m.end()) for m in self._patterns[key].finditer(self._text)]
+        self[key] = spans
+        return spans
+
+
 @dataclass
 class _Sent:
     text: str
@@ -169,7 +184,7 @@ def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span) -> _Sent:
             text=text,
             start=sent.start_char,
             dates=q.find_dates(text),
-            cues={k: [(m.start(), m.end()) for m in rx.finditer(text)] for k, rx in c.cue.items()},
+            cues=_Cues(text, c.cue),
         )
         cache[sent.start_char] = got
     return got
