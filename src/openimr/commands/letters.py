@@ -10,12 +10,14 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from openimr.errors import OpenIMRError
-from openimr.letters_in.textprep import PdfEngine
+
+if TYPE_CHECKING:  # the letter reader loads when a command runs, not at start-up
+    from openimr.letters_in.textprep import PdfEngine
 
 app = typer.Typer(
     help="Read published Final Determination Letters: parse, bundle, ingest, search, stats.",
