@@ -58,7 +58,7 @@ def pipelines() -> dict[str, Any]:
 
     def medspacy_nlp(sentencizer: bool) -> Any:
         enable = ["medspacy_target_matcher", "medspacy_context"]
-        nlp = medspacy.load(medspacy_enable=enable if sentencizer else None)
+        nlp = medspacy.load(medspacy_enable=enable if sentencizer else "default")
         if sentencizer:
             nlp.add_pipe("sentencizer", first=True)
         nlp.get_pipe("medspacy_target_matcher").add(

@@ -128,6 +128,9 @@ def decide_many(
     t0 = time.perf_counter()
     results: Iterator[Outcome]
     if jobs > 1 and len(todo) > 1:
+        # Loaded here, before the workers fork, they share the pipeline and knowledge base
+        # instead of each building its own (a few seconds per worker).
+        warm_up()
         pool = ProcessPoolExecutor(
             max_workers=min(jobs, len(todo)), initializer=_init_worker, initargs=(panel,)
         )
