@@ -99,8 +99,7 @@ def _decide_batch(
             bar.write(f"skipped: {outcome.error}", file=sys.stderr)
         bar.update(1)
 
-    if jobs == 1:
-        warm_up()
+    warm_up()  # once, before the clock and before any worker forks
     with bar:
         summary = decide_many(files, out, format.value, panel=panel, jobs=jobs, on_done=done)
     typer.echo(f"{summary.line()}; letters in {out}", err=True)
