@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openimr.errors import OpenIMRError
 
@@ -150,7 +151,7 @@ def decide_many(
     return summary
 
 
-def progress_bar(total: int, unit: str, enabled: bool | None = None):
+def progress_bar(total: int, unit: str, enabled: bool | None = None) -> Any:
     """A tqdm bar on stderr, shown only on a terminal (and for more than one item)."""
     from tqdm import tqdm
 

@@ -106,3 +106,13 @@ def test_no_length_crashes(nlp) -> None:  # type: ignore[no-untyped-def]
     parts = list(pieces(one_line, 1000))
     assert "".join(p for _, p in parts) == one_line
     assert all(len(p) <= 1000 for _, p in parts)
+
+
+def test_evidence_queries_follow_a_replaced_finding_list(findings) -> None:  # type: ignore[no-untyped-def]
+    from openimr.evidence import EvidenceSet
+
+    found = findings("Decreased sensation in the right L5 dermatome. Low back pain.")
+    ev = EvidenceSet(findings=found)
+    assert ev.of("neuro.sensory_deficit") and ev.of("pain")
+    ev.findings = [f for f in ev.findings if f.code != "pain"]
+    assert ev.of("neuro.sensory_deficit") and not ev.of("pain")
