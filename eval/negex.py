@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from openimr.evidence.assertion import flags_of  # noqa: E402
 from openimr.evidence.extraction import section_of  # noqa: E402
-from openimr.evidence.pipeline import load_pipeline  # noqa: E402
+from openimr.evidence.pipeline import TARGET_PIPE, load_pipeline  # noqa: E402
 
 
 @dataclass
@@ -87,7 +87,7 @@ class Pred:
 
 def predict(rows: list[Row]) -> tuple[list[Pred], float]:
     nlp = load_pipeline()
-    stages = [(n, p) for n, p in nlp.pipeline if n != "medspacy_target_matcher"]
+    stages = [(n, p) for n, p in nlp.pipeline if n != TARGET_PIPE]
     preds = []
     t0 = time.perf_counter()
     with warnings.catch_warnings():

@@ -9,12 +9,22 @@ The library API comes first; the CLI and the web service are thin shells over it
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from openimr.intake import load_bundle
 
 if TYPE_CHECKING:
     from openimr.domain import CaseBundle, Determination
+
+
+def load_bundle(path: str | Path) -> CaseBundle:
+    """Read and validate a case bundle (see :func:`openimr.intake.load_bundle`).
+
+    Imported on first use, like :func:`decide`, so that ``import openimr`` (and every CLI
+    command that needs no bundle) starts quickly.
+    """
+    from openimr.intake import load_bundle as _load
+
+    return _load(path)
 
 
 def decide(bundle: CaseBundle, **options: Any) -> Determination:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from openimr.evidence.assertion import Flags, flags_of
+from openimr.evidence.pipeline import TARGET_PIPE
 
 
 @pytest.fixture(scope="module")
 def assess(nlp):  # type: ignore[no-untyped-def]
     """Flags of each named target in ``text`` (targets set by hand, as the NegEx set does)."""
-    stages = [(n, p) for n, p in nlp.pipeline if n != "medspacy_target_matcher"]
+    stages = [(n, p) for n, p in nlp.pipeline if n != TARGET_PIPE]
 
     def run(text: str, *targets: str) -> dict[str, Flags]:
         doc = nlp.make_doc(text)

@@ -89,3 +89,20 @@ def test_missing_panel_file(tmp_path: Path) -> None:
 
 def test_default_panel_path_is_packaged() -> None:
     assert DEFAULT_PANEL.is_file()
+
+
+def test_panel_read_once_while_the_file_is_unchanged(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from openimr.reviewers.panel import DEFAULT_PANEL, load_panel
+
+    assert load_panel() is load_panel()  # the packaged panel, read once per process
+    copy = tmp_path / "panel.yaml"
+    copy.write_text(DEFAULT_PANEL.read_text(encoding="utf-8"), encoding="utf-8")
+    first = load_panel(copy)
+    assert load_panel(copy) is first
+    text = copy.read_text(encoding="utf-8").replace("description:", "description: changed.", 1)
+    copy.write_text(text, encoding="utf-8")
+    st = copy.stat()
+    os.utime(copy, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert load_panel(copy) is not first  # an edited file is read again

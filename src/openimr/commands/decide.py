@@ -1,4 +1,4 @@
-"""``openimr decide BUNDLE``: the Final Determination for a case bundle."""
+"""``openimr decide BUNDLE...``: the Final Determination for one case bundle or many."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from openimr.errors import OpenIMRError
+
 
 class Format(StrEnum):
     text = "text"
@@ -17,33 +19,88 @@ class Format(StrEnum):
     json = "json"
 
 
+class DecideUsageError(OpenIMRError):
+    """A bad combination of arguments (one line, exit code 2, like every OpenIMR error)."""
+
+
 def register(app: typer.Typer) -> None:
     @app.command("decide")
     def decide_cmd(
-        bundle: Annotated[Path, typer.Argument(help="Case bundle (YAML or JSON).")],
+        bundles: Annotated[
+            list[Path], typer.Argument(help="Case bundles (YAML or JSON) or folders of them.")
+        ],
         format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = (
             Format.text
         ),
         output: Annotated[
-            Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                help="One bundle: write here instead of stdout. Several: a folder, one file "
+                "per bundle.",
+            ),
         ] = None,
         panel: Annotated[
             Path | None, typer.Option("--panel", help="Reviewer panel YAML (default: bundled).")
         ] = None,
+        jobs: Annotated[
+            int, typer.Option("--jobs", "-j", min=1, help="Processes for several bundles.")
+        ] = 1,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ) -> None:
-        """Decide every disputed item of BUNDLE and write the Final Determination Letter."""
-        from openimr import decide, load_bundle
-        from openimr.letters import render
+        """Decide every disputed item of each BUNDLE and write its Final Determination Letter.
 
-        case = load_bundle(bundle)
-        determination = decide(case, panel=panel)
-        data = render(determination, format.value)
-        if output is not None:
-            output.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-            typer.echo(f"wrote {output}", err=True)
-        elif isinstance(data, bytes):
-            if sys.stdout.isatty():
-                raise typer.BadParameter("PDF output needs -o FILE (or a pipe)", param_hint="-o")
-            sys.stdout.buffer.write(data)
-        else:
-            typer.echo(data, nl=not data.endswith("\n"))
+        Several bundles (or a folder) are decided in one process, or in --jobs processes, each
+        letter written to -o DIR; a bundle that fails is reported and skipped, and the exit
+        code is then 1.
+        """
+        from openimr.batch import collect_bundles
+
+        single = len(bundles) == 1 and not bundles[0].is_dir()
+        if single:
+            _decide_single(bundles[0], format, output, panel)
+            return
+        files = collect_bundles(bundles)
+        if output is None:
+            raise DecideUsageError("several bundles need -o DIR (one letter per bundle)")
+        if output.exists() and not output.is_dir():
+            raise DecideUsageError(f"-o {output}: not a folder (several bundles were given)")
+        raise typer.Exit(_decide_batch(files, format, output, panel, jobs, quiet))
+
+
+def _decide_single(bundle: Path, format: Format, output: Path | None, panel: Path | None) -> None:
+    from openimr import decide, load_bundle
+    from openimr.letters import render
+
+    case = load_bundle(bundle)
+    determination = decide(case, panel=panel)
+    data = render(determination, format.value)
+    if output is not None:
+        output.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        typer.echo(f"wrote {output}", err=True)
+    elif isinstance(data, bytes):
+        if sys.stdout.isatty():
+            raise typer.BadParameter("PDF output needs -o FILE (or a pipe)", param_hint="-o")
+        sys.stdout.buffer.write(data)
+    else:
+        typer.echo(data, nl=not data.endswith("\n"))
+
+
+def _decide_batch(
+    files: list[Path], format: Format, out: Path, panel: Path | None, jobs: int, quiet: bool
+) -> int:
+    from openimr.batch import Outcome, decide_many, progress_bar, warm_up
+
+    bar = progress_bar(len(files), "case", enabled=False if quiet else None)
+
+    def done(outcome: Outcome) -> None:
+        if outcome.error is not None:
+            bar.write(f"skipped: {outcome.error}", file=sys.stderr)
+        bar.update(1)
+
+    warm_up()  # once, before the clock and before any worker forks
+    with bar:
+        summary = decide_many(files, out, format.value, panel=panel, jobs=jobs, on_done=done)
+    typer.echo(f"{summary.line()}; letters in {out}", err=True)
+    return 1 if summary.failed or not files else 0

@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
         those of upholding everything; undetermined items count as wrong."""
         from openimr.evaluation import evaluate_dir
 
-        report = evaluate_dir(paths)
+        report = evaluate_dir(paths, progress=True)  # a bar on a terminal only
         if as_json:
             tune, held = report.split()
             out = {"all": report.metrics(), "baseline": report.baseline()}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from openimr.guidelines.registry import KnowledgeBase
+if TYPE_CHECKING:  # the knowledge base loads when a command runs, not at start-up
+    from openimr.guidelines.registry import KnowledgeBase
 
 guidelines_app = typer.Typer(help="The guideline knowledge base.", no_args_is_help=True)
 KbOpt = Annotated[

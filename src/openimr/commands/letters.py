@@ -10,12 +10,14 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from openimr.errors import OpenIMRError
-from openimr.letters_in.textprep import PdfEngine
+
+if TYPE_CHECKING:  # the letter reader loads when a command runs, not at start-up
+    from openimr.letters_in.textprep import PdfEngine
 
 app = typer.Typer(
     help="Read published Final Determination Letters: parse, bundle, ingest, search, stats.",
@@ -35,13 +37,13 @@ class LettersUsageError(OpenIMRError):
     """A bad option value (reported as one line by the CLI, like every OpenIMR error)."""
 
 
-PDF_ENGINES = ("pypdf", "pdfplumber")
+PDF_ENGINES = ("pdfium", "pypdf", "pdfplumber")
 DECISIONS = ("upheld", "overturned")
 
 EngineOption = Annotated[
     str,
     typer.Option(
-        "--pdf-engine", help="PDF text extractor: pypdf (faster) or pdfplumber (same results)."
+        "--pdf-engine", help="PDF text extractor: pdfium (fastest), pypdf or pdfplumber."
     ),
 ]
 
@@ -59,7 +61,7 @@ def register(root: typer.Typer) -> None:
 @app.command("parse")
 def parse_cmd(
     file: Annotated[Path, typer.Argument(help="A letter: PDF or text.")],
-    pdf_engine: EngineOption = "pypdf",
+    pdf_engine: EngineOption = "pdfium",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
 ) -> None:
     """Parse one letter and print it as JSON (case_number, dates, reviewer, items ...)."""
@@ -88,7 +90,7 @@ def to_bundle_cmd(
             "text: keep them out of the repository (out/ is git-ignored).",
         ),
     ] = Path("out/bundles"),
-    pdf_engine: EngineOption = "pypdf",
+    pdf_engine: EngineOption = "pdfium",
 ) -> None:
     """Turn letters into case bundles (openimr-case/1) with the real decisions as expected."""
     from openimr.errors import LetterParseError, OpenIMRError
@@ -110,15 +112,19 @@ def to_bundle_cmd(
     if not source.is_dir():
         typer.echo(write_bundle(parse_file(source, pdf_engine=_engine(pdf_engine)), out))
         return
+    from openimr.batch import progress_bar
+
     files, _ = collect_files([source])
     written, failed = 0, 0
-    for f in files:
-        try:
-            write_bundle(parse_file(f, pdf_engine=_engine(pdf_engine)), out)
-            written += 1
-        except (LetterParseError, OpenIMRError) as exc:
-            failed += 1
-            typer.echo(f"skipped: {exc}", err=True)
+    with progress_bar(len(files), "letter") as bar:
+        for f in files:
+            try:
+                write_bundle(parse_file(f, pdf_engine=_engine(pdf_engine)), out)
+                written += 1
+            except (LetterParseError, OpenIMRError) as exc:
+                failed += 1
+                bar.write(f"skipped: {exc}", file=sys.stderr)
+            bar.update(1)
     typer.echo(f"{written} bundles written to {out}, {failed} letters skipped")
     if not written and failed:
         raise typer.Exit(2)
@@ -131,7 +137,7 @@ def ingest_cmd(
     workers: Annotated[
         int | None, typer.Option("--workers", "-j", help="Parsing processes (default: CPUs).")
     ] = None,
-    pdf_engine: EngineOption = "pypdf",
+    pdf_engine: EngineOption = "pdfium",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Store letters in the database; re-running is safe (no duplicates)."""

@@ -360,7 +360,11 @@ def evaluate_dir(paths: list[Path], progress: bool = False) -> Report:
         else:
             files.append(p)
     report = Report()
+    from openimr.batch import progress_bar
+
+    bar = progress_bar(len(files), "case", enabled=None if progress else False)
     for f in files:
+        bar.update(1)
         try:
             bundle = load_bundle(f)
         except OpenIMRError as exc:
@@ -391,4 +395,5 @@ def evaluate_dir(paths: list[Path], progress: bool = False) -> Report:
                     decided=bundle.dates.decision,
                 )
             )
+    bar.close()
     return report

@@ -9,8 +9,10 @@ part of its meaning ("surgery is being considered" is a present plan, not a hypo
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Span
 
@@ -31,11 +33,53 @@ class Flags:
     resolved: bool = False
 
 
+@dataclass
+class _DocIndex:
+    """Entities and ConText modifiers of a document, sorted for bisection (built once per
+    document: looking them up per finding made the assertion quadratic in the record)."""
+
+    ent_starts: list[int]
+    ents: list[tuple[int, int, str]]
+    mod_starts: list[int]
+    mods: list[Any]
+    longest_mod: int
+
+
+_INDEX: WeakKeyDictionary[Any, _DocIndex] = WeakKeyDictionary()
+
+
+def _index(doc: Any) -> _DocIndex:
+    graph = doc._.context_graph
+    got = _INDEX.get(graph) if graph is not None else None
+    if got is None:
+        ents = sorted((e.start, e.end, e.label_) for e in doc.ents)
+        mods = sorted(
+            graph.modifiers if graph is not None else (), key=lambda m: m.modifier_span[0]
+        )
+        got = _DocIndex(
+            ent_starts=[e[0] for e in ents],
+            ents=ents,
+            mod_starts=[m.modifier_span[0] for m in mods],
+            mods=mods,
+            longest_mod=max((m.modifier_span[1] - m.modifier_span[0] for m in mods), default=0),
+        )
+        if graph is not None:  # one graph per processed document
+            _INDEX[graph] = got
+    return got
+
+
 def _beyond_another_finding(span: Span, ms: int, me: int) -> bool:
     """Does another finding lie between the modifier (tokens ms..me) and ``span``, or hold
     the modifier itself ("no weakness" is a finding of its own)?"""
     lo, hi = (ms, span.start) if me <= span.start else (span.end, me)
-    return any(e != span and e.start < hi and e.end > lo for e in span.doc.ents)
+    idx = _index(span.doc)
+    own = (span.start, span.end, span.label_)
+    # Entities do not overlap: one ending after lo starts at or after the one before lo.
+    first = max(0, bisect_left(idx.ent_starts, lo) - 1)
+    for e in idx.ents[first : bisect_left(idx.ent_starts, hi)]:
+        if e != own and e[0] < hi and e[1] > lo:
+            return True
+    return False
 
 
 def modifier_categories(span: Span, *, normal: bool = False) -> set[str]:
@@ -66,8 +110,9 @@ def modifier_categories(span: Span, *, normal: bool = False) -> set[str]:
         out.add(m.category.upper())
     # The other way round: a forward trigger that starts before the finding and runs into
     # it ("no significant" + "significant trauma") is skipped by medspaCy; it applies.
-    graph = span.doc._.context_graph
-    for m in graph.modifiers if graph is not None else ():
+    idx = _index(span.doc)
+    lo = bisect_left(idx.mod_starts, span.start - idx.longest_mod)
+    for m in idx.mods[lo : bisect_left(idx.mod_starts, span.start)]:
         ms, me = m.modifier_span
         if ms < span.start < me <= span.end and m.direction.upper() in ("FORWARD", "BIDIRECTIONAL"):
             out.add(m.category.upper())

@@ -74,6 +74,18 @@ class EvidenceSet:
     def codes(self) -> set[str]:
         return {f.code for f in self.findings}
 
+    def _by_code(self) -> dict[str, list[int]]:
+        """Positions of the findings of each code (rebuilt when ``findings`` is replaced or
+        changes length): a query reads the codes it asks for, not every finding."""
+        cached = self.__dict__.get("_index")
+        if cached is not None and cached[0] is self.findings and cached[1] == len(self.findings):
+            return cached[2]
+        index: dict[str, list[int]] = {}
+        for i, f in enumerate(self.findings):
+            index.setdefault(f.code, []).append(i)
+        self.__dict__["_index"] = (self.findings, len(self.findings), index)
+        return index
+
     def _select(
         self,
         code: str | Sequence[str],
@@ -85,10 +97,15 @@ class EvidenceSet:
         allowed = set(assertions) if assertions is not None else None
         codes = (code,) if isinstance(code, str) else tuple(code)
         prefixes = tuple(c + "." for c in codes)
+        by_code = self._by_code()
+        picked = sorted(
+            i
+            for c, idx in by_code.items()
+            if c in codes or c.startswith(prefixes)
+            for i in idx
+        )
         out = []
-        for f in self.findings:
-            if f.code not in codes and not f.code.startswith(prefixes):
-                continue
+        for f in (self.findings[i] for i in picked):
             if region is not None and not region_matches(region, f.region):
                 continue
             if observation is not None and f.observation != observation:

@@ -16,6 +16,7 @@ from openimr.domain.finding import Finding
 from openimr.evidence import quantities as q
 from openimr.evidence import schema
 from openimr.evidence.assertion import assertion_of, flags_of
+from openimr.evidence.pieces import PIECE_CHARS, pieces
 from openimr.evidence.pipeline import NORMAL_SUFFIX, SectionInfo, section_info
 from openimr.evidence.schema import Concept
 
@@ -152,6 +153,21 @@ def _region(c: _Compiled, sent: str, s: int, e: int, spine: bool = False) -> str
     return cands[0][1]
 
 
+class _Cues(dict[str, list[tuple[int, int]]]):
+    """Spans of each sentence cue, found the first time a cue is asked for (most findings ask
+    for a few of the cues only)."""
+
+    def __init__(self, text: str, patterns: dict[str, re.Pattern[str]]) -> None:
+        super().__init__()
+        self._text = text
+        self._patterns = patterns
+
+    def __missing__(self, key: str) -> list[tuple[int, int]]:
+        spans = [(m.start(), m.end()) for m in self._patterns[key].finditer(self._text)]
+        self[key] = spans
+        return spans
+
+
 @dataclass
 class _Sent:
     text: str
@@ -168,7 +184,7 @@ def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span) -> _Sent:
             text=text,
             start=sent.start_char,
             dates=q.find_dates(text),
-            cues={k: [(m.start(), m.end()) for m in rx.finditer(text)] for k, rx in c.cue.items()},
+            cues=_Cues(text, c.cue),
         )
         cache[sent.start_char] = got
     return got
@@ -305,14 +321,29 @@ def _carried_dates(c: _Compiled, cache: dict[int, _Sent], doc: Doc) -> dict[int,
     return out
 
 
-def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
-    """Every vocabulary finding of one processed record."""
+def last_section(doc: Doc, before: tuple[str, str] | None = None) -> tuple[str, str] | None:
+    """(category, title) of the last section a processed piece ends in, else ``before``."""
+    for _, _, cat, title in reversed(_sections(doc)):
+        if cat:
+            return cat, title
+    return before
+
+
+def findings_from_doc(
+    doc: Doc, meta: RecordMeta, *, offset: int = 0, section: tuple[str, str] | None = None
+) -> list[Finding]:
+    """Every vocabulary finding of one processed record, or of one piece of a record that
+    starts at character ``offset`` inside the section ``section`` (category, title)."""
     c = compiled()
     kind = meta.kind.lower()
     test_record = bool(c.kinds_test.search(kind))
     edx_record = bool(c.kinds_edx.search(kind))
     quoting_record = bool(c.kinds_quoting.search(kind))
     secs = _sections(doc)
+    if section is not None:
+        # The section of the piece before runs on up to this piece's first header.
+        first = min((s for s, _, cat, _ in secs if cat), default=len(doc.text))
+        secs.insert(0, (0, first, *section))
     cache: dict[int, _Sent] = {}
     carried = _carried_dates(c, cache, doc)
     ents = list(doc.ents)
@@ -380,8 +411,8 @@ def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
             code=code,
             label=concept.label,
             record_id=meta.record_id,
-            start=ent.start_char,
-            end=ent.end_char,
+            start=ent.start_char + offset,
+            end=ent.end_char + offset,
             text=ent.text,
             sentence=" ".join(sent.text.split()),
             record_date=meta.date,
@@ -412,13 +443,35 @@ def findings_from_doc(doc: Doc, meta: RecordMeta) -> list[Finding]:
     return out
 
 
-def run(texts: list[str], metas: list[RecordMeta], nlp: Any) -> list[Finding]:
-    """Process several records in one ``nlp.pipe`` pass."""
+def _rule_patterns(nlp: Any) -> list[re.Pattern[str]]:
+    """The regular expressions of the target and ConText rules (a piece never cuts a match)."""
+    got: list[re.Pattern[str]] | None = getattr(nlp, "_openimr_rule_patterns", None)
+    if got is None:
+        got = []
+        for _, pipe in nlp.pipeline:
+            for rule in getattr(pipe, "rules", None) or []:
+                if isinstance(getattr(rule, "pattern", None), str):
+                    got.append(re.compile(rule.pattern, re.IGNORECASE))
+        nlp._openimr_rule_patterns = got
+    return got
+
+
+def run(
+    texts: list[str], metas: list[RecordMeta], nlp: Any, *, piece_chars: int = PIECE_CHARS
+) -> list[Finding]:
+    """Findings of several records. A long record goes through the pipeline in pieces of
+    about ``piece_chars`` characters (pieces.py): the same findings, at a cost and memory
+    bounded by the piece."""
     out: list[Finding] = []
+    patterns = _rule_patterns(nlp)
     with warnings.catch_warnings():
         # spaCy warns (W036) that the sectionizer's token matcher has no patterns: it has
         # phrase rules only, which is intended.
         warnings.filterwarnings("ignore", message=r".*W036.*")
-        for doc, meta in zip(nlp.pipe(texts), metas, strict=True):
-            out.extend(findings_from_doc(doc, meta))
+        for text, meta in zip(texts, metas, strict=True):
+            section: tuple[str, str] | None = None
+            for offset, piece in pieces(text, piece_chars, patterns):
+                doc = nlp(piece)
+                out.extend(findings_from_doc(doc, meta, offset=offset, section=section))
+                section = last_section(doc, section)
     return out

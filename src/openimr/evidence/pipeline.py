@@ -1,8 +1,10 @@
 """The spaCy/medspaCy pipeline of the evidence stage, built once per process from the data files.
 
 tokenizer (medspaCy's clinical tokenizer) -> openimr_sentences (our splitter) ->
-medspacy_target_matcher (vocabulary.yaml) -> medspacy_context (medspaCy's default rules
-adjusted by context.yaml) -> medspacy_sectionizer (sections.yaml).
+openimr_targets (vocabulary.yaml as medspaCy TargetRules, matched as medspaCy matches them;
+targets.py) -> openimr_context (medspaCy's ConText with its default rules adjusted by
+context.yaml, comparing only what can overlap; context_local.py) -> medspacy_sectionizer
+(sections.yaml).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from openimr.evidence import schema
 from openimr.evidence.schema import Concept, expand_phrase
 
 NORMAL_SUFFIX = "#normal"
+TARGET_PIPE = "openimr_targets"
 
 
 def _silence_logs() -> None:
@@ -121,22 +124,35 @@ def section_rules(data: schema.Sections) -> tuple[list[Any], dict[str, SectionIn
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The evidence pipeline; built once (a few seconds) and shared by every caller."""
+    return build_pipeline()
+
+
+def build_pipeline(*, medspacy_components: bool = False) -> Language:
+    """A new evidence pipeline. With ``medspacy_components`` the targets and ConText are
+    medspaCy's own components given the same rules (quadratic in the record length): the
+    reference that the equivalence tests and the benchmarks compare ours with."""
     _silence_logs()
     import medspacy  # noqa: F401  (registers the medspaCy factories)
     import spacy
     from medspacy.custom_tokenizer import create_medspacy_tokenizer
 
-    from openimr.evidence import sentences  # noqa: F401  (registers openimr_sentences)
+    # Register openimr_sentences, openimr_targets and openimr_context.
+    from openimr.evidence import context_local, sentences, targets  # noqa: F401
 
     vocab = schema.vocabulary()
     nlp = spacy.blank("en")
     nlp.tokenizer = create_medspacy_tokenizer(nlp)
     nlp.add_pipe("openimr_sentences")
-    matcher: Any = nlp.add_pipe("medspacy_target_matcher", config={"rules": None})
+    if medspacy_components:
+        matcher: Any = nlp.add_pipe(
+            "medspacy_target_matcher", name=TARGET_PIPE, config={"rules": None}
+        )
+    else:
+        matcher = nlp.add_pipe("openimr_targets", name=TARGET_PIPE)
     matcher.add(target_rules(vocab.concepts, nlp.tokenizer))
     ctx_data = schema.context_rules()
     context: Any = nlp.add_pipe(
-        "medspacy_context",
+        "medspacy_context" if medspacy_components else "openimr_context",
         config={
             "rules": None,
             "span_attrs": None,

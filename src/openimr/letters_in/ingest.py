@@ -122,6 +122,11 @@ def _results(jobs: list[tuple[str, str, str]], workers: int) -> Iterator[dict[st
         yield from map(_work, jobs)
         return
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
+    if any(engine == "pdfium" for _, _, engine in jobs):
+        # Loaded before the workers fork, so that none of them loads it again.
+        import pypdfium2  # noqa: F401
+
+        from openimr.letters_in import pdftext  # noqa: F401
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_work, jobs, chunksize=chunk)
 
@@ -131,7 +136,7 @@ def ingest(
     paths: Iterable[Path],
     *,
     workers: int | None = None,
-    pdf_engine: PdfEngine = "pypdf",
+    pdf_engine: PdfEngine = "pdfium",
     progress: bool = True,
 ) -> IngestSummary:
     """Parse and store every letter file under ``paths``; return what happened."""

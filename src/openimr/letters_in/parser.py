@@ -33,7 +33,7 @@ from openimr.letters_in.vocab import layouts
 MAX_CHARS = 2_000_000  # a letter is a few pages; more is not a letter
 
 
-def parse_file(path: str | Path, pdf_engine: PdfEngine = "pypdf") -> ParsedLetter:
+def parse_file(path: str | Path, pdf_engine: PdfEngine = "pdfium") -> ParsedLetter:
     """Read a letter file (.pdf or text) and parse it."""
     p = Path(path)
     return parse_letter(read_letter_text(p, pdf_engine), source=str(p))

@@ -1,8 +1,9 @@
 """From a letter file to clean text, and from text to paragraphs.
 
-PDF text comes from pypdf by default: on the published letters it is about three times faster
-than pdfplumber and keeps the blank lines between paragraphs that the layout relies on
-(pdfplumber drops them). Pages are joined with a form feed so the paragraph builder knows
+PDF text comes from pdfium (pypdfium2, pdftext.py) by default: on the published letters it is
+about five times faster than pypdf, which is about three times faster than pdfplumber; pypdf
+and pdftext.py keep the blank lines between paragraphs that the layout relies on (pdfplumber
+drops them). Pages are joined with a form feed so the paragraph builder knows
 where a page ended: a sentence cut by a page break is joined again, a heading or label that
 starts a new page starts a new paragraph.
 """
@@ -21,7 +22,7 @@ from openimr.errors import LetterParseError
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
-PdfEngine = Literal["pypdf", "pdfplumber"]
+PdfEngine = Literal["pdfium", "pypdf", "pdfplumber"]
 PAGE_BREAK = "\f"
 
 _REPLACE = {
@@ -40,11 +41,15 @@ _REPLACE_RE = re.compile("|".join(map(re.escape, _REPLACE)))
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def extract_pdf_text(path: Path, engine: PdfEngine = "pypdf") -> str:
+def extract_pdf_text(path: Path, engine: PdfEngine = "pdfium") -> str:
     """The text layer of every page, pages separated by form feeds."""
     pages: list[str] = []
     try:
-        if engine == "pdfplumber":
+        if engine == "pdfium":
+            from openimr.letters_in.pdftext import pdfium_pages
+
+            pages = pdfium_pages(path)
+        elif engine == "pdfplumber":
             import pdfplumber
 
             with pdfplumber.open(path) as pdf:
@@ -63,7 +68,7 @@ def extract_pdf_text(path: Path, engine: PdfEngine = "pypdf") -> str:
     return ("\n" + PAGE_BREAK + "\n").join(pages)
 
 
-def read_letter_text(path: Path, engine: PdfEngine = "pypdf") -> str:
+def read_letter_text(path: Path, engine: PdfEngine = "pdfium") -> str:
     """Read a letter file: .pdf through its text layer, anything else as UTF-8 text."""
     if not path.is_file():
         raise LetterParseError(f"{path}: file not found")

@@ -60,9 +60,34 @@ def check_specialties(panel: Panel, matcher: SpecialtyMatcher, source: str) -> N
                 )
 
 
+# (file, mtime, size, matcher) -> (panel, matcher): the matcher is kept so its id stays its own.
+_LOADED: dict[tuple[str, int, int, int], tuple[Panel, SpecialtyMatcher]] = {}
+
+
 def load_panel(path: Path | str | None = None, matcher: SpecialtyMatcher | None = None) -> Panel:
-    """Load a reviewer panel (default: the packaged fictional panel) and check its specialties."""
+    """Load a reviewer panel (default: the packaged fictional panel) and check its specialties.
+
+    Read and checked once per process while the file is unchanged (same size and modification
+    time): deciding many cases does not re-read it for each. Treat the panel as read-only.
+    """
     p = Path(path) if path is not None else DEFAULT_PANEL
+    m = matcher or default_matcher()
+    try:
+        st = p.stat()
+        key: tuple[str, int, int, int] | None = (
+            str(p.resolve()),
+            st.st_mtime_ns,
+            st.st_size,
+            id(m),
+        )
+    except OSError:
+        key = None  # load_model reports the missing file
+    if key is not None and key in _LOADED:
+        return _LOADED[key][0]
     panel = load_model(Panel, p)
-    check_specialties(panel, matcher or default_matcher(), str(p))
+    check_specialties(panel, m, str(p))
+    if key is not None:
+        if len(_LOADED) > 16:
+            _LOADED.clear()
+        _LOADED[key] = (panel, m)
     return panel

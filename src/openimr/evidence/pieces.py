@@ -1,0 +1,80 @@
+"""Long records processed in pieces, with the same findings as the record processed whole.
+
+spaCy refuses a text over ``nlp.max_length`` (E088, 1,000,000 characters) and holds a whole
+document in memory; a record is therefore cut into pieces of about ``PIECE_CHARS`` characters
+and each piece goes through the pipeline alone. A piece ends where nothing the pipeline reads
+can reach across:
+
+- at the first character of a line that follows a blank line (a page break of a PDF text
+  layer is one: the intake joins pages with "\\n\\f\\n"). The sentence splitter always starts a
+  sentence there, and ConText's scopes, sentence cues and dates stay in their sentence; the
+  token patterns cannot cross a line break;
+- where no regular expression of the target or ConText rules matches across the cut.
+
+Failing that (a stretch of ``PIECE_CHARS`` with no blank line), a piece ends at a line that
+follows a line ending a statement ("." ":" ";" "?" "!"), which also always starts a sentence;
+failing that (a long flattened paragraph), at a sentence the splitter starts after "." or ";"
+inside a line whose rest is long and in lower case (so the next line's start is decided as in
+the whole record); failing that, at the last space. Only this last case can change a
+sentence boundary. The section a piece opens in is the last section of the piece before
+(``extraction.findings_from_doc``), and findings are shifted back to record offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from openimr.evidence.sentences import boundary_offsets
+
+PIECE_CHARS = 20_000
+_REACH = 400  # how far around a cut the rule expressions are tried
+
+_AFTER_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*(?=\S)")
+_AFTER_STATEMENT = re.compile(r"[.?!:;][^\S\n]*\n\s*(?=\S)")
+
+
+def _crosses(text: str, cut: int, patterns: Sequence[re.Pattern[str]]) -> bool:
+    lo, hi = max(0, cut - _REACH), min(len(text), cut + _REACH)
+    for rx in patterns:
+        for m in rx.finditer(text, lo, hi):
+            if m.start() < cut < m.end():
+                return True
+            if m.start() >= cut:
+                break
+    return False
+
+
+def _cut(text: str, start: int, limit: int, patterns: Sequence[re.Pattern[str]]) -> int:
+    """Where the piece that starts at ``start`` ends (see the module docstring)."""
+    end = start + limit
+    for rx in (_AFTER_BLANK_LINE, _AFTER_STATEMENT):
+        cands = [m.end() for m in rx.finditer(text, start + 1, end)]
+        for c in reversed(cands):
+            if start < c <= end and not _crosses(text, c, patterns):
+                return c
+    for c in sorted(boundary_offsets(text[start:end]), reverse=True):
+        c += start
+        if text[c - 1] != " " or not text[start:c].rstrip(" ").endswith((".", ";")):
+            continue
+        nl = text.find("\n", c)
+        rest = text[c:nl].strip() if nl >= 0 else ""
+        if nl >= 0 and (len(rest) < 50 or rest.upper() == rest):
+            continue
+        if not _crosses(text, c, patterns):
+            return c
+    space = text.rfind(" ", start + 1, end)
+    return space + 1 if space > start else end
+
+
+def pieces(
+    text: str, limit: int = PIECE_CHARS, patterns: Sequence[re.Pattern[str]] = ()
+) -> Iterator[tuple[int, str]]:
+    """(offset, piece) for each piece of ``text``; one piece when it is short enough."""
+    start = 0
+    n = len(text)
+    while n - start > limit:
+        cut = _cut(text, start, limit, patterns)
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]

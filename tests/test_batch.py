@@ -1,0 +1,48 @@
+"""``openimr decide B1 B2 ... -o DIR``: many bundles in one call (issue 16)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from openimr.batch import collect_bundles, output_names
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "openimr", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_output_names_are_unique_and_readable() -> None:
+    files = [Path("a/x.yaml"), Path("b/x.yaml"), Path("cases/c1/bundle.yaml")]
+    assert output_names(files, "text") == ["x.txt", "x-2.txt", "c1.txt"]
+
+
+def test_folder_and_files_decided_in_one_call_bad_bundle_skipped(tmp_path: Path) -> None:
+    bad = ROOT / "tests/data/bundles/invalid/bad-priority.yaml"
+    seed = ROOT / "examples/cm13-0057725/bundle.yaml"
+    out = tmp_path / "letters"
+    proc = _run("decide", str(ROOT / "examples/variants"), str(bad), str(seed), "-o", str(out))
+    assert proc.returncode == 1, proc.stderr
+    assert f"skipped: {bad}: priority:" in proc.stderr
+    assert "7 bundle(s) decided, 1 skipped" in proc.stderr
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) == 7 and "cm13-0057725.txt" in written
+    single = _run("decide", str(seed))
+    assert single.returncode == 0
+    assert (out / "cm13-0057725.txt").read_text(encoding="utf-8") == single.stdout
+
+
+def test_several_bundles_need_an_output_folder() -> None:
+    proc = _run("decide", str(ROOT / "examples"))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "error: several bundles need -o DIR (one letter per bundle)"
+
+
+def test_collect_bundles_walks_folders() -> None:
+    found = collect_bundles([ROOT / "examples"])
+    assert len(found) == 8 and all(p.name == "bundle.yaml" for p in found)
