@@ -41,3 +41,7 @@ class NoQualifiedReviewer(OpenIMRError):
 
 class LetterParseError(OpenIMRError):
     """A published Final Determination Letter could not be parsed; the message says why."""
+
+
+class DatabaseError(OpenIMRError):
+    """The database cannot be used (bad URL, missing, unreachable); the message says what to do."""

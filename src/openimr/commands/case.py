@@ -234,11 +234,15 @@ def issue_cmd(
     at: AtOption = None,
 ) -> None:
     """Issue the Final Determination Letter of a signed case (never of a draft)."""
+    from openimr.commands._output import check_output_path, write_output
+
     if format is LetterFmt.pdf and output is None and sys.stdout.isatty():
         raise typer.BadParameter("PDF output needs -o FILE (or a pipe)", param_hint="-o")
+    if output is not None:
+        check_output_path(output, "-o")  # before issuing: never an issued letter left unwritten
     data = _svc(db).issue(case, format.value, actor_name(actor), parse_instant(at, "--at"))
     if output is not None:
-        output.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        write_output(output, data, "-o")
         typer.echo(f"{case}: letter issued, wrote {output}", err=True)
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)

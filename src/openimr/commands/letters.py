@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from openimr.commands._output import check_output_path, write_output
 from openimr.errors import OpenIMRError
 from openimr.letters_in.textprep import PdfEngine
 
@@ -68,7 +69,7 @@ def parse_cmd(
     letter = parse_file(file, pdf_engine=_engine(pdf_engine))
     data = letter.model_dump_json(indent=2)
     if output:
-        output.write_text(data + "\n", encoding="utf-8")
+        write_output(output, data + "\n", "-o")
         typer.echo(f"wrote {output}", err=True)
     else:
         typer.echo(data)
@@ -129,12 +130,18 @@ def ingest_cmd(
     dirs: Annotated[list[Path], typer.Argument(help="Directories (or files) of letters.")],
     db: DbOption = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", "-j", help="Parsing processes (default: CPUs).")
+        int | None,
+        typer.Option(
+            "--workers", "-j", min=1, max=256, help="Parsing processes, 1-256 (default: CPUs)."
+        ),
     ] = None,
     pdf_engine: EngineOption = "pypdf",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Store letters in the database; re-running is safe (no duplicates)."""
+    """Store letters in the database; re-running is safe (no duplicates).
+
+    Exit 0 when every file was stored (or already was), 1 when some files failed (each is
+    listed with its reason), 2 when nothing could be stored."""
     from openimr.letters_in.ingest import ingest
     from openimr.letters_in.repository import open_store
 
@@ -144,8 +151,9 @@ def ingest_cmd(
     )
     for line in summary.lines():
         typer.echo(line)
-    if summary.files == 0 and summary.failed:
-        raise typer.Exit(2)
+    if summary.failed:
+        stored = summary.files - summary.failed
+        raise SystemExit(2 if stored == 0 else 1)  # cli.main() runs click non-standalone
 
 
 def _date(value: str | None, name: str) -> dt.date | None:
@@ -179,7 +187,7 @@ def search_cmd(
         str | None, typer.Option("--guideline", help="e.g. 'Low Back', 'ODG'.")
     ] = None,
     specialty: Annotated[str | None, typer.Option("--specialty")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10000)] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False,
 ) -> None:
     """Full-text search of decided items, with filters."""
@@ -216,7 +224,9 @@ def stats_cmd(
     chart: Annotated[Path, typer.Option("--chart", help="Chart file (.png or .svg).")] = Path(
         "out/letters-stats.png"
     ),
-    top: Annotated[int, typer.Option("--top", help="Groups shown per table.")] = 15,
+    top: Annotated[
+        int, typer.Option("--top", min=1, max=1000, help="Groups shown per table (1-1000).")
+    ] = 15,
 ) -> None:
     """Uphold/overturn rates by category, guideline, specialty and month, and a chart."""
     from openimr.letters_in.repository import open_store
@@ -224,6 +234,7 @@ def stats_cmd(
 
     if chart.suffix.lower() not in (".png", ".svg"):
         raise LettersUsageError(f"--chart: {chart} must be a .png or .svg file")
+    check_output_path(chart, "--chart", create_default=chart == Path("out/letters-stats.png"))
     engine = open_store(db)
     letters, items, upheld, overturned = totals(engine)
     if not items:
@@ -243,7 +254,7 @@ def precedents_cmd(
     item: Annotated[str, typer.Argument(help="The disputed item, as written.")],
     facts: Annotated[str | None, typer.Option("--facts", help="Case facts.")] = None,
     db: DbOption = None,
-    k: Annotated[int, typer.Option("-k", "--top", help="How many.")] = 10,
+    k: Annotated[int, typer.Option("-k", "--top", min=1, max=1000, help="How many (1-1000).")] = 10,
 ) -> None:
     """The decided items most similar to ITEM (and to the case facts), with outcomes."""
     from openimr.letters_in.precedents import PrecedentIndex, items_from_db
