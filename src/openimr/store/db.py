@@ -176,9 +176,13 @@ def migrate(engine: Engine, target: str = "heads") -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS))
     try:
         with engine.begin() as conn:
+            # two processes starting at once: the second waits, then finds the work done
             if engine.dialect.name == "postgresql":
-                # two processes starting at once: the second waits, then finds it done
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+            elif engine.dialect.name == "sqlite":
+                # pysqlite runs DDL outside a transaction; take the write lock first, so the
+                # whole upgrade is one transaction and a second process waits for it
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
     except SQLAlchemyError as exc:
