@@ -89,8 +89,12 @@ def main() -> None:
         # Usage errors arrive as ClickException: from click itself, or from the copy of click
         # that recent typer releases carry (typer._click).
         if _is_click_exception(exc):
-            exc.show()  # type: ignore[attr-defined]
-            sys.exit(2)
+            # one line, like every refusal: "error: Invalid value for '--top': 0 is not in
+            # the range 1<=x<=1000." (the usage text is one --help away)
+            message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+            message = message.replace("Value error, ", "")
+            typer.echo(f"error: {message} (see --help)", err=True)
+            sys.exit(getattr(exc, "exit_code", 2) or 2)
         line = _one_line(exc)
         if line is None:
             raise

@@ -91,7 +91,8 @@ def test_bad_files_make_ingest_fail_and_every_path_counts(tmp_path: Path) -> Non
     assert p.returncode == 1, (out, err)
     assert "files: 9 " in out  # 5 letters + 2 bad files + the FIFO + the missing path
     assert "inserted: 5" in out and "failed: 4" in out
-    assert "FIFO" in out and "no such file or directory" in out
+    assert "FIFO" in err and "no such file or directory" in err
+    assert len(err.strip().splitlines()) == 4  # one line per failed path
 
 
 def test_own_draft_letter_is_refused(tmp_path: Path) -> None:
@@ -105,7 +106,7 @@ def test_own_draft_letter_is_refused(tmp_path: Path) -> None:
     p = _ingest([draft], f"sqlite:///{tmp_path / 'db.sqlite'}")
     out, err = p.communicate(timeout=120)
     assert p.returncode == 2, (out, err)
-    assert "DRAFT" in out and "inserted: 0" in out
+    assert "DRAFT" in err and "inserted: 0" in out
 
 
 def _children(pid: int) -> list[int]:

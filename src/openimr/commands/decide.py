@@ -41,6 +41,10 @@ def register(app: typer.Typer) -> None:
         elif format is Format.pdf and sys.stdout.isatty():
             raise typer.BadParameter("PDF output needs -o FILE (or a pipe)", param_hint="-o")
         case = load_bundle(bundle)
+        if panel is not None:
+            from openimr.reviewers.panel import load_panel
+
+            load_panel(panel)  # a bad panel file is refused before the records are read
         determination = decide(case, panel=panel)
         data = render(determination, format.value)
         if output is not None:

@@ -66,6 +66,8 @@ def parse_cmd(
     """Parse one letter and print it as JSON (case_number, dates, reviewer, items ...)."""
     from openimr.letters_in import parse_file
 
+    if output:
+        check_output_path(output, "-o")
     letter = parse_file(file, pdf_engine=_engine(pdf_engine))
     data = letter.model_dump_json(indent=2)
     if output:
@@ -151,6 +153,8 @@ def ingest_cmd(
     )
     for line in summary.lines():
         typer.echo(line)
+    for line in summary.failure_lines():
+        typer.echo(f"error: {line}", err=True)
     if summary.failed:
         stored = summary.files - summary.failed
         raise SystemExit(2 if stored == 0 else 1)  # cli.main() runs click non-standalone

@@ -56,6 +56,15 @@ def as_date(value: Any) -> Any:
                 return dt.date.fromisoformat(text)
             except ValueError:
                 raise ValueError(f"{_show(value)} is not a date: no such day") from None
+        if _ISO_DATE.match(text):
+            try:
+                dt.datetime.fromisoformat(text)
+            except ValueError:
+                pass
+            else:
+                raise ValueError(
+                    f"{_show(value)} has a time of day; give a date only (YYYY-MM-DD)"
+                )
         raise ValueError(f"{_show(value)} is not a date (use YYYY-MM-DD)")
     raise ValueError(f"a {type(value).__name__} is not a date (use YYYY-MM-DD)")
 

@@ -108,8 +108,8 @@ def _encrypted(exc: Exception, path: Path) -> bool:
 def read_record_file(path: Path) -> RecordText:
     """Read a .txt or .pdf record; anything else is refused with the reason."""
     suffix = path.suffix.lower()
+    _check_regular(path, MAX_PDF_BYTES if suffix == ".pdf" else MAX_TEXT_BYTES)
     if suffix == ".txt":
-        _check_regular(path, MAX_TEXT_BYTES)
         try:
             return RecordText(path.read_bytes().decode("utf-8"))
         except UnicodeDecodeError as exc:
@@ -118,6 +118,4 @@ def read_record_file(path: Path) -> RecordText:
             raise RecordReadError(f"{path}: cannot read ({exc.strerror})") from None
     if suffix == ".pdf":
         return read_pdf_text(path)
-    if not path.exists():
-        raise RecordReadError(f"{path}: file not found")
     raise RecordReadError(f"{path}: unsupported record file type '{suffix}' (use .txt or .pdf)")

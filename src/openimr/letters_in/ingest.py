@@ -74,10 +74,14 @@ class IngestSummary:
             f"items stored: {self.items}",
             f"time: {self.seconds:.1f} s ({self.letters_per_second:.1f} files/s)",
         ]
-        for path, reason in self.failures[:20]:
-            out.append(f"  failed: {path}: {reason}")
-        if len(self.failures) > 20:
-            out.append(f"  ... and {len(self.failures) - 20} more (see letter_ingest_failures)")
+        return out
+
+    def failure_lines(self, limit: int = 20) -> list[str]:
+        """One line per failed path (file: reason), for stderr; the rest are in the table
+        ``letter_ingest_failures``."""
+        out = [f"{path}: {reason}" for path, reason in self.failures[:limit]]
+        if len(self.failures) > limit:
+            out.append(f"... and {len(self.failures) - limit} more (see letter_ingest_failures)")
         return out
 
 
