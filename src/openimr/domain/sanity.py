@@ -4,9 +4,11 @@ Pure functions, no I/O. Field validators (:func:`as_date`, :func:`check_case_num
 refuse a value by itself; :func:`impossible_values` refuses combinations (an injury after the
 UR denial, a birth after the injury, a date in the future) and names the field of each.
 
-Case numbers follow the DWC pattern ``CMyy-nnnnnnn`` (``CM13-0057725``), optionally with a
-local suffix of up to 8 capital letters or digits (``CM13-0057725-V1``, used for variants
-and test cases); the 2013 form ``IMR 13-000004`` is accepted too.
+Case numbers follow the DWC pattern ``CMyy-nnnnnnn`` (``CM13-0057725``); the 2013 form
+``IMR 13-000004`` is accepted too, and so is the documented local pattern for variants, test
+and training cases: ``CM``, two digits, a hyphen, then letters, digits and hyphens, 48
+characters at most (``CM13-0057725-V1``, ``CM00-relaxant-acute-flare``). Spaces, slashes,
+dots, markup, line breaks and control characters never pass.
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from openimr.domain.bundle import CaseBundle
 
-CASE_NUMBER = re.compile(r"(CM\d{2}-\d{7}(-[A-Z0-9]{1,8})?|IMR \d{2}-\d{6})")
-CASE_NUMBER_HELP = "CMyy-nnnnnnn, e.g. CM13-0057725, optionally with a suffix like -V1"
+CASE_NUMBER = re.compile(r"CM\d{2}-\d{7}|IMR \d{2}-\d{6}")  # DWC's own
+LOCAL_CASE_NUMBER = re.compile(r"CM\d{2}-[A-Za-z0-9](?:[A-Za-z0-9-]{0,42}[A-Za-z0-9])?")
+CASE_NUMBER_HELP = (
+    "CMyy-nnnnnnn, e.g. CM13-0057725; locally CMyy- then letters, digits and hyphens"
+)
 MAX_IDENTIFIER = 64
 MAX_LINE = 2000
 EARLIEST = dt.date(1900, 1, 1)
@@ -138,7 +143,7 @@ def check_case_number(value: Any) -> Any:
     bad = _bad_character(text)
     if bad:
         raise ValueError(f"{_show(text)} contains {bad}")
-    if not CASE_NUMBER.fullmatch(text):
+    if not (CASE_NUMBER.fullmatch(text) or LOCAL_CASE_NUMBER.fullmatch(text)):
         raise ValueError(f"{_show(text)} is not a DWC case number ({CASE_NUMBER_HELP})")
     return text
 
