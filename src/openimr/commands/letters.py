@@ -195,9 +195,11 @@ def search_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False,
 ) -> None:
     """Full-text search of decided items, with filters."""
+    from openimr.letters_in.query import parse
     from openimr.letters_in.repository import open_store
     from openimr.letters_in.search import Filters, backend_of, search
 
+    parse(query)  # a query that cannot be answered is refused before the database is opened
     engine = open_store(db)
     filters = Filters(
         date_from=_date(date_from, "--from"),
