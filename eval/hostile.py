@@ -1,6 +1,6 @@
 """Run OpenIMR's own table of hostile inputs and count the outcomes.
 
-    python eval/hostile.py [--family NAME] [--timeout 30] [--show unclear,traceback]
+    python eval/hostile.py [--family NAME] [--timeout 30] [--show unclear,traceback] [--src DIR]
 
 Each input runs as ``python -m openimr ...`` in a fresh folder, in bounded time. Outcomes:
 clear refusal (exit 2, one line naming file, field and problem), unclear (refused, but not in
@@ -29,7 +29,12 @@ def main() -> int:
     ap.add_argument("--family", help="only this family")
     ap.add_argument("--timeout", type=float, default=30.0)
     ap.add_argument("--show", default="unclear,traceback,hang,accepted-wrongly,refused-wrongly")
+    ap.add_argument("--src", type=Path, help="run another tree's src/ (e.g. before a change)")
     args = ap.parse_args()
+    if args.src:
+        import cases as table  # type: ignore[import-not-found]
+
+        table.SRC = args.src.resolve()
     show = set(args.show.split(","))
     cases = [c for c in generate() if not args.family or c.family == args.family]
     counts: Counter[str] = Counter()
