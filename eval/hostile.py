@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "hostile"))  # by path: "tests" may be taken
 sys.path.insert(0, str(REPO / "src"))
 
-from cases import generate, run_case  # type: ignore[import-not-found]  # noqa: E402
+from cases import generate  # type: ignore[import-not-found]  # noqa: E402
+from runner import run_case  # type: ignore[import-not-found]  # noqa: E402
 
 
 def main() -> int:

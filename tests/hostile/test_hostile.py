@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .cases import Case, generate, run_case
+from .cases import Case, generate
+from .runner import run_case
 
 CASES = generate()
 
