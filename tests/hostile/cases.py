@@ -535,6 +535,22 @@ def generate() -> list[Case]:
     refuse("ingest a FIFO", ing, lambda d: (_secret(d), os.mkfifo(d / "p.txt")), ("FIFO",),
            argv=["letters", "ingest", "{d}/p.txt", "--db", db, "-q"])
 
+    # -- other commands' inputs --------------------------------------------------------------
+    oth = "options"
+    refuse("eval of a bad bundle", oth, bundle_with({"priority": "urgent"}), ("priority",),
+           argv=["eval", "{d}/bundle.yaml"])
+    refuse("eval of a missing path", oth, nothing, ("file not found",),
+           argv=["eval", "{d}/nowhere"])
+    refuse("guidelines --kb missing", oth, nothing, ("--kb", "does not exist"),
+           argv=["guidelines", "check", "--kb", "{d}/kb"])
+    refuse("letters parse a FIFO", oth, lambda d: (_secret(d), os.mkfifo(d / "l.txt")),
+           ("FIFO",), argv=["letters", "parse", "{d}/l.txt"])
+    refuse("letters parse a device", oth, nothing, ("device",),
+           argv=["letters", "parse", "/dev/zero"])
+    refuse("evidence of a bundle escaping its folder", oth,
+           record_file("../secret.txt"), ("records[0].file", "leaves"),
+           argv=["evidence", "{d}/bundle.yaml"])
+
     # -- controls: what must still be accepted ---------------------------------------------
     ok = "control"
     out.append(Case("valid bundle", ok, elig, bundle_with({}), "accept"))

@@ -18,8 +18,17 @@ def register(app: typer.Typer) -> None:
         """Decide every bundle that has `expected` outcomes and print agreement figures."""
         from openimr.review.evaluation import evaluate_dir
 
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            from openimr.errors import BundleError
+
+            raise BundleError(str(missing[0]), "", "file not found")
         report = evaluate_dir(paths)
         if as_json:
             typer.echo(json.dumps(report.metrics(), indent=2))
         else:
             typer.echo(report.format(), nl=False)
+        for failure in report.failures:  # a bad bundle is never skipped silently
+            typer.echo(f"error: {failure}", err=True)
+        if report.failures:
+            raise SystemExit(2)  # not typer.Exit: cli.main() runs click non-standalone
