@@ -65,9 +65,20 @@ def write_output(path: Path, data: bytes | str, option: str = "-o") -> None:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(raw)
+            os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a letter is an ordinary file
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
         raise OutputPathError(f"{option}: {path}: {exc.strerror or exc}") from None
+
+
+def _mode_for(path: Path) -> int:
+    """The mode the file would have had: its present one, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
