@@ -52,6 +52,23 @@ def _is_click_exception(exc: BaseException) -> bool:
     return isinstance(exc, tuple(classes))
 
 
+def _one_line(exc: Exception) -> str | None:
+    """One line for a failure outside the OpenIMR tree that is still the user's to fix (a
+    database that went away, a file that cannot be written); None for a bug."""
+    try:
+        from sqlalchemy.exc import SQLAlchemyError
+    except ImportError:  # pragma: no cover
+        SQLAlchemyError = ()  # type: ignore[assignment,misc]  # noqa: N806
+    if isinstance(exc, SQLAlchemyError):
+        from openimr.store.db import describe
+
+        return describe(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        name = exc.filename if exc.filename is not None else ""
+        return f"{name}: {exc.strerror}" if name else exc.strerror
+    return None
+
+
 def main() -> None:
     """Entry point: run the app, turning OpenIMR errors into one line and exit code 2."""
     try:
@@ -65,11 +82,22 @@ def main() -> None:
     except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
     except Exception as exc:
         # Usage errors arrive as ClickException: from click itself, or from the copy of click
         # that recent typer releases carry (typer._click).
         if _is_click_exception(exc):
-            exc.show()  # type: ignore[attr-defined]
-            sys.exit(2)
-        raise
+            # one line, like every refusal: "error: Invalid value for '--top': 0 is not in
+            # the range 1<=x<=1000." (the usage text is one --help away)
+            message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+            message = message.replace("Value error, ", "")
+            typer.echo(f"error: {message} (see --help)", err=True)
+            sys.exit(getattr(exc, "exit_code", 2) or 2)
+        line = _one_line(exc)
+        if line is None:
+            raise
+        typer.echo(f"error: {line}", err=True)
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

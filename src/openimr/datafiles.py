@@ -9,6 +9,7 @@ crashing, and one error format that names the file, the place and the problem.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +23,7 @@ M = TypeVar("M", bound=BaseModel)
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 200  # no data file or bundle nests anywhere near this
+MAX_BYTES = 20_000_000  # 20 MB: a bundle or data file larger than this is refused unread
 
 
 class _StrictLoader(_Base):
@@ -44,6 +46,19 @@ class _StrictLoader(_Base):
                         key_node.start_mark,
                     )
         return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        # An unquoted impossible date (2013-02-30) stays a string, so the schema reports it
+        # at its field ("dates.ur_denial: '2013-02-30' is not a date: no such day").
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_StrictLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp
+)
 
 
 def _depth_ok(text: str) -> bool:
@@ -75,7 +90,7 @@ def parse_yaml(text: str, source: str, error: ErrorFactory = _data_error) -> Any
     if not _depth_ok(text):
         raise error(source, f"nesting deeper than {MAX_DEPTH} levels")
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
@@ -85,23 +100,155 @@ def parse_yaml(text: str, source: str, error: ErrorFactory = _data_error) -> Any
         raise error(source, f"nesting deeper than {MAX_DEPTH} levels") from None
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         # an impossible unquoted date ("2013-02-30") surfaces as ValueError
-        raise error(source, f"invalid YAML: {' '.join(str(exc).split())}") from None
+        raise error(source, f"invalid YAML: {' '.join(str(exc).split())[:200]}") from None
+    _check_shape(data, source, error)
+    return data
+
+
+MAX_VALUES = 2_000_000  # values after YAML aliases are expanded ("billion laughs")
+
+
+def _check_shape(data: Any, source: str, error: ErrorFactory) -> None:
+    """Refuse block-style nesting past :data:`MAX_DEPTH` and alias bombs, without recursion
+    deeper than the limit itself."""
+    memo: dict[int, tuple[int, int]] = {}
+
+    def measure(obj: Any, depth: int) -> tuple[int, int]:  # (values, height)
+        if not isinstance(obj, dict | list):
+            return 1, 0
+        if depth > MAX_DEPTH:
+            raise error(source, f"nesting deeper than {MAX_DEPTH} levels")
+        known = memo.get(id(obj))
+        if known is None:
+            size, height = 1, 0
+            for child in obj.values() if isinstance(obj, dict) else obj:
+                n, h = measure(child, depth + 1)
+                size, height = size + n, max(height, h + 1)
+                if size > MAX_VALUES:
+                    raise error(
+                        source, f"expands to more than {MAX_VALUES:,} values (YAML aliases)"
+                    )
+            known = memo[id(obj)] = (size, height)
+        if depth + known[1] > MAX_DEPTH:
+            raise error(source, f"nesting deeper than {MAX_DEPTH} levels")
+        return known
+
+    measure(data, 0)
+
+
+def parse_json(text: str, source: str, error: ErrorFactory = _data_error) -> Any:
+    """Parse JSON ``text`` with the same rules: bounded nesting, no key written twice."""
+    if not _depth_ok(text):
+        raise error(source, f"nesting deeper than {MAX_DEPTH} levels")
+
+    def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise _DuplicateKey(key)
+            out[key] = value
+        return out
+
+    try:
+        return json.loads(text, object_pairs_hook=_pairs)
+    except _DuplicateKey as exc:
+        raise error(source, f"key {exc.args[0]!r} is written twice") from None
+    except json.JSONDecodeError as exc:
+        raise error(
+            source, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
+    except RecursionError:
+        raise error(source, f"nesting deeper than {MAX_DEPTH} levels") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise error(source, f"invalid JSON: {' '.join(str(exc).split())[:200]}") from None
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def read_text(path: Path, source: str, error: ErrorFactory = _data_error) -> str:
+    """The UTF-8 text of a data or bundle file, at most :data:`MAX_BYTES`; refusals are one
+    line (missing, a directory, a FIFO or device, too large, not UTF-8)."""
+    import stat
+
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise error(source, "file not found") from None
+    except OSError as exc:
+        raise error(source, f"cannot read ({exc.strerror or exc.__class__.__name__})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(source, "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise error(source, f"is {special_file_kind(st.st_mode)}, not a regular file")
+    if st.st_size > MAX_BYTES:
+        raise error(
+            source, f"is {st.st_size:,} bytes; the limit is {MAX_BYTES:,} bytes"
+        )
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise error(source, f"cannot read ({exc.strerror or exc.__class__.__name__})") from None
+    if len(data) > MAX_BYTES:
+        raise error(source, f"is larger than the limit of {MAX_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(source, f"not UTF-8 text (byte {exc.start})") from None
+
+
+def special_file_kind(mode: int) -> str:
+    """'a FIFO (named pipe)', 'a device', 'a socket' ... for a file that is not regular."""
+    import stat
+
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a regular file"
+
+
+def yaml_position(text: str, loc: tuple[int | str, ...]) -> tuple[int, int] | None:
+    """(line, column), 1-based, of the value at ``loc`` in YAML or JSON ``text``; None when it
+    cannot be found. Used on the error path only, to point at the offending field."""
+    try:
+        node = yaml.compose(text, Loader=_Base)
+    except Exception:
+        return None
+    best = node
+    for part in loc:
+        if node is None:
+            break
+        nxt = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if getattr(k, "value", None) == str(part):
+                    nxt = v
+                    break
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            nxt = node.value[part]
+        if nxt is None:
+            break
+        node = best = nxt
+    if best is None:
+        return None
+    return best.start_mark.line + 1, best.start_mark.column + 1
 
 
 def read_yaml(path: Path, label: str | None = None, error: ErrorFactory = _data_error) -> Any:
     """Read and parse one YAML file; a missing or unreadable file is an ``error`` too."""
     source = label or str(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error(source, "file not found") from None
-    except IsADirectoryError:
-        raise error(source, "is a directory, not a file") from None
-    except UnicodeDecodeError as exc:
-        raise error(source, f"not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise error(source, f"cannot read ({exc.strerror or exc.__class__.__name__})") from None
-    return parse_yaml(raw, source, error)
+    return parse_yaml(read_text(path, source, error), source, error)
 
 
 def loc_path(loc: tuple[int | str, ...]) -> str:
@@ -133,9 +280,18 @@ def validate(model: type[M], data: Any, source: Path | str, where: str = "") -> 
             problem = f"unknown field{hint}"
         elif err["type"] == "missing":
             problem = "is required"
+        elif err["type"] in ("model_type", "dict_type", "model_attributes_type"):
+            found = type(err.get("input")).__name__
+            problem = f"must be a mapping of fields, not {_KINDS.get(found, 'a ' + found)}"
         else:
             problem = str(err["msg"]).removeprefix("Value error, ")
-        raise DataFileError(f"{source}: {field.rstrip('.') or '<top>'}: {problem}") from None
+        where = field.rstrip(".")
+        message = f"{source}: {where}: {problem}" if where else f"{source}: {problem}"
+        raise DataFileError(message) from None
+
+
+_KINDS = {"list": "a list", "str": "a string", "NoneType": "empty", "int": "a number",
+          "float": "a number", "bool": "a boolean"}
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:

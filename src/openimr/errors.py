@@ -13,11 +13,17 @@ class OpenIMRError(Exception):
 class BundleError(OpenIMRError):
     """A case bundle breaks the contract; the message names file, field path and problem."""
 
-    def __init__(self, file: str, field: str, problem: str) -> None:
+    def __init__(
+        self, file: str, field: str, problem: str, position: tuple[int, int] | None = None
+    ) -> None:
         self.file = file
         self.field = field
         self.problem = problem
-        where = f"{file}: {field}" if field else file
+        self.position = position  # (line, column), 1-based, where the input has them
+        # one line always: a value quoted into the problem may not break it
+        problem = " ".join(problem.split())
+        where = file if position is None else f"{file}:{position[0]}:{position[1]}"
+        where = f"{where}: {field}" if field else where
         super().__init__(f"{where}: {problem}")
 
 
@@ -35,3 +41,7 @@ class NoQualifiedReviewer(OpenIMRError):
 
 class LetterParseError(OpenIMRError):
     """A published Final Determination Letter could not be parsed; the message says why."""
+
+
+class DatabaseError(OpenIMRError):
+    """The database cannot be used (bad URL, missing, unreachable); the message says what to do."""

@@ -138,6 +138,9 @@ def test_cli_ingest_search_stats_precedents(tmp_path: Path) -> None:
 
     chart = tmp_path / "out" / "stats.svg"
     res = runner.invoke(app, ["letters", "stats", "--db", db, "--chart", str(chart)])
+    assert res.exit_code != 0 and "does not exist" in str(res.exception)  # not created silently
+    chart.parent.mkdir()
+    res = runner.invoke(app, ["letters", "stats", "--db", db, "--chart", str(chart)])
     assert res.exit_code == 0, res.output
     assert res.stdout.startswith("8 letters, ")
     assert "By category" in res.stdout and "By month" in res.stdout

@@ -81,10 +81,10 @@ def new_cmd(
     """Record an application (state received) and screen its eligibility."""
     from openimr.intake import load_bundle
 
+    # options first: a bad one is refused before the database is opened
+    got, when = parse_when(received, "--received"), parse_instant(at, "--at")
     b = load_bundle(bundle)
-    result = _svc(db).open_case(
-        b, actor_name(actor), parse_when(received, "--received"), parse_instant(at, "--at")
-    )
+    result = _svc(db).open_case(b, actor_name(actor), got, when)
     _print_eligibility(result)
 
 
@@ -101,8 +101,9 @@ def screen_cmd(
     """Screen a received case again (after an incomplete screen), optionally on a new bundle."""
     from openimr.intake import load_bundle
 
+    when = parse_instant(at, "--at")
     b = load_bundle(bundle) if bundle else None
-    _print_eligibility(_svc(db).screen(case, actor_name(actor), b, parse_instant(at, "--at")))
+    _print_eligibility(_svc(db).screen(case, actor_name(actor), b, when))
 
 
 @case_app.command("assign")
@@ -122,9 +123,12 @@ def assign_cmd(
     at: AtOption = None,
 ) -> None:
     """Choose the reviewer and send the notice of assignment (the records clock starts)."""
-    sel = _svc(db, panel).assign(
-        case, actor_name(actor), notice.value, parse_instant(at, "--at"), panel, reason
-    )
+    when = parse_instant(at, "--at")
+    if panel is not None:
+        from openimr.reviewers.panel import load_panel
+
+        load_panel(panel)  # a bad panel file is refused before the database is opened
+    sel = _svc(db, panel).assign(case, actor_name(actor), notice.value, when, panel, reason)
     typer.echo(f"{case}: assigned to reviewer {sel.reviewer.id}")
     for a in sel.assignments[1:]:
         typer.echo(f"  split: reviewer {a.reviewer.id} decides item(s) {', '.join(a.items)}")
@@ -147,14 +151,9 @@ def records_cmd(
     at: AtOption = None,
 ) -> None:
     """Mark the records complete (the decision clock starts)."""
+    got, when = parse_when(received, "--received"), parse_instant(at, "--at")
     svc = _svc(db)
-    svc.records_complete(
-        case,
-        actor_name(actor),
-        parse_when(received, "--received"),
-        method.value,
-        parse_instant(at, "--at"),
-    )
+    svc.records_complete(case, actor_name(actor), got, method.value, when)
     row = svc.get(case)
     from openimr.process.case_deadlines import current_deadline
 
@@ -167,7 +166,8 @@ def view_cmd(
     case: CaseArg, db: DbOption = None, actor: ActorOption = None, at: AtOption = None
 ) -> None:
     """Print the case's medical records (the view is audited)."""
-    for rec in _svc(db).view_records(case, actor_name(actor), parse_instant(at, "--at")):
+    when = parse_instant(at, "--at")
+    for rec in _svc(db).view_records(case, actor_name(actor), when):
         typer.echo(f"=== {rec.id} ({rec.kind}, {rec.date or 'undated'})")
         typer.echo(rec.text or "")
 
@@ -181,7 +181,8 @@ def review_cmd(
     format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.text,
 ) -> None:
     """Run the engine: the draft determination the reviewer will sign (state in_review)."""
-    det = _svc(db).draft(case, actor_name(actor) if actor else "engine", parse_instant(at, "--at"))
+    when = parse_instant(at, "--at")
+    det = _svc(db).draft(case, actor_name(actor) if actor else "engine", when)
     if format is Fmt.json:
         typer.echo(det.model_dump_json(indent=2))
         return
@@ -212,13 +213,14 @@ def sign_cmd(
 
     from openimr.process.signoff import SignEdits, load_edits
 
+    dd = parse_when(decision_date, "--decision-date")
     e = load_edits(edits) if edits else SignEdits()
     if accept_all:
         e = e.model_copy(update={"accept_all": True})
-    dd = parse_when(decision_date, "--decision-date")
     if isinstance(dd, dt.datetime):
         dd = dd.date()
-    det = _svc(db).sign(case, reviewer, e, parse_instant(at, "--at"), dd)
+    when = parse_instant(at, "--at")
+    det = _svc(db).sign(case, reviewer, e, when, dd)
     typer.echo(f"{case}: signed")
     for it in det.items:
         typer.echo(f"  item {it.id}: {it.decision}")
@@ -234,11 +236,16 @@ def issue_cmd(
     at: AtOption = None,
 ) -> None:
     """Issue the Final Determination Letter of a signed case (never of a draft)."""
+    from openimr.commands._output import check_output_path, write_output
+
     if format is LetterFmt.pdf and output is None and sys.stdout.isatty():
         raise typer.BadParameter("PDF output needs -o FILE (or a pipe)", param_hint="-o")
-    data = _svc(db).issue(case, format.value, actor_name(actor), parse_instant(at, "--at"))
     if output is not None:
-        output.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        check_output_path(output, "-o")  # before issuing: never an issued letter left unwritten
+    when = parse_instant(at, "--at")
+    data = _svc(db).issue(case, format.value, actor_name(actor), when)
+    if output is not None:
+        write_output(output, data, "-o")
         typer.echo(f"{case}: letter issued, wrote {output}", err=True)
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
@@ -255,7 +262,8 @@ def terminate_cmd(
     at: AtOption = None,
 ) -> None:
     """End an open case (e.g. the claims administrator authorised the treatment)."""
-    _svc(db).terminate(case, actor_name(actor), reason, parse_instant(at, "--at"))
+    when = parse_instant(at, "--at")
+    _svc(db).terminate(case, actor_name(actor), reason, when)
     typer.echo(f"{case}: terminated ({reason})")
 
 

@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         """List open cases by urgency: overdue first, then fewest days left."""
         from openimr.process.cases import CaseService
 
-        when = parse_instant(now, "--now") or dt.datetime.now(dt.UTC)
+        when = parse_instant(now, "--now", future_ok=True) or dt.datetime.now(dt.UTC)
         rows = CaseService(db).deadlines(when)
         if format is Fmt.json:
             typer.echo(json.dumps([r.to_dict() for r in rows], indent=2))

@@ -71,17 +71,24 @@ def register(app: typer.Typer) -> None:
 
 def _decide_single(bundle: Path, format: Format, output: Path | None, panel: Path | None) -> None:
     from openimr import decide, load_bundle
+    from openimr.commands._output import check_output_path, write_output
     from openimr.letters import render
 
+    if output is not None:
+        check_output_path(output, "-o")  # before the work, not after it
+    elif format is Format.pdf and sys.stdout.isatty():
+        raise typer.BadParameter("PDF output needs -o FILE (or a pipe)", param_hint="-o")
     case = load_bundle(bundle)
+    if panel is not None:
+        from openimr.reviewers.panel import load_panel
+
+        load_panel(panel)  # a bad panel file is refused before the records are read
     determination = decide(case, panel=panel)
     data = render(determination, format.value)
     if output is not None:
-        output.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        write_output(output, data, "-o")
         typer.echo(f"wrote {output}", err=True)
     elif isinstance(data, bytes):
-        if sys.stdout.isatty():
-            raise typer.BadParameter("PDF output needs -o FILE (or a pipe)", param_hint="-o")
         sys.stdout.buffer.write(data)
     else:
         typer.echo(data, nl=not data.endswith("\n"))

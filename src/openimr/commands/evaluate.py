@@ -27,6 +27,11 @@ def register(app: typer.Typer) -> None:
         those of upholding everything; undetermined items count as wrong."""
         from openimr.evaluation import evaluate_dir
 
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            from openimr.errors import BundleError
+
+            raise BundleError(str(missing[0]), "", "file not found")
         report = evaluate_dir(paths, progress=True)  # a bar on a terminal only
         if as_json:
             tune, held = report.split()
@@ -36,3 +41,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(out, indent=2))
         else:
             typer.echo(report.format(part="split" if split else "all"), nl=False)
+        for failure in report.failures:  # a bad bundle is never skipped silently
+            typer.echo(f"error: {failure}", err=True)
+        if report.failures:
+            raise SystemExit(2)  # not typer.Exit: cli.main() runs click non-standalone

@@ -18,9 +18,16 @@ KbOpt = Annotated[
 
 
 def _kb(path: Path | None) -> KnowledgeBase:
+    from openimr.errors import DataFileError
     from openimr.guidelines.registry import load_knowledge_base
 
-    return load_knowledge_base(path)
+    if path is not None and not path.is_dir():
+        what = "does not exist" if not path.exists() else "is not a folder"
+        raise DataFileError(f"--kb: {path} {what} (give the knowledge base's folder)")
+    base = load_knowledge_base(path)
+    if path is not None and not base.topics:
+        raise DataFileError(f"--kb: {path} holds no guideline topic (*.yaml)")
+    return base
 
 
 @guidelines_app.command("list")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from openimr.commands._output import check_output_path, write_output
 from openimr.errors import OpenIMRError
 
 if TYPE_CHECKING:  # the letter reader loads when a command runs, not at start-up
@@ -67,10 +68,12 @@ def parse_cmd(
     """Parse one letter and print it as JSON (case_number, dates, reviewer, items ...)."""
     from openimr.letters_in import parse_file
 
+    if output:
+        check_output_path(output, "-o")
     letter = parse_file(file, pdf_engine=_engine(pdf_engine))
     data = letter.model_dump_json(indent=2)
     if output:
-        output.write_text(data + "\n", encoding="utf-8")
+        write_output(output, data + "\n", "-o")
         typer.echo(f"wrote {output}", err=True)
     else:
         typer.echo(data)
@@ -135,12 +138,18 @@ def ingest_cmd(
     dirs: Annotated[list[Path], typer.Argument(help="Directories (or files) of letters.")],
     db: DbOption = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", "-j", help="Parsing processes (default: CPUs).")
+        int | None,
+        typer.Option(
+            "--workers", "-j", min=1, max=256, help="Parsing processes, 1-256 (default: CPUs)."
+        ),
     ] = None,
     pdf_engine: EngineOption = "pdfium",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Store letters in the database; re-running is safe (no duplicates)."""
+    """Store letters in the database; re-running is safe (no duplicates).
+
+    Exit 0 when every file was stored (or already was), 1 when some files failed (each is
+    listed with its reason), 2 when nothing could be stored."""
     from openimr.letters_in.ingest import ingest
     from openimr.letters_in.repository import open_store
 
@@ -150,8 +159,11 @@ def ingest_cmd(
     )
     for line in summary.lines():
         typer.echo(line)
-    if summary.files == 0 and summary.failed:
-        raise typer.Exit(2)
+    for line in summary.failure_lines():
+        typer.echo(f"error: {line}", err=True)
+    if summary.failed:
+        stored = summary.files - summary.failed
+        raise SystemExit(2 if stored == 0 else 1)  # cli.main() runs click non-standalone
 
 
 def _date(value: str | None, name: str) -> dt.date | None:
@@ -185,13 +197,15 @@ def search_cmd(
         str | None, typer.Option("--guideline", help="e.g. 'Low Back', 'ODG'.")
     ] = None,
     specialty: Annotated[str | None, typer.Option("--specialty")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10000)] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False,
 ) -> None:
     """Full-text search of decided items, with filters."""
+    from openimr.letters_in.query import parse
     from openimr.letters_in.repository import open_store
     from openimr.letters_in.search import Filters, backend_of, search
 
+    parse(query)  # a query that cannot be answered is refused before the database is opened
     engine = open_store(db)
     filters = Filters(
         date_from=_date(date_from, "--from"),
@@ -222,7 +236,9 @@ def stats_cmd(
     chart: Annotated[Path, typer.Option("--chart", help="Chart file (.png or .svg).")] = Path(
         "out/letters-stats.png"
     ),
-    top: Annotated[int, typer.Option("--top", help="Groups shown per table.")] = 15,
+    top: Annotated[
+        int, typer.Option("--top", min=1, max=1000, help="Groups shown per table (1-1000).")
+    ] = 15,
 ) -> None:
     """Uphold/overturn rates by category, guideline, specialty and month, and a chart."""
     from openimr.letters_in.repository import open_store
@@ -230,6 +246,7 @@ def stats_cmd(
 
     if chart.suffix.lower() not in (".png", ".svg"):
         raise LettersUsageError(f"--chart: {chart} must be a .png or .svg file")
+    check_output_path(chart, "--chart", create_default=chart == Path("out/letters-stats.png"))
     engine = open_store(db)
     letters, items, upheld, overturned = totals(engine)
     if not items:
@@ -249,7 +266,7 @@ def precedents_cmd(
     item: Annotated[str, typer.Argument(help="The disputed item, as written.")],
     facts: Annotated[str | None, typer.Option("--facts", help="Case facts.")] = None,
     db: DbOption = None,
-    k: Annotated[int, typer.Option("-k", "--top", help="How many.")] = 10,
+    k: Annotated[int, typer.Option("-k", "--top", min=1, max=1000, help="How many (1-1000).")] = 10,
 ) -> None:
     """The decided items most similar to ITEM (and to the case facts), with outcomes."""
     from openimr.letters_in.precedents import PrecedentIndex, items_from_db

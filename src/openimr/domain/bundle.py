@@ -7,11 +7,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
+
+from openimr.domain.sanity import (
+    CASE_NUMBER_HELP,
+    as_date,
+    as_date_or_datetime,
+    as_whole_number,
+    check_case_number,
+    check_identifier,
+    check_line,
+    check_relative_path,
+    impossible_values,
+)
 
 Decision = Literal["upheld", "overturned"]
+
+# A calendar date: a real date or a 'YYYY-MM-DD' string; never a number, a boolean or a
+# date with a time of day (YAML reads `0` as a number and pydantic would make it 1970-01-01).
+Day = Annotated[dt.date, BeforeValidator(as_date)]
+Moment = Annotated[dt.datetime | dt.date, BeforeValidator(as_date_or_datetime)]
+# An identifier printed in headers and file names: one line, no control or bidi characters.
+Ident = Annotated[str, BeforeValidator(check_identifier)]
+CaseNumber = Annotated[str, BeforeValidator(check_case_number)]
+# A short free-text field shown on one line of the letter (an item, a name, a kind).
+Line = Annotated[str, BeforeValidator(check_line)]
+# true or false only: `1`, "yes" or "no" in a legal field is a mistake, not a boolean
+Flag = Annotated[bool, Strict()]
+__all__ = ["CASE_NUMBER_HELP", "CaseBundle", "Day"]
 
 
 class _Strict(BaseModel):
@@ -19,16 +44,18 @@ class _Strict(BaseModel):
 
 
 class Dates(_Strict):
-    application_received: dt.date | None = None
-    assigned: dt.date | None = None
-    ur_denial: dt.date
-    records_received: dt.date | None = None
-    decision: dt.date | None = None
+    application_received: Day | None = None
+    assigned: Day | None = None
+    ur_denial: Day
+    records_received: Day | None = None
+    decision: Day | None = None
 
 
 class Patient(_Strict):
-    age: int | None = Field(default=None, ge=0, le=120)
-    date_of_birth: dt.date | None = None
+    age: Annotated[int, BeforeValidator(as_whole_number)] | None = Field(
+        default=None, ge=0, le=120
+    )
+    date_of_birth: Day | None = None
     sex: Literal["male", "female", "unknown"] = "unknown"
 
     def age_on(self, when: dt.date | None) -> int | None:
@@ -40,23 +67,23 @@ class Patient(_Strict):
 
 
 class Claim(_Strict):
-    date_of_injury: dt.date
-    body_parts: list[str] = Field(default_factory=list)
-    employer: str | None = None
-    claims_administrator: str | None = None
-    providers: list[str] = Field(default_factory=list)
+    date_of_injury: Day
+    body_parts: list[Line] = Field(default_factory=list)
+    employer: Line | None = None
+    claims_administrator: Line | None = None
+    providers: list[Line] = Field(default_factory=list)
 
 
 _UR_KIND = re.compile(r"\b(ur|utilization review)\b", re.I)
 
 
 class Record(_Strict):
-    id: str = Field(min_length=1)
-    date: dt.date | None = None
-    kind: str = "progress report"
-    author: str | None = None
+    id: Ident = Field(min_length=1)
+    date: Day | None = None
+    kind: Line = "progress report"
+    author: Line | None = None
     text: str | None = None
-    file: str | None = None
+    file: Annotated[str, BeforeValidator(check_relative_path)] | None = None
 
     @model_validator(mode="after")
     def _text_or_file(self) -> Record:
@@ -82,18 +109,18 @@ class Expected(_Strict):
 
 
 class Request(_Strict):
-    id: str = Field(min_length=1)
-    item: str = Field(min_length=1)
+    id: Ident = Field(min_length=1)
+    item: Line = Field(min_length=1)
     ur_decision: Literal["denied", "modified"] = "denied"
-    ur_basis: str | None = None
+    ur_basis: Line | None = None
     expected: Expected | None = None
 
 
 class PriorIMR(_Strict):
     """An earlier IMR on this claim: the same request decided again is not eligible."""
 
-    case_number: str = Field(min_length=1)
-    decided: dt.date | None = None
+    case_number: CaseNumber = Field(min_length=1)
+    decided: Day | None = None
     requests: list[str] = Field(default_factory=list)  # ids of this bundle's requests; [] = all
 
 
@@ -104,24 +131,24 @@ class Application(_Strict):
     screen as unknown, never assumed.
     """
 
-    signed: bool | None = None  # signed by the employee or a representative
+    signed: Flag | None = None  # signed by the employee or a representative
     signed_by: Literal["employee", "representative"] | None = None
-    signature_date: dt.date | None = None
-    received: dt.datetime | dt.date | None = None  # filed; with a time, the 5:30 pm rule applies
+    signature_date: Day | None = None
+    received: Moment | None = None  # filed; with a time, the 5:30 pm rule applies
     filing_method: Literal["mail", "fax", "email", "online", "personal"] | None = None
-    ur_served: dt.date | None = None  # service of the UR decision (default: dates.ur_denial)
+    ur_served: Day | None = None  # service of the UR decision (default: dates.ur_denial)
     ur_service_method: Literal["mail", "electronic", "personal"] | None = None
-    ur_letter_attached: bool | None = None  # the UR decision letter came with the application
-    ur_conditional_noncertification: bool | None = None  # UR "conditionally non-certified"
+    ur_letter_attached: Flag | None = None  # the UR decision letter came with the application
+    ur_conditional_noncertification: Flag | None = None  # UR "conditionally non-certified"
     dispute: Literal["treatment", "liability"] | None = None
     liability_issue: str | None = None  # a non-medical liability defence that defers IMR
-    formulary_dispute: bool = False  # an MTUS Drug Formulary dispute (5 working days)
+    formulary_dispute: Flag = False  # an MTUS Drug Formulary dispute (5 working days)
     prior_imr: list[PriorIMR] = Field(default_factory=list)
 
 
 class CaseBundle(_Strict):
     format: Literal["openimr-case/1"]
-    case_number: str = Field(min_length=1)
+    case_number: CaseNumber = Field(min_length=1)
     priority: Literal["standard", "expedited"] = "standard"
     dates: Dates
     patient: Patient = Field(default_factory=Patient)
@@ -132,6 +159,13 @@ class CaseBundle(_Strict):
 
     # Where the bundle was read from; set by the loader, never part of the contract.
     source_path: str | None = Field(default=None, exclude=True)
+
+    @model_validator(mode="after")
+    def _possible(self) -> CaseBundle:
+        # "field: problem" - the loader splits the field path back out of the message
+        for field, problem in impossible_values(self):
+            raise ValueError(f"{field}: {problem}")
+        return self
 
     def record(self, record_id: str) -> Record:
         for r in self.records:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+
+from openimr.domain.sanity import as_whole_number
 
 LicenseStanding = Literal["good", "probation", "suspended", "revoked", "inactive", "expired"]
 AffiliationKind = Literal[
@@ -29,6 +31,11 @@ class Affiliation(BaseModel):
     kind: AffiliationKind = "other"
 
 
+# a count (years, hours, cases): `true` or 12.5 in a panel file is a mistake, not a number
+Whole = Annotated[int, BeforeValidator(as_whole_number)]
+Flag = Annotated[bool, Strict()]
+
+
 class ReviewerProfile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -38,12 +45,12 @@ class ReviewerProfile(BaseModel):
     board_certification: str
     subspecialty: str | None = None
     licensed_in: list[str] = Field(min_length=1)
-    license_in_good_standing: bool = True
-    years_in_practice: int = Field(ge=0)
-    hours_per_week: int = Field(ge=0)
+    license_in_good_standing: Flag = True
+    years_in_practice: Whole = Field(ge=0, le=80)
+    hours_per_week: Whole = Field(ge=0, le=168)
     affiliations: list[str] = Field(default_factory=list)
-    open_cases: int = 0
-    available: bool = True
+    open_cases: Whole = Field(default=0, ge=0)
+    available: Flag = True
     # Optional detail (all default to "nothing more to say"):
     board_certifications: list[str] = Field(default_factory=list)  # besides the main one
     subspecialties: list[str] = Field(default_factory=list)  # besides ``subspecialty``

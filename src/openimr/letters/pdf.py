@@ -16,6 +16,7 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from openimr.domain.sanity import BIDI
 from openimr.letters.render import LetterRenderError, mdy, paragraphs, phrases
 
 log = logging.getLogger(__name__)
@@ -55,11 +56,15 @@ def printable(text: str) -> str:
     not lose a character without a trace, so the code point is printed instead.
     """
     glyphs = font_glyphs()
-    if all(ord(c) in glyphs or c == "\n" for c in text):
+
+    def shown(c: str) -> bool:  # bidi controls too: they would reorder the line
+        return c == "\n" or (ord(c) in glyphs and c not in BIDI)
+
+    if all(shown(c) for c in text):
         return text
-    missing = sorted({c for c in text if ord(c) not in glyphs and c != "\n"})
+    missing = sorted({c for c in text if not shown(c)})
     log.warning("PDF font lacks %s; printed as code points", ", ".join(missing))
-    return "".join(c if ord(c) in glyphs or c == "\n" else f"[U+{ord(c):04X}]" for c in text)
+    return "".join(c if shown(c) else f"[U+{ord(c):04X}]" for c in text)
 
 
 class _LetterPDF(FPDF):

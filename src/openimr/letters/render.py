@@ -19,6 +19,7 @@ import jinja2
 import markupsafe
 
 from openimr.domain import Determination
+from openimr.domain.sanity import BIDI
 from openimr.errors import OpenIMRError
 
 FORMATS = ("text", "html", "pdf", "json")
@@ -78,8 +79,24 @@ def paragraphs(value: str) -> list[str]:
 # --------------------------------------------------------------------------- environments
 
 
+def visible(value: Any) -> Any:
+    """Every value printed into a letter: a bidirectional or other control character (quoted
+    from a record, say) is shown as [U+XXXX] instead of reordering or breaking the letter's
+    lines; the character is not lost and the layout holds."""
+    if not isinstance(value, str) or isinstance(value, markupsafe.Markup):
+        return value
+    if not any(c in BIDI or (ord(c) < 32 and c not in "\n\t") or ord(c) == 127 for c in value):
+        return value
+    return "".join(
+        f"[U+{ord(c):04X}]" if c in BIDI or (ord(c) < 32 and c not in "\n\t") or ord(c) == 127
+        else c
+        for c in value
+    )
+
+
 def _make_env(*, html: bool) -> jinja2.Environment:
     env = jinja2.Environment(
+        finalize=visible,
         loader=jinja2.PackageLoader("openimr.letters", "templates"),
         undefined=jinja2.StrictUndefined,
         autoescape=html,

@@ -3,14 +3,21 @@
 Files are hashed first; a file whose bytes are already stored is skipped without parsing, so
 a re-run over the same directories is quick and changes nothing. The others are parsed in a
 process pool (text extraction and parsing are CPU-bound); a single writer stores them in
-batches, so SQLite never sees two writers. A file that cannot be read or parsed is recorded
-with its reason and the batch goes on.
+batches. Each batch is written in one short transaction after it is parsed (never held open
+while parsing), under a writer lock on PostgreSQL and SQLite's busy timeout, so two ingests
+into one database both finish and store every letter once; a batch that still meets a
+conflict is rolled back and written again. A file that cannot be read or parsed (or is one
+of OpenIMR's own unsigned DRAFT letters) is recorded with its reason and the batch goes on.
+Pool workers end with their parent, even after ``kill -9``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import signal
+import stat
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -19,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from openimr.errors import OpenIMRError
@@ -34,9 +42,13 @@ from openimr.letters_in.repository import (
     store_letter,
 )
 from openimr.letters_in.textprep import PdfEngine
+from openimr.store.db import writer_lock
 
 LETTER_SUFFIXES = (".pdf", ".txt")
 BATCH = 200
+BATCH_SECONDS = 2.0  # write what is parsed at least this often
+WRITE_ATTEMPTS = 5
+DRAFT_REASON = "an unsigned DRAFT letter (OpenIMR's own draft), not a published letter"
 
 
 @dataclass
@@ -62,26 +74,45 @@ class IngestSummary:
             f"items stored: {self.items}",
             f"time: {self.seconds:.1f} s ({self.letters_per_second:.1f} files/s)",
         ]
-        for path, reason in self.failures[:20]:
-            out.append(f"  failed: {path}: {reason}")
-        if len(self.failures) > 20:
-            out.append(f"  ... and {len(self.failures) - 20} more (see letter_ingest_failures)")
+        return out
+
+    def failure_lines(self, limit: int = 20) -> list[str]:
+        """One line per failed path (file: reason), for stderr; the rest are in the table
+        ``letter_ingest_failures``."""
+        out = [f"{path}: {reason}" for path, reason in self.failures[:limit]]
+        if len(self.failures) > limit:
+            out.append(f"... and {len(self.failures) - limit} more (see letter_ingest_failures)")
         return out
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Letter files under the given directories (recursively) or named directly."""
+    """Letter files under the given directories (recursively) or named directly, and the
+    paths that cannot be read as letters, each with its reason (every path is accounted for)."""
     files: list[Path] = []
     missing: list[tuple[str, str]] = []
     for p in paths:
-        if p.is_dir():
+        try:
+            mode = p.stat().st_mode
+        except FileNotFoundError:
+            missing.append((str(p), "no such file or directory"))
+            continue
+        except OSError as exc:
+            missing.append((str(p), f"cannot read ({exc.strerror})"))
+            continue
+        if stat.S_ISDIR(mode):
             found = (f for f in p.rglob("*") if f.suffix.lower() in LETTER_SUFFIXES)
-            files.extend(sorted(f for f in found if f.is_file()))
-        elif p.is_file():
+            for f in sorted(found):
+                if f.is_file():
+                    files.append(f)
+                elif not f.is_dir():
+                    missing.append((str(f), "not a regular file"))
+        elif stat.S_ISREG(mode):
             files.append(p)
         else:
-            missing.append((str(p), "no such file or directory"))
-    return list(dict.fromkeys(files)), missing
+            from openimr.datafiles import special_file_kind
+
+            missing.append((str(p), f"is {special_file_kind(mode)}, not a letter file"))
+    return list(dict.fromkeys(files)), list(dict.fromkeys(missing))
 
 
 def file_sha256(path: Path) -> str:
@@ -97,6 +128,8 @@ def _work(job: tuple[str, str, str]) -> dict[str, Any]:
     path, file_hash, engine = job
     try:
         letter = parse_file(path, pdf_engine=engine)  # type: ignore[arg-type]
+        if any("marked DRAFT" in w for w in letter.warnings):
+            return {"path": path, "file_hash": file_hash, "error": DRAFT_REASON}
         cats = item_categories(letter)
         return {
             "path": path,
@@ -117,6 +150,27 @@ def _work(job: tuple[str, str, str]) -> dict[str, Any]:
         }
 
 
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: a worker ends when the process that started it is gone."""
+    try:  # Linux: the kernel sends SIGTERM when the parent dies
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:  # elsewhere (and as a second guard): notice being re-parented
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(1.0)
+
+    threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _results(jobs: list[tuple[str, str, str]], workers: int) -> Iterator[dict[str, Any]]:
     if workers <= 1 or len(jobs) < 4:
         yield from map(_work, jobs)
@@ -127,8 +181,45 @@ def _results(jobs: list[tuple[str, str, str]], workers: int) -> Iterator[dict[st
         import pypdfium2  # noqa: F401
 
         from openimr.letters_in import pdftext  # noqa: F401
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         yield from pool.map(_work, jobs, chunksize=chunk)
+
+
+def _write(engine: Engine, batch: list[dict[str, Any]], fts: bool) -> list[tuple[str, str]]:
+    """Store one batch of parse results in one transaction; return (outcome, path) pairs.
+
+    Another process may write the same letters at the same moment: the batch then waits
+    (busy timeout, writer lock) or, on a conflict, is rolled back and written again, when
+    the other process's rows are visible and the letters come out "unchanged".
+    """
+    for attempt in range(WRITE_ATTEMPTS):
+        outcomes: list[tuple[str, str]] = []
+        with Session(engine) as session:
+            try:
+                writer_lock(session)
+                for res in batch:
+                    if "error" in res:
+                        record_failure(session, res["path"], res["error"], res["file_hash"])
+                        outcomes.append(("failed", res["path"]))
+                        continue
+                    letter = ParsedLetter.model_validate_json(res["letter"])
+                    cats = [ItemRow(c, s) for c, s in res["categories"]]
+                    outcome = store_letter(
+                        session, letter, file_hash=res["file_hash"], categories=cats, fts=fts
+                    )
+                    clear_failure(session, res["path"])
+                    outcomes.append((outcome, str(len(letter.items))))
+                session.commit()
+                return outcomes
+            except (IntegrityError, OperationalError) as exc:
+                session.rollback()
+                transient = isinstance(exc, IntegrityError) or "locked" in str(exc).lower()
+                if not transient or attempt == WRITE_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+    return []  # pragma: no cover - the loop returns or raises
 
 
 def ingest(
@@ -145,47 +236,48 @@ def ingest(
     summary = IngestSummary(files=len(files))
     fts = has_fts5(engine)
     with Session(engine) as session:
-        for path, reason in missing:
-            summary.failed += 1
-            summary.failures.append((path, reason))
-            record_failure(session, path, reason, None)
         known = known_file_hashes(session)
-        jobs: list[tuple[str, str, str]] = []
-        for f in files:
+    jobs: list[tuple[str, str, str]] = []
+    for f in files:
+        try:
             digest = file_sha256(f)
-            if digest in known:
-                summary.skipped += 1
-            else:
-                jobs.append((str(f), digest, pdf_engine))
-        session.commit()
+        except OSError as exc:
+            missing.append((str(f), f"cannot read ({exc.strerror})"))
+            summary.files -= 1
+            continue
+        if digest in known:
+            summary.skipped += 1
+        else:
+            jobs.append((str(f), digest, pdf_engine))
+    summary.files += len(missing)
+    pending: list[dict[str, Any]] = [
+        {"path": path, "file_hash": None, "error": reason} for path, reason in missing
+    ]
 
-        bar = _bar(len(files), progress)
-        bar.update(summary.skipped)
-        pending = 0
-        n_workers = workers or os.cpu_count() or 1
-        for res in _results(jobs, n_workers):
-            if "error" in res:
+    def flush() -> None:
+        for res, (outcome, detail) in zip(pending, _write(engine, pending, fts), strict=True):
+            if outcome == "failed":
                 summary.failed += 1
                 summary.failures.append((res["path"], res["error"]))
-                record_failure(session, res["path"], res["error"], res["file_hash"])
-            else:
-                letter = ParsedLetter.model_validate_json(res["letter"])
-                cats = [ItemRow(c, s) for c, s in res["categories"]]
-                outcome = store_letter(
-                    session, letter, file_hash=res["file_hash"], categories=cats, fts=fts
-                )
-                setattr(summary, outcome, getattr(summary, outcome) + 1)
-                if outcome != "unchanged":
-                    summary.items += len(letter.items)
-                clear_failure(session, res["path"])
-            pending += 1
-            if pending >= BATCH:
-                session.commit()
-                pending = 0
-            bar.update(1)
-            bar.set_postfix(new=summary.inserted + summary.updated, failed=summary.failed)
-        session.commit()
-        bar.close()
+                continue
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
+            if outcome != "unchanged":
+                summary.items += int(detail)
+        pending.clear()
+
+    bar = _bar(summary.files, progress)
+    bar.update(summary.skipped)
+    n_workers = workers or os.cpu_count() or 1
+    last = time.monotonic()
+    for res in _results(jobs, n_workers):
+        pending.append(res)
+        if len(pending) >= BATCH or time.monotonic() - last >= BATCH_SECONDS:
+            flush()
+            last = time.monotonic()
+        bar.update(1)
+        bar.set_postfix(new=summary.inserted + summary.updated, failed=summary.failed)
+    flush()
+    bar.close()
     summary.seconds = time.perf_counter() - start
     return summary
 

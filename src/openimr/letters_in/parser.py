@@ -50,7 +50,7 @@ def parse_letter(text: str, source: str | None = None) -> ParsedLetter:
     spec = detect_layout(norm, where)
     secs = split_sections(norm)
     warnings: list[str] = [f"section '{r}' appears more than once" for r in secs.repeated]
-    if re.search(r"^\*+ *DRAFT\b", norm, re.M):
+    if re.search(r"^(?:\*+ *)?DRAFT\b", norm, re.M):
         warnings.append("the letter is marked DRAFT (not signed)")
     if spec.family == "medical-professional-review":
         body = _professional_review(secs, where, warnings)

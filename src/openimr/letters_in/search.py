@@ -1,22 +1,25 @@
 """Full-text search over stored letters, with filters, behind one interface.
 
-Three back ends answer the same :func:`search` call: SQLite FTS5 (bm25 ranking, porter
-stemming), PostgreSQL full text (generated tsvector columns, ``websearch_to_tsquery``,
-``ts_rank``), and a portable LIKE fallback for any other database or a SQLite built without
-FTS5. Filters (decision date range, decision, treatment category, guideline, reviewer
-specialty) are plain SQL and work the same on all three.
+One query language (:mod:`openimr.letters_in.query`: words, "phrases", OR, NOT, prefix*)
+means the same on the back ends: SQLite FTS5 (bm25 ranking, porter stemming) and PostgreSQL
+full text (generated tsvector columns, ``to_tsquery``, ``ts_rank``) search the same fields
+(item heading, reviewer's guideline, rationale, case summary) with common words dropped from
+the query on both, so they find the same items (``tests/letters_in/test_search_parity.py``).
+A portable LIKE fallback (any other database, or a SQLite built without FTS5) matches
+substrings without stemming. Filters (decision date range, decision, treatment category,
+guideline, reviewer specialty) are plain SQL and work the same on all three.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import Engine, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
+from openimr.letters_in.query import Query, parse, positive_words, to_fts5, to_tsquery
 from openimr.letters_in.repository import has_fts5
 from openimr.store.letter_tables import (
     FTS_TABLE,
@@ -28,6 +31,8 @@ from openimr.store.letter_tables import (
 Backend = Literal["fts5", "postgresql", "like"]
 # bm25 column weights: heading, request, guideline, rationale, summary
 _FTS_WEIGHTS = "10.0, 10.0, 4.0, 1.0, 0.5"
+# the FTS5 columns PostgreSQL's vectors also cover (the request is part of the heading)
+_FTS_COLUMNS = "heading guideline rationale summary"
 
 
 @dataclass
@@ -66,8 +71,8 @@ def backend_of(engine: Engine) -> Backend:
 
 
 def terms(query: str) -> list[str]:
-    """The words of a query (letters, digits; quotes and operators dropped)."""
-    return [t.lower() for t in re.findall(r"[A-Za-z0-9]+", query)]
+    """The words of a query that are looked for (not negated, common words dropped)."""
+    return positive_words(parse(query))
 
 
 def _filtered(stmt: Any, f: Filters) -> Any:
@@ -122,43 +127,35 @@ def search(engine: Engine, query: str, filters: Filters | None = None) -> list[H
     """Items matching every word of ``query`` (all items when it is empty) and the filters,
     best first."""
     f = filters or Filters()
-    words = terms(query)
+    q = parse(query)
+    words = positive_words(q)
     backend = backend_of(engine)
     stmt = _base()
     score: Any = literal_column("0.0")
-    if words and backend == "fts5":
-        match = " ".join(f'"{w}"' for w in words)
+    if q and backend == "fts5":
         fts = (
             text(
                 f"SELECT rowid AS item_id, bm25({FTS_TABLE}, {_FTS_WEIGHTS}) AS rank "
                 f"FROM {FTS_TABLE} "
                 f"WHERE {FTS_TABLE} MATCH :match"
             )
-            .bindparams(match=match)
+            .bindparams(match=to_fts5(q, _FTS_COLUMNS))
             .columns(literal_column("item_id"), literal_column("rank"))
             .subquery("fts")
         )
         stmt = stmt.join(fts, fts.c.item_id == PublishedLetterItem.id)
         score = -fts.c.rank  # bm25() is lower-is-better
-    elif words and backend == "postgresql":
-        q = func.websearch_to_tsquery("english", " ".join(words))
+    elif q and backend == "postgresql":
+        tsq = func.to_tsquery(literal_column("'english'::regconfig"), to_tsquery(q))
         item_vec: Any = literal_column("published_letter_items.search_vector")
         letter_vec: Any = literal_column("published_letters.search_vector")
-        stmt = stmt.where(or_(item_vec.op("@@")(q), letter_vec.op("@@")(q)))
-        score = func.ts_rank(item_vec, q) + 0.5 * func.ts_rank(letter_vec, q)
-    elif words:
-        hay = func.lower(
-            func.coalesce(PublishedLetterItem.heading, "")
-            + " "
-            + func.coalesce(PublishedLetterItem.reviewer_guideline, "")
-            + " "
-            + func.coalesce(PublishedLetterItem.rationale, "")
-            + " "
-            + func.coalesce(PublishedLetter.clinical_case_summary, "")
-        )
-        stmt = stmt.where(and_(*(hay.like(f"%{w}%") for w in words)))
+        # one document per item, as on SQLite: a word may be in the item, another in the summary
+        stmt = stmt.where(item_vec.op("||")(letter_vec).op("@@")(tsq))
+        score = func.ts_rank(item_vec, tsq) + 0.5 * func.ts_rank(letter_vec, tsq)
+    elif q:
+        stmt = stmt.where(_like(q))
     stmt = _filtered(stmt, f).add_columns(score.label("score"))
-    order = [score.desc()] if words and backend != "like" else []
+    order = [score.desc()] if q and backend != "like" else []
     stmt = stmt.order_by(
         *order,
         PublishedLetter.decision_date.desc(),
@@ -185,6 +182,27 @@ def search(engine: Engine, query: str, filters: Filters | None = None) -> list[H
         )
         for r in rows
     ]
+
+
+def _like(q: Query) -> Any:
+    """The LIKE fallback: substrings, no stemming (an approximation of the same query)."""
+    hay = func.lower(
+        func.coalesce(PublishedLetterItem.heading, "")
+        + " "
+        + func.coalesce(PublishedLetterItem.reviewer_guideline, "")
+        + " "
+        + func.coalesce(PublishedLetterItem.rationale, "")
+        + " "
+        + func.coalesce(PublishedLetter.clinical_case_summary, "")
+    )
+    groups = []
+    for g in q:
+        conds = []
+        for t in g:
+            like = hay.like(f"%{' '.join(t.words)}%")
+            conds.append(~like if t.negated else like)
+        groups.append(and_(*conds))
+    return or_(*groups)
 
 
 def _specialties(session: Session, letter_ids: set[int]) -> dict[int, list[str]]:

@@ -71,7 +71,13 @@ def extract_pdf_text(path: Path, engine: PdfEngine = "pdfium") -> str:
 def read_letter_text(path: Path, engine: PdfEngine = "pdfium") -> str:
     """Read a letter file: .pdf through its text layer, anything else as UTF-8 text."""
     if not path.is_file():
-        raise LetterParseError(f"{path}: file not found")
+        from openimr.datafiles import special_file_kind
+
+        try:
+            kind = special_file_kind(path.stat().st_mode)
+        except OSError:
+            raise LetterParseError(f"{path}: file not found") from None
+        raise LetterParseError(f"{path}: is {kind}, not a letter file")
     if path.suffix.lower() == ".pdf":
         return extract_pdf_text(path, engine)
     data = path.read_bytes()

@@ -1,19 +1,35 @@
 """Engine, session and migrations. No engine is created at import time.
 
 The URL comes from the caller, else ``OPENIMR_DATABASE_URL``, else a SQLite file in the
-user's data directory (created on first use, no set-up).
+user's data directory (created on first use, no set-up). A URL that cannot work (not a URL,
+an unsupported dialect, a SQLite file in a missing folder) is refused before connecting, and
+a failure to connect is one :class:`DatabaseError` line that says what to do.
+
+SQLite runs in WAL mode with a busy timeout, so two processes writing one file wait for each
+other instead of failing; on PostgreSQL migrations take an advisory lock, so two processes
+may start on an empty database at once.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from openimr.errors import DatabaseError
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+SUPPORTED = ("sqlite", "postgresql")
+BUSY_TIMEOUT_S = 60  # a SQLite writer waits this long for another before giving up
+MIGRATION_LOCK = 0x0_1312_0001  # pg_advisory_xact_lock key for schema migrations
+WRITER_LOCK = 0x0_1312_0002  # pg_advisory_xact_lock key for bulk writers (ingest)
+URL_HELP = "use sqlite:///PATH or postgresql://USER@HOST/DATABASE"
 
 
 class Base(DeclarativeBase):
@@ -25,7 +41,13 @@ def default_url() -> str:
     if env:
         return env
     home = Path(os.environ.get("OPENIMR_HOME", Path.home() / ".openimr"))
-    home.mkdir(parents=True, exist_ok=True)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"cannot create the data folder {home} ({exc.strerror}); set OPENIMR_HOME or "
+            "OPENIMR_DATABASE_URL"
+        ) from None
     return f"sqlite:///{home / 'openimr.sqlite'}"
 
 
@@ -36,14 +58,99 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def _shown(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url if len(url) < 80 else url[:77] + "..."
+
+
+def _check_url(url: str) -> None:
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise DatabaseError(
+            f"database URL {url[:80]!r} is not a database URL ({URL_HELP})"
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED:
+        raise DatabaseError(
+            f"database URL {_shown(url)}: {backend} is not supported; OpenIMR stores in SQLite "
+            f"or PostgreSQL ({URL_HELP})"
+        )
+    if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
+        path = Path(parsed.database)
+        if path.is_dir():
+            raise DatabaseError(f"database {path} is a folder, not a SQLite file")
+        if not path.parent.is_dir():
+            raise DatabaseError(
+                f"database {path}: the folder {path.parent} does not exist (create it, or "
+                "give another path)"
+            )
+
+
+def describe(exc: BaseException, url: str | None = None) -> str:
+    """One line for a database failure, saying what to do about it."""
+    orig = getattr(exc, "orig", None) or exc
+    msg = " ".join(str(orig).split())
+    low = msg.lower()
+    where = f"database {_shown(url)}" if url else "database"
+    if m := re.search(r'role "([^"]+)" does not exist', msg):
+        return (
+            f"{where}: the role {m.group(1)!r} does not exist on the server (create it with "
+            "createuser, or put another user in the URL)"
+        )
+    if m := re.search(r'database "([^"]+)" does not exist', msg):
+        return f"{where}: it does not exist (create it with: createdb {m.group(1)})"
+    if "password authentication failed" in low or "no password supplied" in low:
+        return f"{where}: the server refused the password (check the user and password in the URL)"
+    if (
+        "connection refused" in low
+        or "could not connect" in low
+        or "connection failed" in low
+        or "could not translate host name" in low
+        or "timeout expired" in low
+        or ("no such file or directory" in low and "socket" in low)
+    ):
+        return f"{where}: cannot reach the PostgreSQL server (start it, or check host and port)"
+    if "file is not a database" in low or "not a database" in low:
+        return f"{where}: the file is not a SQLite database (give another path)"
+    if "unable to open database file" in low:
+        return f"{where}: cannot open the SQLite file (check its folder exists and is writable)"
+    if "readonly database" in low or "read-only" in low:
+        return f"{where}: the file is read-only (check its permissions)"
+    if "database is locked" in low:
+        return (
+            f"{where}: another process kept the database locked for more than "
+            f"{BUSY_TIMEOUT_S} s; try again when it has finished"
+        )
+    return f"{where}: {msg[:300]}"
+
+
 def make_engine(url: str | None = None) -> Engine:
-    engine = create_engine(normalise_url(url or default_url()), future=True)
+    raw = normalise_url(url or default_url())
+    _check_url(raw)
+    kwargs: dict[str, Any] = {"future": True}
+    if raw.startswith("sqlite"):
+        kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_S}
+    elif raw.startswith("postgresql"):
+        kwargs["connect_args"] = {"connect_timeout": 10}
+    try:
+        engine = create_engine(raw, **kwargs)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(
+            f"database URL {_shown(raw)}: its driver is not available ({exc}); {URL_HELP}"
+        ) from None
     if engine.dialect.name == "sqlite":
+        file_db = bool(engine.url.database) and engine.url.database != ":memory:"
 
         @event.listens_for(engine, "connect")
-        def _fk_on(dbapi_conn: Any, _record: Any) -> None:
+        def _sqlite_setup(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+            if file_db:
+                cur.execute("PRAGMA journal_mode=WAL")
             cur.close()
 
     return engine
@@ -53,6 +160,13 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+def writer_lock(session: Session) -> None:
+    """Serialise bulk writers on PostgreSQL for the current transaction (SQLite: the busy
+    timeout already makes a second writer wait)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK})
+
+
 def migrate(engine: Engine, target: str = "heads") -> None:
     """Bring the database to the newest schema with Alembic (every branch: letters, cases)."""
     from alembic import command
@@ -60,6 +174,16 @@ def migrate(engine: Engine, target: str = "heads") -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    try:
+        with engine.begin() as conn:
+            # two processes starting at once: the second waits, then finds the work done
+            if engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+            elif engine.dialect.name == "sqlite":
+                # pysqlite runs DDL outside a transaction; take the write lock first, so the
+                # whole upgrade is one transaction and a second process waits for it
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+    except SQLAlchemyError as exc:
+        raise DatabaseError(describe(exc, str(engine.url))) from None
