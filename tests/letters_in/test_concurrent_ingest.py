@@ -150,3 +150,16 @@ def test_killed_ingest_leaves_no_orphan_workers(tmp_path: Path) -> None:
     for w in left:  # do not leave them behind if the test fails
         os.kill(w, signal.SIGKILL)
     assert not left, f"orphan workers {left}"
+    # the database the killed ingest left is consistent, and a second run completes it
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    engine = open_store(db)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    engine.dispose()
+    again = _ingest([letters], db, "-j", "2")
+    out, err = again.communicate(timeout=600)
+    assert again.returncode == 0, (out, err)
+    engine = open_store(db)
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(PublishedLetter)) == 400
+    engine.dispose()
