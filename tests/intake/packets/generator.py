@@ -105,8 +105,11 @@ def _labelled(label: str, value: str) -> list[str]:
 
 
 def _load_bundle(path: Path) -> Any:
-    sys.path.insert(0, str(REPO / "src"))
-    import openimr
+    try:
+        import openimr
+    except ImportError:  # run as a script from a checkout without an install
+        sys.path.insert(0, str(REPO / "src"))
+        import openimr
 
     return openimr.load_bundle(path)
 
@@ -361,7 +364,8 @@ def _letter(d: dt.date) -> DocSpec:
 # --------------------------------------------------------------------------- the packet
 
 
-def case_documents(b: Any, size: str = "full", seed: int = 15) -> list[DocSpec]:
+def case_documents(b: Any, size: str = "full", seed: int = 15, scan: bool = True,
+                   ) -> list[DocSpec]:
     """The documents of the packet of case ``b``, in packet order, with scanned flags."""
     rnd = random.Random(seed)
     p = PERSONA
@@ -373,8 +377,9 @@ def case_documents(b: Any, size: str = "full", seed: int = 15) -> list[DocSpec]:
         docs = [app, ur, req]
         for r in recs:
             d = by_id[r.id]
-            d.scanned = r.id.startswith("pr-2013-10")
+            d.scanned = scan and r.id.startswith("pr-2013-10")
             docs.append(d)
+        ur.scanned = scan
         return docs
     doctor = b.claim.providers[0]
     docs = [_fax_cover(b.dates.application_received, 60), app, ur, req]
@@ -399,7 +404,8 @@ def case_documents(b: Any, size: str = "full", seed: int = 15) -> list[DocSpec]:
             docs.append(by_id[r.id])
     # Scanned: the application and UR letter (faxed), then every other record.
     for i, d in enumerate(docs):
-        d.scanned = d.type in ("imr_application", "ur_letter") or (i % 2 == 1 and i > 3)
+        d.scanned = scan and (d.type in ("imr_application", "ur_letter") or (i % 2 == 1 and i > 3))
+        d.blank_after = d.blank_after and scan
     return docs
 
 
@@ -517,10 +523,13 @@ def _request_truth(b: Any) -> list[dict[str, Any]]:
 
 
 def make_packet(out_dir: Path, size: str = "full", seed: int = 15,
-                bundle: Path = EXAMPLE) -> tuple[Path, Truth]:
-    """Write ``packet.pdf`` and ``truth.json`` in ``out_dir``; return the packet and truth."""
+                bundle: Path = EXAMPLE, scan: bool = True) -> tuple[Path, Truth]:
+    """Write ``packet.pdf`` and ``truth.json`` in ``out_dir``; return the packet and truth.
+
+    ``scan=False`` keeps every page typed (a text layer throughout: no OCR needed).
+    """
     b = _load_bundle(bundle)
-    docs = case_documents(b, size, seed)
+    docs = case_documents(b, size, seed, scan)
     out_dir.mkdir(parents=True, exist_ok=True)
     packet = out_dir / "packet.pdf"
     truth = render_packet(docs, b, packet, seed)
@@ -534,8 +543,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", choices=["full", "small"], default="full")
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--bundle", type=Path, default=EXAMPLE)
+    ap.add_argument("--typed", action="store_true", help="no scanned pages")
     args = ap.parse_args(argv)
-    packet, truth = make_packet(args.out_dir, args.size, args.seed, args.bundle)
+    packet, truth = make_packet(args.out_dir, args.size, args.seed, args.bundle,
+                                scan=not args.typed)
     scanned = len(truth.scanned_pages) + len(truth.blank_pages)
     print(f"wrote {packet}: {truth.pages} pages ({scanned} scanned), "
           f"{len(truth.documents)} documents")

@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from openimr.errors import RecordReadError
@@ -37,15 +38,17 @@ class Page:
         return self.error is None and bool(self.text.strip())
 
 
+@cache
 def tesseract_available() -> bool:
-    """True when the tesseract binary and the pytesseract binding are both there."""
+    """True when the tesseract binary, its English data and the pytesseract binding are there."""
     if shutil.which("tesseract") is None:
         return False
     try:
-        import pytesseract  # noqa: F401
-    except ImportError:
+        import pytesseract
+
+        return "eng" in pytesseract.get_languages(config="")
+    except Exception:  # ImportError, or a tesseract that does not run
         return False
-    return True
 
 
 def pdf_files(inputs: Iterable[str | Path]) -> list[Path]:
