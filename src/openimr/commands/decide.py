@@ -15,6 +15,7 @@ class Format(StrEnum):
     html = "html"
     pdf = "pdf"
     json = "json"
+    fhir = "fhir"  # a FHIR R4 ClaimResponse with the letter as a DocumentReference
 
 
 def register(app: typer.Typer) -> None:
