@@ -138,6 +138,12 @@ def document_date_and_author(
         date = parse_date(value)
         if date:
             break
+    if date is None:  # a letter dated on a line of its own near the top
+        for line in _top_lines(text, vocab.top_lines):
+            d = parse_date(line)
+            if d and len(line) <= 24:
+                date = d
+                break
     t = vocab.by_type.get(type_ or "")
     if t is not None and not t.has_author:
         return date, None
