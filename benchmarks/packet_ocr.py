@@ -1,6 +1,6 @@
 """How long OCR of a scanned packet takes on this machine.
 
-    python benchmarks/packet_ocr.py [--pages 100] [--workers 2] [--serial]
+    python benchmarks/packet_ocr.py [--pages 100] [--workers 2] [--serial] [--packet PDF]
 
 Builds a fictional packet of ``--pages`` image-only, fax-like pages (the documents of
 ``tests/intake/packets/generator.py``, every page scanned), then times ``openimr intake`` on
@@ -57,15 +57,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=100)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--serial", action="store_true", help="also time one worker")
+    ap.add_argument("--packet", type=Path, help="time this packet instead of building one")
     args = ap.parse_args(argv)
-    out = Path(tempfile.mkdtemp(prefix="openimr-ocr-bench-"))
-    t0 = time.perf_counter()
-    packet = build(out, args.pages)
-    print(f"built {packet} in {time.perf_counter() - t0:.1f}s; {os.cpu_count()} cores")
+    if args.packet:
+        packet = args.packet
+    else:
+        out = Path(tempfile.mkdtemp(prefix="openimr-ocr-bench-"))
+        t0 = time.perf_counter()
+        packet = build(out, args.pages)
+        print(f"built {packet} in {time.perf_counter() - t0:.1f}s", flush=True)
+    print(f"{os.cpu_count()} cores", flush=True)
     for workers in ([1] if args.serial else []) + [args.workers]:
         secs, pages, ocr = run(packet, workers)
         print(f"workers={workers}: {pages} pages ({ocr} OCR) in {secs:.1f}s = "
-              f"{secs / max(1, pages):.2f} s/page, {pages / secs * 60:.1f} pages/min")
+              f"{secs / max(1, pages):.2f} s/page, {pages / secs * 60:.1f} pages/min", flush=True)
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from openimr.domain import CaseBundle
     from openimr.intake.packets import PacketIntake
 
 
@@ -50,6 +51,42 @@ def summary(result: PacketIntake, verbose: bool = False) -> list[str]:
     if result.problem:
         lines.append(f"not valid yet: {result.problem}")
     return lines
+
+
+def load_case(inputs: list[Path]) -> CaseBundle:
+    """A case from a bundle file, a FHIR Bundle (.json), or PDF packets and folders.
+
+    Packets are read as ``openimr intake`` reads them; the clerk's list goes to stderr, and a
+    packet that does not yet make a valid bundle is refused (exit 2) naming the missing field.
+    """
+    import json
+
+    from openimr.errors import BundleError
+    from openimr.intake import load_bundle
+
+    if len(inputs) == 1 and inputs[0].suffix.lower() in (".yaml", ".yml", ".json"):
+        path = inputs[0]
+        if path.suffix.lower() == ".json":
+            try:
+                head = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                head = None
+            if isinstance(head, dict) and head.get("resourceType") == "Bundle":
+                from openimr.intake.fhir import read_fhir
+                from openimr.intake.loader import parse_bundle
+
+                data, _ = read_fhir(head, str(path))
+                return parse_bundle(data, str(path), path.parent)
+        return load_bundle(path)
+    from openimr.intake.packets import intake_packets
+
+    result = intake_packets(inputs, progress=True)
+    for line in summary(result):
+        typer.echo(line, err=True)
+    if result.bundle is None:
+        raise BundleError(str(inputs[0]), "", f"the packet is not a valid case yet: "
+                          f"{result.problem} (run 'openimr intake' and confirm the fields)")
+    return result.bundle
 
 
 def register(app: typer.Typer) -> None:

@@ -161,3 +161,11 @@ def test_cli_fhir_import_export_and_decide_format_fhir(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     cr = json.loads((tmp_path / "cr.json").read_text())
     assert cr["entry"][0]["resource"]["resourceType"] == "ClaimResponse"
+
+
+def test_case_new_accepts_a_fhir_bundle(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cases.sqlite'}"
+    res = CliRunner().invoke(app, ["case", "new", str(DATA), "--db", db,
+                                   "--at", "2014-02-20T10:00"])
+    assert res.exit_code == 0, res.output
+    assert "CM14-0900777: eligibility" in res.output

@@ -259,3 +259,16 @@ def test_cli_intake_writes_a_bundle_that_loads(tmp_path: Path) -> None:
     assert bundle.case_number == "CM13-0057725"
     assert bundle.records[0].source is not None
     assert bundle.records[0].source.file == "../in.pdf"
+
+
+def test_case_new_accepts_a_packet(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from openimr.cli import app
+
+    packet, _ = make_packet(tmp_path, "small", scan=False)
+    db = f"sqlite:///{tmp_path / 'cases.sqlite'}"
+    res = CliRunner().invoke(app, ["case", "new", str(packet), "--db", db,
+                                   "--at", "2013-11-25T10:05"])
+    assert res.exit_code == 0, res.output
+    assert "CM13-0057725: eligibility" in res.output
