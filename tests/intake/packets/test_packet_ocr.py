@@ -68,5 +68,6 @@ def test_decision_matches_the_hand_written_bundle(
             rec = result.bundle.record(ev.record)
             assert rec.source is not None
             page = rec.source.page_at(ev.start)
+            assert (ev.file, ev.page) == (rec.source.file, page)  # set by openimr.decide
             page_text = next(p.text for p in result.pages if p.number == page)
             assert ev.text in " ".join(page_text.split()) or ev.text in page_text
