@@ -169,3 +169,24 @@ def test_case_new_accepts_a_fhir_bundle(tmp_path: Path) -> None:
                                    "--at", "2014-02-20T10:00"])
     assert res.exit_code == 0, res.output
     assert "CM14-0900777: eligibility" in res.output
+
+
+def test_a_pdf_attachment_with_a_text_layer_is_read() -> None:
+    import base64
+
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(20, 20, "MRI OF THE LUMBAR SPINE: small L4-L5 disc bulge.")
+    data = json.loads(DATA.read_text())
+    for e in data["entry"]:
+        if e["resource"].get("id") == "scan":
+            e["resource"]["content"][0]["attachment"] = {
+                "contentType": "application/pdf",
+                "data": base64.b64encode(bytes(pdf.output())).decode()}
+    case, report = read_fhir(data)
+    scan = next(r for r in case["records"] if r["id"] == "scan")
+    assert "small L4-L5 disc bulge" in scan["text"]
+    assert not any("DocumentReference scan" in i.detail for i in report.issues)

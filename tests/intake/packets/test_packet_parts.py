@@ -272,3 +272,35 @@ def test_case_new_accepts_a_packet(tmp_path: Path) -> None:
                                    "--at", "2013-11-25T10:05"])
     assert res.exit_code == 0, res.output
     assert "CM13-0057725: eligibility" in res.output
+
+
+def test_a_folder_of_pdfs_keeps_each_file_and_its_own_page_numbers(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    packet, truth = make_packet(tmp_path / "made", "small", scan=False)
+    reader = PdfReader(packet)
+    folder = tmp_path / "case"
+    folder.mkdir()
+    for name, pages in (("1-forms.pdf", range(0, 4)), ("2-records.pdf", range(4, 8))):
+        w = PdfWriter()
+        for i in pages:
+            w.add_page(reader.pages[i])
+        with (folder / name).open("wb") as fh:
+            w.write(fh)
+    result = intake_packets([folder], out_dir=folder, ocr=False)
+    assert result.problem is None and result.bundle is not None
+    assert result.report.sources == ["1-forms.pdf", "2-records.pdf"]
+    got = [(Path(d.file).name, d.type, d.page_numbers) for d in result.documents]
+    assert got == [
+        ("1-forms.pdf", "imr_application", [1]),
+        ("1-forms.pdf", "ur_letter", [2, 3]),
+        ("1-forms.pdf", "rfa", [4]),
+        ("2-records.pdf", "imaging_report", [1]),
+        ("2-records.pdf", "imaging_report", [2]),
+        ("2-records.pdf", "progress_report", [3]),
+        ("2-records.pdf", "progress_report", [4]),
+    ]
+    assert [t.type for t in truth.documents] == [g[1] for g in got]
+    last = result.bundle.records[-1]
+    assert last.source is not None and (last.source.file, last.source.page_numbers) == (
+        "2-records.pdf", [4])

@@ -259,7 +259,11 @@ class _Reader:
             binary = self.index[att["url"]]
             ctype = str(binary.get("contentType", ctype))
             raw = unb64(str(binary.get("data", ""))) if binary.get("data") else None
-        if raw is None or not ctype.startswith("text/"):
+        if raw is None:
+            return None
+        if ctype.startswith("application/pdf"):
+            return _pdf_text(raw)
+        if not ctype.startswith("text/"):
             return None
         return raw.decode("utf-8", errors="replace")
 
@@ -274,8 +278,8 @@ class _Reader:
                      if (t := self._attachment_text(c.get("attachment") or {}))]
             if not texts:
                 self.issues.append(IntakeIssue(kind="unreadable", detail=(
-                    f"DocumentReference {doc.get('id', rid)}: no text attachment (only text/* "
-                    "content is read)")))
+                    f"DocumentReference {doc.get('id', rid)}: no readable attachment (text, or a "
+                    "PDF with a text layer, inline or as a Binary in the bundle)")))
                 continue
             rec: dict[str, Any] = {"id": rid, "date": _date(doc.get("date")),
                                    "kind": concept_text(doc.get("type")) or "progress report"}
@@ -329,6 +333,20 @@ class _Reader:
         for rtype, n in sorted(counts.items()):
             self.issues.append(IntakeIssue(kind="unclassified",
                                            detail=f"{n} {rtype} resource(s) not read"))
+
+
+def _pdf_text(raw: bytes) -> str | None:
+    """The text layer of an attached PDF (a scanned one without text is reported instead)."""
+    import io
+
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(raw)) as pdf:
+            text = "\n\n".join((page.extract_text() or "").strip() for page in pdf.pages)
+    except Exception:  # a broken attachment is reported by the caller
+        return None
+    return text if text.strip() else None
 
 
 def _line(res: dict[str, Any]) -> tuple[str | None, dt.date | None]:
