@@ -1,6 +1,7 @@
 """Packet intake against the truth of a fictional 60-page packet.
 
-    python eval/packet_intake.py [--out DIR] [--seed 15] [--workers 2] [--keep]
+    python eval/packet_intake.py [--out DIR] [--seed 15] [--workers 2]
+    python eval/packet_intake.py --size small --bundle examples/cm14-0900001/bundle.yaml --style 1
 
 Generates the packet with ``tests/intake/packets/generator.py`` (the example case
 CM13-0057725: IMR application, UR letter, RFA and mixed typed and scanned records, with a
@@ -41,10 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="where to write the packet (default: a temp dir)")
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--size", choices=["full", "small"], default="full")
+    ap.add_argument("--bundle", type=Path, default=generator.EXAMPLE,
+                    help="the hand-written bundle of the case (small packets only, but the "
+                    "example)")
+    ap.add_argument("--style", type=int, default=0, help="label and date style of the forms")
     args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="openimr-packet-"))
     t0 = time.perf_counter()
-    packet, _ = generator.make_packet(out, "full", args.seed)
+    packet, _ = generator.make_packet(out, args.size, args.seed, args.bundle, style=args.style)
     truth = json.loads((out / "truth.json").read_text())
     t1 = time.perf_counter()
     result = intake_packets([packet], out_dir=out, workers=args.workers, progress=True)
@@ -62,8 +68,9 @@ def main(argv: list[str] | None = None) -> int:
           f"({s.document_accuracy:.1%}) split and classified")
     print(f"document dates:   {s.doc_dates[0]}/{s.doc_dates[1]}; authors: "
           f"{s.doc_authors[0]}/{s.doc_authors[1]}")
-    print(f"OCR characters:   {s.ocr_accuracy:.2%} mean over {len(s.ocr)} scanned pages "
-          f"(lowest {min(s.ocr.values()):.2%})")
+    if s.ocr:
+        print(f"OCR characters:   {s.ocr_accuracy:.2%} mean over {len(s.ocr)} scanned pages "
+              f"(lowest {min(s.ocr.values()):.2%})")
     print(f"clerk's list:     blank page listed: {s.unreadable_listed}; unheaded letter "
           f"listed: {s.unclassified_listed}; fields to confirm: {len(result.report.confirm)}")
     for line in s.failures():
@@ -72,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     if result.bundle is None:
         print(f"decide: the bundle is not valid ({result.problem})")
     else:
-        by_hand = openimr.decide(openimr.load_bundle(generator.EXAMPLE))
+        by_hand = openimr.decide(openimr.load_bundle(args.bundle))
         from_packet = openimr.decide(result.bundle)
         want = [(i.item, i.decision, i.topic, i.guideline_text) for i in by_hand.items]
         got = [(i.item, i.decision, i.topic, i.guideline_text) for i in from_packet.items]
@@ -81,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"decide:           {agree}/{len(want)} items give the same determination as the "
               f"hand-written bundle ({'same' if same else 'DIFFERENT'})")
     ok = (s.field_accuracy == 1 and s.item_accuracy == 1 and s.document_accuracy >= 0.95
-          and s.ocr_accuracy >= 0.97 and same)
+          and (not s.ocr or s.ocr_accuracy >= 0.97) and same)
     print("targets met" if ok else "TARGETS MISSED")
     return 0 if ok else 1
 

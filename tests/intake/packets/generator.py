@@ -46,10 +46,37 @@ PERSONA = {
     "chiropractor": "Dr. Felix Grant",
     "qme": "Dr. Ruth Alvarez",
     "surgeon": "Dr. Owen Blake",
-    "signed": dt.date(2013, 11, 20),
-    "rfa_date": dt.date(2013, 10, 30),
-    "rfa_received": dt.date(2013, 11, 1),
 }
+
+# Label and date styles: style 0 is the plainest; style 1 uses the other labels intake knows
+# (forms.yaml), dates written out in words, and "Not certified" for a denial.
+STYLES: list[dict[str, str]] = [
+    {"case": "IMR Case Number", "received": "Date Received", "name": "Employee Name",
+     "dob": "Employee Date of Birth", "sex": "Sex", "doi": "Date of Injury",
+     "parts": "Injured Body Parts", "employer": "Employer",
+     "ca": "Claims Administrator", "doctor": "Requesting Physician",
+     "ur_date": "Date of UR Decision", "disputed": "Disputed Treatment",
+     "decided": "Date of Decision", "worker": "Employee", "rfa_received": "Date Request Received",
+     "requested": "Requested Treatment", "decision": "Decision", "denied": "Non-certified",
+     "authorized": "Authorized", "basis": "Guidelines Relied Upon", "ur_heading":
+     "NOTICE OF UTILIZATION REVIEW DECISION", "dates": "mdy"},
+    {"case": "IMR Number", "received": "Received by IMRO", "name": "Injured Worker",
+     "dob": "DOB", "sex": "Gender", "doi": "DOI", "parts": "Parts of Body Injured",
+     "employer": "Employer Name", "ca": "Insurer", "doctor": "Requesting Physician Name",
+     "ur_date": "UR Decision Date", "disputed": "Treatment in Dispute",
+     "decided": "Decision Date", "worker": "Injured Worker", "rfa_received": "RFA Received",
+     "requested": "Treatment Requested", "decision": "Determination",
+     "denied": "Not certified", "authorized": "Certified Portion", "basis": "Criteria Used",
+     "ur_heading": "UTILIZATION REVIEW DETERMINATION", "dates": "words"},
+]
+
+
+def _dates(b: Any) -> dict[str, dt.date]:
+    """The fictional dates around the case's own: RFA, its receipt, the signed application."""
+    return {"rfa_date": b.dates.ur_denial - dt.timedelta(days=9),
+            "rfa_received": b.dates.ur_denial - dt.timedelta(days=7),
+            "signed": (b.dates.application_received or b.dates.ur_denial)
+            - dt.timedelta(days=5)}
 
 
 @dataclass
@@ -89,7 +116,9 @@ class Truth:
         return json.dumps(d, indent=2, default=str)
 
 
-def mdy(d: dt.date) -> str:
+def mdy(d: dt.date, style: dict[str, str] | None = None) -> str:
+    if style is not None and style["dates"] == "words":
+        return f"{d.strftime('%B')} {d.day}, {d.year}"
     return d.strftime("%m/%d/%Y")
 
 
@@ -105,11 +134,9 @@ def _labelled(label: str, value: str) -> list[str]:
 
 
 def _load_bundle(path: Path) -> Any:
-    try:
-        import openimr
-    except ImportError:  # run as a script from a checkout without an install
+    if "openimr" not in sys.modules:  # run as a script: this checkout's code, not an install
         sys.path.insert(0, str(REPO / "src"))
-        import openimr
+    import openimr
 
     return openimr.load_bundle(path)
 
@@ -117,108 +144,113 @@ def _load_bundle(path: Path) -> Any:
 # --------------------------------------------------------------------------- forms
 
 
-def application(b: Any, p: dict[str, Any]) -> DocSpec:
+def application(b: Any, p: dict[str, Any], st: dict[str, str]) -> DocSpec:
+    when = _dates(b)
     lines = [
         "STATE OF CALIFORNIA - DIVISION OF WORKERS' COMPENSATION",
         "APPLICATION FOR INDEPENDENT MEDICAL REVIEW",
         "DWC Form IMR (fictional test form)",
         "",
-        f"IMR Case Number: {b.case_number}",
-        f"Date Received: {mdy(b.dates.application_received)}",
+        f"{st['case']}: {b.case_number}",
+        f"{st['received']}: {mdy(b.dates.application_received, st)}",
         "",
         "EMPLOYEE INFORMATION",
-        f"Employee Name: {p['name']}",
-        f"Employee Date of Birth: {mdy(p['date_of_birth'])}",
-        f"Sex: {p['sex'].title()}",
+        f"{st['name']}: {p['name']}",
+        f"{st['dob']}: {mdy(p['date_of_birth'], st)}",
+        f"{st['sex']}: {p['sex'].title()}",
         f"Claim Number: {p['claim_number']}",
-        f"Date of Injury: {mdy(b.claim.date_of_injury)}",
-        f"Injured Body Parts: {', '.join(b.claim.body_parts)}",
+        f"{st['doi']}: {mdy(b.claim.date_of_injury, st)}",
+        f"{st['parts']}: {', '.join(b.claim.body_parts)}",
         "",
-        f"Employer: {b.claim.employer}",
-        f"Claims Administrator: {b.claim.claims_administrator}",
-        f"Requesting Physician: {b.claim.providers[0]}",
-        f"Date of UR Decision: {mdy(b.dates.ur_denial)}",
+        f"{st['employer']}: {b.claim.employer}",
+        f"{st['ca']}: {b.claim.claims_administrator}",
+        f"{st['doctor']}: {b.claim.providers[0]}",
+        f"{st['ur_date']}: {mdy(b.dates.ur_denial, st)}",
         "",
         "DISPUTED MEDICAL TREATMENT",
     ]
     for r in b.requests:
-        lines += _labelled("Disputed Treatment", r.item)
+        lines += _labelled(st["disputed"], r.item)
     lines += [
         "",
         "I ask for an independent medical review of each treatment listed above, which the",
         "utilization review decision of the claims administrator did not approve.",
         "",
         f"Signature: /s/ {p['name']}",
-        f"Date Signed: {mdy(p['signed'])}",
+        f"Date Signed: {mdy(when['signed'], st)}",
     ]
-    return DocSpec("imr_application", "IMR application", p["signed"], None, lines)
+    return DocSpec("imr_application", "IMR application", when["signed"], None, lines)
 
 
-def ur_letter(b: Any, p: dict[str, Any]) -> DocSpec:
+def ur_letter(b: Any, p: dict[str, Any], st: dict[str, str]) -> DocSpec:
     lines = [
         p["ur_org"],
-        "NOTICE OF UTILIZATION REVIEW DECISION",
+        st["ur_heading"],
         "",
-        f"Date of Decision: {mdy(b.dates.ur_denial)}",
-        f"Employee: {p['name']}",
+        f"{st['decided']}: {mdy(b.dates.ur_denial, st)}",
+        f"{st['worker']}: {p['name']}",
         f"Claim Number: {p['claim_number']}",
-        f"Date of Injury: {mdy(b.claim.date_of_injury)}",
-        f"Requesting Physician: {b.claim.providers[0]}",
-        f"Date Request Received: {mdy(p['rfa_received'])}",
+        f"{st['doi']}: {mdy(b.claim.date_of_injury, st)}",
+        f"{st['doctor']}: {b.claim.providers[0]}",
+        f"{st['rfa_received']}: {mdy(_dates(b)['rfa_received'], st)}",
         "",
         *_wrap("A physician reviewer looked at the request for authorization and the medical "
                "records sent with it. The decision on each requested treatment follows."),
     ]
     for r in b.requests:
         lines.append("")
-        lines += _labelled("Requested Treatment", r.item)
+        lines += _labelled(st["requested"], r.item)
         if r.ur_decision == "modified":
-            lines.append("Decision: Modified")
-            lines += _labelled("Authorized", r.ur_authorized or "")
+            lines.append(f"{st['decision']}: Modified")
+            lines += _labelled(st["authorized"], r.ur_authorized or "")
         else:
-            lines.append("Decision: Non-certified")
+            lines.append(f"{st['decision']}: {st['denied']}")
         if r.ur_basis:
-            lines += _labelled("Guidelines Relied Upon", " ".join(r.ur_basis.split()))
+            lines += _labelled(st["basis"], " ".join(r.ur_basis.split()))
     lines += ["", *_wrap("You may ask for an independent medical review of this decision."),
               "", f"Signed by: {p['ur_reviewer']}, physician reviewer"]
     return DocSpec("ur_letter", "UR determination", b.dates.ur_denial, p["ur_reviewer"], lines)
 
 
-def rfa(b: Any, p: dict[str, Any]) -> DocSpec:
+def rfa(b: Any, p: dict[str, Any], st: dict[str, str]) -> DocSpec:
+    when = _dates(b)["rfa_date"]
     lines = [
         "REQUEST FOR AUTHORIZATION",
         "DWC Form RFA (fictional test form)",
         "",
-        f"Date of Request: {mdy(p['rfa_date'])}",
+        f"Date of Request: {mdy(when, st)}",
         f"Employee Name: {p['name']}",
-        f"Date of Injury: {mdy(b.claim.date_of_injury)}",
+        f"{st['doi']}: {mdy(b.claim.date_of_injury, st)}",
         f"Claim Number: {p['claim_number']}",
         f"Requesting Physician: {b.claim.providers[0]}",
         "",
     ]
     for r in b.requests:
         lines += _labelled("Requested Treatment", r.item)
-    lines += ["", "Diagnosis: cervical strain; lumbar strain", "",
+    lines += ["", f"Diagnosis: injury of the {' and the '.join(b.claim.body_parts)}", "",
               f"Signed by: {b.claim.providers[0]}"]
-    return DocSpec("rfa", "RFA", p["rfa_date"], b.claim.providers[0], lines)
+    return DocSpec("rfa", "RFA", when, b.claim.providers[0], lines)
 
 
 # --------------------------------------------------------------------------- records
 
 _TYPE_OF_KIND = {
     "progress report": "progress_report",
+    "pain management progress report": "progress_report",
     "MRI report": "imaging_report",
     "UR determination": "ur_letter",
 }
 
 
-def record_doc(rec: Any, p: dict[str, Any]) -> DocSpec:
+def record_doc(rec: Any, p: dict[str, Any], st: dict[str, str] | None = None) -> DocSpec:
     text_lines = (rec.text or "").strip().split("\n")
     heading, body = text_lines[0], "\n".join(text_lines[1:])
     place = p["imaging"] if rec.kind == "MRI report" else p["clinic"]
     label = "Exam Date" if rec.kind == "MRI report" else "Date of Service"
-    lines = [place, "", heading, "", f"Patient: {p['name']}", f"{label}: {mdy(rec.date)}", "",
-             *_wrap(" ".join(body.split())), "", f"Electronically signed by: {rec.author}"]
+    lines = [place, "", heading, "", f"Patient: {p['name']}", f"{label}: {mdy(rec.date, st)}",
+             "", *_wrap(" ".join(body.split()))]
+    if rec.author:
+        lines += ["", f"Electronically signed by: {rec.author}"]
     return DocSpec(_TYPE_OF_KIND[rec.kind], rec.kind, rec.date, rec.author, lines)
 
 
@@ -365,19 +397,21 @@ def _letter(d: dt.date) -> DocSpec:
 
 
 def case_documents(b: Any, size: str = "full", seed: int = 15, scan: bool = True,
-                   ) -> list[DocSpec]:
+                   style: int = 0) -> list[DocSpec]:
     """The documents of the packet of case ``b``, in packet order, with scanned flags."""
     rnd = random.Random(seed)
     p = PERSONA
+    st = STYLES[style]
     recs = [r for r in b.records if r.kind != "UR determination"]
-    by_id = {r.id: record_doc(r, p) for r in recs}
-    app, ur, req = application(b, p), ur_letter(b, p), rfa(b, p)
+    by_id = {r.id: record_doc(r, p, st) for r in recs}
+    app, ur, req = application(b, p, st), ur_letter(b, p, st), rfa(b, p, st)
     if size == "small":
-        app.scanned, ur.scanned = False, True
+        app.scanned = False
         docs = [app, ur, req]
         for r in recs:
             d = by_id[r.id]
-            d.scanned = scan and r.id.startswith("pr-2013-10")
+            d.scanned = scan and r.id == next(
+                (x.id for x in recs if "progress" in x.kind), None)
             docs.append(d)
         ur.scanned = scan
         return docs
@@ -523,13 +557,17 @@ def _request_truth(b: Any) -> list[dict[str, Any]]:
 
 
 def make_packet(out_dir: Path, size: str = "full", seed: int = 15,
-                bundle: Path = EXAMPLE, scan: bool = True) -> tuple[Path, Truth]:
+                bundle: Path = EXAMPLE, scan: bool = True, style: int = 0,
+                ) -> tuple[Path, Truth]:
     """Write ``packet.pdf`` and ``truth.json`` in ``out_dir``; return the packet and truth.
 
     ``scan=False`` keeps every page typed (a text layer throughout: no OCR needed).
     """
     b = _load_bundle(bundle)
-    docs = case_documents(b, size, seed, scan)
+    if size == "full" and Path(bundle).resolve() != EXAMPLE.resolve():
+        raise ValueError("the full packet's extra records belong to the example case; "
+                         "use size 'small' for another bundle")
+    docs = case_documents(b, size, seed, scan, style)
     out_dir.mkdir(parents=True, exist_ok=True)
     packet = out_dir / "packet.pdf"
     truth = render_packet(docs, b, packet, seed)
@@ -544,9 +582,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--bundle", type=Path, default=EXAMPLE)
     ap.add_argument("--typed", action="store_true", help="no scanned pages")
+    ap.add_argument("--style", type=int, choices=range(len(STYLES)), default=0,
+                    help="label and date style of the forms")
     args = ap.parse_args(argv)
     packet, truth = make_packet(args.out_dir, args.size, args.seed, args.bundle,
-                                scan=not args.typed)
+                                scan=not args.typed, style=args.style)
     scanned = len(truth.scanned_pages) + len(truth.blank_pages)
     print(f"wrote {packet}: {truth.pages} pages ({scanned} scanned), "
           f"{len(truth.documents)} documents")

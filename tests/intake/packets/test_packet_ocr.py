@@ -23,11 +23,18 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[PacketIntake, dict[str, Any]]:
+EXAMPLES = EXAMPLE.parents[1]
+
+
+@pytest.fixture(scope="module", params=[("cm13-0057725", 0), ("cm14-0900001", 1)],
+                ids=lambda p: f"{p[0]}-style{p[1]}")
+def scanned(request: pytest.FixtureRequest,
+            tmp_path_factory: pytest.TempPathFactory) -> tuple[PacketIntake, dict[str, Any]]:
+    case, style = request.param
     out = tmp_path_factory.mktemp("scanned")
-    packet, _ = make_packet(out, "small")
+    packet, _ = make_packet(out, "small", style=style, bundle=EXAMPLES / case / "bundle.yaml")
     truth = json.loads((out / "truth.json").read_text())
+    truth["bundle"] = str(EXAMPLES / case / "bundle.yaml")
     result = intake_packets([packet], out_dir=out, workers=2)
     result.write(out / "bundle.yaml")
     return result, truth
@@ -55,10 +62,10 @@ def test_ocr_confidence_is_kept_per_page(scanned: tuple[PacketIntake, dict[str, 
 def test_decision_matches_the_hand_written_bundle(
     scanned: tuple[PacketIntake, dict[str, Any]],
 ) -> None:
-    result, _ = scanned
+    result, truth = scanned
     assert result.bundle is not None
     from_packet = openimr.decide(result.bundle)
-    by_hand = openimr.decide(openimr.load_bundle(EXAMPLE))
+    by_hand = openimr.decide(openimr.load_bundle(truth["bundle"]))
     got = [(i.item, i.decision, i.topic, i.guideline_text) for i in from_packet.items]
     want = [(i.item, i.decision, i.topic, i.guideline_text) for i in by_hand.items]
     assert got == want

@@ -199,10 +199,18 @@ def test_source_page_of_an_offset() -> None:
     assert (src.page_at(0), src.page_at(119), src.page_at(120), src.page_at(9999)) == (4, 4, 5, 5)
 
 
-@pytest.fixture(scope="module")
-def typed_packet(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+@pytest.fixture(scope="module", params=[("cm13-0057725", 0), ("cm14-0900001", 1),
+                                        ("cm13-0057725", 1), ("cm14-0900001", 0)],
+                ids=lambda p: f"{p[0]}-style{p[1]}")
+def typed_packet(request: pytest.FixtureRequest,
+                 tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    case, style = request.param
     out = tmp_path_factory.mktemp("typed")
-    packet, _ = make_packet(out, "small", scan=False)
+    packet, _ = make_packet(out, "small", scan=False, style=style,
+                            bundle=EXAMPLES / case / "bundle.yaml")
     return packet, json.loads((out / "truth.json").read_text())
 
 
@@ -220,6 +228,7 @@ def test_typed_packet_matches_the_truth(typed_packet: tuple[Path, dict]) -> None
     out = packet.parent / "bundle.yaml"
     result.write(out)
     again = openimr.load_bundle(out)
+    assert again.case_number == truth["case"]["case_number"]
     assert [r.item for r in again.requests] == [t["item"] for t in truth["requests"]]
     assert again.intake is not None and again.intake.pages == truth["pages"]
 

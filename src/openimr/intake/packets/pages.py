@@ -96,12 +96,15 @@ def _text_layer(path: Path) -> list[str]:
 
 
 def _lines_from_data(data: dict[str, list[object]]) -> tuple[str, float | None]:
-    """Text (one line per Tesseract line, a blank line between blocks) and mean confidence."""
-    lines: list[str] = []
+    """Text (one line per Tesseract line) and mean word confidence.
+
+    A blank line goes where Tesseract starts a new block or the page leaves a vertical gap
+    (a paragraph or a group of fields), as in a text-layer page, so a field's value does not
+    run on into the next paragraph.
+    """
+    lines: list[tuple[int, int, list[str]]] = []  # (block, top, words)
     confs: list[float] = []
     current: tuple[int, int, int] | None = None
-    block: int | None = None
-    words: list[str] = []
     for i, word in enumerate(data["text"]):
         w = str(word).strip()
         conf = float(str(data["conf"][i]))
@@ -109,17 +112,22 @@ def _lines_from_data(data: dict[str, list[object]]) -> tuple[str, float | None]:
             continue
         key = (int(str(data["block_num"][i])), int(str(data["par_num"][i])),
                int(str(data["line_num"][i])))
+        top = int(str(data["top"][i]))
         if key != current:
-            if words:
-                lines.append(" ".join(words))
-            if block is not None and key[0] != block:
-                lines.append("")
-            words, current, block = [], key, key[0]
+            lines.append((key[0], top, []))
+            current = key
+        block, line_top, words = lines[-1]
+        lines[-1] = (block, min(line_top, top), words)
         words.append(w)
         confs.append(conf)
-    if words:
-        lines.append(" ".join(words))
-    return "\n".join(lines), (sum(confs) / len(confs) if confs else None)
+    steps = sorted(b[1] - a[1] for a, b in zip(lines, lines[1:], strict=False) if b[1] > a[1])
+    step = steps[len(steps) // 4] if steps else 0
+    out: list[str] = []
+    for prev, line in zip([None, *lines], lines, strict=False):
+        if prev is not None and (line[0] != prev[0] or (step and line[1] - prev[1] > 1.6 * step)):
+            out.append("")
+        out.append(" ".join(line[2]))
+    return "\n".join(out), (sum(confs) / len(confs) if confs else None)
 
 
 def ocr_page(path: str, index: int, dpi: int = OCR_DPI) -> tuple[str, float | None, str | None]:
