@@ -61,9 +61,12 @@ STYLES: list[dict[str, str]] = [
      "authorized": "Authorized", "basis": "Guidelines Relied Upon", "ur_heading":
      "NOTICE OF UTILIZATION REVIEW DECISION", "dates": "mdy"},
     {"case": "IMR Number", "received": "Received by IMRO", "name": "Injured Worker",
-     "dob": "DOB", "sex": "Gender", "doi": "DOI", "parts": "Parts of Body Injured",
-     "employer": "Employer Name", "ca": "Insurer", "doctor": "Requesting Physician Name",
-     "ur_date": "UR Decision Date", "disputed": "Treatment in Dispute",
+     "dob": "Date of Birth (MM/DD/YYYY)", "sex": "Gender", "doi": "DOI",
+     "parts": "Parts of Body Injured",
+     "employer": "Employer Name", "ca": "Claims Administrator Company Name",
+     "doctor": "Requesting Physician Name",
+     "ur_date": "Date of UR Decision (MM/DD/YYYY)",
+     "disputed": "Services/goods disputed for reasons of medical necessity",
      "decided": "Decision Date", "worker": "Injured Worker", "rfa_received": "RFA Received",
      "requested": "Treatment Requested", "decision": "Determination",
      "denied": "Not certified", "authorized": "Certified Portion", "basis": "Criteria Used",
@@ -153,6 +156,7 @@ def application(b: Any, p: dict[str, Any], st: dict[str, str]) -> DocSpec:
         "",
         f"{st['case']}: {b.case_number}",
         f"{st['received']}: {mdy(b.dates.application_received, st)}",
+        f"Type of Utilization Review: {'Expedited' if b.priority == 'expedited' else 'Regular'}",
         "",
         "EMPLOYEE INFORMATION",
         f"{st['name']}: {p['name']}",
@@ -538,6 +542,7 @@ def render_packet(docs: list[DocSpec], b: Any, out: Path, seed: int = 15) -> Tru
 def _case_truth(b: Any) -> dict[str, Any]:
     return {
         "case_number": b.case_number,
+        "priority": b.priority,
         "dates.application_received": b.dates.application_received.isoformat(),
         "dates.ur_denial": b.dates.ur_denial.isoformat(),
         "patient.date_of_birth": PERSONA["date_of_birth"].isoformat(),

@@ -177,6 +177,19 @@ def test_assembled_case_marks_what_to_confirm_and_drops_certified_items(tmp_path
     assert bundle.records[1].source is not None and bundle.records[1].source.pages[0].ocr
 
 
+def test_review_type_gives_the_priority_and_its_absence_is_marked(tmp_path: Path) -> None:
+    text = APP_TEXT.replace("Date Received:",
+                            "Type of Utilization Review: Expedited\nDate Received:")
+    pages = [_page(1, text), _page(2, UR_TEXT)]
+    asm = assemble(pages, split_documents(pages), base_dir=tmp_path)
+    assert asm.data["priority"] == "expedited"
+    assert "priority" not in {c.field for c in asm.report.confirm}
+    pages = [_page(1, APP_TEXT), _page(2, UR_TEXT)]
+    asm = assemble(pages, split_documents(pages), base_dir=tmp_path)
+    assert asm.data["priority"] == "standard"
+    assert "priority" in {c.field for c in asm.report.confirm}
+
+
 def test_without_a_ur_letter_the_items_are_marked_and_the_gap_listed(tmp_path: Path) -> None:
     pages = [_page(1, APP_TEXT)]
     asm = assemble(pages, split_documents(pages), base_dir=tmp_path)

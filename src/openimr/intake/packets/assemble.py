@@ -106,6 +106,13 @@ def _ur_decision(text: str) -> str | None:
     return None
 
 
+def _priority(text: str) -> str | None:
+    for pattern, priority in forms().priorities:
+        if pattern.search(text):
+            return priority
+    return None
+
+
 def _sex(text: str) -> str | None:
     t = text.strip().lower()
     for pattern, sex in forms().sexes:
@@ -235,6 +242,7 @@ def assemble(pages: list[Page], docs: list[Document], *, case_number: str | None
                         lambda s: (re.sub(r"\s+", "", s).upper() or None))
         if number is None:
             number = "UNASSIGNED"
+    priority = c.pick("priority", [("IMR application", f(app, "review_type"))], _priority)
     dates: dict[str, Any] = {}
     received = c.pick("dates.application_received", [("IMR application", f(app, "received"))],
                       parse_date)
@@ -314,6 +322,7 @@ def assemble(pages: list[Page], docs: list[Document], *, case_number: str | None
     data: dict[str, Any] = {
         "format": "openimr-case/1",
         "case_number": number,
+        "priority": priority or "standard",
         "dates": dates,
         "patient": patient,
         "claim": claim,

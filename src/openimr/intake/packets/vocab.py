@@ -60,11 +60,17 @@ class SexRule(_Strict):
     sex: str
 
 
+class PriorityRule(_Strict):
+    pattern: str
+    priority: str
+
+
 class Forms(_Strict):
     imr_application: dict[str, list[str] | RepeatField]
     ur_letter: dict[str, list[str] | RepeatField]
     rfa: dict[str, list[str] | RepeatField]
     ur_decisions: list[DecisionRule]
+    priorities: list[PriorityRule]
     sexes: list[SexRule]
     confirm_below_confidence: float = 75
 
@@ -119,6 +125,11 @@ class DocumentVocabulary:
         self.page_marker = _compile("documents.yaml", "page_marker", d.page_marker)
 
 
+# A label at the start of a line (after stray marks), an optional hint such as "(MM/DD/YYYY)",
+# then a colon (OCR may read it as ';' or '.').
+_LABEL = r"^[\W_]*(?:{})(?:\s*\([^)]{{0,20}}\))?\s*[:;.]\s*"
+
+
 class FormVocabulary:
     """Per form: field -> (label patterns, repeats) and the decision and sex rules."""
 
@@ -135,8 +146,7 @@ class FormVocabulary:
                 if isinstance(spec, RepeatField):
                     self.item_fields[form].update(spec.item_fields)
                 fields[name] = (
-                    [_compile("forms.yaml", f"{form}.{name}", rf"^[\W_]*(?:{p})\s*[:;.]\s*")
-                     for p in labels],
+                    [_compile("forms.yaml", f"{form}.{name}", _LABEL.format(p)) for p in labels],
                     repeat,
                 )
             self.forms[form] = fields
@@ -144,6 +154,8 @@ class FormVocabulary:
             (_compile("forms.yaml", "ur_decisions", r.pattern), r.decision) for r in f.ur_decisions
         ]
         self.sexes = [(_compile("forms.yaml", "sexes", r.pattern), r.sex) for r in f.sexes]
+        self.priorities = [(_compile("forms.yaml", "priorities", r.pattern), r.priority)
+                           for r in f.priorities]
         self.confirm_below = f.confirm_below_confidence
 
 
