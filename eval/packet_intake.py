@@ -47,10 +47,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="the hand-written bundle of the case (small packets only, but the "
                     "example)")
     ap.add_argument("--style", type=int, default=0, help="label and date style of the forms")
+    ap.add_argument("--noise", choices=sorted(generator.NOISE), default="fax",
+                    help="how rough the scanned pages are")
     args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="openimr-packet-"))
     t0 = time.perf_counter()
-    packet, _ = generator.make_packet(out, args.size, args.seed, args.bundle, style=args.style)
+    packet, _ = generator.make_packet(out, args.size, args.seed, args.bundle, style=args.style,
+                                      noise=args.noise)
     truth = json.loads((out / "truth.json").read_text())
     t1 = time.perf_counter()
     result = intake_packets([packet], out_dir=out, workers=args.workers, progress=True)
@@ -63,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{t1 - t0:.1f}s, intake in {t2 - t1:.1f}s")
     print(f"case fields:      {sum(v[2] for v in s.fields.values())}/{n_fields} "
           f"({s.field_accuracy:.1%})")
-    print(f"disputed items:   {sum(ok for *_, ok in s.items)}/{n_items} ({s.item_accuracy:.1%})")
+    print(f"disputed items:   {sum(ok for *_, ok in s.items)}/{n_items} ({s.item_accuracy:.1%}) "
+          f"exact in every field; item, UR decision and authorised part: "
+          f"{sum(s.item_core)}/{n_items}")
     print(f"documents:        {sum(ok for *_, ok in s.documents)}/{n_docs} "
           f"({s.document_accuracy:.1%}) split and classified")
     print(f"document dates:   {s.doc_dates[0]}/{s.doc_dates[1]}; authors: "

@@ -470,30 +470,43 @@ def _typed_pdf(pages: list[list[str]]) -> bytes:
     return bytes(pdf.output())
 
 
-def _scan(page_pdf: Any, index: int, rnd: random.Random, blank: bool = False) -> bytes:
-    """A page as a fax would make it: 300 dpi, skewed, speckled, black and white, image-only."""
+# How rough a scan is: dots per inch, the largest skew (degrees), the grey noise before the
+# threshold, and the share of pixels turned into black specks. "fax" is a fine-mode fax of a
+# clean page; "rough" a standard-mode fax (200 dpi) of a crooked, dirty copy.
+NOISE = {
+    "fax": {"dpi": 300, "skew": 1.0, "sigma": 18.0, "specks": 0.0005},
+    "rough": {"dpi": 200, "skew": 2.5, "sigma": 30.0, "specks": 0.002},
+}
+
+
+def _scan(page_pdf: Any, index: int, rnd: random.Random, blank: bool = False,
+          noise: str = "fax") -> bytes:
+    """A page as a fax would make it: skewed, speckled, black and white, image-only."""
     import numpy as np
     from PIL import Image
 
+    n = NOISE[noise]
+    dpi = int(n["dpi"])
     if blank:
-        img = Image.new("L", (2550, 3300), 255)
+        img = Image.new("L", (int(8.5 * dpi), 11 * dpi), 255)
     else:
-        img = page_pdf[index].render(scale=300 / 72, grayscale=True).to_pil().convert("L")
-    img = img.rotate(rnd.uniform(-1.0, 1.0), resample=Image.BICUBIC, expand=False,
+        img = page_pdf[index].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    img = img.rotate(rnd.uniform(-n["skew"], n["skew"]), resample=Image.BICUBIC, expand=False,
                      fillcolor=255)
     arr = np.asarray(img, dtype=np.int16)
-    noise = np.random.default_rng(rnd.randrange(1 << 30)).normal(0, 18, arr.shape)
-    arr = np.clip(arr + noise, 0, 255)
+    grey = np.random.default_rng(rnd.randrange(1 << 30)).normal(0, n["sigma"], arr.shape)
+    arr = np.clip(arr + grey, 0, 255)
     bw = arr > 150
     speckle = np.random.default_rng(rnd.randrange(1 << 30)).random(arr.shape)
-    bw = np.where(speckle < 0.0005, False, bw)  # black specks, as on a fax
+    bw = np.where(speckle < n["specks"], False, bw)  # black specks, as on a fax
     out = Image.fromarray((bw * 255).astype("uint8")).convert("1")
     buf = io.BytesIO()
-    out.save(buf, "PDF", resolution=300)
+    out.save(buf, "PDF", resolution=dpi)
     return buf.getvalue()
 
 
-def render_packet(docs: list[DocSpec], b: Any, out: Path, seed: int = 15) -> Truth:
+def render_packet(docs: list[DocSpec], b: Any, out: Path, seed: int = 15,
+                  noise: str = "fax") -> Truth:
     """Write ``out`` (the packet PDF) and return its truth."""
     import pypdfium2 as pdfium
     from pypdf import PdfReader, PdfWriter
@@ -526,7 +539,7 @@ def render_packet(docs: list[DocSpec], b: Any, out: Path, seed: int = 15) -> Tru
     writer = PdfWriter()
     for index, scanned in plan:
         if scanned:
-            data = _scan(rendered, index or 0, rnd, blank=index is None)
+            data = _scan(rendered, index or 0, rnd, blank=index is None, noise=noise)
             writer.add_page(PdfReader(io.BytesIO(data)).pages[0])
         else:
             assert index is not None
@@ -563,7 +576,7 @@ def _request_truth(b: Any) -> list[dict[str, Any]]:
 
 def make_packet(out_dir: Path, size: str = "full", seed: int = 15,
                 bundle: Path = EXAMPLE, scan: bool = True, style: int = 0,
-                ) -> tuple[Path, Truth]:
+                noise: str = "fax") -> tuple[Path, Truth]:
     """Write ``packet.pdf`` and ``truth.json`` in ``out_dir``; return the packet and truth.
 
     ``scan=False`` keeps every page typed (a text layer throughout: no OCR needed).
@@ -575,7 +588,7 @@ def make_packet(out_dir: Path, size: str = "full", seed: int = 15,
     docs = case_documents(b, size, seed, scan, style)
     out_dir.mkdir(parents=True, exist_ok=True)
     packet = out_dir / "packet.pdf"
-    truth = render_packet(docs, b, packet, seed)
+    truth = render_packet(docs, b, packet, seed, noise)
     (out_dir / "truth.json").write_text(truth.to_json(), encoding="utf-8")
     return packet, truth
 
@@ -589,9 +602,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--typed", action="store_true", help="no scanned pages")
     ap.add_argument("--style", type=int, choices=range(len(STYLES)), default=0,
                     help="label and date style of the forms")
+    ap.add_argument("--noise", choices=sorted(NOISE), default="fax", help="how rough a scan is")
     args = ap.parse_args(argv)
     packet, truth = make_packet(args.out_dir, args.size, args.seed, args.bundle,
-                                scan=not args.typed, style=args.style)
+                                scan=not args.typed, style=args.style, noise=args.noise)
     scanned = len(truth.scanned_pages) + len(truth.blank_pages)
     print(f"wrote {packet}: {truth.pages} pages ({scanned} scanned), "
           f"{len(truth.documents)} documents")

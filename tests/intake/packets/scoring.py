@@ -53,7 +53,10 @@ def _same(a: Any, b: Any) -> bool:
 @dataclass
 class Score:
     fields: dict[str, tuple[Any, Any, bool]] = field(default_factory=dict)
+    # every field of an item (text, UR decision, basis, authorised part), exactly
     items: list[tuple[dict[str, Any], dict[str, Any] | None, bool]] = field(default_factory=list)
+    # the item, UR's decision and the authorised part only (the basis is a long quotation)
+    item_core: list[bool] = field(default_factory=list)
     documents: list[tuple[dict[str, Any], dict[str, Any] | None, bool]] = field(
         default_factory=list)
     doc_dates: tuple[int, int] = (0, 0)
@@ -103,6 +106,8 @@ def score(data: dict[str, Any], documents: list[Any], pages: list[Any],
         ok = r is not None and all(
             _same(t[k], r.get(k)) for k in ("item", "ur_decision", "ur_basis", "ur_authorized"))
         s.items.append((t, r, ok))
+        s.item_core.append(r is not None and all(
+            _same(t[k], r.get(k)) for k in ("item", "ur_decision", "ur_authorized")))
     if len(reqs) > len(truth["requests"]):
         for r in reqs[len(truth["requests"]):]:
             s.items.append(({"item": "(none)"}, r, False))
