@@ -54,6 +54,9 @@ def _display(ref: dict[str, Any] | None, index: dict[str, dict[str, Any]]) -> st
     """A Reference's display, else the name of the resource it points to inside the bundle."""
     if not ref:
         return None
+    if any(str(e.get("url", "")).endswith("/data-absent-reason")
+           for e in ref.get("extension") or []):
+        return None  # a placeholder for a party the case does not state
     if ref.get("display"):
         return str(ref["display"])
     target = index.get(str(ref.get("reference", "")))

@@ -20,6 +20,14 @@ from openimr.intake.fhir.mapping import b64, fhir_id, mapping
 _PROCESS_PRIORITY = "http://terminology.hl7.org/CodeSystem/processpriority"
 _CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type"
 _GENDER = {"male": "male", "female": "female", "unknown": "unknown"}
+_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+
+
+def _party(name: str | None) -> dict[str, Any]:
+    """A Reference FHIR requires; one the case does not state says so (data-absent-reason)."""
+    if name:
+        return {"display": name}
+    return {"extension": [{"url": _ABSENT, "valueCode": "unknown"}], "display": "not stated"}
 
 
 def _instant(d: dt.date) -> str:
@@ -72,14 +80,14 @@ def case_to_fhir(b: CaseBundle) -> dict[str, Any]:
         patient["birthDate"] = b.patient.date_of_birth.isoformat()
     if b.patient.age is not None:
         patient["extension"] = [{"url": m.extensions.age, "valueInteger": b.patient.age}]
-    insurer = {"display": b.claim.claims_administrator or "claims administrator"}
+    insurer = _party(b.claim.claims_administrator)
     coverage: dict[str, Any] = {
         "resourceType": "Coverage", "id": "coverage", "status": "active",
         "beneficiary": _ref(patient), "payor": [insurer],
     }
     if b.claim.employer:
         coverage["policyHolder"] = {"display": b.claim.employer}
-    providers = b.claim.providers or ["requesting physician (not stated)"]
+    providers = b.claim.providers
     priority = next(k for k, v in m.priority.items() if v == b.priority)
     claim: dict[str, Any] = {
         "resourceType": "Claim", "id": "claim", "status": "active",
@@ -87,7 +95,7 @@ def case_to_fhir(b: CaseBundle) -> dict[str, Any]:
         "type": {"coding": [{"system": _CLAIM_TYPE, "code": "professional"}]},
         "use": "preauthorization", "patient": _ref(patient),
         "created": b.dates.ur_denial.isoformat(),
-        "provider": {"display": providers[0]},
+        "provider": _party(providers[0] if providers else None),
         "priority": {"coding": [{"system": _PROCESS_PRIORITY, "code": priority}]},
         "insurance": [{"sequence": 1, "focal": True, "coverage": _ref(coverage)}],
         "accident": {"date": b.claim.date_of_injury.isoformat()},
@@ -95,7 +103,7 @@ def case_to_fhir(b: CaseBundle) -> dict[str, Any]:
     }
     if b.claim.claims_administrator:
         claim["insurer"] = {"display": b.claim.claims_administrator}
-    if len(providers) > 1:
+    if len(providers) > 1:  # the requesting physician first, then the others
         claim["careTeam"] = [{"sequence": i, "provider": {"display": p}}
                              for i, p in enumerate(providers[1:], start=1)]
     ur: dict[str, Any] = {
