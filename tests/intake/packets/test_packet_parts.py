@@ -149,7 +149,7 @@ def test_ur_letter_items_decisions_and_authorised_part() -> None:
 def test_assembled_case_marks_what_to_confirm_and_drops_certified_items(tmp_path: Path) -> None:
     pages = [
         _page(1, APP_TEXT),
-        _page(2, UR_TEXT, ocr=True, confidence=60.0),
+        _page(2, UR_TEXT, ocr=True, confidence=40.0),
         _page(3, "", ocr=True, error="OCR found no text (blank or unreadable page)"),
     ]
     docs = split_documents(pages)
@@ -169,7 +169,7 @@ def test_assembled_case_marks_what_to_confirm_and_drops_certified_items(tmp_path
     assert "01/16/2013" in confirm["claim.date_of_injury"].reason
     # The UR letter was read by OCR with low confidence: its decision date is to confirm.
     assert confirm["dates.ur_denial"].page == 2
-    assert "low confidence" in confirm["dates.ur_denial"].reason
+    assert "OCR was unsure" in confirm["dates.ur_denial"].reason
     kinds = {(i.kind, tuple(i.pages)) for i in asm.report.issues}
     assert ("unreadable", (3,)) in kinds and ("low_confidence", (2,)) in kinds
     bundle = parse_bundle(data, "<test>", tmp_path)
@@ -199,6 +199,21 @@ def test_without_a_ur_letter_the_items_are_marked_and_the_gap_listed(tmp_path: P
     assert asm.data["dates"]["ur_denial"] == dt.date(2014, 3, 4)  # from the application
     assert any(i.kind == "missing" and "UR decision letter" in i.detail
                for i in asm.report.issues)
+
+
+def test_a_field_takes_the_lowest_word_confidence_of_its_lines(tmp_path: Path) -> None:
+    text = "NOTICE OF UTILIZATION REVIEW DECISION\nDate of Decision: 03/04/2014\n\n" \
+        "Requested Treatment: Lumbar MRI\nDecision: Non-certified\n" \
+        "Guidelines Relied Upon: MTUS ACOEM\nChapter 12 me"
+    confs: list[float | None] = [96.0, 95.0, None, 94.0, 93.0, 91.0, 35.0]
+    page = _page(1, text, ocr=True, confidence=90.0, line_confidence=confs)
+    form = read_form(split_documents([page])[0], "ur_letter")
+    assert form.fields["decision_date"].confidence == 95.0
+    assert form.items[0]["basis"].value == "MTUS ACOEM Chapter 12 me"
+    assert form.items[0]["basis"].confidence == 35.0
+    asm = assemble([page], split_documents([page]), base_dir=tmp_path)
+    assert "requests[0].ur_basis" in {c.field for c in asm.report.confirm}
+    assert "dates.ur_denial" not in {c.field for c in asm.report.confirm}
 
 
 def test_ocr_specks_are_cleaned_from_field_values() -> None:

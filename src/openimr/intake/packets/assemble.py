@@ -1,10 +1,11 @@
 """From the documents of a packet to a case bundle, with what a person must check.
 
-The IMR application and the UR decision letter give the case data and the disputed items; the
-RFA cross-checks them. A value that the forms disagree on, that OCR read with low confidence,
-or that is missing is written with what was read and listed under ``intake.confirm`` (never
-guessed). Every document becomes a record that keeps its file and pages; a page or document
-that could not be read or classified is listed under ``intake.issues`` for the intake clerk.
+The IMR application and the UR decision letter give the case data and the disputed items;
+the RFA cross-checks them. A value that the forms disagree on, that OCR was unsure of (a
+word read with low confidence), or that is missing is written as read and listed under
+``intake.confirm`` (never guessed). Every document becomes a record that keeps its file and
+pages; a page or document that could not be read or classified is listed under
+``intake.issues`` for the intake clerk.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class _Confirm:
                                    f"{other_fv.value!r}")
                 return value
         if fv.confidence is not None and fv.confidence < self.threshold:
-            self.add(path, fv, f"read by OCR with low confidence ({fv.confidence:.0f})")
+            self.add(path, fv, f"OCR was unsure of a word ({fv.confidence:.0f} of 100)")
         return value
 
 
@@ -152,7 +153,7 @@ def _source(doc: Document, base: Path | None) -> SourceRef:
 
 
 def _issues(pages: list[Page], docs: list[Document], base: Path | None) -> list[IntakeIssue]:
-    threshold = forms().confirm_below
+    threshold = forms().page_below
     out: list[IntakeIssue] = []
     for p in pages:
         if not p.readable:
@@ -190,7 +191,12 @@ def _requests(app: FormData | None, ur: FormData | None, c: _Confirm, base: Path
             entry: dict[str, Any] = {"id": str(len(out) + 1), "item": fv.value,
                                      "ur_decision": decision}
             if fv.confidence is not None and fv.confidence < c.threshold:
-                c.add(f"{path}.item", fv, f"read by OCR with low confidence ({fv.confidence:.0f})")
+                c.add(f"{path}.item", fv, f"OCR was unsure of a word ({fv.confidence:.0f} of 100)")
+            for key, field_name in (("basis", "ur_basis"), ("authorized", "ur_authorized")):
+                sub = item.get(key)
+                if sub and sub.confidence is not None and sub.confidence < c.threshold:
+                    c.add(f"{path}.{field_name}", sub,
+                          f"OCR was unsure of a word ({sub.confidence:.0f} of 100)")
             if "basis" in item:
                 entry["ur_basis"] = item["basis"].value
             if decision == "modified":

@@ -20,7 +20,8 @@ class FieldValue:
     value: str
     file: str
     page: int
-    confidence: float | None = None  # the page's OCR confidence (None: text layer)
+    # the lowest OCR word confidence in the value's lines (None: read from a text layer)
+    confidence: float | None = None
 
 
 @dataclass
@@ -46,6 +47,10 @@ def _match(line: str, form: str) -> tuple[str, bool, str] | None:
     return (best[1], best[2], best[3]) if best else None
 
 
+def _lower(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
 def read_form(doc: Document, form: str) -> FormData:
     """The fields of ``doc`` read as ``form`` (imr_application, ur_letter or rfa)."""
     item_fields = forms().item_fields[form]
@@ -54,8 +59,10 @@ def read_form(doc: Document, form: str) -> FormData:
     for page in doc.pages:
         if not page.readable:
             continue
-        for raw in page.text.splitlines():
+        confs = page.line_confidence or []
+        for n, raw in enumerate(page.text.splitlines()):
             line = raw.strip()
+            conf = confs[n] if n < len(confs) else (page.confidence if page.ocr else None)
             if not line:
                 current = None
                 continue
@@ -63,9 +70,10 @@ def read_form(doc: Document, form: str) -> FormData:
             if hit is None:
                 if current is not None:
                     current.value = f"{current.value} {line}".strip()
+                    current.confidence = _lower(current.confidence, conf)
                 continue
             name, repeat, rest = hit
-            current = FieldValue(rest, page.file, page.number, page.confidence)
+            current = FieldValue(rest, page.file, page.number, conf)
             if repeat:
                 out.items.append({name: current})
             elif name in item_fields and out.items:

@@ -22,6 +22,7 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 OCR_DPI = 300
 MIN_TEXT_CHARS = 20  # a text layer shorter than this is treated as no text layer
+SPECK_CONFIDENCE = 30  # a word of marks only (no letter or digit) below this is a speck
 
 
 @dataclass
@@ -32,6 +33,8 @@ class Page:
     ocr: bool = False
     confidence: float | None = None  # mean OCR word confidence, 0-100
     error: str | None = None  # why the page could not be read (then text is "")
+    # OCR only: the lowest word confidence of each line of ``text`` (None for a blank line)
+    line_confidence: list[float | None] | None = None
 
     @property
     def readable(self) -> bool:
@@ -95,14 +98,17 @@ def _text_layer(path: Path) -> list[str]:
         raise RecordReadError(f"{path}: not a readable PDF ({exc.__class__.__name__})") from exc
 
 
-def _lines_from_data(data: dict[str, list[object]]) -> tuple[str, float | None]:
-    """Text (one line per Tesseract line) and mean word confidence.
+def _lines_from_data(
+    data: dict[str, list[object]],
+) -> tuple[str, float | None, list[float | None]]:
+    """Text (one line per Tesseract line), mean word confidence, lowest confidence per line.
 
     A blank line goes where Tesseract starts a new block or the page leaves a vertical gap
     (a paragraph or a group of fields), as in a text-layer page, so a field's value does not
-    run on into the next paragraph.
+    run on into the next paragraph. A speck read as a lone mark with almost no confidence
+    ("-" at 6) is left out.
     """
-    lines: list[tuple[int, int, list[str]]] = []  # (block, top, words)
+    lines: list[tuple[int, int, list[str], list[float]]] = []  # (block, top, words, confs)
     confs: list[float] = []
     current: tuple[int, int, int] | None = None
     for i, word in enumerate(data["text"]):
@@ -110,28 +116,37 @@ def _lines_from_data(data: dict[str, list[object]]) -> tuple[str, float | None]:
         conf = float(str(data["conf"][i]))
         if not w or conf < 0:
             continue
+        if conf < SPECK_CONFIDENCE and not any(ch.isalnum() for ch in w):
+            continue
         key = (int(str(data["block_num"][i])), int(str(data["par_num"][i])),
                int(str(data["line_num"][i])))
         top = int(str(data["top"][i]))
         if key != current:
-            lines.append((key[0], top, []))
+            lines.append((key[0], top, [], []))
             current = key
-        block, line_top, words = lines[-1]
-        lines[-1] = (block, min(line_top, top), words)
+        block, line_top, words, line_confs = lines[-1]
+        lines[-1] = (block, min(line_top, top), words, line_confs)
         words.append(w)
+        line_confs.append(conf)
         confs.append(conf)
     steps = sorted(b[1] - a[1] for a, b in zip(lines, lines[1:], strict=False) if b[1] > a[1])
     step = steps[len(steps) // 4] if steps else 0
     out: list[str] = []
+    out_conf: list[float | None] = []
     for prev, line in zip([None, *lines], lines, strict=False):
         if prev is not None and (line[0] != prev[0] or (step and line[1] - prev[1] > 1.6 * step)):
             out.append("")
+            out_conf.append(None)
         out.append(" ".join(line[2]))
-    return "\n".join(out), (sum(confs) / len(confs) if confs else None)
+        out_conf.append(min(line[3]))
+    return "\n".join(out), (sum(confs) / len(confs) if confs else None), out_conf
 
 
-def ocr_page(path: str, index: int, dpi: int = OCR_DPI) -> tuple[str, float | None, str | None]:
-    """OCR one page (0-based ``index``): (text, mean confidence, error)."""
+OcrResult = tuple[str, float | None, list[float | None], str | None]
+
+
+def ocr_page(path: str, index: int, dpi: int = OCR_DPI) -> OcrResult:
+    """OCR one page (0-based ``index``): (text, mean confidence, line confidences, error)."""
     try:
         import pypdfium2 as pdfium
         import pytesseract
@@ -145,12 +160,12 @@ def ocr_page(path: str, index: int, dpi: int = OCR_DPI) -> tuple[str, float | No
             image, lang="eng", config="--psm 3", output_type=pytesseract.Output.DICT
         )
     except Exception as exc:  # a page that breaks the renderer or Tesseract is reported
-        return "", None, f"OCR failed ({exc.__class__.__name__}: {str(exc)[:80]})"
-    text, conf = _lines_from_data(data)
-    return text, conf, None
+        return "", None, [], f"OCR failed ({exc.__class__.__name__}: {str(exc)[:80]})"
+    text, conf, line_conf = _lines_from_data(data)
+    return text, conf, line_conf, None
 
 
-def _ocr_job(args: tuple[str, int, int]) -> tuple[str, float | None, str | None]:
+def _ocr_job(args: tuple[str, int, int]) -> OcrResult:
     return ocr_page(*args)
 
 
@@ -184,7 +199,7 @@ def read_pages(
         return pages
     jobs = [(p.file, p.number - 1, dpi) for p in todo]
     n_workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    results: Iterable[tuple[str, float | None, str | None]]
+    results: list[OcrResult]
     from tqdm import tqdm
 
     bar = tqdm(total=len(jobs), desc="OCR", unit="page", disable=not progress, leave=False)
@@ -200,9 +215,10 @@ def read_pages(
                 results.append(res)
                 bar.update()
     bar.close()
-    for page, (text, conf, err) in zip(todo, results, strict=True):
+    for page, (text, conf, line_conf, err) in zip(todo, results, strict=True):
         page.ocr = True
         page.text, page.confidence, page.error = text, conf, err
+        page.line_confidence = line_conf
         if err is None and not text.strip():
             page.error = "OCR found no text (blank or unreadable page)"
     return pages

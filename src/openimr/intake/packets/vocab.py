@@ -72,7 +72,8 @@ class Forms(_Strict):
     ur_decisions: list[DecisionRule]
     priorities: list[PriorityRule]
     sexes: list[SexRule]
-    confirm_below_confidence: float = 75
+    confirm_below_confidence: float = 60
+    page_below_confidence: float = 75
 
 
 def _load(name: str) -> Any:
@@ -157,6 +158,7 @@ class FormVocabulary:
         self.priorities = [(_compile("forms.yaml", "priorities", r.pattern), r.priority)
                            for r in f.priorities]
         self.confirm_below = f.confirm_below_confidence
+        self.page_below = f.page_below_confidence
 
 
 @cache
