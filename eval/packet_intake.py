@@ -78,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
               f"(lowest {min(s.ocr.values()):.2%})")
     print(f"clerk's list:     blank page listed: {s.unreadable_listed}; unheaded letter "
           f"listed: {s.unclassified_listed}; fields to confirm: {len(result.report.confirm)}")
+    confirm = {c.field for c in result.report.confirm}
+    wrong = [k for k, v in s.fields.items() if not v[2]]
+    wrong += [f"requests[{i}]" for i, (*_, ok) in enumerate(s.items) if not ok]
+    unflagged = [w for w in wrong if not any(c == w or c.startswith(w + ".") for c in confirm)]
+    print(f"wrong values:     {len(wrong)}, of which marked for confirmation: "
+          f"{len(wrong) - len(unflagged)} (unmarked: {', '.join(unflagged) or 'none'})")
     for line in s.failures():
         print(f"  miss: {line}")
     same = False

@@ -341,3 +341,15 @@ def test_a_folder_of_pdfs_keeps_each_file_and_its_own_page_numbers(tmp_path: Pat
     last = result.bundle.records[-1]
     assert last.source is not None and (last.source.file, last.source.page_numbers) == (
         "2-records.pdf", [4])
+
+
+def test_a_record_whose_date_cannot_be_read_is_marked(tmp_path: Path) -> None:
+    pages = [_page(1, APP_TEXT), _page(2, UR_TEXT),
+             _page(3, "PROGRESS REPORT\nDate of Service: 42/03/2013\nSensation is intact.",
+                   ocr=True, confidence=88.0)]
+    asm = assemble(pages, split_documents(pages), base_dir=tmp_path)
+    rec = asm.data["records"][2]
+    assert rec["date"] is None  # not guessed
+    confirm = {c.field: c for c in asm.report.confirm}
+    assert confirm["records[2].date"].value == "42/03/2013"
+    assert confirm["records[2].date"].page == 3

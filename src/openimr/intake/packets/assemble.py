@@ -26,7 +26,7 @@ from openimr.domain.bundle import (
 )
 from openimr.intake.packets.forms import FieldValue, FormData, read_form
 from openimr.intake.packets.pages import Page
-from openimr.intake.packets.split import Document, parse_date
+from openimr.intake.packets.split import Document, parse_date, stated_date
 from openimr.intake.packets.vocab import documents, forms
 
 CLINICAL_TYPES = ("progress_report", "imaging_report", "operative_report", "therapy_note")
@@ -209,7 +209,8 @@ def _requests(app: FormData | None, ur: FormData | None, c: _Confirm, base: Path
                 c.add(f"{path}.item", fv, "not among the disputed items of the IMR application")
             entry["source"] = SourceRef(file=_rel(fv.file, base), pages=[
                 SourcePage(page=fv.page, ocr=fv.confidence is not None,
-                           confidence=round(fv.confidence, 1) if fv.confidence else None)
+                           confidence=round(fv.page_confidence, 1)
+                           if fv.page_confidence is not None else None)
             ]).model_dump(mode="json", exclude_defaults=True)
             out.append(entry)
         ur_texts = [i["item"].value for i in ur.items]
@@ -304,6 +305,13 @@ def assemble(pages: list[Page], docs: list[Document], *, case_number: str | None
         if d.author:
             rec["author"] = d.author
         rec["text"] = d.text.rstrip() + "\n"
+        if d.date is None:
+            raw = stated_date(d.text)
+            c.items.append(FieldToConfirm(
+                field=f"records[{len(records)}].date", value=raw,
+                reason=(f"the {d.label}'s date could not be read" if raw else
+                        f"the {d.label} states no date"),
+                file=_rel(d.file, base_dir), page=d.pages[0].number))
         rec["source"] = _source(d, base_dir).model_dump(mode="json", exclude_defaults=True)
         records.append(rec)
 

@@ -22,6 +22,7 @@ class FieldValue:
     page: int
     # the lowest OCR word confidence in the value's lines (None: read from a text layer)
     confidence: float | None = None
+    page_confidence: float | None = None  # the page's mean OCR word confidence
 
 
 @dataclass
@@ -73,7 +74,7 @@ def read_form(doc: Document, form: str) -> FormData:
                     current.confidence = _lower(current.confidence, conf)
                 continue
             name, repeat, rest = hit
-            current = FieldValue(rest, page.file, page.number, conf)
+            current = FieldValue(rest, page.file, page.number, conf, page.confidence)
             if repeat:
                 out.items.append({name: current})
             elif name in item_fields and out.items:

@@ -129,6 +129,12 @@ def _author(value: str) -> str:
     return value.strip(" .,;")
 
 
+def stated_date(text: str) -> str | None:
+    """The value of the first date label in ``text``, as written (even when it is no date)."""
+    found = sorted(_labelled(text, documents().date_labels), key=lambda x: x[0])
+    return found[0][1] if found else None
+
+
 def document_date_and_author(
     text: str, type_: str | None = None
 ) -> tuple[dt.date | None, str | None]:
