@@ -353,3 +353,19 @@ def test_a_record_whose_date_cannot_be_read_is_marked(tmp_path: Path) -> None:
     confirm = {c.field: c for c in asm.report.confirm}
     assert confirm["records[2].date"].value == "42/03/2013"
     assert confirm["records[2].date"].page == 3
+
+
+def test_page_offsets_hold_in_the_written_bundle(tmp_path: Path) -> None:
+    text1 = "PROGRESS REPORT   \nDate of Service: 01/02/2013\t\nPage 1 of 2"
+    text2 = "\n  second page  \nPage 2 of 2\n"
+    pages = [_page(1, APP_TEXT), _page(2, UR_TEXT), _page(3, text1), _page(4, text2)]
+    asm = assemble(pages, split_documents(pages), base_dir=tmp_path)
+    from openimr.intake.packets.bundle_yaml import dump_bundle
+
+    out = tmp_path / "b.yaml"
+    out.write_text(dump_bundle(asm.data))
+    rec = openimr.load_bundle(out).records[2]
+    assert rec.source is not None and rec.text is not None
+    starts = {p.page: p.start for p in rec.source.pages}
+    assert rec.text[starts[3]:].startswith("PROGRESS REPORT")
+    assert rec.text[starts[4]:].startswith("  second page")

@@ -26,7 +26,7 @@ from openimr.domain.bundle import (
 )
 from openimr.intake.packets.forms import FieldValue, FormData, read_form
 from openimr.intake.packets.pages import Page
-from openimr.intake.packets.split import Document, parse_date, stated_date
+from openimr.intake.packets.split import Document, page_body, parse_date, stated_date
 from openimr.intake.packets.vocab import documents, forms
 
 CLINICAL_TYPES = ("progress_report", "imaging_report", "operative_report", "therapy_note")
@@ -148,7 +148,7 @@ def _source(doc: Document, base: Path | None) -> SourceRef:
             continue
         pages.append(SourcePage(page=p.number, start=offset, ocr=p.ocr,
                                 confidence=round(p.confidence, 1) if p.confidence else None))
-        offset += len(p.text.strip("\n")) + 2
+        offset += len(page_body(p)) + 2
     return SourceRef(file=_rel(doc.file, base), pages=pages)
 
 

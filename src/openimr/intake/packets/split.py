@@ -51,6 +51,15 @@ def parse_date(text: str | None) -> dt.date | None:
     return min(found)[1] if found else None
 
 
+def page_body(page: Page) -> str:
+    """A page's text as it goes into a record: no trailing blanks, tabs as spaces.
+
+    (The same text the bundle's YAML keeps, so offsets into a record stay true.)
+    """
+    lines = [ln.rstrip().replace("\t", "    ") for ln in page.text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
 @dataclass
 class Document:
     type: str
@@ -72,7 +81,7 @@ class Document:
 
     @property
     def text(self) -> str:
-        return "\n\n".join(p.text.strip("\n") for p in self.pages if p.readable)
+        return "\n\n".join(page_body(p) for p in self.pages if p.readable)
 
     @property
     def min_confidence(self) -> float | None:
