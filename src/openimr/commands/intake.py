@@ -1,4 +1,4 @@
-"""``openimr intake PACKET.pdf... [-o bundle.yaml]``: PDF packets (or folders) to a case bundle.
+"""``openimr intake PACKET.pdf... [-o bundle.yaml]``: PDF packets or fax images to a bundle.
 
 The bundle goes to ``-o`` (or stdout); a summary goes to stderr: pages read and OCR'd, the
 documents found, and what the intake clerk must look at (pages that could not be read or
@@ -93,7 +93,8 @@ def register(app: typer.Typer) -> None:
     @app.command("intake")
     def intake_cmd(
         packets: Annotated[
-            list[Path], typer.Argument(help="PDF packets, or folders holding them.")
+            list[Path],
+            typer.Argument(help="PDF packets or fax images (TIFF, PNG, JPEG), or folders."),
         ],
         output: Annotated[
             Path | None, typer.Option("--output", "-o", help="Write the bundle here (YAML).")

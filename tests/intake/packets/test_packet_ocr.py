@@ -7,6 +7,7 @@ scanned, so the suite stays quick. Skipped only when Tesseract is truly absent (
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -78,3 +79,24 @@ def test_decision_matches_the_hand_written_bundle(
             assert (ev.file, ev.page) == (rec.source.file, page)  # set by openimr.decide
             page_text = next(p.text for p in result.pages if p.number == page)
             assert ev.text in " ".join(page_text.split()) or ev.text in page_text
+
+
+def test_a_faxed_tiff_is_read_page_by_page(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    packet, truth = make_packet(tmp_path, "small", scan=False)
+    doc = pdfium.PdfDocument(packet)
+    frames = [doc[i].render(scale=300 / 72, grayscale=True).to_pil().convert("1")
+              for i in (0, 6)]  # the application and a progress report
+    doc.close()
+    tiff = tmp_path / "fax.tif"
+    frames[0].save(tiff, save_all=True, append_images=frames[1:], compression="group4",
+                   dpi=(300, 300))
+    result = intake_packets([tiff], out_dir=tmp_path, workers=1)
+    assert [(d.type, d.page_numbers) for d in result.documents] == [
+        ("imr_application", [1]), ("progress_report", [2])]
+    assert result.report.ocr_pages == 2
+    assert result.data["case_number"] == truth.case["case_number"]
+    # no UR letter in this fax: listed, and UR's decisions marked to confirm, not assumed silently
+    assert any(i.kind == "missing" for i in result.report.issues)
+    assert "requests[0].ur_decision" in {c.field for c in result.report.confirm}

@@ -1,5 +1,7 @@
 """The pages of a packet: the text layer where there is one, Tesseract OCR where there is not.
 
+A packet is a PDF, or a fax image (TIFF, one page per frame; PNG; JPEG), or a folder of them.
+
 OCR runs page by page in a process pool (one worker per core by default) with a progress bar;
 every page keeps its source file, its number and, when OCR read it, the mean word confidence.
 A page that cannot be read is returned with ``error`` set, never dropped.
@@ -54,22 +56,37 @@ def tesseract_available() -> bool:
         return False
 
 
+IMAGE_SUFFIXES = (".tif", ".tiff", ".png", ".jpg", ".jpeg")  # faxes often come as TIFF
+PACKET_SUFFIXES = (".pdf", *IMAGE_SUFFIXES)
+
+
 def pdf_files(inputs: Iterable[str | Path]) -> list[Path]:
-    """The PDFs named, folders expanded to their PDFs in name order; anything else refused."""
+    """The packet files named (PDF, or fax images), folders expanded in name order."""
     out: list[Path] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            out.extend(sorted(q for q in p.iterdir() if q.suffix.lower() == ".pdf"))
+            out.extend(sorted(q for q in p.iterdir() if q.suffix.lower() in PACKET_SUFFIXES))
         elif not p.is_file():
             raise RecordReadError(f"{p}: file not found")
-        elif p.suffix.lower() != ".pdf":
-            raise RecordReadError(f"{p}: not a PDF (intake reads .pdf packets or a folder)")
+        elif p.suffix.lower() not in PACKET_SUFFIXES:
+            raise RecordReadError(f"{p}: not a PDF or a fax image (intake reads .pdf, .tif, "
+                                  ".png, .jpg packets or a folder)")
         else:
             out.append(p)
     if not out:
-        raise RecordReadError("no PDF to read (give PDF files or a folder holding them)")
+        raise RecordReadError("no packet to read (give PDF or image files, or a folder)")
     return out
+
+
+def _image_frames(path: Path) -> int:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as img:
+            return int(getattr(img, "n_frames", 1))
+    except Exception as exc:  # PIL raises many kinds on a broken file
+        raise RecordReadError(f"{path}: not a readable image ({exc.__class__.__name__})") from exc
 
 
 def _page_text(page: object) -> str:
@@ -151,11 +168,18 @@ def ocr_page(path: str, index: int, dpi: int = OCR_DPI) -> OcrResult:
         import pypdfium2 as pdfium
         import pytesseract
 
-        doc = pdfium.PdfDocument(path)
-        try:
-            image = doc[index].render(scale=dpi / 72, grayscale=True).to_pil()
-        finally:
-            doc.close()
+        if Path(path).suffix.lower() in IMAGE_SUFFIXES:
+            from PIL import Image
+
+            with Image.open(path) as img:
+                img.seek(index)
+                image = img.convert("L")
+        else:
+            doc = pdfium.PdfDocument(path)
+            try:
+                image = doc[index].render(scale=dpi / 72, grayscale=True).to_pil()
+            finally:
+                doc.close()
         data = pytesseract.image_to_data(
             image, lang="eng", config="--psm 3", output_type=pytesseract.Output.DICT
         )
@@ -181,7 +205,11 @@ def read_pages(
     pages: list[Page] = []
     todo: list[Page] = []
     for path in pdf_files(inputs):
-        for n, text in enumerate(_text_layer(path), start=1):
+        if path.suffix.lower() in IMAGE_SUFFIXES:  # an image has no text layer: OCR it all
+            texts = [""] * _image_frames(path)
+        else:
+            texts = _text_layer(path)
+        for n, text in enumerate(texts, start=1):
             page = Page(str(path), n, text)
             if len(text.strip()) < MIN_TEXT_CHARS:
                 page.text = ""
