@@ -47,7 +47,8 @@ def summary(result: PacketIntake, verbose: bool = False) -> list[str]:
         lines.append(f"check: {issue.kind}: {where}{issue.detail}")
     for c in rep.confirm:
         where = f" ({c.file} p. {c.page})" if c.file else ""
-        lines.append(f"confirm: {c.field} = {c.value!r}: {c.reason}{where}")
+        value = c.value if c.value is None or len(c.value) <= 60 else c.value[:57] + "..."
+        lines.append(f"confirm: {c.field} = {value!r}: {c.reason}{where}")
     if result.problem:
         lines.append(f"not valid yet: {result.problem}")
     return lines
