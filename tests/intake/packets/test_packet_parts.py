@@ -205,9 +205,11 @@ def test_a_field_takes_the_lowest_word_confidence_of_its_lines(tmp_path: Path) -
     text = "NOTICE OF UTILIZATION REVIEW DECISION\nDate of Decision: 03/04/2014\n\n" \
         "Requested Treatment: Lumbar MRI\nDecision: Non-certified\n" \
         "Guidelines Relied Upon: MTUS ACOEM\nChapter 12 me"
-    confs: list[float | None] = [96.0, 95.0, None, 94.0, 93.0, 91.0, 35.0]
-    page = _page(1, text, ocr=True, confidence=90.0, line_confidence=confs)
+    confs = [[96.0, 96.0, 96.0, 96.0], [40.0, 41.0, 42.0, 95.0], [], [94.0, 94.0, 94.0, 94.0],
+             [93.0, 93.0], [91.0, 91.0, 91.0, 91.0, 91.0], [90.0, 90.0, 35.0]]
+    page = _page(1, text, ocr=True, confidence=90.0, word_confidence=confs)
     form = read_form(split_documents([page])[0], "ur_letter")
+    # the label's words ("Date of Decision:") do not count, the value's do
     assert form.fields["decision_date"].confidence == 95.0
     assert form.items[0]["basis"].value == "MTUS ACOEM Chapter 12 me"
     assert form.items[0]["basis"].confidence == 35.0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from openimr.intake.packets.pages import Page
 from openimr.intake.packets.split import Document
 from openimr.intake.packets.vocab import forms
 
@@ -48,6 +49,16 @@ def _match(line: str, form: str) -> tuple[str, bool, str] | None:
     return (best[1], best[2], best[3]) if best else None
 
 
+def _least(words: list[float] | None, last: int | None, page: Page) -> float | None:
+    """The lowest confidence of a line's words (its ``last`` words only: a value after a label)."""
+    if not page.ocr:
+        return None
+    if not words:
+        return page.confidence
+    chosen = words[-last:] if last else ([] if last == 0 else words)
+    return min(chosen) if chosen else None
+
+
 def _lower(a: float | None, b: float | None) -> float | None:
     return b if a is None else a if b is None else min(a, b)
 
@@ -60,20 +71,22 @@ def read_form(doc: Document, form: str) -> FormData:
     for page in doc.pages:
         if not page.readable:
             continue
-        confs = page.line_confidence or []
+        words = page.word_confidence
         for n, raw in enumerate(page.text.splitlines()):
             line = raw.strip()
-            conf = confs[n] if n < len(confs) else (page.confidence if page.ocr else None)
             if not line:
                 current = None
                 continue
+            line_words = words[n] if words is not None and n < len(words) else None
             hit = _match(line, form)
             if hit is None:
                 if current is not None:
                     current.value = f"{current.value} {line}".strip()
-                    current.confidence = _lower(current.confidence, conf)
+                    current.confidence = _lower(
+                        current.confidence, _least(line_words, None, page))
                 continue
             name, repeat, rest = hit
+            conf = _least(line_words, len(rest.split()), page)  # the value's words only
             current = FieldValue(rest, page.file, page.number, conf, page.confidence)
             if repeat:
                 out.items.append({name: current})

@@ -35,8 +35,8 @@ class Page:
     ocr: bool = False
     confidence: float | None = None  # mean OCR word confidence, 0-100
     error: str | None = None  # why the page could not be read (then text is "")
-    # OCR only: the lowest word confidence of each line of ``text`` (None for a blank line)
-    line_confidence: list[float | None] | None = None
+    # OCR only: the confidence of each word of each line of ``text`` ([] for a blank line)
+    word_confidence: list[list[float]] | None = None
 
     @property
     def readable(self) -> bool:
@@ -117,8 +117,8 @@ def _text_layer(path: Path) -> list[str]:
 
 def _lines_from_data(
     data: dict[str, list[object]],
-) -> tuple[str, float | None, list[float | None]]:
-    """Text (one line per Tesseract line), mean word confidence, lowest confidence per line.
+) -> tuple[str, float | None, list[list[float]]]:
+    """Text (one line per Tesseract line), mean word confidence, word confidences per line.
 
     A blank line goes where Tesseract starts a new block or the page leaves a vertical gap
     (a paragraph or a group of fields), as in a text-layer page, so a field's value does not
@@ -149,17 +149,17 @@ def _lines_from_data(
     steps = sorted(b[1] - a[1] for a, b in zip(lines, lines[1:], strict=False) if b[1] > a[1])
     step = steps[len(steps) // 4] if steps else 0
     out: list[str] = []
-    out_conf: list[float | None] = []
+    out_conf: list[list[float]] = []
     for prev, line in zip([None, *lines], lines, strict=False):
         if prev is not None and (line[0] != prev[0] or (step and line[1] - prev[1] > 1.6 * step)):
             out.append("")
-            out_conf.append(None)
+            out_conf.append([])
         out.append(" ".join(line[2]))
-        out_conf.append(min(line[3]))
+        out_conf.append(line[3])
     return "\n".join(out), (sum(confs) / len(confs) if confs else None), out_conf
 
 
-OcrResult = tuple[str, float | None, list[float | None], str | None]
+OcrResult = tuple[str, float | None, list[list[float]], str | None]
 
 
 def ocr_page(path: str, index: int, dpi: int = OCR_DPI) -> OcrResult:
@@ -246,7 +246,7 @@ def read_pages(
     for page, (text, conf, line_conf, err) in zip(todo, results, strict=True):
         page.ocr = True
         page.text, page.confidence, page.error = text, conf, err
-        page.line_confidence = line_conf
+        page.word_confidence = line_conf
         if err is None and not text.strip():
             page.error = "OCR found no text (blank or unreadable page)"
     return pages
