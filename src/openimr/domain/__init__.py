@@ -5,14 +5,9 @@ from openimr.domain.bundle import (
     Claim,
     Dates,
     Expected,
-    FieldToConfirm,
-    IntakeIssue,
-    IntakeReport,
     Patient,
     Record,
     Request,
-    SourcePage,
-    SourceRef,
 )
 from openimr.domain.determination import (
     AdditionalReviewer,
@@ -25,6 +20,13 @@ from openimr.domain.determination import (
 )
 from openimr.domain.finding import Assertion, Finding
 from openimr.domain.reviewer import ReviewerProfile
+from openimr.domain.source import (
+    FieldToConfirm,
+    IntakeIssue,
+    IntakeReport,
+    SourcePage,
+    SourceRef,
+)
 
 __all__ = [
     "AdditionalReviewer",

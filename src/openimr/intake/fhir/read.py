@@ -32,7 +32,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from openimr.domain.bundle import FieldToConfirm, IntakeIssue, IntakeReport
+from openimr.domain.source import FieldToConfirm, IntakeIssue, IntakeReport
 from openimr.errors import BundleError
 from openimr.intake.fhir.mapping import code_in, concept_text, mapping, unb64
 

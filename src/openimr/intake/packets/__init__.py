@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openimr.domain.bundle import CaseBundle, IntakeReport
+from openimr.domain.bundle import CaseBundle
+from openimr.domain.source import IntakeReport
 from openimr.errors import BundleError
 from openimr.intake.packets.assemble import assemble
 from openimr.intake.packets.bundle_yaml import dump_bundle

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openimr.domain.bundle import (
+from openimr.domain.source import (
     FieldToConfirm,
     IntakeIssue,
     IntakeReport,
