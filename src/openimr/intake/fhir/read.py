@@ -36,6 +36,7 @@ from openimr.domain.source import FieldToConfirm, IntakeIssue, IntakeReport
 from openimr.errors import BundleError
 from openimr.intake.fhir.mapping import code_in, concept_text, mapping, unb64
 
+_PRIORITY = "http://terminology.hl7.org/CodeSystem/processpriority"
 _READ = {"Patient", "Claim", "ClaimResponse", "ServiceRequest", "Coverage", "Condition",
          "DocumentReference", "Composition", "Observation", "Procedure", "MedicationRequest",
          "Task", "Binary", "Organization", "Practitioner"}
@@ -128,24 +129,28 @@ class _Reader:
     # ---------------------------------------------------------------- case data
 
     def case(self) -> dict[str, Any]:
-        m = self.m
         claims = self.of("Claim")
         claim = claims[0] if claims else {}
         ur = next((r for r in self.of("ClaimResponse")
                    if not claim or self._ref_is(r.get("request"), claim) or len(claims) <= 1),
                   None)
-        number = None
+        priority = self.m.priority.get(code_in(claim.get("priority"), _PRIORITY) or "normal",
+                                       "standard")
+        return {"format": "openimr-case/1", "case_number": self._case_number(claim),
+                "priority": priority, "dates": self._dates(ur), "patient": self._patient(),
+                "claim": self._claim(claim, ur), "requests": self.requests(claim, ur)}
+
+    def _case_number(self, claim: dict[str, Any]) -> str:
         for res in (claim, *self.of("ClaimResponse")):
             for ident in res.get("identifier") or []:
-                if ident.get("system") == m.systems.case_number and ident.get("value"):
-                    number = str(ident["value"])
-                    break
-            if number:
-                break
-        if number is None:
-            self.confirm.append(FieldToConfirm(
-                field="case_number", reason="no identifier in the IMR case-number system"))
-            number = "UNASSIGNED"
+                if ident.get("system") == self.m.systems.case_number and ident.get("value"):
+                    return str(ident["value"])
+        self.confirm.append(FieldToConfirm(
+            field="case_number", reason="no identifier in the IMR case-number system"))
+        return "UNASSIGNED"
+
+    def _dates(self, ur: dict[str, Any] | None) -> dict[str, Any]:
+        m = self.m
         dates: dict[str, Any] = {}
         ur_date = _date(ur.get("created")) if ur else None
         if ur_date is None:
@@ -157,57 +162,57 @@ class _Reader:
                 continue
             for inp in task.get("input") or []:
                 name = concept_text(inp.get("type"))
-                if name in m.task_dates:
-                    value = _date(inp.get("valueDate") or inp.get("valueDateTime"))
-                    if value:
-                        dates[name] = value
+                value = _date(inp.get("valueDate") or inp.get("valueDateTime"))
+                if name in m.task_dates and value:
+                    dates[name] = value
             if "application_received" not in dates and _date(task.get("authoredOn")):
                 dates["application_received"] = _date(task.get("authoredOn"))
-        dates = {k: dates[k] for k in ("application_received", "assigned", "ur_denial",
-                                       "records_received", "decision") if k in dates}
-        patient: dict[str, Any] = {}
+        return {k: dates[k] for k in ("application_received", "assigned", "ur_denial",
+                                      "records_received", "decision") if k in dates}
+
+    def _patient(self) -> dict[str, Any]:
         pats = self.of("Patient")
-        if pats:
-            p = pats[0]
-            if _date(p.get("birthDate")):
-                patient["date_of_birth"] = _date(p.get("birthDate"))
-            patient["sex"] = m.gender.get(str(p.get("gender", "unknown")), "unknown")
-            for ext in p.get("extension") or []:
-                if ext.get("url") == m.extensions.age and ext.get("valueInteger") is not None:
-                    patient["age"] = int(ext["valueInteger"])
-        claim_out: dict[str, Any] = {}
+        if not pats:
+            return {}
+        p, m = pats[0], self.m
+        patient: dict[str, Any] = {}
+        if _date(p.get("birthDate")):
+            patient["date_of_birth"] = _date(p.get("birthDate"))
+        patient["sex"] = m.gender.get(str(p.get("gender", "unknown")), "unknown")
+        for ext in p.get("extension") or []:
+            if ext.get("url") == m.extensions.age and ext.get("valueInteger") is not None:
+                patient["age"] = int(ext["valueInteger"])
+        return patient
+
+    def _claim(self, claim: dict[str, Any], ur: dict[str, Any] | None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         doi = _date((claim.get("accident") or {}).get("date"))
         if doi is None:
             self.confirm.append(FieldToConfirm(
                 field="claim.date_of_injury", reason="no Claim.accident.date in the bundle"))
-        claim_out["date_of_injury"] = doi
+        out["date_of_injury"] = doi
         body: list[str] = []
         for cond in self.of("Condition"):
-            for site in cond.get("bodySite") or []:
-                t = concept_text(site)
+            for t in (concept_text(site) for site in cond.get("bodySite") or []):
                 if t and t.lower() not in body:
                     body.append(t.lower())
-        claim_out["body_parts"] = body
+        out["body_parts"] = body
         employer = next((_display(c.get("policyHolder"), self.index)
                          for c in self.of("Coverage") if c.get("policyHolder")), None)
         if employer:
-            claim_out["employer"] = employer
+            out["employer"] = employer
         insurer = _display(claim.get("insurer"), self.index) or (
             _display(ur.get("insurer"), self.index) if ur else None)
         if insurer:
-            claim_out["claims_administrator"] = insurer
+            out["claims_administrator"] = insurer
         providers: list[str] = []
         for ref in [claim.get("provider"), *[ct.get("provider") for ct in
                                               claim.get("careTeam") or []]]:
             name = _display(ref, self.index)
             if name and name not in providers:
                 providers.append(name)
-        claim_out["providers"] = providers
-        priority = m.priority.get(code_in(claim.get("priority"), "http://terminology.hl7.org/"
-                                          "CodeSystem/processpriority") or "normal", "standard")
-        return {"format": "openimr-case/1", "case_number": number, "priority": priority,
-                "dates": dates, "patient": patient, "claim": claim_out,
-                "requests": self.requests(claim, ur)}
+        out["providers"] = providers
+        return out
 
     def requests(self, claim: dict[str, Any], ur: dict[str, Any] | None) -> list[dict[str, Any]]:
         m = self.m

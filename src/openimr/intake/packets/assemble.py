@@ -229,26 +229,16 @@ def _requests(app: FormData | None, ur: FormData | None, c: _Confirm, base: Path
     return out
 
 
-def assemble(pages: list[Page], docs: list[Document], *, case_number: str | None = None,
-             base_dir: Path | None = None) -> Assembly:
-    """The bundle data (a dict in the contract's shape) and the intake report."""
-    c = _Confirm(base_dir)
-    app_doc, ur_doc = _first(docs, "imr_application"), _first(docs, "ur_letter")
-    rfa_doc = _first(docs, "rfa")
-    app = read_form(app_doc, "imr_application") if app_doc else None
-    ur = read_form(ur_doc, "ur_letter") if ur_doc else None
-    rfa = read_form(rfa_doc, "rfa") if rfa_doc else None
+def _field(form: FormData | None, name: str) -> FieldValue | None:
+    return form.fields.get(name) if form else None
 
-    def f(form: FormData | None, name: str) -> FieldValue | None:
-        return form.fields.get(name) if form else None
 
-    number = case_number
-    if number is None:
-        fv = f(app, "case_number")
-        number = c.pick("case_number", [("IMR application", fv)],
-                        lambda s: (re.sub(r"\s+", "", s).upper() or None))
-        if number is None:
-            number = "UNASSIGNED"
+def _case_fields(c: _Confirm, app: FormData | None, ur: FormData | None,
+                 rfa: FormData | None) -> dict[str, Any]:
+    """Case number, priority, dates, patient and claim (less providers) from the forms."""
+    f = _field
+    number = c.pick("case_number", [("IMR application", f(app, "case_number"))],
+                    lambda s: (re.sub(r"\s+", "", s).upper() or None))
     priority = c.pick("priority", [("IMR application", f(app, "review_type"))], _priority)
     dates: dict[str, Any] = {}
     received = c.pick("dates.application_received", [("IMR application", f(app, "received"))],
@@ -264,25 +254,29 @@ def assemble(pages: list[Page], docs: list[Document], *, case_number: str | None
                  parse_date)
     if dob:
         patient["date_of_birth"] = dob
-    sex = c.pick("patient.sex", [("IMR application", f(app, "sex"))], _sex)
-    patient["sex"] = sex or "unknown"
-    claim: dict[str, Any] = {}
-    claim["date_of_injury"] = c.pick("claim.date_of_injury", [
+    patient["sex"] = c.pick("patient.sex", [("IMR application", f(app, "sex"))], _sex) or "unknown"
+    claim: dict[str, Any] = {"date_of_injury": c.pick("claim.date_of_injury", [
         ("IMR application", f(app, "date_of_injury")),
         ("UR decision letter", f(ur, "date_of_injury")),
         ("RFA", f(rfa, "date_of_injury")),
-    ], parse_date)
+    ], parse_date)}
     body = c.pick("claim.body_parts", [("IMR application", f(app, "body_parts"))], _body_parts)
     claim["body_parts"] = body or []
-    for key, label in (("employer", "employer"), ("claims_administrator",
-                                                  "claims_administrator")):
-        value = c.pick(f"claim.{key}", [("IMR application", f(app, label))])
+    for key in ("employer", "claims_administrator"):
+        value = c.pick(f"claim.{key}", [("IMR application", f(app, key))])
         if value:
             claim[key] = value
+    return {"case_number": number or "UNASSIGNED", "priority": priority or "standard",
+            "dates": dates, "patient": patient, "claim": claim}
+
+
+def _providers(c: _Confirm, app: FormData | None, ur: FormData | None, rfa: FormData | None,
+               docs: list[Document]) -> list[str]:
+    """The requesting physician (cross-checked), then the authors of clinical records."""
     requesting = c.pick("claim.providers[0]", [
-        ("IMR application", f(app, "requesting_physician")),
-        ("UR decision letter", f(ur, "requesting_physician")),
-        ("RFA", f(rfa, "requesting_physician")),
+        ("IMR application", _field(app, "requesting_physician")),
+        ("UR decision letter", _field(ur, "requesting_physician")),
+        ("RFA", _field(rfa, "requesting_physician")),
     ], same=lambda a, b: _norm(a) == _norm(b))
     providers: list[str] = [requesting] if requesting else []
     for d in docs:
@@ -290,8 +284,12 @@ def assemble(pages: list[Page], docs: list[Document], *, case_number: str | None
             _norm(p) for p in providers
         }:
             providers.append(d.author)
-    claim["providers"] = providers
+    return providers
 
+
+def _records(docs: list[Document], c: _Confirm, base_dir: Path | None,
+             ) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """Every document with text as a record (an unreadable date marked), and the ids."""
     records: list[dict[str, Any]] = []
     seen: set[str] = set()
     index: dict[int, str] = {}
@@ -314,7 +312,25 @@ def assemble(pages: list[Page], docs: list[Document], *, case_number: str | None
                 file=_rel(d.file, base_dir), page=d.pages[0].number))
         rec["source"] = _source(d, base_dir).model_dump(mode="json", exclude_defaults=True)
         records.append(rec)
+    return records, index
 
+
+def assemble(pages: list[Page], docs: list[Document], *, case_number: str | None = None,
+             base_dir: Path | None = None) -> Assembly:
+    """The bundle data (a dict in the contract's shape) and the intake report."""
+    c = _Confirm(base_dir)
+    app_doc, ur_doc = _first(docs, "imr_application"), _first(docs, "ur_letter")
+    rfa_doc = _first(docs, "rfa")
+    app = read_form(app_doc, "imr_application") if app_doc else None
+    ur = read_form(ur_doc, "ur_letter") if ur_doc else None
+    rfa = read_form(rfa_doc, "rfa") if rfa_doc else None
+    case = _case_fields(c, app, ur, rfa)
+    if case_number is not None:  # given by the clerk: it wins over the form
+        case["case_number"] = case_number
+        c.items = [i for i in c.items if i.field != "case_number"]
+    case["claim"]["providers"] = _providers(c, app, ur, rfa, docs)
+    received = case["dates"].get("application_received")
+    records, index = _records(docs, c, base_dir)
     requests = _requests(app, ur, c, base_dir)
     application: dict[str, Any] = {"ur_letter_attached": ur_doc is not None}
     if app is not None:
@@ -335,11 +351,7 @@ def assemble(pages: list[Page], docs: list[Document], *, case_number: str | None
     )
     data: dict[str, Any] = {
         "format": "openimr-case/1",
-        "case_number": number,
-        "priority": priority or "standard",
-        "dates": dates,
-        "patient": patient,
-        "claim": claim,
+        **case,
         "records": records,
         "requests": requests,
         "application": application,
