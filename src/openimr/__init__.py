@@ -34,7 +34,12 @@ def decide(bundle: CaseBundle, **options: Any) -> Determination:
     """
     from openimr.review.decide import decide as _decide
 
-    return _decide(bundle, **options)
+    determination = _decide(bundle, **options)
+    if any(r.source is not None for r in bundle.records):  # read from a packet (issue 15)
+        from openimr.intake.packets.link import link_pages
+
+        link_pages(determination, bundle)
+    return determination
 
 
 __version__ = "0.1.0"

@@ -37,6 +37,11 @@ def _register() -> None:
     from openimr.commands import letters as letters_cmd  # published letters (issue 5)
 
     letters_cmd.register(app)
+    from openimr.commands import fhir as fhir_cmd  # packets and FHIR (issue 15)
+    from openimr.commands import intake as intake_cmd
+
+    intake_cmd.register(app)
+    fhir_cmd.register(app)
 
 
 _register()

@@ -70,7 +70,10 @@ def _print_eligibility(result: object) -> None:
 
 @case_app.command("new")
 def new_cmd(
-    bundle: Annotated[Path, typer.Argument(help="Case bundle (YAML or JSON).")],
+    bundle: Annotated[
+        list[Path],
+        typer.Argument(help="Case bundle (YAML or JSON), a FHIR Bundle, or PDF packets/folders."),
+    ],
     received: Annotated[
         str | None, typer.Option("--received", help="When the application arrived (ISO).")
     ] = None,
@@ -79,11 +82,11 @@ def new_cmd(
     at: AtOption = None,
 ) -> None:
     """Record an application (state received) and screen its eligibility."""
-    from openimr.intake import load_bundle
+    from openimr.commands.intake import load_case
 
     # options first: a bad one is refused before the database is opened
     got, when = parse_when(received, "--received"), parse_instant(at, "--at")
-    b = load_bundle(bundle)
+    b = load_case(bundle)
     result = _svc(db).open_case(b, actor_name(actor), got, when)
     _print_eligibility(result)
 

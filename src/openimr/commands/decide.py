@@ -17,6 +17,7 @@ class Format(StrEnum):
     html = "html"
     pdf = "pdf"
     json = "json"
+    fhir = "fhir"  # a FHIR R4 ClaimResponse with the letter as a DocumentReference
 
 
 class DecideUsageError(OpenIMRError):

@@ -23,6 +23,13 @@ from openimr.domain.determination import (
 )
 from openimr.domain.finding import Assertion, Finding
 from openimr.domain.reviewer import ReviewerProfile
+from openimr.domain.source import (
+    FieldToConfirm,
+    IntakeIssue,
+    IntakeReport,
+    SourcePage,
+    SourceRef,
+)
 
 __all__ = [
     "AdditionalReviewer",
@@ -34,8 +41,11 @@ __all__ = [
     "Determination",
     "EvidenceLink",
     "Expected",
+    "FieldToConfirm",
     "Finding",
     "GuidelineCitation",
+    "IntakeIssue",
+    "IntakeReport",
     "ItemDecision",
     "PassedTopic",
     "ReviewerNote",
@@ -45,4 +55,6 @@ __all__ = [
     "Request",
     "ReviewerCredentials",
     "ReviewerProfile",
+    "SourcePage",
+    "SourceRef",
 ]

@@ -22,6 +22,7 @@ from openimr.domain.sanity import (
     check_relative_path,
     impossible_values,
 )
+from openimr.domain.source import IntakeReport, SourceRef
 
 Decision = Literal["upheld", "overturned"]
 
@@ -84,6 +85,7 @@ class Record(_Strict):
     author: Line | None = None
     text: str | None = None
     file: Annotated[str, BeforeValidator(check_relative_path)] | None = None
+    source: SourceRef | None = None  # the packet file and pages it was read from (intake)
 
     @model_validator(mode="after")
     def _text_or_file(self) -> Record:
@@ -113,7 +115,9 @@ class Request(_Strict):
     item: Line = Field(min_length=1)
     ur_decision: Literal["denied", "modified"] = "denied"
     ur_basis: Line | None = None
+    ur_authorized: Line | None = None  # for a modified decision: the part UR authorised
     expected: Expected | None = None
+    source: SourceRef | None = None  # where intake read the item (UR letter, application)
 
 
 class PriorIMR(_Strict):
@@ -156,6 +160,7 @@ class CaseBundle(_Strict):
     records: list[Record] = Field(default_factory=list)
     requests: list[Request] = Field(min_length=1)
     application: Application | None = None
+    intake: IntakeReport | None = None  # set by packet/FHIR intake; absent in hand-written ones
 
     # Where the bundle was read from; set by the loader, never part of the contract.
     source_path: str | None = Field(default=None, exclude=True)

@@ -59,6 +59,10 @@ class EvidenceLink(_M):
     finding: str
     assertion: str
     record_date: dt.date | None = None
+    # Where the span sits in the packet it was read from (set when the record has a source):
+    # the workbench opens the PDF there. Absent for records written by hand.
+    file: str | None = None
+    page: int | None = None
 
 
 class CriterionResult(_M):

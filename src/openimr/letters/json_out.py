@@ -10,7 +10,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from openimr.domain import Determination, GuidelineCitation, ItemDecision
+from openimr.domain import (
+    CriterionResult,
+    Determination,
+    EvidenceLink,
+    GuidelineCitation,
+    ItemDecision,
+)
 
 FORMAT = "openimr-determination/1"
 
@@ -31,6 +37,21 @@ def _primary_guideline(item: ItemDecision) -> dict[str, Any]:
     return {"text": "; ".join(g.text for g in cites), "level": level}
 
 
+def _evidence(e: EvidenceLink) -> dict[str, Any]:
+    """An evidence span; its packet file and page only when it has one (intake records)."""
+    out = e.model_dump(mode="json")
+    for key in ("file", "page"):
+        if out.get(key) is None:
+            out.pop(key, None)
+    return out
+
+
+def _criterion(c: CriterionResult) -> dict[str, Any]:
+    out = c.model_dump(mode="json")
+    out["evidence"] = [_evidence(e) for e in c.evidence]
+    return out
+
+
 def _item(item: ItemDecision) -> dict[str, Any]:
     return {
         "id": item.id,
@@ -41,8 +62,8 @@ def _item(item: ItemDecision) -> dict[str, Any]:
         "guidelines": [_citation(g) for g in item.guidelines],
         "claims_administrator_basis": item.claims_administrator_basis,
         "rationale": item.rationale,
-        "evidence": [e.model_dump(mode="json") for e in item.evidence],
-        "criteria": [c.model_dump(mode="json") for c in item.criteria],
+        "evidence": [_evidence(e) for e in item.evidence],
+        "criteria": [_criterion(c) for c in item.criteria],
         "topic": item.topic,
         "category": item.category,
         "note": item.note,

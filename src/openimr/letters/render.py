@@ -22,7 +22,7 @@ from openimr.domain import Determination
 from openimr.domain.sanity import BIDI
 from openimr.errors import OpenIMRError
 
-FORMATS = ("text", "html", "pdf", "json")
+FORMATS = ("text", "html", "pdf", "json", "fhir")
 DEFAULT_ORGANIZATION = "IMRO"
 TEXT_WIDTH = 95
 
@@ -205,7 +205,9 @@ def render_html_context(ctx: dict[str, Any]) -> str:
 def render(
     determination: Determination, fmt: str, *, organization: str | None = None
 ) -> str | bytes:
-    """Render ``determination`` as ``fmt``: "text", "html", "json" (str) or "pdf" (bytes).
+    """Render ``determination`` as ``fmt``: "text", "html", "json", "fhir" (str) or "pdf" (bytes).
+
+    "fhir" is a FHIR R4 Bundle: the ClaimResponse and the text letter as a DocumentReference.
 
     ``organization`` names the IMRO in the letter (default "IMRO"): it sends the case file
     and labels the reviewer's guideline line ("<organization> guideline:").
@@ -223,6 +225,10 @@ def _render(d: Determination, fmt: str, organization: str | None) -> str | bytes
         from openimr.letters.json_out import to_json
 
         return to_json(d)
+    if fmt == "fhir":
+        from openimr.letters.fhir_out import to_fhir_json
+
+        return to_fhir_json(d, organization)
     _check(d)
     ctx = context(d, organization)
     if fmt == "text":
