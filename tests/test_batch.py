@@ -46,3 +46,16 @@ def test_several_bundles_need_an_output_folder() -> None:
 def test_collect_bundles_walks_folders() -> None:
     found = collect_bundles([ROOT / "examples"])
     assert len(found) == 8 and all(p.name == "bundle.yaml" for p in found)
+
+
+def test_letters_parse_many_one_json_line_each(tmp_path: Path) -> None:
+    samples = ROOT / "tests/letters_in/samples"
+    two = [str(samples / "fdl2013.txt"), str(samples / "fdl2016_wrapped.txt")]
+    lines = _run("letters", "parse", *two)
+    assert lines.returncode == 0, lines.stderr
+    assert [ln[:16] for ln in lines.stdout.splitlines()] == ['{"case_number":"'] * 2
+    assert "2 letters parsed, 0 skipped" in lines.stderr
+    out = tmp_path / "json"
+    folder = _run("letters", "parse", str(samples), "-o", str(out))
+    assert folder.returncode == 1  # not_a_letter.txt is reported and skipped
+    assert "skipped: " in folder.stderr and (out / "fdl2013.json").is_file()

@@ -61,24 +61,70 @@ def register(root: typer.Typer) -> None:
 
 @app.command("parse")
 def parse_cmd(
-    file: Annotated[Path, typer.Argument(help="A letter: PDF or text.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Letters (PDF or text), or folders of letters.")
+    ],
     pdf_engine: EngineOption = "pdfium",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="One letter: write here. Several: a folder."),
+    ] = None,
 ) -> None:
-    """Parse one letter and print it as JSON (case_number, dates, reviewer, items ...)."""
+    """Parse letters and print each as JSON (case_number, dates, reviewer, items ...).
+
+    Several letters (or a folder) are read in one process: one JSON document per line on
+    stdout, or <name>.json each in -o DIR; a letter that cannot be read is reported and
+    skipped, and the exit code is then 1.
+    """
     from openimr.letters_in import parse_file
 
-    if output:
-        check_output_path(output, "-o")
-    letter = parse_file(file, pdf_engine=_engine(pdf_engine))
-    data = letter.model_dump_json(indent=2)
-    if output:
-        write_output(output, data + "\n", "-o")
-        typer.echo(f"wrote {output}", err=True)
-    else:
-        typer.echo(data)
-    for w in letter.warnings:
-        typer.echo(f"warning: {w}", err=True)
+    engine = _engine(pdf_engine)
+    if len(files) == 1 and not files[0].is_dir():
+        if output:
+            check_output_path(output, "-o")
+        letter = parse_file(files[0], pdf_engine=engine)
+        data = letter.model_dump_json(indent=2)
+        if output:
+            write_output(output, data + "\n", "-o")
+            typer.echo(f"wrote {output}", err=True)
+        else:
+            typer.echo(data)
+        for w in letter.warnings:
+            typer.echo(f"warning: {w}", err=True)
+        return
+    raise typer.Exit(_parse_many(files, engine, output))
+
+
+def _parse_many(files: list[Path], engine: PdfEngine, output: Path | None) -> int:
+    from openimr.batch import progress_bar
+    from openimr.letters_in import parse_file
+    from openimr.letters_in.ingest import collect_files
+
+    found, missing = collect_files(files)
+    for path, reason in missing:
+        typer.echo(f"skipped: {path}: {reason}", err=True)
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+    done = failed = 0
+    with progress_bar(len(found), "letter") as bar:
+        for f in found:
+            bar.update(1)
+            try:
+                letter = parse_file(f, pdf_engine=engine)
+            except OpenIMRError as exc:
+                failed += 1
+                bar.write(f"skipped: {exc}", file=sys.stderr)
+                continue
+            done += 1
+            if output is not None:
+                (output / f"{f.stem}.json").write_text(
+                    letter.model_dump_json(indent=2) + "\n", encoding="utf-8"
+                )
+            else:
+                typer.echo(letter.model_dump_json())
+    where = f" to {output}" if output is not None else ""
+    typer.echo(f"{done} letters parsed{where}, {failed + len(missing)} skipped", err=True)
+    return 1 if failed or missing or not done else 0
 
 
 @app.command("to-bundle")
