@@ -13,16 +13,25 @@ from openimr.intake.loader import parse_bundle
 
 _words = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz ,.-()/0123456789"),
                  min_size=1, max_size=40).map(str.strip).filter(bool)
-_dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2024, 12, 31))
+
+
+def _after(draw: st.DrawFn, day: dt.date, most: int) -> dt.date:
+    return day + dt.timedelta(days=draw(st.integers(0, most)))
 
 
 @st.composite
 def bundles(draw: st.DrawFn) -> dict[str, Any]:
-    # dates in the order a real case has them (birth, injury, UR, application, assignment,
-    # records, decision): the bundle contract refuses any other order
-    birth, injury, ur, received, assigned, records_in, decided = sorted(
-        draw(st.lists(_dates, min_size=7, max_size=7))
-    )
+    """Valid bundles only: dates in the order the contract checks (birth, injury, UR decision,
+    application, assignment, records, decision), nothing in the future."""
+    birth = draw(st.dates(min_value=dt.date(1940, 1, 1), max_value=dt.date(1995, 12, 31)))
+    injury = draw(st.dates(min_value=birth + dt.timedelta(days=18 * 366),
+                           max_value=dt.date(2020, 12, 31)))
+    ur = _after(draw, injury, 3 * 365)
+    received = _after(draw, ur, 60)
+    assigned = _after(draw, received, 30)
+    chain = {"application_received": received, "assigned": assigned,
+             "records_received": _after(draw, assigned, 30),
+             "decision": _after(draw, assigned, 60)}
     n_req = draw(st.integers(1, 4))
     requests = []
     for i in range(n_req):
@@ -37,7 +46,7 @@ def bundles(draw: st.DrawFn) -> dict[str, Any]:
     for i in range(draw(st.integers(0, 3))):
         rec: dict[str, Any] = {"id": f"r{i}", "kind": draw(_words), "text": draw(_words) + "\n"}
         if draw(st.booleans()):
-            rec["date"] = draw(st.dates(min_value=birth, max_value=dt.date(2024, 12, 31)))
+            rec["date"] = _after(draw, injury, (ur - injury).days)
         if draw(st.booleans()):
             rec["author"] = draw(_words)
         records.append(rec)
@@ -54,10 +63,8 @@ def bundles(draw: st.DrawFn) -> dict[str, Any]:
     for key in ("employer", "claims_administrator"):
         if draw(st.booleans()):
             claim[key] = draw(_words)
-    dates = {"ur_denial": ur}
-    later = {"application_received": received, "assigned": assigned}
-    later |= {"records_received": records_in, "decision": decided}
-    for key, day in later.items():
+    dates: dict[str, Any] = {"ur_denial": ur}
+    for key, day in chain.items():
         if draw(st.booleans()):
             dates[key] = day
     return {"format": "openimr-case/1", "case_number": "CM" + draw(st.from_regex(
