@@ -59,3 +59,10 @@ def test_letters_parse_many_one_json_line_each(tmp_path: Path) -> None:
     folder = _run("letters", "parse", str(samples), "-o", str(out))
     assert folder.returncode == 1  # not_a_letter.txt is reported and skipped
     assert "skipped: " in folder.stderr and (out / "fdl2013.json").is_file()
+
+
+def test_every_letter_format_has_a_file_extension() -> None:
+    from openimr.batch import EXTENSIONS
+    from openimr.letters.render import FORMATS
+
+    assert set(FORMATS) <= set(EXTENSIONS)

@@ -19,7 +19,7 @@ from typing import Any
 from openimr.errors import OpenIMRError
 
 BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
-EXTENSIONS = {"text": "txt", "html": "html", "pdf": "pdf", "json": "json"}
+EXTENSIONS = {"text": "txt", "html": "html", "pdf": "pdf", "json": "json", "fhir": "fhir.json"}
 
 
 def collect_bundles(paths: Iterable[Path]) -> list[Path]:
