@@ -145,3 +145,29 @@ def test_a_lead_sentence_dates_the_findings_that_follow_it() -> None:
     }
     assert ("present", dt.date(2016, 9, 1)) in found
     assert ("negated", dt.date(2016, 11, 10)) in found
+
+
+def test_the_mechanism_of_injury_is_a_red_flag_only_in_the_first_weeks() -> None:
+    def red_flag(injured: str) -> str | None:
+        bundle = CaseBundle.model_validate(
+            {
+                "format": "openimr-case/1",
+                "case_number": "CM00-trauma",
+                "dates": {"ur_denial": "2016-12-01", "decision": "2016-12-20"},
+                "patient": {"age": 44, "sex": "unknown"},
+                "claim": {"date_of_injury": injured},
+                "records": [
+                    {
+                        "id": "r1",
+                        "date": "2016-11-25",
+                        "text": "She fell from a ladder onto her low back. Low back pain.",
+                    }
+                ],
+                "requests": [{"id": "1", "item": "X-ray of the lumbar spine"}],
+            }
+        )
+        got = openimr.decide(bundle).items[0]
+        return {c.id: c.status for c in got.criteria}.get("red_flag")
+
+    assert red_flag("2016-11-20") == "met"  # eleven days after the fall
+    assert red_flag("2015-11-20") == "not met"  # a year later the fall is history

@@ -88,6 +88,9 @@ class Concept(_Strict):
     # ("no neurologic deficits", "neurologically intact"), each code listed is stated absent
     states_absence_of: list[str] = Field(default_factory=list)
     absence_when: Literal["present", "negated"] = "negated"
+    # a concept that is evidence only in the first weeks after the injury (the mechanism of
+    # injury: a red flag of the initial assessment, history after it)
+    recent_weeks: int | None = None
 
     @field_validator("regex", "normal_regex")
     @classmethod

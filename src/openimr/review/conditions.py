@@ -137,6 +137,7 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
     def at_site(fs: list[Finding]) -> list[Finding]:
         # "site": a finding located elsewhere in the territory (a wrist fracture for a neck
         # study) does not count; one with no region (a general statement) does.
+        fs = still_evidence(fs, ctx)
         strict = cond.region == "site" or (cond.region or "").startswith("only ")
         if not strict or regions is None:
             return fs
@@ -170,6 +171,19 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
     if ok and status in ("current", "persistent", "new_or_worse") and evidence:
         return contested(Outcome(ok, evidence), codes, regions, ctx)
     return Outcome(ok, evidence)
+
+
+def still_evidence(fs: list[Finding], ctx: Context) -> list[Finding]:
+    """Drop findings that are evidence only in the first weeks after the injury (vocabulary
+    ``recent_weeks``: the mechanism of injury) once the case is past them."""
+    from openimr.evidence import schema
+
+    limits = {c.code: c.recent_weeks for c in schema.vocabulary().concepts if c.recent_weeks}
+    if not limits:
+        return fs
+    b = ctx.bundle
+    weeks = (b.dates.ur_denial - b.claim.date_of_injury).days / 7
+    return [f for f in fs if f.code not in limits or weeks <= limits[f.code]]
 
 
 def absence_statements(
