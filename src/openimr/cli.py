@@ -37,6 +37,10 @@ def _register() -> None:
     from openimr.commands import letters as letters_cmd  # published letters (issue 5)
 
     letters_cmd.register(app)
+    from openimr.commands import serve, users  # the workbench (issue 14)
+
+    serve.register(app)
+    users.register(app)
 
 
 _register()

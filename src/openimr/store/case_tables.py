@@ -78,3 +78,5 @@ class AuditRow(Base):
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # HMAC-SHA256 of ``hash`` under a key kept outside the database (openimr.process.seal)
+    mac: Mapped[str | None] = mapped_column(String(64), default=None)
