@@ -45,6 +45,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI: chromium missing at {CHROMIUM}; .ci/run must install it")
         pytest.skip(f"chromium not installed ({CHROMIUM}); .ci/run installs Debian's chromium")
     try:
         from playwright.sync_api import sync_playwright
