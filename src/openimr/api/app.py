@@ -17,6 +17,11 @@ from openimr.api.settings import Settings
 WEB = Path(__file__).parent / "web"
 
 
+def app_from_env() -> FastAPI:
+    """For ``uvicorn --factory`` with several worker processes: settings from ``OPENIMR_*``."""
+    return create_app(Settings.from_env())
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The workbench over one database (created and migrated if missing)."""
     from openimr.accounts import Accounts

@@ -26,6 +26,8 @@ class Settings(BaseModel):
             env["database_url"] = os.environ["OPENIMR_DATABASE_URL"]
         if os.environ.get("OPENIMR_PANEL"):
             env["panel"] = os.environ["OPENIMR_PANEL"]
+        if os.environ.get("OPENIMR_AUDIT_DIR"):
+            env["audit_dir"] = os.environ["OPENIMR_AUDIT_DIR"]
         if os.environ.get("OPENIMR_SECURE_COOKIES"):
             env["secure_cookies"] = os.environ["OPENIMR_SECURE_COOKIES"] == "1"
         env.update({k: v for k, v in overrides.items() if v is not None})

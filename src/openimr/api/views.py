@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, load_only
 
 from openimr.accounts import Principal
@@ -108,16 +108,16 @@ def detail(row: CaseRow, user: Principal, now: dt.datetime) -> CaseDetail:
     return CaseDetail(**base, **extra)
 
 
-def queue_rows(
-    session: Session, user: Principal, states: tuple[str, ...] | None = None, limit: int = 200
-) -> list[CaseRow]:
-    """Open cases (or ``states``) without their large columns; a reviewer's own only."""
-    q = select(CaseRow).options(load_only(*_QUEUE_COLUMNS))
-    q = q.where(CaseRow.state.in_(states or OPEN_STATES))
+def _queue_query(user: Principal, states: tuple[str, ...] | None) -> Any:
+    q = select(CaseRow).where(CaseRow.state.in_(states or OPEN_STATES))
     if user.role == "reviewer":
         q = q.where(CaseRow.reviewer_id == (user.reviewer_id or ""))
-    rows = list(session.execute(q).scalars())
-    return rows
+    return q
+
+
+def queue_count(session: Session, user: Principal, states: tuple[str, ...] | None = None) -> int:
+    q = _queue_query(user, states).with_only_columns(func.count())
+    return int(session.execute(q).scalar_one())
 
 
 def queue(
@@ -127,15 +127,19 @@ def queue(
     states: tuple[str, ...] | None = None,
     limit: int = 200,
 ) -> list[CaseSummary]:
-    """Overdue first (most overdue first), then fewest days left, expedited first on a tie;
-    cases with no running clock after, oldest application first."""
-    out = [summary(r, user, now) for r in queue_rows(session, user, states)]
-
-    def key(c: CaseSummary) -> tuple[Any, ...]:
-        d = c.deadline
-        if d is None:
-            return (2, 0, 0, c.received_at.timestamp(), c.case_number)
-        return (0 if d.overdue else 1, d.days_left, c.priority != "expedited", 0, c.case_number)
-
-    out.sort(key=key)
-    return out[:limit]
+    """The most urgent first: the earliest due (so overdue first), expedited first at the same
+    moment; cases with no running clock after, oldest application first. Sorted by the
+    database on ``cases.due_at``, so only the rows shown are read."""
+    q = (
+        _queue_query(user, states)
+        .options(load_only(*_QUEUE_COLUMNS))
+        .order_by(
+            CaseRow.due_at.is_(None),
+            CaseRow.due_at,
+            CaseRow.priority != "expedited",
+            CaseRow.received_at,
+            CaseRow.case_number,
+        )
+        .limit(limit)
+    )
+    return [summary(r, user, now) for r in session.execute(q).scalars()]

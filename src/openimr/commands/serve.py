@@ -74,8 +74,23 @@ def serve(
     typer.echo(f"OpenIMR workbench on http://{host}:{port}/  (API: /api/docs)")
     try:
         if workers > 1:
-            typer.echo("several workers need an import string; serving with one", err=True)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+            # several processes, each with its own app; they share only the database
+            app.state.services.jobs.shutdown()
+            app.state.services.engine.dispose()
+            if settings.database_url:
+                os.environ["OPENIMR_DATABASE_URL"] = settings.database_url
+            if settings.panel:
+                os.environ["OPENIMR_PANEL"] = settings.panel
+            uvicorn.run(
+                "openimr.api.app:app_from_env",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers,
+                log_level="warning",
+            )
+        else:
+            uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         if tmp is not None:
             tmp.cleanup()

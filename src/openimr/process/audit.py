@@ -26,7 +26,9 @@ from openimr.process.seal import Seal, audit_dir
 from openimr.store.case_tables import AuditRow
 from openimr.store.db import write_lock
 
-# How far ahead of the clock an explicit time may be (clocks of two machines differ a little).
+# How far ahead of the clock an explicit time may be (clocks of two machines differ a little);
+# a time this close to now that falls just before the last event (two requests at once) is
+# moved up to the last event's time instead of refused.
 FUTURE_SLACK = dt.timedelta(minutes=5)
 _SEALS: dict[tuple[str, str], Seal] = {}
 
@@ -124,6 +126,10 @@ def append(
     prev = last[0] if last else GENESIS
     now = dt.datetime.now(dt.UTC)
     when = utc(at or now)
+    if last is not None and when < utc(last[1]) and when >= now - FUTURE_SLACK:
+        # a current time taken just before another writer's append (concurrent requests):
+        # keep the log in time order
+        when = utc(last[1])
     if last is not None and when < utc(last[1]):
         raise AuditTimeError(
             f"an event cannot be written at {_stamp(when)}: before the last event "

@@ -23,7 +23,7 @@ from openimr.domain.bundle import CaseBundle, Record
 from openimr.domain.determination import Determination
 from openimr.process import audit
 from openimr.process.audit import utc
-from openimr.process.case_deadlines import CaseDeadline, pacific, urgency
+from openimr.process.case_deadlines import CaseDeadline, due_moment, pacific, urgency
 from openimr.process.case_format import (
     additional_reviewers,
     as_utc,
@@ -116,6 +116,7 @@ class CaseService:
         before = row.state
         row.state = target
         row.updated_at = now
+        row.due_at = due_moment(row)
         audit.append(
             s,
             actor=actor,

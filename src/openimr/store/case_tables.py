@@ -60,6 +60,10 @@ class CaseRow(Base):
     letter_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
     terminated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     termination_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    # when the running clock falls due (UTC), kept with each state change: the queue's order
+    due_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), default=None, index=True
+    )
 
 
 class AuditRow(Base):

@@ -42,7 +42,7 @@ def list_cases(
     svc: ServicesDep,
     user: CurrentUser,
     state: Annotated[list[str] | None, Query(description="Only these states")] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[CaseSummary]:
     """Open cases, most urgent first (a reviewer sees only the cases assigned to them)."""
     require(user, "intake", "reviewer", "supervisor", "admin")

@@ -15,12 +15,13 @@ from openimr.api.deps import READ_RECORDS, PageUser, Services, ServicesDep, case
 from openimr.api.errors import ApiError
 from openimr.api.routes.auth import client_of, set_session_cookie
 from openimr.api.routes.cases import open_bundle, sign_edits
-from openimr.api.views import detail, determination_of, queue
+from openimr.api.views import detail, determination_of, queue, queue_count
 from openimr.api.web import more
 from openimr.api.web.forms import sign_in_from_form
 from openimr.api.web.highlight import anchor_of, links_of, pieces
 from openimr.domain.determination import Determination
 from openimr.process.case_deadlines import pacific
+from openimr.process.cases import CaseService
 
 router = APIRouter(include_in_schema=False)
 router.include_router(more.router)
@@ -106,14 +107,18 @@ def home(user: PageUser) -> Response:
 
 # -- queue ---------------------------------------------------------------------------------
 @router.get("/queue")
-def queue_page(request: Request, svc: ServicesDep, user: PageUser, state: str = "") -> Response:
+def queue_page(
+    request: Request, svc: ServicesDep, user: PageUser, state: str = "", show: int = 50
+) -> Response:
     if user.role not in ("intake", "reviewer", "supervisor", "admin"):
         raise ApiError(403, "forbidden", f"role {user.role!r} has no case queue")
     now = dt.datetime.now(dt.UTC)
     states = tuple(s for s in state.split(",") if s) or None
+    show = max(10, min(show, 1000))
     with svc.sessions() as s:
-        cases = queue(s, user, now, states, limit=500)
-    return render(request, "queue.html", user, cases=cases, state=state)
+        cases = queue(s, user, now, states, limit=show)
+        total = queue_count(s, user, states)
+    return render(request, "queue.html", user, cases=cases, state=state, total=total, show=show)
 
 
 @router.post("/applications")
@@ -134,13 +139,12 @@ async def new_application(
 # -- the case page -------------------------------------------------------------------------
 def _case_context(svc: Services, user: Principal, case_number: str) -> dict[str, Any]:
     row = case_for(svc, user, case_number, "view the case")
-    reads_records = user.role in READ_RECORDS
-    if reads_records:
-        records = svc.cases.view_records(case_number, user.actor)
-        row = svc.cases.get(case_number)
+    records = []
+    if user.role in READ_RECORDS:
+        records = CaseService.bundle_of(row).records
+        svc.cases.viewed(case_number, user.actor, "records", {"records": [r.id for r in records]})
     else:
-        records = []
-        row = svc.cases.viewed(case_number, user.actor, "case")
+        svc.cases.viewed(case_number, user.actor, "case")
     det: Determination | None = determination_of(row)
     links = links_of(det)
     job = svc.jobs.latest(case_number)

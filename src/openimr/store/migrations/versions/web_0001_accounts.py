@@ -95,10 +95,38 @@ def upgrade() -> None:
     )
     op.create_index("ix_case_letters_case_id", "case_letters", ["case_id"])
     op.add_column("audit_log", sa.Column("mac", sa.String(64)))
+    op.add_column("cases", sa.Column("due_at", _TZ))
+    op.create_index("ix_cases_due_at", "cases", ["due_at"])
+    _backfill_due()
+
+
+def _backfill_due() -> None:
+    """Cases opened before this revision: their running clock's due moment."""
+    from openimr.process.case_deadlines import due_moment
+    from openimr.process.lifecycle import OPEN_STATES
+    from openimr.store.case_tables import CaseRow
+
+    bind = op.get_bind()
+    cols = [c.name for c in CaseRow.__table__.columns if c.name != "due_at"]
+    rows = bind.execute(
+        sa.text(f"SELECT {', '.join(cols)} FROM cases WHERE state IN :states").bindparams(
+            sa.bindparam("states", expanding=True)
+        ),
+        {"states": list(OPEN_STATES)},
+    ).mappings()
+    for r in list(rows):
+        due = due_moment(CaseRow(**dict(r)))
+        if due is not None:
+            bind.execute(
+                sa.text("UPDATE cases SET due_at = :due WHERE id = :id"), {"due": due, "id": r["id"]}
+            )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("audit_log") as batch:
         batch.drop_column("mac")
+    op.drop_index("ix_cases_due_at", "cases")
+    with op.batch_alter_table("cases") as batch:
+        batch.drop_column("due_at")
     for table in ("case_letters", "jobs", "login_attempts", "api_tokens", "web_sessions", "users"):
         op.drop_table(table)
