@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from openimr.commands._acting import acting_user, actor_for
 from openimr.commands._process_common import (
     ActorOption,
     AtOption,
     DbOption,
-    actor_name,
     parse_instant,
     parse_when,
 )
+from openimr.process.lifecycle import CaseForbidden
 
 if TYPE_CHECKING:
     from openimr.process.cases import CaseService
@@ -82,8 +83,10 @@ def new_cmd(
     from openimr.intake import load_bundle
 
     b = load_bundle(bundle)
-    result = _svc(db).open_case(
-        b, actor_name(actor), parse_when(received, "--received"), parse_instant(at, "--at")
+    svc = _svc(db)
+    who = actor_for(svc, actor, "open a case", ("intake", "supervisor"))
+    result = svc.open_case(
+        b, who, parse_when(received, "--received"), parse_instant(at, "--at")
     )
     _print_eligibility(result)
 
@@ -102,7 +105,9 @@ def screen_cmd(
     from openimr.intake import load_bundle
 
     b = load_bundle(bundle) if bundle else None
-    _print_eligibility(_svc(db).screen(case, actor_name(actor), b, parse_instant(at, "--at")))
+    svc = _svc(db)
+    who = actor_for(svc, actor, "screen", ("intake", "supervisor"), case)
+    _print_eligibility(svc.screen(case, who, b, parse_instant(at, "--at")))
 
 
 @case_app.command("assign")
@@ -122,9 +127,9 @@ def assign_cmd(
     at: AtOption = None,
 ) -> None:
     """Choose the reviewer and send the notice of assignment (the records clock starts)."""
-    sel = _svc(db, panel).assign(
-        case, actor_name(actor), notice.value, parse_instant(at, "--at"), panel, reason
-    )
+    svc = _svc(db, panel)
+    who = actor_for(svc, actor, "assign", ("supervisor",), case)
+    sel = svc.assign(case, who, notice.value, parse_instant(at, "--at"), panel, reason)
     typer.echo(f"{case}: assigned to reviewer {sel.reviewer.id}")
     for a in sel.assignments[1:]:
         typer.echo(f"  split: reviewer {a.reviewer.id} decides item(s) {', '.join(a.items)}")
@@ -150,7 +155,7 @@ def records_cmd(
     svc = _svc(db)
     svc.records_complete(
         case,
-        actor_name(actor),
+        actor_for(svc, actor, "mark records complete", ("intake", "supervisor"), case),
         parse_when(received, "--received"),
         method.value,
         parse_instant(at, "--at"),
@@ -167,7 +172,9 @@ def view_cmd(
     case: CaseArg, db: DbOption = None, actor: ActorOption = None, at: AtOption = None
 ) -> None:
     """Print the case's medical records (the view is audited)."""
-    for rec in _svc(db).view_records(case, actor_name(actor), parse_instant(at, "--at")):
+    svc = _svc(db)
+    who = actor_for(svc, actor, "read the records", ("reviewer", "supervisor"), case)
+    for rec in svc.view_records(case, who, parse_instant(at, "--at")):
         typer.echo(f"=== {rec.id} ({rec.kind}, {rec.date or 'undated'})")
         typer.echo(rec.text or "")
 
@@ -181,7 +188,13 @@ def review_cmd(
     format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.text,
 ) -> None:
     """Run the engine: the draft determination the reviewer will sign (state in_review)."""
-    det = _svc(db).draft(case, actor_name(actor) if actor else "engine", parse_instant(at, "--at"))
+    svc = _svc(db)
+    who = (
+        actor_for(svc, actor, "draft", ("reviewer", "supervisor"), case)
+        if actor or acting_user(svc, actor)
+        else "engine"
+    )
+    det = svc.draft(case, who, parse_instant(at, "--at"))
     if format is Fmt.json:
         typer.echo(det.model_dump_json(indent=2))
         return
@@ -205,6 +218,7 @@ def sign_cmd(
         str | None, typer.Option("--decision-date", help="Date the letter states (ISO).")
     ] = None,
     db: DbOption = None,
+    actor: ActorOption = None,
     at: AtOption = None,
 ) -> None:
     """Sign the determination as the assigned reviewer, accepting or changing each item."""
@@ -218,7 +232,14 @@ def sign_cmd(
     dd = parse_when(decision_date, "--decision-date")
     if isinstance(dd, dt.datetime):
         dd = dd.date()
-    det = _svc(db).sign(case, reviewer, e, parse_instant(at, "--at"), dd)
+    svc = _svc(db)
+    user = acting_user(svc, actor)
+    who = None
+    if user is not None:  # with accounts, only the assigned reviewer's own account signs
+        who = actor_for(svc, actor, "sign", ("reviewer",), case)
+        if user.reviewer_id != reviewer:
+            raise CaseForbidden(f"{user.username}: signs only as reviewer {user.reviewer_id}")
+    det = svc.sign(case, reviewer, e, parse_instant(at, "--at"), dd, actor=who)
     typer.echo(f"{case}: signed")
     for it in det.items:
         typer.echo(f"  item {it.id}: {it.decision}")
@@ -236,9 +257,18 @@ def issue_cmd(
     """Issue the Final Determination Letter of a signed case (never of a draft)."""
     if format is LetterFmt.pdf and output is None and sys.stdout.isatty():
         raise typer.BadParameter("PDF output needs -o FILE (or a pipe)", param_hint="-o")
-    data = _svc(db).issue(case, format.value, actor_name(actor), parse_instant(at, "--at"))
+    svc = _svc(db)
+    who = actor_for(svc, actor, "issue", ("supervisor",), case)
+    tmp = output.with_name(output.name + ".part") if output is not None else None
+
+    def write(blob: bytes) -> None:  # inside the issue's transaction: a failed write issues nothing
+        if tmp is not None:
+            tmp.write_bytes(blob)
+
+    data = svc.issue(case, format.value, who, parse_instant(at, "--at"), sink=write)
+    if tmp is not None and output is not None:
+        tmp.replace(output)
     if output is not None:
-        output.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         typer.echo(f"{case}: letter issued, wrote {output}", err=True)
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
@@ -255,7 +285,9 @@ def terminate_cmd(
     at: AtOption = None,
 ) -> None:
     """End an open case (e.g. the claims administrator authorised the treatment)."""
-    _svc(db).terminate(case, actor_name(actor), reason, parse_instant(at, "--at"))
+    svc = _svc(db)
+    who = actor_for(svc, actor, "terminate", ("intake", "supervisor"), case)
+    svc.terminate(case, who, reason, parse_instant(at, "--at"))
     typer.echo(f"{case}: terminated ({reason})")
 
 
@@ -264,14 +296,19 @@ def show_cmd(
     case: CaseArg,
     db: DbOption = None,
     format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.text,
+    actor: ActorOption = None,
+    at: AtOption = None,
 ) -> None:
     """The case: state, eligibility, reviewer, deadlines, sign-off and its audit trail.
 
     ``--format json`` is the export: reviewer credentials only, never the reviewer's identity.
+    The read is audited (``case.viewed``) with the acting user.
     """
     from openimr.commands._case_show import show_text
 
     svc = _svc(db)
+    who = actor_for(svc, actor, "view the case", ("reviewer", "supervisor"), case)
+    svc.viewed(case, who, "case", {"format": format.value}, parse_instant(at, "--at"))
     if format is Fmt.json:
         typer.echo(json.dumps(svc.export(case), indent=2))
         return

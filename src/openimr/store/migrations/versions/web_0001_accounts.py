@@ -118,7 +118,8 @@ def _backfill_due() -> None:
         due = due_moment(CaseRow(**dict(r)))
         if due is not None:
             bind.execute(
-                sa.text("UPDATE cases SET due_at = :due WHERE id = :id"), {"due": due, "id": r["id"]}
+                sa.text("UPDATE cases SET due_at = :due WHERE id = :id"),
+                {"due": due, "id": r["id"]},
             )
 
 
