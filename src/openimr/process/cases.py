@@ -353,9 +353,12 @@ class CaseService:
         detail: dict[str, Any] | None = None,
         at: dt.datetime | None = None,
     ) -> CaseRow:
-        """Read a case for a user, and write the audit event of that read (``<what>.viewed``)."""
+        """Read a case for a user, and write the audit event of that read (``<what>.viewed``).
+
+        A read takes no lock on the case (only the audit append is serialised)."""
         now = self._now(at)
         with self._tx() as s:
+            s.info["for_update"] = False
             row = self._row(s, case_number)
             audit.append(
                 s,
