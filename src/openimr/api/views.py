@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -42,17 +43,21 @@ def sees_reviewer(user: Principal, row: CaseRow) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def _business_days_left(today: dt.date, due: dt.date) -> int:
+    cal = load_calendar()
+    if due >= today:
+        return cal.business_days_between(today, due)
+    return -cal.business_days_between(due, today)
+
+
 def deadline_of(row: CaseRow, now: dt.datetime) -> DeadlineOut | None:
     d = current_deadline(row)
     if d is None:
         return None
     cal = load_calendar()
     today = cal.local(utc(now)).date()
-    due = d.due_day
-    if due >= today:
-        business = cal.business_days_between(today, due)
-    else:
-        business = -cal.business_days_between(due, today)
+    business = _business_days_left(today, d.due_day)
     return DeadlineOut(
         label=d.label,
         due=d.due.isoformat(),
@@ -134,8 +139,7 @@ def queue(
         _queue_query(user, states)
         .options(load_only(*_QUEUE_COLUMNS))
         .order_by(
-            CaseRow.due_at.is_(None),
-            CaseRow.due_at,
+            CaseRow.due_at.asc().nulls_last(),
             CaseRow.priority != "expedited",
             CaseRow.received_at,
             CaseRow.case_number,

@@ -71,7 +71,7 @@ def serve(
         if password is not None:
             shown = "from $" + ADMIN_ENV if os.environ.get(ADMIN_ENV) else password
             typer.echo(f"first administrator: user 'admin', password {shown} (shown once)")
-    typer.echo(f"OpenIMR workbench on http://{host}:{port}/  (API: /api/docs)")
+    typer.echo(f"OpenIMR workbench on http://{host}:{port}/  (API schema: /openapi.json)")
     try:
         if workers > 1:
             # several processes, each with its own app; they share only the database
