@@ -1,9 +1,13 @@
-"""Long work as jobs: a row in ``jobs`` (state and progress, read by any instance), run by a
-thread of this process. Deciding a case loads the NLP pipeline and reads every record: the
-page shows the job's progress instead of a frozen request.
+"""Long work as jobs: a row in ``jobs`` (state and progress, read by any instance). Deciding a
+case loads the NLP pipeline and reads every record: the page shows the job's progress instead
+of a frozen request.
 
-A job that fails is retried (``MAX_ATTEMPTS``); its error is kept. On PostgreSQL several
-service instances may share the table; each runs the jobs it queued.
+By default the service runs the jobs it queues in its own threads (SQLite, one machine).
+With ``run_jobs`` off (``openimr serve --no-jobs``) they wait in the table for any number of
+``openimr worker`` processes, on any machine sharing the database, which claim them one at a
+time (``FOR UPDATE SKIP LOCKED`` on PostgreSQL). A job that fails is retried
+(``MAX_ATTEMPTS``); its error is kept. A job left running by a worker that died stays
+``running`` (not yet reclaimed).
 """
 
 from __future__ import annotations
@@ -89,6 +93,29 @@ class Jobs:
         if self.run:
             self._pool.submit(self._run_draft, job_id, case_number, actor)
         return job_id
+
+    def claim(self) -> tuple[int, str, str] | None:
+        """Take the oldest queued job (id, case number, actor), or None when none waits."""
+        from openimr.store.db import write_lock
+
+        with self._sessions() as s, s.begin():
+            write_lock(s)
+            row = s.execute(
+                select(JobRow)
+                .where(JobRow.state == "queued")
+                .order_by(JobRow.id)
+                .limit(1)
+                .with_for_update(skip_locked=True)
+            ).scalar_one_or_none()
+            if row is None:
+                return None
+            row.state = "running"
+            row.progress = "claimed by a worker"
+            row.updated_at = dt.datetime.now(dt.UTC)
+            return row.id, row.case_number or "", row.actor
+
+    def run_claimed(self, job: tuple[int, str, str]) -> None:
+        self._run_draft(*job)
 
     def _run_draft(self, job_id: int, case_number: str, actor: str) -> None:
         for attempt in range(1, MAX_ATTEMPTS + 1):

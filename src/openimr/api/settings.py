@@ -26,6 +26,8 @@ class Settings(BaseModel):
             env["database_url"] = os.environ["OPENIMR_DATABASE_URL"]
         if os.environ.get("OPENIMR_PANEL"):
             env["panel"] = os.environ["OPENIMR_PANEL"]
+        if os.environ.get("OPENIMR_RUN_JOBS"):
+            env["run_jobs"] = os.environ["OPENIMR_RUN_JOBS"] != "0"
         if os.environ.get("OPENIMR_AUDIT_DIR"):
             env["audit_dir"] = os.environ["OPENIMR_AUDIT_DIR"]
         if os.environ.get("OPENIMR_SECURE_COOKIES"):

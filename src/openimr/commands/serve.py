@@ -38,6 +38,10 @@ def serve(
     ] = False,
     panel: Annotated[str | None, typer.Option("--panel", help="Reviewer panel YAML.")] = None,
     workers: Annotated[int, typer.Option("--workers", help="uvicorn worker processes.")] = 1,
+    no_jobs: Annotated[
+        bool,
+        typer.Option("--no-jobs", help="Leave queued jobs to `openimr worker` processes."),
+    ] = False,
 ) -> None:
     """Serve the reviewer's workbench (pages at /, the API at /api, its schema at
     /openapi.json). The database is created and migrated when missing."""
@@ -50,6 +54,8 @@ def serve(
         tmp = tempfile.TemporaryDirectory(prefix="openimr-demo-")
         db = f"sqlite:///{tmp.name}/demo.sqlite"
         os.environ.setdefault("OPENIMR_AUDIT_DIR", f"{tmp.name}/audit")
+    if no_jobs:
+        os.environ["OPENIMR_RUN_JOBS"] = "0"
     settings = Settings.from_env(database_url=db, panel=panel)
     app = create_app(settings)
     svc = app.state.services
@@ -96,5 +102,40 @@ def serve(
             tmp.cleanup()
 
 
+def worker(
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database URL (default: $OPENIMR_DATABASE_URL or ~/.openimr)."),
+    ] = None,
+    once: Annotated[bool, typer.Option("--once", help="Run the waiting jobs, then stop.")] = False,
+    poll: Annotated[float, typer.Option("--poll", help="Seconds between looks.")] = 1.0,
+    max_jobs: Annotated[
+        int, typer.Option("--max-jobs", help="Stop after this many jobs (0: no limit).")
+    ] = 0,
+) -> None:
+    """Take queued jobs (deciding a case) from the database and run them, with retries."""
+    import time
+
+    from openimr.api.jobs import Jobs
+    from openimr.process.cases import CaseService
+
+    jobs = Jobs(CaseService(db), threads=1, run=False)
+    done = 0
+    while True:
+        job = jobs.claim()
+        if job is None:
+            if once:
+                break
+            time.sleep(poll)
+            continue
+        jobs.run_claimed(job)
+        row = jobs.get(job[0])
+        typer.echo(f"job {job[0]} ({job[1]}): {row.state if row else '?'}")
+        done += 1
+        if max_jobs and done >= max_jobs:
+            break
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
+    app.command("worker")(worker)
