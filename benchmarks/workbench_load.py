@@ -94,8 +94,9 @@ async def login(base: str, username: str) -> tuple[httpx.AsyncClient, str]:
     return client, r.json()["csrf_token"]
 
 
-async def supervisor(base: str, name: str, open_cases: list[str], stats: Stats,
-                     end: float, rnd: random.Random) -> None:
+async def supervisor(
+    base: str, name: str, open_cases: list[str], stats: Stats, end: float, rnd: random.Random
+) -> None:
     client, _ = await login(base, name)
     n = 0
     try:
@@ -110,8 +111,9 @@ async def supervisor(base: str, name: str, open_cases: list[str], stats: Stats,
         await client.aclose()
 
 
-async def reviewer(base: str, rid: str, mine: list[str], stats: Stats, end: float,
-                   rnd: random.Random) -> None:
+async def reviewer(
+    base: str, rid: str, mine: list[str], stats: Stats, end: float, rnd: random.Random
+) -> None:
     client, csrf = await login(base, f"dr-{rid.lower()}")
     n = 0
     todo = list(mine)
@@ -125,20 +127,26 @@ async def reviewer(base: str, rid: str, mine: list[str], stats: Stats, end: floa
             await timed(stats, "case page", client.get(f"/cases/{cn}"))
             items = (await client.get(f"/api/cases/{cn}/items")).json()
             body = {
-                "items": {it["id"]: {"decision": "upheld", "rationale": "Fictional rationale."}
-                          for it in items},
+                "items": {
+                    it["id"]: {"decision": "upheld", "rationale": "Fictional rationale."}
+                    for it in items
+                },
                 "note": "fictional benchmark sign-off",
             }
-            await timed(stats, "sign", client.post(f"/api/cases/{cn}/sign", json=body,
-                                                   headers={"X-CSRF-Token": csrf}))
+            await timed(
+                stats,
+                "sign",
+                client.post(f"/api/cases/{cn}/sign", json=body, headers={"X-CSRF-Token": csrf}),
+            )
             n += 4
             await asyncio.sleep(rnd.uniform(*THINK_NOW))
     finally:
         await client.aclose()
 
 
-async def races(base: str, eligible: list[str], in_review: list[str], rid_of: dict[str, str],
-                rounds: int) -> dict[str, list[list[int]]]:
+async def races(
+    base: str, eligible: list[str], in_review: list[str], rid_of: dict[str, str], rounds: int
+) -> dict[str, list[list[int]]]:
     a, ca = await login(base, "sup0")
     b, cb = await login(base, "sup1")
     out: dict[str, list[list[int]]] = {"assign": [], "sign": []}
@@ -150,10 +158,15 @@ async def races(base: str, eligible: list[str], in_review: list[str], rid_of: di
         out["assign"].append(sorted([ra.status_code, rb.status_code]))
     for cn in in_review[:rounds]:
         rid = rid_of[cn]
-        (x, cx), (y, cy) = await login(base, f"dr-{rid.lower()}"), await login(base, f"dr-{rid.lower()}")
+        (x, cx), (y, cy) = (
+            await login(base, f"dr-{rid.lower()}"),
+            await login(base, f"dr-{rid.lower()}"),
+        )
         items = (await x.get(f"/api/cases/{cn}/items")).json()
-        body = {"items": {it["id"]: {"decision": "upheld", "rationale": "Fictional."}
-                          for it in items}, "note": "fictional race"}
+        body = {
+            "items": {it["id"]: {"decision": "upheld", "rationale": "Fictional."} for it in items},
+            "note": "fictional race",
+        }
         rx, ry = await asyncio.gather(
             x.post(f"/api/cases/{cn}/sign", json=body, headers={"X-CSRF-Token": cx}),
             y.post(f"/api/cases/{cn}/sign", json=body, headers={"X-CSRF-Token": cy}),
@@ -171,15 +184,19 @@ def pct(values: list[float], p: float) -> float:
     return v[min(len(v) - 1, int(round(p * (len(v) - 1))))]
 
 
-async def drive(base: str, users: int, duration: float, by_state: dict[str, list[str]],
-                rid_of: dict[str, str], reviewer_ids: list[str]) -> tuple[Stats, Any]:
+async def drive(
+    base: str,
+    users: int,
+    duration: float,
+    by_state: dict[str, list[str]],
+    rid_of: dict[str, str],
+    reviewer_ids: list[str],
+) -> tuple[Stats, Any]:
     stats = Stats()
-    rnd = random.Random(14)
     end = time.monotonic() + duration
     race_eligible = by_state["eligible"][:5]
     race_review = by_state["in_review"][:5]
-    open_cases = [c for s in ("assigned", "records_complete", "in_review")
-                  for c in by_state[s]]
+    open_cases = [c for s in ("assigned", "records_complete", "in_review") for c in by_state[s]]
     n_rev = min(len(reviewer_ids), users // 3)
     tasks = []
     for i, rid in enumerate(reviewer_ids[:n_rev]):
@@ -202,8 +219,14 @@ def main() -> int:
     ap.add_argument("--letters", type=int, default=100_000, help="published letters (2 items each)")
     ap.add_argument("--keep", action="store_true", help="keep the scratch database")
     ap.add_argument("--workers", type=int, default=2, help="service processes (uvicorn)")
-    ap.add_argument("--think", type=float, nargs=2, default=THINK, metavar=("MIN", "MAX"),
-                    help="think time between a user's steps, seconds")
+    ap.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=THINK,
+        metavar=("MIN", "MAX"),
+        help="think time between a user's steps, seconds",
+    )
     args = ap.parse_args()
     THINK_NOW[:] = [args.think[0], args.think[1]]
 
@@ -225,18 +248,35 @@ def main() -> int:
 
         with engine.connect() as c:
             n_cases = c.execute(text("SELECT count(*) FROM cases")).scalar_one()
-            rid_of = dict(c.execute(text(
-                "SELECT case_number, reviewer_id FROM cases WHERE reviewer_id IS NOT NULL"
-            )).all())
+            rid_of = dict(
+                c.execute(
+                    text("SELECT case_number, reviewer_id FROM cases WHERE reviewer_id IS NOT NULL")
+                ).all()
+            )
         engine.dispose()
-        print(f"seeded {n_cases} cases and {items} published-letter items "
-              f"in {time.perf_counter() - t0:.0f} s")
+        print(
+            f"seeded {n_cases} cases and {items} published-letter items "
+            f"in {time.perf_counter() - t0:.0f} s"
+        )
 
         env = dict(os.environ, OPENIMR_AUDIT_DIR=audit_dir.name, PYTHONUNBUFFERED="1")
         server = subprocess.Popen(
-            [sys.executable, "-m", "openimr", "serve", "--db", url, "--port", str(args.port),
-             "--workers", str(args.workers)],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [
+                sys.executable,
+                "-m",
+                "openimr",
+                "serve",
+                "--db",
+                url,
+                "--port",
+                str(args.port),
+                "--workers",
+                str(args.workers),
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         base = f"http://127.0.0.1:{args.port}"
         for _ in range(300):
@@ -249,6 +289,7 @@ def main() -> int:
         else:
             raise SystemExit("the service did not start")
 
+        load_before = os.getloadavg()[0]
         stats, race = asyncio.run(
             drive(base, args.users, args.duration, by_state, rid_of, reviewer_ids)
         )
@@ -263,9 +304,12 @@ def main() -> int:
             drop_database(url, info)
         audit_dir.cleanup()
 
-    print(f"\n{args.users} simulated users for {args.duration:.0f} s over loopback, think time "
-          f"{THINK_NOW[0]:g}-{THINK_NOW[1]:g} s, {args.workers} service process(es), "
-          f"{os.cpu_count()} CPU(s) shared with the load generator")
+    print(
+        f"\n{args.users} simulated users for {args.duration:.0f} s over loopback, think time "
+        f"{THINK_NOW[0]:g}-{THINK_NOW[1]:g} s, {args.workers} service process(es), "
+        f"{os.cpu_count()} CPU(s) shared with the load generator; load average "
+        f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+    )
     print(f"{'operation':<10} {'requests':>8} {'median ms':>10} {'p95 ms':>8} {'errors':>7}")
     failed = False
     for op in ("queue", "case page", "search", "sign"):
@@ -284,8 +328,10 @@ def main() -> int:
         print("  error:", s)
     for kind, outcomes in race.items():
         good = all(o == [200, 409] for o in outcomes)
-        print(f"race {kind}: {len(outcomes)} rounds, outcomes {outcomes} "
-              f"({'exactly one winner each' if good else 'NOT ONE WINNER'})")
+        print(
+            f"race {kind}: {len(outcomes)} rounds, outcomes {outcomes} "
+            f"({'exactly one winner each' if good else 'NOT ONE WINNER'})"
+        )
         failed |= not good
     print("RESULT:", "FAIL" if failed else "PASS (p95 < 200 ms for queue and case page, no error)")
     return 1 if failed else 0

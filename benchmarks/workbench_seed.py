@@ -28,8 +28,13 @@ REQUESTS = [
     ("Cervical epidural steroid injection", "injections", "CPMTG ESI"),
     ("Functional restoration program 80 hours", "programs", "CPMTG FRP"),
 ]
-SPECIALTIES = ["Family Practice", "Orthopedic Surgery", "Physical Medicine & Rehabilitation",
-               "Occupational Medicine", "Internal Medicine"]
+SPECIALTIES = [
+    "Family Practice",
+    "Orthopedic Surgery",
+    "Physical Medicine & Rehabilitation",
+    "Occupational Medicine",
+    "Internal Medicine",
+]
 
 
 def _draft_json() -> str:
@@ -43,9 +48,9 @@ def _draft_json() -> str:
 
 
 def seed_cases(engine: Engine, reviewer_ids: list[str], rnd: random.Random) -> dict[str, Any]:
+    from openimr.intake import load_bundle
     from openimr.process.case_format import to_json
     from openimr.process.eligibility import check_eligibility
-    from openimr.intake import load_bundle
     from openimr.store.case_tables import CaseRow
 
     bundle = load_bundle(DEMO)
@@ -66,40 +71,50 @@ def seed_cases(engine: Engine, reviewer_ids: list[str], rnd: random.Random) -> d
             rid = reviewer_ids[k % len(reviewer_ids)] if state != "eligible" else None
             sel = None
             if rid:
-                sel = json.dumps({
-                    "reviewer_id": rid,
-                    "credentials": {"board_certification": "Orthopedic Surgery",
-                                    "subspecialty": None, "licensed_in": ["California"]},
-                    "explanation": f"Chose reviewer {rid} (fictional benchmark data)",
-                    "excluded": [],
-                })
+                sel = json.dumps(
+                    {
+                        "reviewer_id": rid,
+                        "credentials": {
+                            "board_certification": "Orthopedic Surgery",
+                            "subspecialty": None,
+                            "licensed_in": ["California"],
+                        },
+                        "explanation": f"Chose reviewer {rid} (fictional benchmark data)",
+                        "excluded": [],
+                    }
+                )
             d = draft.replace("CM13-0057725", cn) if state in ("in_review", "issued") else None
-            rows.append({
-                "case_number": cn,
-                "state": state,
-                "priority": "expedited" if k % 17 == 0 else "standard",
-                "formulary": False,
-                "bundle_json": bundle_json.replace("CM13-0057725", cn),
-                "received_at": received,
-                "created_at": received,
-                "updated_at": received,
-                "eligibility_json": elig,
-                "eligible_at": received,
-                "reviewer_id": rid,
-                "selection_json": sel,
-                "assigned_at": received + dt.timedelta(days=1) if rid else None,
-                "notice_method": "electronic" if rid else None,
-                "records_received_at": received + dt.timedelta(days=2)
-                if state in ("records_complete", "in_review", "issued") else None,
-                "records_method": "electronic",
-                "review_started_at": received + dt.timedelta(days=3)
-                if state in ("in_review", "issued") else None,
-                "draft_json": d,
-                "determination_json": d.replace('"status":"draft"', '"status":"signed"')
-                if d and state == "issued" else None,
-                "signed_by": rid if state == "issued" else None,
-                "issued_at": received + dt.timedelta(days=9) if state == "issued" else None,
-            })
+            rows.append(
+                {
+                    "case_number": cn,
+                    "state": state,
+                    "priority": "expedited" if k % 17 == 0 else "standard",
+                    "formulary": False,
+                    "bundle_json": bundle_json.replace("CM13-0057725", cn),
+                    "received_at": received,
+                    "created_at": received,
+                    "updated_at": received,
+                    "eligibility_json": elig,
+                    "eligible_at": received,
+                    "reviewer_id": rid,
+                    "selection_json": sel,
+                    "assigned_at": received + dt.timedelta(days=1) if rid else None,
+                    "notice_method": "electronic" if rid else None,
+                    "records_received_at": received + dt.timedelta(days=2)
+                    if state in ("records_complete", "in_review", "issued")
+                    else None,
+                    "records_method": "electronic",
+                    "review_started_at": received + dt.timedelta(days=3)
+                    if state in ("in_review", "issued")
+                    else None,
+                    "draft_json": d,
+                    "determination_json": d.replace('"status":"draft"', '"status":"signed"')
+                    if d and state == "issued"
+                    else None,
+                    "signed_by": rid if state == "issued" else None,
+                    "issued_at": received + dt.timedelta(days=9) if state == "issued" else None,
+                }
+            )
     from openimr.process.case_deadlines import due_moment
 
     for r in rows:
@@ -125,39 +140,43 @@ def seed_letters(engine: Engine, letters: int, rnd: random.Random) -> int:
             lrows, irows, srows = [], [], []
             for k in range(start + 1, min(letters, start + batch) + 1):
                 decided = dt.date(2014 + k % 11, 1 + k % 12, 1 + k % 28)
-                lrows.append({
-                    "id": k,
-                    "case_number": f"CM96-{k:07d}",
-                    "content_hash": f"{k:064d}",
-                    "layout": "F1",
-                    "decision_date": decided,
-                    "licensure_states": ["California"],
-                    "clinical_case_summary": f"A fictional worker aged {25 + k % 40} with "
-                    "low back or neck pain after lifting at work.",
-                    "warnings": [],
-                    "parsed_json": "{}",
-                    "ingested_at": now,
-                })
+                lrows.append(
+                    {
+                        "id": k,
+                        "case_number": f"CM96-{k:07d}",
+                        "content_hash": f"{k:064d}",
+                        "layout": "F1",
+                        "decision_date": decided,
+                        "licensure_states": ["California"],
+                        "clinical_case_summary": f"A fictional worker aged {25 + k % 40} with "
+                        "low back or neck pain after lifting at work.",
+                        "warnings": [],
+                        "parsed_json": "{}",
+                        "ingested_at": now,
+                    }
+                )
                 srows.append({"letter_id": k, "specialty": SPECIALTIES[k % len(SPECIALTIES)]})
                 for n in range(2):
                     text_, category, guideline = REQUESTS[(k + n) % len(REQUESTS)]
                     decision = "overturned" if rnd.random() < 0.1 else "upheld"
-                    irows.append({
-                        "letter_id": k,
-                        "position": n + 1,
-                        "heading": text_,
-                        "request": text_,
-                        "decision": decision,
-                        "modified": False,
-                        "retrospective": False,
-                        "category": category,
-                        "reviewer_level": "MTUS",
-                        "reviewer_guideline": guideline,
-                        "guideline_key": guideline,
-                        "rationale": "Fictional rationale: the records "
-                        + ("show" if decision == "overturned" else "do not show")
-                        + " what the guideline requires.",
-                    })
+                    irows.append(
+                        {
+                            "letter_id": k,
+                            "position": n + 1,
+                            "heading": text_,
+                            "request": text_,
+                            "decision": decision,
+                            "modified": False,
+                            "retrospective": False,
+                            "category": category,
+                            "reviewer_level": "MTUS",
+                            "reviewer_guideline": guideline,
+                            "guideline_key": guideline,
+                            "rationale": "Fictional rationale: the records "
+                            + ("show" if decision == "overturned" else "do not show")
+                            + " what the guideline requires.",
+                        }
+                    )
                     items += 1
             c.execute(insert(PublishedLetter), lrows)
             c.execute(insert(PublishedLetterItem), irows)
@@ -179,12 +198,26 @@ def seed_users(engine: Engine, reviewer_ids: list[str], supervisors: int) -> Non
     h = PasswordHasher().hash(PASSWORD)
     now = dt.datetime.now(dt.UTC)
     rows = [
-        {"username": f"sup{i}", "display_name": f"Supervisor {i}", "role": "supervisor",
-         "reviewer_id": None, "password_hash": h, "active": True, "created_at": now}
+        {
+            "username": f"sup{i}",
+            "display_name": f"Supervisor {i}",
+            "role": "supervisor",
+            "reviewer_id": None,
+            "password_hash": h,
+            "active": True,
+            "created_at": now,
+        }
         for i in range(supervisors)
     ] + [
-        {"username": f"dr-{rid.lower()}", "display_name": f"Reviewer {rid}", "role": "reviewer",
-         "reviewer_id": rid, "password_hash": h, "active": True, "created_at": now}
+        {
+            "username": f"dr-{rid.lower()}",
+            "display_name": f"Reviewer {rid}",
+            "role": "reviewer",
+            "reviewer_id": rid,
+            "password_hash": h,
+            "active": True,
+            "created_at": now,
+        }
         for rid in reviewer_ids
     ]
     with engine.begin() as c:
