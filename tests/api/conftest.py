@@ -42,6 +42,20 @@ def pg_conninfo(url: str) -> str:
     return " ".join(parts)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_argon2() -> Iterator[None]:
+    """Argon2id with light parameters in tests (each test makes ~20 accounts); the service
+    keeps the library's defaults."""
+    from argon2 import PasswordHasher
+
+    from openimr.accounts import service
+
+    saved = service._HASHER
+    service._HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    service._HASHER = saved
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> str:
     try:
