@@ -244,6 +244,10 @@ def main() -> int:
         by_state = seed_cases(engine, reviewer_ids, random.Random(7))
         items = seed_letters(engine, args.letters, random.Random(8))
         seed_users(engine, reviewer_ids, supervisors=args.users)
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            # settle the bulk load before measuring: statistics, visibility map, WAL flushed
+            c.exec_driver_sql("VACUUM ANALYZE")
+            c.exec_driver_sql("CHECKPOINT")
         from sqlalchemy import text
 
         with engine.connect() as c:
