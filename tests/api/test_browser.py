@@ -123,7 +123,8 @@ def test_each_role_walks_a_case_to_the_issued_letter(
     doc = _page(browser, base, f"dr-{rid.lower()}")
     doc.goto(f"/cases/{cn}")
     doc.click("#draft-button")
-    doc.wait_for_selector("#job")  # progress is shown while the engine works
+    # progress is shown while the engine works (unless it finished before the page loaded)
+    doc.wait_for_selector("#job, #sign-button")
     doc.wait_for_selector("#sign-button", timeout=180_000)
     assert doc.locator("mark[id^=ev-]").count() > 0  # evidence spans highlighted
     doc.locator("a.evlink").first.click()
