@@ -34,6 +34,7 @@ WORDS = ["lumbar", "acupuncture", "therapy", "opioid", "brace", "epidural", "EMG
 MAX_REQUESTS_PER_USER = 2000
 THINK = (1.0, 3.0)  # default seconds a simulated user waits between two steps (--think)
 THINK_NOW = list(THINK)
+SEARCH_SHARE = [0.25]  # share of a supervisor's steps that include a search (--search-share)
 
 
 def pg_admin() -> str:
@@ -103,8 +104,9 @@ async def supervisor(
         while time.monotonic() < end and n < MAX_REQUESTS_PER_USER:
             await timed(stats, "queue", client.get("/queue"))
             await timed(stats, "case page", client.get(f"/cases/{rnd.choice(open_cases)}"))
-            q, year = rnd.choice(WORDS), rnd.randint(2014, 2024)
-            await timed(stats, "search", client.get(f"/published?q={q}&year={year}"))
+            if rnd.random() < SEARCH_SHARE[0]:  # a search of published letters, now and then
+                q, year = rnd.choice(WORDS), rnd.randint(2014, 2024)
+                await timed(stats, "search", client.get(f"/published?q={q}&year={year}"))
             n += 3
             await asyncio.sleep(rnd.uniform(*THINK_NOW))  # think time
     finally:
@@ -227,7 +229,10 @@ def main() -> int:
         metavar=("MIN", "MAX"),
         help="think time between a user's steps, seconds",
     )
+    ap.add_argument("--search-share", type=float, default=SEARCH_SHARE[0],
+                    help="share of supervisor steps with a published-letter search")
     args = ap.parse_args()
+    SEARCH_SHARE[0] = args.search_share
     THINK_NOW[:] = [args.think[0], args.think[1]]
 
     from openimr.reviewers import load_panel
@@ -310,7 +315,8 @@ def main() -> int:
 
     print(
         f"\n{args.users} simulated users for {args.duration:.0f} s over loopback, think time "
-        f"{THINK_NOW[0]:g}-{THINK_NOW[1]:g} s, {args.workers} service process(es), "
+        f"{THINK_NOW[0]:g}-{THINK_NOW[1]:g} s, search in {SEARCH_SHARE[0]:.0%} of supervisor "
+          f"steps, {args.workers} service process(es), "
         f"{os.cpu_count()} CPU(s) shared with the load generator; load average "
         f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
     )
