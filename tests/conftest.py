@@ -22,3 +22,13 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_audit_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The audit key and anchor files of the test databases go to a temporary folder, never
+    to the user's ~/.openimr."""
+    import os
+
+    os.environ.setdefault("OPENIMR_AUDIT_DIR", str(tmp_path_factory.mktemp("audit")))
+    os.environ.setdefault("OPENIMR_HOME", str(tmp_path_factory.mktemp("home")))

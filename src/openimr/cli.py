@@ -43,6 +43,11 @@ def _register() -> None:
     intake_cmd.register(app)
     fhir_cmd.register(app)
 
+    from openimr.commands import serve, users  # the workbench (issue 14)
+
+    serve.register(app)
+    users.register(app)
+
 
 _register()
 

@@ -199,14 +199,15 @@ def test_export_never_names_the_reviewer(svc: CaseService) -> None:
 
 
 def test_deadlines_by_urgency(svc: CaseService) -> None:
+    # events in time order: the audit log refuses one written before the last (issue 14)
     standard = bundle()
-    svc.open_case(standard, "clerk", at=at(25))
-    svc.assign(standard.case_number, "clerk", "electronic", at=at(26))  # records due 12/9
     urgent = standard.model_copy(update={"case_number": "CM99-0600003", "priority": "expedited"})
-    svc.open_case(urgent, "clerk", at=at(25))
-    svc.assign(urgent.case_number, "clerk", "electronic", at=at(26))  # records due 11/27 10:00
     third = standard.model_copy(update={"case_number": "CM99-0600004"})
+    svc.open_case(standard, "clerk", at=at(25))
+    svc.open_case(urgent, "clerk", at=at(25))
     svc.open_case(third, "clerk", at=at(25))  # eligible: notice due 11/26
+    svc.assign(standard.case_number, "clerk", "electronic", at=at(26))  # records due 12/9
+    svc.assign(urgent.case_number, "clerk", "electronic", at=at(26))  # records due 11/27 10:00
     got = svc.deadlines(now=at(28, 12))
     assert [(d.case_number, d.overdue) for d in got] == [
         ("CM99-0600004", True),

@@ -46,7 +46,8 @@ def test_application_to_issued_letter(run, tmp_path: Path) -> None:  # type: ign
 
     run("case", "records", cn, "--received", "2013-12-06T17:45", "--actor", "coordinator",
         "--at", "2013-12-06T17:50")  # fmt: skip
-    out = run("case", "show", cn)
+    # the read itself is audited (issue 14)
+    out = run("case", "show", cn, "--actor", "coordinator", "--at", "2013-12-06T17:55")
     assert "determination due: 2014-01-08" in out  # 30 days from Mon 12/9 (after 5:30 pm Fri)
 
     out = run("case", "view", cn, "--actor", f"reviewer:{rid}", "--at", "2013-12-10T08:55")
@@ -78,6 +79,7 @@ def test_application_to_issued_letter(run, tmp_path: Path) -> None:  # type: ign
         ("intake-clerk", "state.eligible"),
         ("coordinator", "state.assigned"),
         ("coordinator", "state.records_complete"),
+        ("coordinator", "case.viewed"),
         (f"reviewer:{rid}", "records.viewed"),
         ("engine", "state.in_review"),
         *[(f"reviewer:{rid}", "item.edited")] * n_edits,

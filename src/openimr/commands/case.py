@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from openimr.commands._acting import acting_user, actor_for
 from openimr.commands._process_common import (
     ActorOption,
     AtOption,
     DbOption,
-    actor_name,
     parse_instant,
     parse_when,
 )
+from openimr.process.lifecycle import CaseForbidden
 
 if TYPE_CHECKING:
     from openimr.process.cases import CaseService
@@ -87,7 +88,9 @@ def new_cmd(
     # options first: a bad one is refused before the database is opened
     got, when = parse_when(received, "--received"), parse_instant(at, "--at")
     b = load_case(bundle)
-    result = _svc(db).open_case(b, actor_name(actor), got, when)
+    svc = _svc(db)
+    who = actor_for(svc, actor, "open a case", ("intake", "supervisor"))
+    result = svc.open_case(b, who, got, when)
     _print_eligibility(result)
 
 
@@ -106,7 +109,9 @@ def screen_cmd(
 
     when = parse_instant(at, "--at")
     b = load_bundle(bundle) if bundle else None
-    _print_eligibility(_svc(db).screen(case, actor_name(actor), b, when))
+    svc = _svc(db)
+    who = actor_for(svc, actor, "screen", ("intake", "supervisor"), case)
+    _print_eligibility(svc.screen(case, who, b, when))
 
 
 @case_app.command("assign")
@@ -131,7 +136,9 @@ def assign_cmd(
         from openimr.reviewers.panel import load_panel
 
         load_panel(panel)  # a bad panel file is refused before the database is opened
-    sel = _svc(db, panel).assign(case, actor_name(actor), notice.value, when, panel, reason)
+    svc = _svc(db, panel)
+    who = actor_for(svc, actor, "assign", ("supervisor",), case)
+    sel = svc.assign(case, who, notice.value, when, panel, reason)
     typer.echo(f"{case}: assigned to reviewer {sel.reviewer.id}")
     for a in sel.assignments[1:]:
         typer.echo(f"  split: reviewer {a.reviewer.id} decides item(s) {', '.join(a.items)}")
@@ -156,7 +163,8 @@ def records_cmd(
     """Mark the records complete (the decision clock starts)."""
     got, when = parse_when(received, "--received"), parse_instant(at, "--at")
     svc = _svc(db)
-    svc.records_complete(case, actor_name(actor), got, method.value, when)
+    who = actor_for(svc, actor, "mark records complete", ("intake", "supervisor"), case)
+    svc.records_complete(case, who, got, method.value, when)
     row = svc.get(case)
     from openimr.process.case_deadlines import current_deadline
 
@@ -170,7 +178,9 @@ def view_cmd(
 ) -> None:
     """Print the case's medical records (the view is audited)."""
     when = parse_instant(at, "--at")
-    for rec in _svc(db).view_records(case, actor_name(actor), when):
+    svc = _svc(db)
+    who = actor_for(svc, actor, "read the records", ("reviewer", "supervisor"), case)
+    for rec in svc.view_records(case, who, when):
         typer.echo(f"=== {rec.id} ({rec.kind}, {rec.date or 'undated'})")
         typer.echo(rec.text or "")
 
@@ -185,7 +195,13 @@ def review_cmd(
 ) -> None:
     """Run the engine: the draft determination the reviewer will sign (state in_review)."""
     when = parse_instant(at, "--at")
-    det = _svc(db).draft(case, actor_name(actor) if actor else "engine", when)
+    svc = _svc(db)
+    who = (
+        actor_for(svc, actor, "draft", ("reviewer", "supervisor"), case)
+        if actor or acting_user(svc, actor)
+        else "engine"
+    )
+    det = svc.draft(case, who, when)
     if format is Fmt.json:
         typer.echo(det.model_dump_json(indent=2))
         return
@@ -209,6 +225,7 @@ def sign_cmd(
         str | None, typer.Option("--decision-date", help="Date the letter states (ISO).")
     ] = None,
     db: DbOption = None,
+    actor: ActorOption = None,
     at: AtOption = None,
 ) -> None:
     """Sign the determination as the assigned reviewer, accepting or changing each item."""
@@ -223,7 +240,14 @@ def sign_cmd(
     if isinstance(dd, dt.datetime):
         dd = dd.date()
     when = parse_instant(at, "--at")
-    det = _svc(db).sign(case, reviewer, e, when, dd)
+    svc = _svc(db)
+    user = acting_user(svc, actor)
+    who = None
+    if user is not None:  # with accounts, only the assigned reviewer's own account signs
+        who = actor_for(svc, actor, "sign", ("reviewer",), case)
+        if user.reviewer_id != reviewer:
+            raise CaseForbidden(f"{user.username}: signs only as reviewer {user.reviewer_id}")
+    det = svc.sign(case, reviewer, e, when, dd, actor=who)
     typer.echo(f"{case}: signed")
     for it in det.items:
         typer.echo(f"  item {it.id}: {it.decision}")
@@ -239,16 +263,25 @@ def issue_cmd(
     at: AtOption = None,
 ) -> None:
     """Issue the Final Determination Letter of a signed case (never of a draft)."""
-    from openimr.commands._output import check_output_path, write_output
+    from openimr.commands._output import check_output_path
 
     if format is LetterFmt.pdf and output is None and sys.stdout.isatty():
         raise typer.BadParameter("PDF output needs -o FILE (or a pipe)", param_hint="-o")
     if output is not None:
         check_output_path(output, "-o")  # before issuing: never an issued letter left unwritten
     when = parse_instant(at, "--at")
-    data = _svc(db).issue(case, format.value, actor_name(actor), when)
+    svc = _svc(db)
+    who = actor_for(svc, actor, "issue", ("supervisor",), case)
+    tmp = output.with_name(output.name + ".part") if output is not None else None
+
+    def write(blob: bytes) -> None:  # inside the issue's transaction: a failed write issues nothing
+        if tmp is not None:
+            tmp.write_bytes(blob)
+
+    data = svc.issue(case, format.value, who, when, sink=write)
+    if tmp is not None and output is not None:
+        tmp.replace(output)
     if output is not None:
-        write_output(output, data, "-o")
         typer.echo(f"{case}: letter issued, wrote {output}", err=True)
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
@@ -266,7 +299,9 @@ def terminate_cmd(
 ) -> None:
     """End an open case (e.g. the claims administrator authorised the treatment)."""
     when = parse_instant(at, "--at")
-    _svc(db).terminate(case, actor_name(actor), reason, when)
+    svc = _svc(db)
+    who = actor_for(svc, actor, "terminate", ("intake", "supervisor"), case)
+    svc.terminate(case, who, reason, when)
     typer.echo(f"{case}: terminated ({reason})")
 
 
@@ -275,14 +310,19 @@ def show_cmd(
     case: CaseArg,
     db: DbOption = None,
     format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.text,
+    actor: ActorOption = None,
+    at: AtOption = None,
 ) -> None:
     """The case: state, eligibility, reviewer, deadlines, sign-off and its audit trail.
 
     ``--format json`` is the export: reviewer credentials only, never the reviewer's identity.
+    The read is audited (``case.viewed``) with the acting user.
     """
     from openimr.commands._case_show import show_text
 
     svc = _svc(db)
+    who = actor_for(svc, actor, "view the case", ("reviewer", "supervisor"), case)
+    svc.viewed(case, who, "case", {"format": format.value}, parse_instant(at, "--at"))
     if format is Fmt.json:
         typer.echo(json.dumps(svc.export(case), indent=2))
         return

@@ -38,6 +38,17 @@ def current_deadline(row: CaseRow) -> Deadline | None:
     return None
 
 
+def due_moment(row: CaseRow) -> dt.datetime | None:
+    """When the running clock falls due, in UTC (a due day ends at midnight Pacific)."""
+    d = current_deadline(row)
+    if d is None:
+        return None
+    if isinstance(d.due, dt.datetime):
+        return utc(load_calendar().local(d.due))
+    end = dt.datetime.combine(d.due + dt.timedelta(days=1), dt.time(0, 0))
+    return utc(load_calendar().local(end))
+
+
 def _records_start(row: CaseRow) -> dt.datetime | dt.date:
     assert row.records_received_at is not None
     local = pacific(row.records_received_at)

@@ -23,7 +23,7 @@ from openimr.domain.bundle import CaseBundle, Record
 from openimr.domain.determination import Determination
 from openimr.process import audit
 from openimr.process.audit import utc
-from openimr.process.case_deadlines import CaseDeadline, pacific, urgency
+from openimr.process.case_deadlines import CaseDeadline, due_moment, pacific, urgency
 from openimr.process.case_format import (
     additional_reviewers,
     as_utc,
@@ -32,13 +32,28 @@ from openimr.process.case_format import (
     to_json,
 )
 from openimr.process.eligibility import EligibilityResult, check_eligibility, eligible_bundle
-from openimr.process.lifecycle import OPEN_STATES, CaseError, check_transition
+from openimr.process.lifecycle import (
+    OPEN_STATES,
+    CaseConflict,
+    CaseError,
+    CaseForbidden,
+    CaseNotFound,
+    CaseTampered,
+    check_transition,
+)
+from openimr.process.seal import Seal
 from openimr.process.signoff import SignEdits, apply_edits
 from openimr.reviewers import ReviewerSelection, load_panel, select_reviewer
 from openimr.store import make_engine, migrate, session_factory
-from openimr.store.case_tables import CaseRow
+from openimr.store.case_tables import AuditRow, CaseRow
+from openimr.store.db import write_lock
+from openimr.store.web_tables import CaseLetterRow
 
 NoticeMethod = Literal["mail", "electronic"]
+
+
+def _sha256(text_: str) -> str:
+    return hashlib.sha256(text_.encode("utf-8")).hexdigest()
 BUSY_STATES = ("assigned", "records_complete", "in_review", "determined")
 ENGINE_ACTOR = "engine"
 
@@ -53,17 +68,26 @@ class CaseService:
         engine: Engine | None = None,
         panel: Path | str | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        seal: Seal | None = None,
+        run_migrations: bool = True,
     ) -> None:
         self.engine = engine or make_engine(url)
-        migrate(self.engine)
+        if run_migrations:
+            migrate(self.engine)
         self._sessions = session_factory(self.engine)
+        if seal is not None:
+            self._sessions.configure(info={"audit_seal": seal})
         self.panel = str(panel) if panel else None
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
 
     # -- plumbing ------------------------------------------------------------------------
     @contextmanager
     def _tx(self) -> Iterator[Session]:
+        """A writing transaction: the write lock (SQLite) or row locks (PostgreSQL) come
+        before any read, so two writers of one case run one after the other."""
         with self._sessions() as s, s.begin():
+            s.info["for_update"] = True
+            write_lock(s)
             yield s
 
     def _now(self, at: dt.datetime | dt.date | None = None) -> dt.datetime:
@@ -71,11 +95,12 @@ class CaseService:
 
     @staticmethod
     def _row(s: Session, case_number: str) -> CaseRow:
-        row = s.execute(
-            select(CaseRow).where(CaseRow.case_number == case_number)
-        ).scalar_one_or_none()
+        q = select(CaseRow).where(CaseRow.case_number == case_number)
+        if s.info.get("for_update"):
+            q = q.with_for_update()
+        row = s.execute(q).scalar_one_or_none()
         if row is None:
-            raise CaseError(f"case {case_number}: no such case")
+            raise CaseNotFound(f"case {case_number}: no such case")
         return row
 
     def _move(
@@ -91,6 +116,7 @@ class CaseService:
         before = row.state
         row.state = target
         row.updated_at = now
+        row.due_at = due_moment(row)
         audit.append(
             s,
             actor=actor,
@@ -145,7 +171,7 @@ class CaseService:
                     at=now,
                 )
         except IntegrityError:
-            raise CaseError(f"case {bundle.case_number}: already exists") from None
+            raise CaseConflict(f"case {bundle.case_number}: already exists") from None
         return self.screen(bundle.case_number, actor, at=at)
 
     def screen(
@@ -160,7 +186,9 @@ class CaseService:
         with self._tx() as s:
             row = self._row(s, case_number)
             if row.state != "received":
-                raise CaseError(f"case {case_number}: screened already (state '{row.state}')")
+                raise CaseConflict(
+                    f"case {case_number}: screened already (state '{row.state}')"
+                )
             if bundle is not None:
                 if bundle.case_number != case_number:
                     raise CaseError(
@@ -209,14 +237,22 @@ class CaseService:
         at: dt.datetime | None = None,
         panel: Path | str | None = None,
         reason: str | None = None,
+        expect_state: str | None = None,
     ) -> ReviewerSelection:
         """Choose the reviewer (workload from open cases in the store) and send the notice.
 
         Re-assigning an assigned case excludes its current reviewer (``reason`` says why).
+        ``expect_state``: refuse (conflict) unless the case is still in that state, so of two
+        people assigning the same case at once exactly one succeeds.
         """
         now = self._now(at)
         with self._tx() as s:
             row = self._row(s, case_number)
+            if expect_state is not None and row.state != expect_state:
+                raise CaseConflict(
+                    f"case {case_number}: is '{row.state}' now, not '{expect_state}' "
+                    "(someone else changed it first)"
+                )
             exclude = None
             if row.state == "assigned" and row.reviewer_id:
                 exclude = {row.reviewer_id: f"re-assigned away: {reason or 'no reason given'}"}
@@ -309,6 +345,58 @@ class CaseService:
             )
         return bundle.records
 
+    def viewed(
+        self,
+        case_number: str,
+        actor: str,
+        what: str = "case",
+        detail: dict[str, Any] | None = None,
+        at: dt.datetime | None = None,
+    ) -> CaseRow:
+        """Read a case for a user, and write the audit event of that read (``<what>.viewed``).
+
+        A read takes no lock on the case (only the audit append is serialised)."""
+        now = self._now(at)
+        with self._tx() as s:
+            s.info["for_update"] = False
+            row = self._row(s, case_number)
+            audit.append(
+                s,
+                actor=actor,
+                action=f"{what}.viewed",
+                case_id=row.id,
+                case_number=case_number,
+                detail=detail or {},
+                at=now,
+            )
+            s.expunge(row)
+            return row
+
+    def record(self, actor: str, action: str, detail: dict[str, Any] | None = None) -> None:
+        """An audit event that concerns no case (a login, an account change)."""
+        with self._tx() as s:
+            audit.append(s, actor=actor, action=action, detail=detail or {}, at=self._now())
+
+    def refused(self, case_number: str | None, actor: str, action: str, why: str) -> None:
+        """Record a refused attempt (e.g. a reviewer opening another reviewer's case)."""
+        now = self._now()
+        with self._tx() as s:
+            case_id = None
+            if case_number:
+                found = s.execute(
+                    select(CaseRow.id).where(CaseRow.case_number == case_number)
+                ).scalar_one_or_none()
+                case_id = found
+            audit.append(
+                s,
+                actor=actor,
+                action="access.refused",
+                case_id=case_id,
+                case_number=case_number if case_id else None,
+                detail={"attempted": action, "why": why, "case": case_number},
+                at=now,
+            )
+
     def draft(
         self,
         case_number: str,
@@ -316,19 +404,31 @@ class CaseService:
         at: dt.datetime | None = None,
         decide_fn: Callable[..., Determination] | None = None,
     ) -> Determination:
-        """Run the engine: the draft determination (state ``in_review``)."""
+        """Run the engine: the draft determination (state ``in_review``).
+
+        The engine runs outside any transaction (it takes seconds): the case is read, the
+        engine decides, then the draft is written only if the case did not change meanwhile.
+        """
+        start = self._now(at)
+        with self._sessions() as s:
+            row = self._row(s, case_number)
+            check_transition(case_number, row.state, "in_review")
+            bundle = eligible_bundle(self.bundle_of(row), self._eligibility(row))
+            panel_path = row.panel_path
+            seen = row.updated_at
+        today = pacific(start).date()  # the guideline edition in force on the review day
+        if decide_fn is None:
+            from openimr import decide as run_decide
+
+            det = run_decide(bundle, panel=panel_path, decision_date=today)
+        else:
+            det = decide_fn(bundle, panel=panel_path, decision_date=today)
         now = self._now(at)
         with self._tx() as s:
             row = self._row(s, case_number)
             check_transition(case_number, row.state, "in_review")
-            bundle = eligible_bundle(self.bundle_of(row), self._eligibility(row))
-            today = pacific(now).date()  # the guideline edition in force on the review day
-            if decide_fn is None:
-                from openimr import decide as run_decide
-
-                det = run_decide(bundle, panel=row.panel_path, decision_date=today)
-            else:
-                det = decide_fn(bundle, panel=row.panel_path, decision_date=today)
+            if row.updated_at != seen:
+                raise CaseConflict(f"case {case_number}: changed while the engine was drafting")
             sel = json.loads(row.selection_json or "{}")
             update: dict[str, Any] = {"status": "draft"}
             if sel.get("credentials"):
@@ -353,18 +453,23 @@ class CaseService:
         edits: SignEdits,
         at: dt.datetime | None = None,
         decision_date: dt.date | None = None,
+        actor: str | None = None,
     ) -> Determination:
-        """The assigned reviewer accepts or edits each item and signs (state ``determined``)."""
+        """The assigned reviewer accepts or edits each item and signs (state ``determined``).
+
+        The sign event carries the SHA-256 of the signed determination (its seal): issuing
+        checks it, so a determination changed in the database afterwards is never issued.
+        """
         now = self._now(at)
         with self._tx() as s:
             row = self._row(s, case_number)
             if row.state != "in_review" or not row.draft_json:
-                raise CaseError(
+                raise CaseConflict(
                     f"case {case_number}: nothing to sign (state '{row.state}'; "
                     "a draft must be under review)"
                 )
             if reviewer_id != row.reviewer_id:
-                raise CaseError(f"case {case_number}: only the assigned reviewer may sign")
+                raise CaseForbidden(f"case {case_number}: only the assigned reviewer may sign")
             draft = Determination.model_validate_json(row.draft_json)
             items, changes = apply_edits(draft, edits)
             signed = draft.model_copy(
@@ -381,7 +486,7 @@ class CaseService:
             row.signed_at = now
             row.review_seconds = seconds
             row.changes_json = to_json({"changes": changes, "note": edits.note})
-            actor = f"reviewer:{reviewer_id}"
+            actor = actor or f"reviewer:{reviewer_id}"
             for ch in changes:
                 audit.append(
                     s,
@@ -402,9 +507,31 @@ class CaseService:
                     "changes": len(changes),
                     "review_seconds": seconds,
                     "decisions": {it.id: it.decision for it in items},
+                    "note": edits.note,
+                    "determination_sha256": _sha256(row.determination_json),
                 },
             )
         return signed
+
+    @staticmethod
+    def _check_seal(s: Session, row: CaseRow) -> None:
+        """Refuse a signed determination that differs from the one its sign event sealed."""
+        ev = s.execute(
+            select(AuditRow)
+            .where(AuditRow.case_id == row.id, AuditRow.action == "state.determined")
+            .order_by(AuditRow.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        if ev is None or not audit.row_intact(s, ev):
+            raise CaseTampered(
+                f"case {row.case_number}: the sign event is missing or altered; not issued"
+            )
+        sealed = json.loads(ev.detail_json).get("determination_sha256")
+        if sealed != _sha256(row.determination_json or ""):
+            raise CaseTampered(
+                f"case {row.case_number}: the signed determination was changed after it was "
+                "signed; not issued"
+            )
 
     def issue(
         self,
@@ -413,19 +540,24 @@ class CaseService:
         actor: str,
         at: dt.datetime | None = None,
         render_fn: Callable[[Determination, str], str | bytes] | None = None,
+        sink: Callable[[bytes], None] | None = None,
     ) -> str | bytes:
         """Render the Final Determination Letter of a signed case (state ``issued``).
 
+        The seal of the signed determination is checked first. The letter is stored with
+        the case, and handed to ``sink`` (e.g. a file writer), in the same transaction as
+        the state change: if either fails, the case is not issued.
         Re-rendering an issued case in another format is allowed and audited.
         """
         now = self._now(at)
         with self._tx() as s:
             row = self._row(s, case_number)
             if row.state not in ("determined", "issued") or not row.determination_json:
-                raise CaseError(
+                raise CaseConflict(
                     f"case {case_number}: no signed determination (state '{row.state}'); "
                     "a draft is never issued"
                 )
+            self._check_seal(s, row)
             det = Determination.model_validate_json(row.determination_json)
             if det.status != "signed":
                 raise CaseError(f"case {case_number}: the determination is not signed")
@@ -438,6 +570,11 @@ class CaseService:
             blob = out if isinstance(out, bytes) else out.encode("utf-8")
             digest = hashlib.sha256(blob).hexdigest()
             detail = {"format": fmt, "sha256": digest, "bytes": len(blob)}
+            s.add(
+                CaseLetterRow(
+                    case_id=row.id, format=fmt, content=blob, sha256=digest, created_at=now
+                )
+            )
             if row.state == "issued":
                 audit.append(
                     s,
@@ -453,7 +590,21 @@ class CaseService:
                 row.letter_format = fmt
                 row.letter_sha256 = digest
                 self._move(s, row, "issued", actor, now, detail)
+            if sink is not None:
+                sink(blob)  # inside the transaction: a failed write leaves the case unissued
         return out
+
+    def letter(self, case_number: str, fmt: str | None = None) -> CaseLetterRow | None:
+        """The newest stored letter of an issued case (in ``fmt``, when given)."""
+        with self._sessions() as s:
+            row = self._row(s, case_number)
+            q = select(CaseLetterRow).where(CaseLetterRow.case_id == row.id)
+            if fmt:
+                q = q.where(CaseLetterRow.format == fmt)
+            found = s.execute(q.order_by(CaseLetterRow.id.desc()).limit(1)).scalar_one_or_none()
+            if found is not None:
+                s.expunge(found)
+            return found
 
     def terminate(
         self, case_number: str, actor: str, reason: str, at: dt.datetime | None = None
@@ -496,6 +647,7 @@ class CaseService:
             return audit.events(s, case_number)
 
     def verify_audit(self) -> audit.Verification:
+        """The chain, its MACs and its anchor outside the database (see ``audit.verify``)."""
         with self._sessions() as s:
             return audit.verify(s)
 

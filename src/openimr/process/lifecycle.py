@@ -45,11 +45,27 @@ class CaseError(OpenIMRError):
     """A case step was refused: unknown case, wrong state, unsigned draft, bad edits..."""
 
 
+class CaseNotFound(CaseError):
+    """No case with that number."""
+
+
+class CaseConflict(CaseError):
+    """The step does not fit the case's present state (someone else moved it first)."""
+
+
+class CaseForbidden(CaseError):
+    """The acting user may not take this step on this case (e.g. not its reviewer)."""
+
+
+class CaseTampered(CaseError):
+    """A stored record no longer matches what was sealed (e.g. a changed signed determination)."""
+
+
 def check_transition(case_number: str, current: str, target: str) -> None:
     """Refuse a step the life cycle does not allow, naming what would be allowed."""
     allowed = TRANSITIONS.get(current, ())
     if target not in allowed:
         nxt = ", ".join(allowed) if allowed else "nothing (final state)"
-        raise CaseError(
+        raise CaseConflict(
             f"case {case_number}: cannot go from '{current}' to '{target}' (allowed: {nxt})"
         )

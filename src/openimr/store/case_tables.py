@@ -60,6 +60,10 @@ class CaseRow(Base):
     letter_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
     terminated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     termination_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    # when the running clock falls due (UTC), kept with each state change: the queue's order
+    due_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), default=None, index=True
+    )
 
 
 class AuditRow(Base):
@@ -78,3 +82,5 @@ class AuditRow(Base):
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # HMAC-SHA256 of ``hash`` under a key kept outside the database (openimr.process.seal)
+    mac: Mapped[str | None] = mapped_column(String(64), default=None)

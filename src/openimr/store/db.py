@@ -40,15 +40,41 @@ def default_url() -> str:
     env = os.environ.get("OPENIMR_DATABASE_URL")
     if env:
         return env
+    return f"sqlite:///{home_dir() / 'openimr.sqlite'}"
+
+
+def home_dir() -> Path:
+    """``$OPENIMR_HOME`` or ``~/.openimr``, created private to its owner (mode 0700)."""
     home = Path(os.environ.get("OPENIMR_HOME", Path.home() / ".openimr"))
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        if not home.exists():
+            home.mkdir(parents=True, mode=0o700)
     except OSError as exc:
         raise DatabaseError(
             f"cannot create the data folder {home} ({exc.strerror}); set OPENIMR_HOME or "
             "OPENIMR_DATABASE_URL"
         ) from None
-    return f"sqlite:///{home / 'openimr.sqlite'}"
+    return home
+
+
+def _private_sqlite_file(url: str) -> None:
+    """Create the SQLite file (health data) readable by its owner only: mode 0600.
+
+    SQLite gives its journal files the database file's mode, so they stay private too.
+    """
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return
+    if u.database.startswith("file:"):
+        return
+    path = Path(u.database)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    os.chmod(path, 0o600)
 
 
 def normalise_url(url: str) -> str:
@@ -127,16 +153,16 @@ def describe(exc: BaseException, url: str | None = None) -> str:
     return f"{where}: {msg[:300]}"
 
 
-def make_engine(url: str | None = None) -> Engine:
+def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
     raw = normalise_url(url or default_url())
     _check_url(raw)
-    kwargs: dict[str, Any] = {"future": True}
+    _private_sqlite_file(raw)  # health data: the SQLite file is its owner's only (0600)
     if raw.startswith("sqlite"):
-        kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_S}
+        kwargs.setdefault("connect_args", {"timeout": BUSY_TIMEOUT_S})
     elif raw.startswith("postgresql"):
-        kwargs["connect_args"] = {"connect_timeout": 10}
+        kwargs.setdefault("connect_args", {"connect_timeout": 10})
     try:
-        engine = create_engine(raw, **kwargs)
+        engine = create_engine(raw, future=True, **kwargs)
     except (NoSuchModuleError, ImportError) as exc:
         raise DatabaseError(
             f"database URL {_shown(raw)}: its driver is not available ({exc}); {URL_HELP}"
@@ -154,6 +180,23 @@ def make_engine(url: str | None = None) -> Engine:
             cur.close()
 
     return engine
+
+
+def write_lock(session: Session) -> None:
+    """Take the database's write lock now, before anything is read (SQLite only).
+
+    The sqlite3 driver opens a transaction only at the first write, so values read before it
+    (the audit chain's last hash, a case's state) could be stale by the time of the write: two
+    processes would both chain onto the same row. ``BEGIN IMMEDIATE`` takes the write lock at
+    once, so such read-then-write steps run one after the other. PostgreSQL uses row and
+    table locks instead (see :mod:`openimr.process.audit`).
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    conn = session.connection()
+    dbapi_conn = conn.connection.dbapi_connection
+    if dbapi_conn is not None and not dbapi_conn.in_transaction:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -1,0 +1,2 @@
+"""One router per resource: auth, cases, records, items, letters, jobs, published, panel,
+audit, users."""

@@ -1,0 +1,36 @@
+"""The service's settings, in one pydantic class (from arguments or ``OPENIMR_*`` variables)."""
+
+from __future__ import annotations
+
+import os
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    database_url: str | None = None  # None: $OPENIMR_DATABASE_URL, else ~/.openimr SQLite
+    panel: str | None = None  # reviewer panel YAML (None: the bundled fictional panel)
+    audit_dir: str | None = None  # key and anchor files (None: $OPENIMR_AUDIT_DIR or home)
+    secure_cookies: bool = False  # set behind HTTPS
+    session_cookie: str = "openimr_session"
+    organization: str = "OpenIMR"
+    run_jobs: bool = True  # run queued jobs (deciding a case) in this process's threads
+    job_threads: int = 2
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        env: dict[str, object] = {}
+        if os.environ.get("OPENIMR_DATABASE_URL"):
+            env["database_url"] = os.environ["OPENIMR_DATABASE_URL"]
+        if os.environ.get("OPENIMR_PANEL"):
+            env["panel"] = os.environ["OPENIMR_PANEL"]
+        if os.environ.get("OPENIMR_RUN_JOBS"):
+            env["run_jobs"] = os.environ["OPENIMR_RUN_JOBS"] != "0"
+        if os.environ.get("OPENIMR_AUDIT_DIR"):
+            env["audit_dir"] = os.environ["OPENIMR_AUDIT_DIR"]
+        if os.environ.get("OPENIMR_SECURE_COOKIES"):
+            env["secure_cookies"] = os.environ["OPENIMR_SECURE_COOKIES"] == "1"
+        env.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(env)
