@@ -8,10 +8,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
-from openimr.errors import DataFileError
+from openimr.datafiles import parse_yaml, validate
 
 
 class _Strict(BaseModel):
@@ -53,10 +52,8 @@ class Mapping(_Strict):
 @cache
 def mapping() -> Mapping:
     raw = resources.files("openimr.intake.fhir").joinpath("data", "fhir.yaml").read_text("utf-8")
-    try:
-        return Mapping.model_validate(yaml.safe_load(raw))
-    except Exception as exc:
-        raise DataFileError(f"fhir.yaml: {exc}") from exc
+    label = "intake/fhir/data/fhir.yaml"
+    return validate(Mapping, parse_yaml(raw, label), label)
 
 
 def fhir_id(value: str) -> str:

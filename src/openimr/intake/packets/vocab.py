@@ -11,9 +11,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from openimr.datafiles import parse_yaml
 from openimr.errors import DataFileError
 
 
@@ -78,7 +78,7 @@ class Forms(_Strict):
 
 def _load(name: str) -> Any:
     text = resources.files("openimr.intake.packets").joinpath("data", name).read_text("utf-8")
-    return yaml.safe_load(text)
+    return parse_yaml(text, f"intake/packets/data/{name}")
 
 
 def _compile(file: str, where: str, pattern: str, flags: int = re.I) -> re.Pattern[str]:
