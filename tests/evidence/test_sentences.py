@@ -63,3 +63,13 @@ def test_table_is_large_and_covers_every_assertion_and_observation() -> None:
     assert {"present", "negated", "possible", "historical", "hypothetical", "other"} <= assertions
     observations = {e[2] for c in CASES for e in c.get("e", [])}
     assert {"subjective", "objective", "test", "plan", "history"} <= observations
+
+
+def test_sentences_glued_by_a_text_layer_are_split() -> None:
+    from openimr.evidence.sentences import boundary_offsets
+
+    text = "Pain was noted.The worker was seen. Dr.Smith saw her. See U.S.Army file."
+    starts = boundary_offsets(text)
+    assert text.index("The worker") in starts
+    assert text.index("Smith") not in starts  # "Dr." is no sentence
+    assert text.index("Army") not in starts

@@ -33,6 +33,7 @@ _LINE_START = re.compile(
     r"^\s*(?:[-*\u2022\u25aa\u25cf>]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s|[A-Z][A-Za-z /&'()-]{0,40}:)"
 )
 _TERMINAL = re.compile(r"[.?!:;]\s*$")
+_GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z][a-z])")
 _UPPER_LINE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
 
 
@@ -62,6 +63,10 @@ def boundary_offsets(text: str) -> set[int]:
     # ("Measurements Not Obtainable ***      REFERRING DIAGNOSIS: ...").
     for m in re.finditer(r"[^\s] {3,}(?=[A-Z0-9*_])", text):
         starts.add(m.end())
+    # Sentences a PDF text layer glued together ("was noted.The injured worker"): a lower-case
+    # word of two letters or more, the stop, and a capitalised word with no space between.
+    for m in _GLUED.finditer(text):
+        starts.add(m.start())
     # Punctuation-based boundaries.
     for m in re.finditer(r"[.?!;]+(?=[\s\"')\]]*\s)", text):
         end = m.end()
