@@ -319,6 +319,18 @@ def vocabulary() -> Vocabulary:
 
 
 @lru_cache(maxsize=1)
+def recent_weeks() -> dict[str, int]:
+    """Codes that are evidence only in the first weeks after the injury, and how many."""
+    return {c.code: c.recent_weeks for c in vocabulary().concepts if c.recent_weeks}
+
+
+@lru_cache(maxsize=1)
+def absence_concepts() -> tuple[Concept, ...]:
+    """The concepts that state the absence of others (``states_absence_of``)."""
+    return tuple(c for c in vocabulary().concepts if c.states_absence_of)
+
+
+@lru_cache(maxsize=1)
 def regions() -> Regions:
     data = load_data("regions.yaml", Regions)
     names = {r.name for r in data.regions}

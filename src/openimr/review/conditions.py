@@ -178,7 +178,7 @@ def still_evidence(fs: list[Finding], ctx: Context) -> list[Finding]:
     ``recent_weeks``: the mechanism of injury) once the case is past them."""
     from openimr.evidence import schema
 
-    limits = {c.code: c.recent_weeks for c in schema.vocabulary().concepts if c.recent_weeks}
+    limits = schema.recent_weeks()
     if not limits:
         return fs
     b = ctx.bundle
@@ -195,7 +195,7 @@ def absence_statements(
     from openimr.evidence import schema
 
     out = []
-    for concept in schema.vocabulary().concepts:
+    for concept in schema.absence_concepts():
         if not set(concept.states_absence_of) & set(codes):
             continue
         for f in findings_in(ev, [concept.code], None, None, concept.absence_when):

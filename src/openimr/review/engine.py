@@ -22,7 +22,7 @@ from openimr.domain import (
 )
 from openimr.guidelines.registry import KnowledgeBase, course_criteria
 from openimr.guidelines.schema import Citation, Criterion, Topic
-from openimr.intake.vocabulary import territory
+from openimr.intake.vocabulary import regions_named, territory
 from openimr.review.conditions import Context, Outcome, evaluate
 from openimr.review.facts import fmt_date
 from openimr.review.rationale import (
@@ -32,7 +32,6 @@ from openimr.review.rationale import (
     check_absence,
     describe_all,
     latest_clinical_date,
-    regions_named,
     strip_quotes,
 )
 from openimr.review.topics import TopicSearch, search_topics
@@ -250,11 +249,12 @@ def secondary_citations(topic: Topic, results: Results, decision: str) -> list[S
     """A secondary source is announced, in the order the criteria name it, only for its
     criteria that decided something (their sentence explains the decision)."""
     out = []
+    blocked = _blocked(results)
     for key in dict.fromkeys(c.cite for c, _ in results if c.cite != "primary"):
         said = [
             c.says
             for c, o in results
-            if c.cite == key and not _vacuous(o) and _relevant(c, o, decision, _blocked(results))
+            if c.cite == key and not _vacuous(o) and _relevant(c, o, decision, blocked)
         ]
         if said:
             phrase = _capital(source_phrase(topic, key))
@@ -382,7 +382,7 @@ def stray_body_parts(rationale: str, item: RoutedItem, titles: list[str]) -> lis
     for title in titles:
         text = text.replace(title, "")
     allowed = {t for r in item.req.regions for t in territory(r)}
-    return sorted(regions_named(text) - allowed)
+    return sorted(set(regions_named(text)) - allowed)
 
 
 def reviewer_notes(

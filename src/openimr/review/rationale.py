@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from openimr.domain import CaseBundle, Finding
 from openimr.guidelines.schema import Cond
-from openimr.intake.vocabulary import region_patterns
 from openimr.review.conditions import documented_in, findings_in, scope_regions
 from openimr.review.facts import fmt_date
 
@@ -123,11 +122,6 @@ def _later_negation(sentence: Sentence, found: list[Finding], ev: EvidenceSet) -
             if best is None or f.when > (best.when or dt.date.min):
                 best = f
     return best
-
-
-def regions_named(text: str) -> set[str]:
-    """Body regions a text names (quotations excluded by the caller)."""
-    return {name for name, pats in region_patterns() if any(p.search(text) for p in pats)}
 
 
 def strip_quotes(text: str) -> str:

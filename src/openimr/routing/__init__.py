@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from openimr.domain import CaseBundle, Finding, Request
@@ -197,15 +196,12 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
     return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
 
 
-@lru_cache(maxsize=1)
 def _done_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    from openimr.evidence import schema
+    """The evidence stage's compiled ``done`` and ``not_done`` cues (cues.yaml)."""
+    from openimr.evidence.extraction import compiled
 
-    c = schema.cues()
-    return (
-        re.compile("|".join(f"(?:{p})" for p in c.done), re.I),
-        re.compile("|".join(f"(?:{p})" for p in c.not_done), re.I),
-    )
+    cue = compiled().cue
+    return cue["done"], cue["not_done"]
 
 
 def _read_prior(item: RoutedItem, evidence: EvidenceSet, before: dt.date) -> RoutedItem:
