@@ -152,12 +152,3 @@ def test_cli_ingest_search_stats_precedents(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert res.stdout.startswith("2 precedent(s)") and "MRI of the lumbar spine" in res.stdout
 
-
-def test_glued_sentences_are_split_in_the_bundle_record() -> None:
-    from openimr.letters_in.bundle import unglue_sentences
-
-    assert unglue_sentences("Pain was noted.The worker was seen.") == (
-        "Pain was noted. The worker was seen."
-    )
-    for kept in ("e.g. U.S. Dr.Smith", "L5-S1.", "3.5 mg"):
-        assert unglue_sentences(kept) == kept

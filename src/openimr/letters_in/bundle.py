@@ -10,7 +10,6 @@ which git ignores), never into the repository.
 from __future__ import annotations
 
 import copy
-import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -24,15 +23,6 @@ from openimr.letters_in.model import GuidelineBasis, ParsedLetter
 
 SUMMARY_RECORD_ID = "clinical-case-summary"
 
-# Two sentences the PDF text layer glued together ("...was noted.The injured worker"): a period
-# between a lower-case word of two letters or more and a capitalised word. Abbreviations with
-# inner periods ("e.g.", "U.S.") have no lower-case run before the period and capital after.
-_GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z][a-z])")
-
-
-def unglue_sentences(text: str) -> str:
-    """Put the space back between sentences the text layer glued ("noted.The")."""
-    return _GLUED.sub(" ", text)
 
 
 def citation_text(basis: GuidelineBasis | None) -> str | None:
@@ -70,7 +60,7 @@ def to_bundle_data(letter: ParsedLetter) -> dict[str, Any]:
                 "id": SUMMARY_RECORD_ID,
                 "date": letter.decision_date,
                 "kind": "clinical case summary (from the Final Determination Letter)",
-                "text": unglue_sentences(letter.clinical_case_summary.strip()) + "\n",
+                "text": letter.clinical_case_summary.strip() + "\n",
             }
         )
     requests = []
