@@ -24,7 +24,7 @@ Phase = Literal["acute", "chronic"]
 
 # Chapter routing by chronicity (MTUS 2009-2017). The ACOEM 2004 chapters are written for
 # acute and subacute complaints: the guideline's own definition counts a complaint as acute or
-# subacute for its first three months (Ch. 12 Low Back Complaints, p. 287, after the AHCPR low
+# subacute for its first three months (Ch. 12 Low Back Complaints, after the AHCPR low
 # back guideline; the other body-part chapters follow the same course), with the first month
 # as initial care. The Chronic Pain Medical Treatment Guidelines (CPMTG 2009, Part 1
 # Introduction, p. 1) take over for pain that persists beyond the expected time of healing,
@@ -32,7 +32,7 @@ Phase = Literal["acute", "chronic"]
 # injury is in the ACOEM chapters' phase ("acute", which includes the subacute period); later,
 # the CPMTG applies where it addresses the item. (Letters of late 2016 cited the CPMTG for
 # therapy from the second month on; later letters follow the chapters' own definition, and
-# the guideline's text decides here.) The page of Ch. 12 is our reading of the 2004 edition.
+# the guideline's text decides here.) The page of Ch. 12 that says so is not verified.
 ACUTE_WEEKS = 12.0
 
 
