@@ -45,6 +45,7 @@ class Context:
     request: StructuredRequest
     decision_date: dt.date
     prior: Finding | None = None  # the earlier study that makes the request a repeat
+    authorization: Finding | None = None  # the same study reported authorized (a duplicate)
 
     def fact(self, name: str) -> tuple[float | None, str]:
         """The value of a registered fact (``review/facts.py``) and how to say it."""

@@ -462,7 +462,7 @@ def decide_item(
     if search is None:
         return no_topic(item)
     topic = search.topic
-    ctx = Context(case.bundle, case.evidence, item.req, case.when, item.prior)
+    ctx = Context(case.bundle, case.evidence, item.req, case.when, item.prior, item.authorization)
     results = evaluate_criteria(criteria_for(item, topic), ctx)
     decision = decide_outcome(topic, results)
     pending = surgery is not None and surgery.decision.decision == "undetermined"

@@ -216,6 +216,20 @@ def _repeat(ctx: Context) -> Value:
     return _flag(ctx.request.repeat)
 
 
+@fact(
+    "duplicate",
+    "the records report the same study, at the same body part, authorized since the request "
+    "was made (routing's duplicate course)",
+    "request",
+)
+def _duplicate(ctx: Context) -> Value:
+    a = ctx.authorization
+    if a is None:
+        return _flag(False)
+    words = " ".join(a.sentence.split())
+    return _flag(True, f'"{words}" ({a.record_id}, {fmt_date(a.when)})')
+
+
 @fact("retrospective", "a retrospective request (a date of service already past)", "request")
 def _retrospective(ctx: Context) -> Value:
     return _flag(ctx.request.retrospective)

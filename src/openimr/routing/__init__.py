@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Literal
 from openimr.domain import CaseBundle, Finding, Request
 from openimr.guidelines.registry import Phase, case_phase
 from openimr.intake.requests import StructuredRequest, parse_request
-from openimr.intake.vocabulary import service, territory
+from openimr.intake.vocabulary import regions_named, service, territory
 from openimr.routing.bodypart import Reading, read_body_part
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
     from openimr.guidelines.registry import KnowledgeBase
 
-Course = Literal["initial", "repeat", "extension", "remainder"]
+Course = Literal["initial", "repeat", "extension", "remainder", "duplicate"]
 
 __all__ = ["Course", "Reading", "RoutedItem", "route_case", "route_items", "route_wording"]
 
@@ -41,6 +41,7 @@ class RoutedItem:
     surgery: str | None = None  # the id of the disputed surgery this service goes with
     reading: Reading | None = None  # a body part read from the records, for the reviewer
     prior: Finding | None = None  # the earlier study the records document (a repeat)
+    authorization: Finding | None = None  # the same study reported authorized (a duplicate)
 
     @property
     def id(self) -> str:
@@ -165,7 +166,8 @@ def route_case(
         return items
     on = when or bundle.dates.decision or dt.date.today()
     items = tuple(_read_body_part(it, evidence, kb, on) for it in items)
-    return tuple(_read_prior(it, evidence, bundle.dates.ur_denial) for it in items)
+    items = tuple(_read_prior(it, evidence, bundle.dates.ur_denial) for it in items)
+    return tuple(_read_authorization(it, evidence, bundle.dates.ur_denial) for it in items)
 
 
 def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) -> Finding | None:
@@ -230,3 +232,56 @@ def _read_body_part(
     if found and found[0].applies_to.regions and (not before or found[0] != before[0]):
         return replace(item, req=trial, reading=reading)
     return item
+
+
+# A study the records report approved: "was approved", "has since been authorized",
+# "received authorization". A sentence that also denies, modifies or awaits is not one.
+_APPROVED = re.compile(
+    r"\b((was|were|been|is|are|got|get)\s+((previously|already|since|subsequently|now|"
+    r"recently|finally|then|also)\s+)?(approved|authori[sz]ed|certified)|"
+    r"(received|obtained|got|granted)\s+(the\s+)?(approval|authori[sz]ation|certification))\b",
+    re.I,
+)
+_NOT_APPROVED = re.compile(
+    r"\b(not|no|non-?certif\w*|uncertif\w*|denied|denial|deny|modif\w*|partial\w*|pending|"
+    r"await\w*|appeal\w*|defer\w*|unless|if|whether)\b",
+    re.I,
+)
+# Our reading: an authorization reported from 120 days before the UR decision on is of this
+# episode of the request (a resubmission approved while IMR was asked); an older one is of an
+# earlier episode, which the records would show done (a repeat) or lapsed.
+AUTHORIZATION_WINDOW = dt.timedelta(days=120)
+
+
+def authorized_study(
+    req: StructuredRequest, evidence: EvidenceSet, ur_date: dt.date
+) -> Finding | None:
+    """The latest sentence reporting the study requested, at the requested body part, as
+    approved or authorized (not done: that is a repeat) in this episode of the request."""
+    entry = service(req.service or "")
+    if entry is None or not entry.done_as or not req.regions:
+        return None
+    if entry.category not in ("imaging", "electrodiagnostics"):
+        return None  # a drug screen or a visit recurs: its authorization is not this one
+    found = [
+        f
+        for f in evidence.findings
+        if f.code in entry.done_as
+        and f.assertion == "present"
+        and (f.region in req.regions or set(regions_named(f.sentence)) & set(req.regions))
+        and f.when is not None
+        and f.when >= ur_date - AUTHORIZATION_WINDOW
+        and _APPROVED.search(f.sentence)
+        and not _NOT_APPROVED.search(f.sentence)
+    ]
+    return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
+
+
+def _read_authorization(item: RoutedItem, evidence: EvidenceSet, ur_date: dt.date) -> RoutedItem:
+    """A request for a study the records report authorized since is a duplicate of it."""
+    if item.course != "initial" or item.prior is not None:
+        return item
+    found = authorized_study(item.req, evidence, ur_date)
+    if found is None:
+        return item
+    return replace(item, course="duplicate", authorization=found)
