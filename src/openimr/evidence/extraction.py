@@ -307,17 +307,24 @@ def _change(sent: _Sent, rel: tuple[int, int], resolved: bool) -> str | None:
     return None
 
 
-def _carried_dates(c: _Compiled, cache: dict[int, _Sent], doc: Doc) -> dict[int, dt.date]:
+LEAD_DATE = "openimr_lead_date"  # Doc.user_data key: the lead date in force at its end
+
+
+def _carried_dates(
+    c: _Compiled, cache: dict[int, _Sent], doc: Doc, current: dt.date | None = None
+) -> dict[int, dt.date]:
     """The date each undated sentence takes from the dated visit or report it belongs to: a
-    lead sentence's date carries forward until the next lead sentence (cues ``lead_date``)."""
+    lead sentence's date carries forward until the next lead sentence (cues ``lead_date``),
+    from the piece before (``current``) into this one. The date in force at the end of the
+    piece is left in ``doc.user_data[LEAD_DATE]`` for the next piece."""
     out: dict[int, dt.date] = {}
-    current: dt.date | None = None
     for span in doc.sents:
         sent = _sentence(c, cache, span)
         if sent.dates and _has(sent, "lead_date") and not _has(sent, "not_lead_date"):
             current = sent.dates[0][2]
         elif current is not None and not sent.dates:
             out[sent.start] = current
+    doc.user_data[LEAD_DATE] = current
     return out
 
 
@@ -330,10 +337,16 @@ def last_section(doc: Doc, before: tuple[str, str] | None = None) -> tuple[str, 
 
 
 def findings_from_doc(
-    doc: Doc, meta: RecordMeta, *, offset: int = 0, section: tuple[str, str] | None = None
+    doc: Doc,
+    meta: RecordMeta,
+    *,
+    offset: int = 0,
+    section: tuple[str, str] | None = None,
+    lead: dt.date | None = None,
 ) -> list[Finding]:
     """Every vocabulary finding of one processed record, or of one piece of a record that
-    starts at character ``offset`` inside the section ``section`` (category, title)."""
+    starts at character ``offset`` inside the section ``section`` (category, title) with the
+    visit date ``lead`` carried into it."""
     c = compiled()
     kind = meta.kind.lower()
     test_record = bool(c.kinds_test.search(kind))
@@ -345,7 +358,7 @@ def findings_from_doc(
         first = min((s for s, _, cat, _ in secs if cat), default=len(doc.text))
         secs.insert(0, (0, first, *section))
     cache: dict[int, _Sent] = {}
-    carried = _carried_dates(c, cache, doc)
+    carried = _carried_dates(c, cache, doc, lead)
     ents = list(doc.ents)
     out: list[Finding] = []
     for i, ent in enumerate(ents):
@@ -470,8 +483,12 @@ def run(
         warnings.filterwarnings("ignore", message=r".*W036.*")
         for text, meta in zip(texts, metas, strict=True):
             section: tuple[str, str] | None = None
+            lead: dt.date | None = None
             for offset, piece in pieces(text, piece_chars, patterns):
                 doc = nlp(piece)
-                out.extend(findings_from_doc(doc, meta, offset=offset, section=section))
+                out.extend(
+                    findings_from_doc(doc, meta, offset=offset, section=section, lead=lead)
+                )
                 section = last_section(doc, section)
+                lead = doc.user_data.get(LEAD_DATE)
     return out
