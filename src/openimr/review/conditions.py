@@ -270,3 +270,29 @@ def _combine(cond: Cond, children: list[Outcome]) -> Outcome:
         unsure=unsure,
         against=[f for c in relevant for f in c.against],
     )
+
+
+def ur_stated_missing(ev: EvidenceSet) -> list[Finding]:
+    """What utilization review said the records lacked: a concept negated in an administrative
+    sentence ("non-certified ... as there was no documentation of functional improvement")."""
+    return [f for f in ev.findings if f.role == "administrative" and f.assertion == "negated"]
+
+
+def asked_for(cond: Cond) -> set[str]:
+    """The evidence codes a condition needs present (those under a ``not`` it needs absent)."""
+    out = set([cond.finding] if isinstance(cond.finding, str) else cond.finding or [])
+    for child in (cond.any or []) + (cond.all or []):
+        out |= asked_for(child)
+    return out
+
+
+def held_to_ur_reason(cond: Cond, out: Outcome, ctx: Context) -> Outcome:
+    """UR denied for a stated missing element: a criterion that asks for that element is met
+    only by positive evidence of it. Met on another footing (the request not worded as a
+    repeat, a count of weeks) it is not established, and cannot overturn."""
+    if not out.met:
+        return out
+    said = [f for f in ur_stated_missing(ctx.evidence) if f.code in asked_for(cond)]
+    if not said or any(f.is_present or f.assertion == "historical" for f in out.evidence):
+        return out
+    return Outcome(False, [], out.facts, unsure=True, against=said[-1:])

@@ -23,7 +23,7 @@ from openimr.domain import (
 from openimr.guidelines.registry import KnowledgeBase, course_criteria
 from openimr.guidelines.schema import Citation, Criterion, Topic
 from openimr.intake.vocabulary import regions_named, territory
-from openimr.review.conditions import Context, Outcome, evaluate
+from openimr.review.conditions import Context, Outcome, evaluate, held_to_ur_reason
 from openimr.review.facts import fmt_date
 from openimr.review.rationale import (
     Sentence,
@@ -166,8 +166,15 @@ def criteria_for(item: RoutedItem, topic: Topic) -> list[Criterion]:
 
 
 def evaluate_criteria(criteria: list[Criterion], ctx: Context) -> Results:
-    """Each criterion against the case's evidence."""
-    return [(c, evaluate(c.when, ctx)) for c in criteria]
+    """Each criterion against the case's evidence; one that asks for an element UR said was
+    missing is met only by positive evidence of it."""
+    out = []
+    for c in criteria:
+        got = evaluate(c.when, ctx)
+        if c.kind != "exclusion":
+            got = held_to_ur_reason(c.when, got, ctx)
+        out.append((c, got))
+    return out
 
 
 def decide_outcome(topic: Topic, results: Results) -> str:
@@ -332,6 +339,11 @@ def not_established(crit: Criterion, out: Outcome) -> str:
     """A criterion the records argue both ways: say both, decide nothing on it."""
     pos = describe_all(out.evidence, [])
     neg = describe_all(out.against, [])
+    if not out.evidence:
+        return (
+            f"Whether {crit.says} is not established: utilization review found no "
+            f"documentation of it ({neg}), and the records give no positive evidence of it."
+        )
     return (
         f"Whether {crit.says} is not established: the records mention {pos}, but also state "
         f"{neg}, and the later or first-hand statement does not settle it."
@@ -396,7 +408,16 @@ def reviewer_notes(
     """What the reviewer must resolve before signing, in this order."""
     topic, notes = search.topic, []
     for crit, out in results or []:
-        if out.unsure:
+        if out.unsure and not out.evidence:
+            notes.append(
+                ReviewerNote(
+                    kind="evidence",
+                    text=f"Not established: {crit.says}. Utilization review denied for want "
+                    f"of it ({describe_all(out.against, [])}); overturning needs positive "
+                    "evidence of exactly that in the records.",
+                )
+            )
+        elif out.unsure:
             notes.append(
                 ReviewerNote(
                     kind="evidence",
