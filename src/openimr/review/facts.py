@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict
 
 from openimr.datafiles import load_model
-from openimr.intake.vocabulary import SPINAL_LEVEL, ProcedureKind, procedure_kind
+from openimr.intake.vocabulary import SPINAL_LEVEL, ProcedureKind, procedure_kind, service
 
 if TYPE_CHECKING:
     from openimr.intake.requests import StructuredRequest
@@ -160,15 +160,18 @@ def _days_beyond_stay(ctx: Context) -> Value:
     return float((days or 1) - op.stay_days), text  # an unstated stay: at least a night
 
 
-@fact("visits_completed", "the most therapy visits (PT, chiropractic, acupuncture) the records "
-      "say were completed")
+THERAPY_COURSES = ["therapy.pt", "therapy.chiropractic", "therapy.acupuncture"]
+
+
+@fact("visits_completed", "the most visits of the therapy requested (PT, chiropractic or "
+      "acupuncture; any of them for another service) the records say were completed")
 def _visits_completed(ctx: Context) -> Value:
+    # each guideline counts its own course: 18 manipulation visits (CPMTG pp. 58-59) are not
+    # used up by physical therapy, nor 10 therapy visits (p. 99) by acupuncture
+    entry = service(ctx.request.service or "")
+    own = [c for c in (entry.done_as if entry else []) if c in THERAPY_COURSES]
     total, seen = 0.0, False
-    for f in ctx.evidence.of(
-        ["therapy.pt", "therapy.chiropractic", "therapy.acupuncture"],
-        region=None,
-        assertion="present",
-    ):
+    for f in ctx.evidence.of(own or THERAPY_COURSES, region=None, assertion="present"):
         if f.observation == "plan":
             continue  # visits requested or planned are not visits completed
         if f.value and f.value.split()[0].isdigit():
@@ -211,7 +214,8 @@ def _repeat(ctx: Context) -> Value:
     if ctx.prior is not None:
         p = ctx.prior
         words = " ".join(p.text.split())
-        return _flag(True, f'an earlier study is documented ("{words}", {p.record_id}, '
+        what = "course" if p.code.startswith("therapy.") else "study"
+        return _flag(True, f'an earlier {what} is documented ("{words}", {p.record_id}, '
                      f"{fmt_date(p.when)})")
     return _flag(ctx.request.repeat)
 

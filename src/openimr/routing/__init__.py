@@ -171,9 +171,9 @@ def route_case(
 
 
 def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) -> Finding | None:
-    """The most recent earlier study of the kind requested at the requested body part that
-    the records report as done (a clinical sentence, not a plan, a request or a UR decision;
-    dated before the UR decision, or undated)."""
+    """The most recent earlier study (or course of therapy) of the kind requested at the
+    requested body part that the records report as done (a clinical sentence, not a plan, a
+    request or a UR decision; dated before the UR decision, or undated)."""
     entry = service(req.service or "")
     if entry is None or not entry.done_as:
         return None
@@ -190,7 +190,8 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
         and f.assertion in ("present", "historical")
         and f.role == "clinical"
         and f.observation in ("test", "history")
-        and (not located or f.region in req.regions)
+        and (f.region in req.regions if located else f.region is None or not req.regions
+             or f.region in req.regions)
         and (f.text_date is None or f.text_date <= before)
         and done.search(f.sentence)
         and not not_done.search(f.sentence)

@@ -1,0 +1,68 @@
+"""A course of therapy the records show was given is continued only on documented functional
+improvement, and each guideline counts its own course (CPMTG 2009 pp. 58-59 manipulation,
+p. 99 physical medicine). Fictional records; both outcomes."""
+
+from __future__ import annotations
+
+import openimr
+from openimr.domain import CaseBundle, ItemDecision
+
+EXAM = (
+    "Chronic low back pain rated 6/10. Examination shows lumbar paraspinal tenderness and "
+    "lumbar flexion limited to 50 degrees. Plan: chiropractic treatment, six visits."
+)
+
+
+def _decide(
+    history: str, item: str = "Chiropractic manipulation 6 visits lumbar spine"
+) -> ItemDecision:
+    bundle = CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-course",
+            "dates": {"ur_denial": "2016-11-20", "decision": "2016-12-20"},
+            "patient": {"age": 44, "sex": "unknown"},
+            "claim": {"date_of_injury": "2016-01-10"},
+            "records": [
+                {
+                    "id": "pr1",
+                    "date": "2016-11-01",
+                    "kind": "progress report",
+                    "text": f"{history} {EXAM}",
+                },
+            ],
+            "requests": [{"id": "1", "item": item}],
+        }
+    )
+    return openimr.decide(bundle).items[0]
+
+
+def test_a_first_trial_of_manipulation_after_physical_therapy_is_a_trial() -> None:
+    got = _decide("She completed twelve sessions of physical therapy.")
+    assert got.course == "initial"
+    assert got.decision == "overturned", got.rationale
+
+
+def test_manipulation_already_given_needs_documented_improvement() -> None:
+    got = _decide("She has had six sessions of chiropractic treatment.")
+    assert got.course == "repeat"
+    assert got.decision == "upheld", got.rationale
+    assert {c.id: c.status for c in got.criteria}["response_to_prior"] == "not met"
+    assert "no documentation of objective functional improvement" in got.rationale
+
+
+def test_manipulation_given_with_documented_improvement_may_continue() -> None:
+    got = _decide(
+        "She has had six sessions of chiropractic treatment with improved function: she is "
+        "able to return to work with fewer restrictions."
+    )
+    assert got.course == "repeat"
+    assert got.decision == "overturned", got.rationale
+
+
+def test_therapy_for_another_body_part_does_not_make_a_course_a_repeat() -> None:
+    got = _decide(
+        "She has had physical therapy for the right shoulder.",
+        item="Physical therapy 2x3 lumbar spine",
+    )
+    assert got.course == "initial"
