@@ -1,0 +1,89 @@
+"""Cases the guideline supports, written the way treating physicians write them, each beside
+the same case without the element the guideline asks for. Fictional records; both outcomes."""
+
+from __future__ import annotations
+
+import pytest
+
+import openimr
+from openimr.domain import CaseBundle, ItemDecision
+
+
+def _decide(item: str, text: str, injured: str = "2016-03-01") -> ItemDecision:
+    bundle = CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-supported",
+            "dates": {"ur_denial": "2016-11-20", "decision": "2016-12-20"},
+            "patient": {"age": 52, "sex": "female"},
+            "claim": {"date_of_injury": injured},
+            "records": [
+                {"id": "pr1", "date": "2016-11-01", "kind": "progress report", "text": text}
+            ],
+            "requests": [{"id": "1", "item": item}],
+        }
+    )
+    return openimr.decide(bundle).items[0]
+
+
+CASES = [
+    (  # CPMTG p. 112: localized neuropathic pain after a trial of first-line agents
+        "Lidoderm 5% patch #30",
+        "Chronic neuropathic pain of the right knee after surgery, with burning and allodynia. "
+        "She failed gabapentin and amitriptyline, which caused side effects. Plan: Lidoderm 5% "
+        "patch, 12 hours on and 12 hours off.",
+        "Chronic neuropathic pain of the right knee after surgery, with burning and allodynia. "
+        "Plan: Lidoderm 5% patch, 12 hours on and 12 hours off.",
+    ),
+    (  # CPMTG p. 67: NSAIDs for back pain and its acute flares
+        "Naproxen 550mg #60",
+        "Chronic low back pain flare rated 7/10. Examination shows lumbar tenderness and spasm. "
+        "Plan: naproxen 550 mg twice a day.",
+        "She has taken naproxen for a year without documented benefit. Plan: continue naproxen.",
+    ),
+    (  # ACOEM 2004 ch. 11 p. 270: confirmed CTS that failed conservative care
+        "Right carpal tunnel release",
+        "Numbness and tingling in the right thumb, index and middle fingers at night. Positive "
+        "Tinel's and Phalen's at the right wrist. Nerve conduction study on 9/1/2016 shows "
+        "moderate right carpal tunnel syndrome. Symptoms persist despite night splinting for "
+        "three months and a corticosteroid injection.",
+        "Numbness and tingling in the right thumb, index and middle fingers at night. Positive "
+        "Tinel's and Phalen's at the right wrist. Nerve conduction study on 9/1/2016 shows "
+        "moderate right carpal tunnel syndrome. She has not yet tried a splint.",
+    ),
+    (  # Opioids 2016: continued with meaningful improvement in pain and function, monitored
+        "Norco 10/325mg #90",
+        "Chronic low back pain. With Norco her pain decreases from 8/10 to 4/10 and she is able "
+        "to walk for 30 minutes and do household chores. Urine drug screen on 10/1/2016 was "
+        "consistent with prescribed medications. CURES report reviewed. No aberrant drug "
+        "behavior. An opioid agreement is on file. She has tried NSAIDs and physical therapy. "
+        "Plan: continue Norco 10/325 mg three times a day.",
+        "Chronic low back pain rated 8/10 on Norco. Urine drug screen on 10/1/2016 was "
+        "consistent with prescribed medications. CURES report reviewed. No aberrant drug "
+        "behavior. An opioid agreement is on file. She has tried NSAIDs and physical therapy. "
+        "Plan: continue Norco 10/325 mg three times a day.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "supported", "unsupported"), CASES, ids=[c[0] for c in CASES])
+def test_supported_case_and_its_counterpart(item: str, supported: str, unsupported: str) -> None:
+    yes = _decide(item, supported)
+    assert yes.decision == "overturned", yes.rationale
+    no = _decide(item, unsupported)
+    assert no.decision == "upheld", no.rationale
+    assert no.needed, "an upheld item says what the records would need to show"
+
+
+def test_knee_mri_after_failed_care_with_surgery_considered() -> None:
+    text = (
+        "Right knee pain since a twisting injury with locking and giving way. Examination shows "
+        "medial joint line tenderness and a positive McMurray test. Symptoms persist despite "
+        "six weeks of physical therapy and bracing. She would consider arthroscopic surgery."
+    )
+    assert _decide("MRI of the right knee", text, "2016-08-15").decision == "overturned"
+    improving = text.replace(
+        "Symptoms persist despite six weeks of physical therapy and bracing.",
+        "She is improving with physical therapy.",
+    )
+    assert _decide("MRI of the right knee", improving, "2016-08-15").decision == "upheld"
