@@ -87,3 +87,36 @@ def test_knee_mri_after_failed_care_with_surgery_considered() -> None:
         "She is improving with physical therapy.",
     )
     assert _decide("MRI of the right knee", improving, "2016-08-15").decision == "upheld"
+
+
+def test_a_suspected_fracture_is_a_red_flag_a_plan_to_rule_one_out_is_not() -> None:
+    # ACOEM 2004 ch. 12: red flags are clinical suspicions (a possible fracture after a fall in
+    # an older patient with osteoporosis); "x-rays to rule out fracture" is the plan's reason
+    suspected = (
+        "Low back pain after a fall from a ladder. The patient is 68 years old with "
+        "osteoporosis. Point tenderness over the L1 spinous process. Assessment: suspected "
+        "compression fracture. Plan: x-rays of the lumbar spine."
+    )
+    got = _decide("X-ray lumbar spine", suspected, "2016-11-05")
+    assert got.decision == "overturned", got.rationale
+    plan_only = (
+        "Low back pain after lifting a box. Neurologically intact. Plan: x-rays of the lumbar "
+        "spine to rule out fracture."
+    )
+    got = _decide("X-ray lumbar spine", plan_only, "2016-11-05")
+    assert got.decision == "upheld", got.rationale
+
+
+def test_trigger_point_injections_after_listed_failed_care() -> None:
+    # CPMTG p. 122: circumscribed trigger points with a twitch response and referred pain,
+    # more than three months, medical management (stretching, PT, NSAIDs, relaxants) failed
+    text = (
+        "Chronic myofascial pain of the upper trapezius for eight months with circumscribed "
+        "trigger points with a twitch response and referred pain. {care} No radiculopathy. "
+        "Plan: trigger point injections."
+    )
+    failed = "Symptoms persist despite stretching, physical therapy, NSAIDs and muscle relaxants."
+    got = _decide("Trigger point injections x 3", text.format(care=failed))
+    assert got.decision == "overturned", got.rationale
+    got = _decide("Trigger point injections x 3", text.format(care="No treatment yet."))
+    assert got.decision == "upheld", got.rationale

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Level = Literal["MTUS", "ACOEM/ODG", "other guideline"]
 Status = Literal[
-    "any", "current", "persistent", "new_or_worse", "resolved", "absent", "documented"
+    "any", "current", "persistent", "new_or_worse", "resolved", "absent", "documented",
+    "suspected",
 ]
 
 
@@ -58,7 +59,9 @@ class Cond(_M):
       region name), seen as ``observation``, with time ``status`` (``current``: the most
       recent mention is positive; ``persistent``: positive on two or more dates and still
       positive; ``new_or_worse``: new on the latest record; ``resolved``; ``absent``;
-      ``documented``: present now or in the patient's history, e.g. a past GI bleed).
+      ``documented``: present now or in the patient's history, e.g. a past GI bleed;
+      ``suspected``: present or suspected in a clinical sentence, and not ruled out since:
+      a red flag is a clinical suspicion).
     - ``fact``: a number about the case within ``min``/``max``.
     - ``request``: a property of the structured request equal to ``equals``.
     """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -154,6 +155,8 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
         if hits and status == "any":
             return contested(Outcome(True, hits), codes, regions, ctx)
         return Outcome(bool(hits), hits)
+    if status == "suspected":
+        return _suspected(codes, regions, obs, at_site, ctx)
     history = at_site(mentions(ctx.evidence, codes, regions, obs))
     state, latest = course_status(history)
     ok = {
@@ -172,6 +175,33 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
     if ok and status in ("current", "persistent", "new_or_worse") and evidence:
         return contested(Outcome(ok, evidence), codes, regions, ctx)
     return Outcome(ok, evidence)
+
+
+def _suspected(
+    codes: list[str],
+    regions: list[str] | None,
+    obs: str | None,
+    at_site: Callable[[list[Finding]], list[Finding]],
+    ctx: Context,
+) -> Outcome:
+    """A clinical suspicion ("suspected compression fracture") or a positive finding, in a
+    clinical sentence (not a plan's "to rule out"), with no later statement that rules it out:
+    a red flag is the clinician's suspicion, not a confirmed diagnosis."""
+    found = findings_in(ctx.evidence, codes, regions, obs, assertion=None)
+    raised = at_site(
+        [f for f in found if f.assertion in ("present", "possible") and f.role == "clinical"]
+    )
+    if not raised:
+        return Outcome(False)
+    latest = max(raised, key=lambda f: (f.when or dt.date.min, f.start))
+    ruled_out = [
+        f
+        for f in at_site([f for f in found if f.assertion == "negated" and f.is_evidence])
+        if (f.when or dt.date.min) > (latest.when or dt.date.min)
+    ]
+    if ruled_out:
+        return Outcome(False, [], against=ruled_out)
+    return contested(Outcome(True, [latest]), codes, regions, ctx)
 
 
 def still_evidence(fs: list[Finding], ctx: Context) -> list[Finding]:
