@@ -1,0 +1,82 @@
+"""Cases written the way a Final Determination Letter's case summary reports them (third
+person, dates like 10-20-16, treatment to date in one sentence), each with its counterpart.
+Fictional; the summary is a quoting record, as in bundles made from published letters."""
+
+from __future__ import annotations
+
+import pytest
+
+import openimr
+from openimr.domain import CaseBundle, ItemDecision
+
+HEAD = "The injured worker is a 45 year old female, who sustained an industrial injury on {}. "
+
+
+def _decide(item: str, injured: str, text: str) -> ItemDecision:
+    m, d, y = injured.split("-")
+    bundle = CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-letter",
+            "dates": {"ur_denial": "2016-11-03", "decision": "2016-12-10"},
+            "patient": {"age": 45, "sex": "female"},
+            "claim": {"date_of_injury": f"{y}-{int(m):02d}-{int(d):02d}"},
+            "records": [
+                {
+                    "id": "clinical-case-summary",
+                    "date": "2016-12-10",
+                    "kind": "clinical case summary (from the Final Determination Letter)",
+                    "text": HEAD.format(injured) + text,
+                }
+            ],
+            "requests": [{"id": "1", "item": item}],
+        }
+    )
+    return openimr.decide(bundle).items[0]
+
+
+ESI = (
+    "The diagnoses have included lumbar radiculopathy. Treatment to date has included physical "
+    "therapy, medications, and chiropractic care{relief}. Per the progress report dated "
+    "10-20-16, examination revealed decreased sensation in the left L5 dermatome and a "
+    "positive straight leg raise on the left. MRI of the lumbar spine dated 6-1-16 revealed an "
+    "L4-5 disc protrusion with impingement of the exiting left L4 nerve root. On 11-3-16, "
+    "utilization review non-certified the request."
+)
+PT = (
+    "The diagnoses have included lumbar strain. There is no documentation of prior physical "
+    "therapy. Per the progress report dated 10-20-16, the injured worker complained of low back "
+    "pain rated 6 out of 10. Examination revealed lumbar paraspinal spasm{rom}. The treatment "
+    "plan included physical therapy 2 times a week for 3 weeks."
+)
+KNEE = (
+    "The diagnoses have included right knee medial meniscus tear. Treatment to date has "
+    "included physical therapy, a cortisone injection and medications. Per the progress report "
+    "dated 10-20-16, the injured worker complained of right knee pain{mech}. Examination "
+    "revealed {exam}. MRI of the right knee dated 8-1-16 revealed a tear of the posterior horn "
+    "of the medial meniscus. Symptoms persisted despite physical therapy and injection."
+)
+CASES = [
+    # CPMTG p. 46: radiculopathy on examination, corroborated, unresponsive to conservative care
+    ("Lumbar epidural steroid injection at left L4-5", "3-1-2016",
+     ESI.format(relief=" without lasting relief"), ESI.format(relief="")),
+    # CPMTG pp. 98-99: a first course of active therapy for objective functional deficits
+    ("Physical therapy 2 times a week for 3 weeks for the lumbar spine", "9-1-2016",
+     PT.format(rom=" and decreased lumbar range of motion"), PT.format(rom="")),
+    # ACOEM 2004 ch. 13 pp. 344-345: symptoms beyond pain, a consistent MRI, failed care
+    ("Right knee arthroscopy with partial medial meniscectomy", "6-1-2016",
+     KNEE.format(mech=" with locking and catching",
+                 exam="medial joint line tenderness and a positive McMurray's test"),
+     KNEE.format(mech="", exam="diffuse tenderness; McMurray test was negative")),
+]
+
+
+@pytest.mark.parametrize(("item", "injured", "supported", "unsupported"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_letter_style_case_and_its_counterpart(
+    item: str, injured: str, supported: str, unsupported: str
+) -> None:
+    yes = _decide(item, injured, supported)
+    assert yes.decision == "overturned", yes.rationale
+    no = _decide(item, injured, unsupported)
+    assert no.decision == "upheld", no.rationale
