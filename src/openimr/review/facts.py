@@ -176,6 +176,22 @@ def _visits_completed(ctx: Context) -> Value:
     return (total if seen else None), f"{total:.0f} visits completed"
 
 
+_SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*10\s*$")
+
+
+@fact("pain_score", "the pain score (0 to 10) the latest record that states one gives")
+def _pain_score(ctx: Context) -> Value:
+    found = []
+    for f in ctx.evidence.of(["pain.score"], region=None, assertion="present"):
+        m = _SCORE.search((f.value or "").split("->")[-1])
+        if m and f.is_evidence and f.observation != "plan":
+            found.append((f, float(m.group(1))))
+    if not found:
+        return None, "no pain score documented"
+    f, score = max(found, key=lambda p: (p[0].record_date or dt.date.min, p[0].start))
+    return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
+
+
 @fact(
     "morphine_equivalent_dose",
     "the daily morphine equivalent dose (mg) the latest record that states one gives",
