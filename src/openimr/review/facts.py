@@ -279,6 +279,12 @@ def _compounded(ctx: Context) -> Value:
     return _flag(ctx.request.compounded)
 
 
+@fact("ketorolac", "the drug asked for is ketorolac (Toradol)", "request")
+def _ketorolac(ctx: Context) -> Value:
+    drug = (ctx.request.drug or "").lower()
+    return _flag(drug in ("ketorolac", "toradol"))
+
+
 _GARMENT = re.compile(
     r"\b(garment|jacket|vest|sleeve|glove|belt)s?\b", re.I
 )
