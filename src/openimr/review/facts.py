@@ -179,6 +179,44 @@ def _visits_completed(ctx: Context) -> Value:
     return (total if seen else None), f"{total:.0f} visits completed"
 
 
+_SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*10\s*$")
+
+
+@fact("pain_score", "the pain score (0 to 10) the latest record that states one gives")
+def _pain_score(ctx: Context) -> Value:
+    found = []
+    for f in ctx.evidence.of(["pain.score"], region=None, assertion="present"):
+        m = _SCORE.search((f.value or "").split("->")[-1])
+        if m and f.is_evidence and f.observation != "plan":
+            found.append((f, float(m.group(1))))
+    if not found:
+        return None, "no pain score documented"
+    f, score = max(found, key=lambda p: (p[0].record_date or dt.date.min, p[0].start))
+    return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
+
+
+@fact(
+    "morphine_equivalent_dose",
+    "the daily morphine equivalent dose (mg) the latest record that states one gives",
+)
+def _morphine_equivalent_dose(ctx: Context) -> Value:
+    found = [
+        f
+        for f in ctx.evidence.of(["opioid.med"], region=None, assertion="present")
+        # a dose "per day" reads as quoted to the evidence stage ("per" a report); the latest
+        # record's statement of the regimen is what counts, from whichever sentence
+        if f.value and f.value.replace(".", "", 1).isdigit() and f.is_evidence
+    ]
+    if not found:
+        return None, "no morphine equivalent dose documented"
+    latest = max(found, key=lambda f: (f.record_date or dt.date.min, f.start))
+    dose = float(latest.value or 0)
+    return dose, (
+        f"a morphine equivalent dose of {dose:g} mg a day ({latest.record_id}, "
+        f"{fmt_date(latest.record_date)})"
+    )
+
+
 @fact(
     "responses_after_ur",
     "documented functional improvement or pain relief of half or more dated after the UR "
@@ -257,6 +295,26 @@ def _modified(ctx: Context) -> Value:
 @fact("compounded", "a compounded product", "request")
 def _compounded(ctx: Context) -> Value:
     return _flag(ctx.request.compounded)
+
+
+@fact("ketorolac", "the drug asked for is ketorolac (Toradol)", "request")
+def _ketorolac(ctx: Context) -> Value:
+    drug = (ctx.request.drug or "").lower()
+    return _flag(drug in ("ketorolac", "toradol"))
+
+
+_GARMENT = re.compile(
+    r"\b(garment|jacket|vest|sleeve|glove|belt)s?\b", re.I
+)
+
+
+@fact(
+    "garment",
+    "a conductive garment (jacket, vest, sleeve) that carries a stimulation unit's electrodes",
+    "request",
+)
+def _garment(ctx: Context) -> Value:
+    return _flag(ctx.request.service == "tens" and bool(_GARMENT.search(ctx.request.decided_text)))
 
 
 @fact("operation_named", "the operation the service goes with is known", "request")
