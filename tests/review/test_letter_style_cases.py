@@ -56,7 +56,17 @@ KNEE = (
     "revealed {exam}. MRI of the right knee dated 8-1-16 revealed a tear of the posterior horn "
     "of the medial meniscus. Symptoms persisted despite physical therapy and injection."
 )
+AQUATIC = (
+    "The diagnoses have included lumbar degenerative disc disease{obese}. Per the progress "
+    "report dated 10-20-16, examination revealed decreased lumbar range of motion.{land} No "
+    "prior aquatic therapy. The treatment plan included aquatic therapy."
+)
 CASES = [
+    # CPMTG p. 22: aquatic therapy where reduced weight bearing is desirable (extreme obesity)
+    ("Aquatic therapy 8 sessions", "3-1-2015",
+     AQUATIC.format(obese=" and morbid obesity with a BMI of 49",
+                    land=" She is unable to tolerate land-based therapy."),
+     AQUATIC.format(obese="", land=" She ambulates normally.")),
     # CPMTG p. 46: radiculopathy on examination, corroborated, unresponsive to conservative care
     ("Lumbar epidural steroid injection at left L4-5", "3-1-2016",
      ESI.format(relief=" without lasting relief"), ESI.format(relief="")),
