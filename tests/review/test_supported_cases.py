@@ -120,3 +120,19 @@ def test_trigger_point_injections_after_listed_failed_care() -> None:
     assert got.decision == "overturned", got.rationale
     got = _decide("Trigger point injections x 3", text.format(care="No treatment yet."))
     assert got.decision == "upheld", got.rationale
+
+
+def test_pain_management_consultation_for_a_high_opioid_dose() -> None:
+    # CPMTG 2009, Opioids, dosing: above 120 mg morphine equivalents a day only after a pain
+    # management consultation; the indication speaks to pain management consultations only
+    text = (
+        "Chronic low back pain treated with Norco at escalating doses, now {dose} mg morphine "
+        "equivalent per day. Pain is poorly controlled. Plan: consultation."
+    )
+    got = _decide("Pain management consultation", text.format(dose=120))
+    assert got.decision == "overturned", got.rationale
+    assert _decide("Pain management consultation", text.format(dose=40)).decision == "upheld"
+    other = _decide("Orthopedic consultation", text.format(dose=120))
+    assert other.decision == "upheld", other.rationale
+    assert "120 mg" not in other.rationale  # an indication for another kind of request
+    assert not any("120 mg" in n for n in other.needed)

@@ -63,6 +63,7 @@ class Outcome:
     facts: list[str] = field(default_factory=list)
     unsure: bool = False
     against: list[Finding] = field(default_factory=list)  # what contests the evidence
+    inapplicable: bool = False  # an indication for another kind of request than this one
 
     @property
     def status(self) -> str:
@@ -326,3 +327,11 @@ def held_to_ur_reason(cond: Cond, out: Outcome, ctx: Context) -> Outcome:
     if not said or any(f.is_present or f.assertion == "historical" for f in out.evidence):
         return out
     return Outcome(False, [], out.facts, unsure=True, against=said[-1:])
+
+
+def for_other_requests(cond: Cond, ctx: Context) -> bool:
+    """An indication written for one kind of request ("all" of a request property and more)
+    whose request property this request lacks: it speaks to other requests, not this one."""
+    return any(
+        c.request is not None and not evaluate(c, ctx).met for c in (cond.all or [])
+    )

@@ -23,7 +23,13 @@ from openimr.domain import (
 from openimr.guidelines.registry import KnowledgeBase, course_criteria
 from openimr.guidelines.schema import Citation, Criterion, Topic
 from openimr.intake.vocabulary import regions_named, territory
-from openimr.review.conditions import Context, Outcome, evaluate, held_to_ur_reason
+from openimr.review.conditions import (
+    Context,
+    Outcome,
+    evaluate,
+    for_other_requests,
+    held_to_ur_reason,
+)
 from openimr.review.facts import fmt_date
 from openimr.review.rationale import (
     Sentence,
@@ -173,6 +179,8 @@ def evaluate_criteria(criteria: list[Criterion], ctx: Context) -> Results:
         got = evaluate(c.when, ctx)
         if c.kind != "exclusion":
             got = held_to_ur_reason(c.when, got, ctx)
+        if c.kind == "indication" and not got.met and for_other_requests(c.when, ctx):
+            got.inapplicable = True
         out.append((c, got))
     return out
 
@@ -275,6 +283,8 @@ def _relevant(
     """Whether a criterion's sentence explains the decision. ``blocked``: an upheld item
     failed a requirement or met an exclusion; those are its reasons, and the indications
     it lacks are not (they would explain nothing and may not fit the case)."""
+    if out.inapplicable:
+        return False
     if decision == "upheld":
         if blocked and crit.kind == "indication":
             return False
@@ -356,7 +366,7 @@ def needed_for_support(results: Results, decision: str) -> list[str]:
     if decision != "upheld":
         return []
     out = [c.says for c, o in results if c.kind == "requirement" and not o.met]
-    inds = [(c, o) for c, o in results if c.kind == "indication"]
+    inds = [(c, o) for c, o in results if c.kind == "indication" and not o.inapplicable]
     if inds and not any(o.met for _, o in inds):
         out.append("one of: " + "; or ".join(c.says for c, _ in inds))
     out += [

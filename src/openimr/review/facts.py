@@ -297,6 +297,17 @@ def _compounded(ctx: Context) -> Value:
     return _flag(ctx.request.compounded)
 
 
+_PAIN_SPECIALIST = re.compile(
+    r"\bpain\s+(management|medicine|specialist|physician|clinic|consult)", re.I
+)
+
+
+@fact("pain_specialist", "the consultation asked for is with pain management (a pain specialist)",
+      "request")
+def _pain_specialist(ctx: Context) -> Value:
+    return _flag(bool(_PAIN_SPECIALIST.search(ctx.request.decided_text)))
+
+
 @fact("ketorolac", "the drug asked for is ketorolac (Toradol)", "request")
 def _ketorolac(ctx: Context) -> Value:
     drug = (ctx.request.drug or "").lower()
