@@ -61,7 +61,19 @@ AQUATIC = (
     "report dated 10-20-16, examination revealed decreased lumbar range of motion.{land} No "
     "prior aquatic therapy. The treatment plan included aquatic therapy."
 )
+REPEAT_ESI = (
+    "The diagnoses have included lumbar radiculopathy. A left L5-S1 transforaminal epidural "
+    "steroid injection on 5-1-16 provided {relief}. Per the progress report dated 10-20-16, the "
+    "radicular pain to the left leg has returned, with decreased sensation in the left S1 "
+    "dermatome and a positive straight leg raise on the left. MRI dated 3-1-16 revealed a left "
+    "L5-S1 disc herniation compressing the left S1 nerve root."
+)
 CASES = [
+    # CPMTG p. 46: a repeat block follows 50% relief for six to eight weeks; the first block's
+    # "initially unresponsive to conservative care" is not asked again
+    ("Repeat lumbar epidural steroid injection at left L5-S1", "3-1-2015",
+     REPEAT_ESI.format(relief="70% pain relief for three months with reduced medication use"),
+     REPEAT_ESI.format(relief="30% pain relief for two weeks")),
     # CPMTG p. 22: aquatic therapy where reduced weight bearing is desirable (extreme obesity)
     ("Aquatic therapy 8 sessions", "3-1-2015",
      AQUATIC.format(obese=" and morbid obesity with a BMI of 49",
