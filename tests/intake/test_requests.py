@@ -120,3 +120,21 @@ def test_parser_never_crashes_on_any_text(text: str) -> None:
 def test_frequency_times_duration(freq: int, weeks: int) -> None:
     r = parse_request(f"Physical therapy {freq}x{weeks} for the neck")
     assert (r.frequency_per_week, r.duration_weeks, r.sessions) == (freq, weeks, freq * weeks)
+
+
+def test_the_decided_portion_reads_as_a_person_would_write_it() -> None:
+    from openimr.intake.requests import parse_request
+
+    cases = {
+        "Physical therapy 12 sessions was the original request. Physical therapy 6 sessions "
+        "was authorized. Physical therapy 6 sessions is under review.":
+        "Physical therapy 6 sessions",
+        "Norco #120 was the original request. Norco #60 was certified. The remaining portion, "
+        "Norco #60, is in dispute.": "Norco #60",
+        "Occupational therapy for nine sessions was the original request. Occupational therapy "
+        "for three sessions was authorized by the Claims Administrator. The remaining IMR "
+        "eligible portion of the original request is Occupational therapy for six sessions.":
+        "Occupational therapy for six sessions",
+    }
+    for text, portion in cases.items():
+        assert parse_request(text).decided_text == portion, text

@@ -88,8 +88,14 @@ _MODIFIED = re.compile(
     re.I | re.S,
 )
 _PORTION = re.compile(
-    r"^(?:the\s+)?(?:imr[- ])?(?:eligible\s+|remaining\s+)*portion"
+    r"^(?:the\s+)?(?:imr[- ]|eligible\s+|remaining\s+)*portion"
     r"(?:\s+of\s+the\s+(?:original\s+)?request)?(?:\s+(?:is|are|was|being))?\s*(?:for|:|-)?\s*",
+    re.I,
+)
+# "Y is under review", "Y remains in dispute": the portion named as a sentence about it
+_UNDER_REVIEW = re.compile(
+    r"\s+(?:is|are|remains?|was|were)\s+(?:now\s+)?(?:under\s+(?:independent\s+)?review|in\s+dispute"
+    r"|disputed|being\s+reviewed|(?:the\s+)?(?:subject|issue)\s+of\s+(?:this\s+)?(?:review|imr))\s*$",
     re.I,
 )
 _DATE = re.compile(
@@ -290,6 +296,7 @@ def _modified_parts(clean: str, ur_decision: str) -> dict[str, Any]:
     if m:
         original = m.group("orig").strip()
         portion = _PORTION.sub("", m.group("rest").strip()).strip().rstrip(".:")
+        portion = _UNDER_REVIEW.sub("", portion).strip(" ,;:.")
         return {
             "modified": True,
             "original_request": original,
