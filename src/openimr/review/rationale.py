@@ -41,15 +41,24 @@ class Sentence:
 
 def as_object(text: str) -> str:
     """An item name as the object of a sentence: "Outpatient repeat MRI" -> "outpatient repeat
-    MRI", but "Nerve Conduction Studies" keeps its capitals (a title-cased name)."""
+    MRI", but "Nerve Conduction Studies" keeps its capitals (a title-cased name), and so does a
+    drug's name ("Lyrica 75mg #60")."""
     text = text.rstrip(".").strip()
     words = text.split()
     if not words:
         return text
     rest_plain = all(w.islower() or w.isupper() or not w[:1].isalpha() for w in words[1:])
-    if rest_plain and words[0][:1].isupper() and words[0][1:].islower():
+    if rest_plain and words[0][:1].isupper() and words[0][1:].islower() and not _drug(words[0]):
         return text[0].lower() + text[1:]
     return text
+
+
+def _drug(word: str) -> bool:
+    """A drug's name keeps the capital the request gives it ("Lyrica 75mg", "Norco")."""
+    from openimr.intake.vocabulary import vocabulary
+
+    w = word.strip(",;:").lower()
+    return any(name == w for name, _cls, _pat in vocabulary().drugs)
 
 
 def latest_clinical_date(bundle: CaseBundle) -> dt.date | None:
