@@ -68,7 +68,16 @@ REPEAT_ESI = (
     "dermatome and a positive straight leg raise on the left. MRI dated 3-1-16 revealed a left "
     "L5-S1 disc herniation compressing the left S1 nerve root."
 )
+SHOULDER_PT = (
+    "The diagnoses have included right shoulder strain and impingement. Per the progress report "
+    "dated 10-20-16, the injured worker complained of right shoulder pain. Examination revealed "
+    "{exam}. She has not had physical therapy. The treatment plan included physical therapy."
+)
 CASES = [
+    # CPMTG pp. 98-99: a first course of therapy for an objective deficit (lost abduction)
+    ("Physical therapy 2 times a week for 4 weeks for the right shoulder", "9-10-2016",
+     SHOULDER_PT.format(exam="decreased right shoulder abduction to 120 degrees"),
+     SHOULDER_PT.format(exam="full range of motion and full strength of the right shoulder")),
     # CPMTG p. 46: a repeat block follows 50% relief for six to eight weeks; the first block's
     # "initially unresponsive to conservative care" is not asked again
     ("Repeat lumbar epidural steroid injection at left L5-S1", "3-1-2015",
