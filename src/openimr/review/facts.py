@@ -297,6 +297,15 @@ def _compounded(ctx: Context) -> Value:
     return _flag(ctx.request.compounded)
 
 
+_EVALUATION_ONLY = re.compile(r"\b(evaluation|eval|assessment|screening|consult(ation)?)\b", re.I)
+
+
+@fact("evaluation_only", "the item asks for an evaluation (an assessment before a program or "
+      "treatment), not the program or treatment itself", "request")
+def _evaluation_only(ctx: Context) -> Value:
+    return _flag(bool(_EVALUATION_ONLY.search(ctx.request.decided_text)))
+
+
 _PAIN_SPECIALIST = re.compile(
     r"\bpain\s+(management|medicine|specialist|physician|clinic|consult)", re.I
 )
