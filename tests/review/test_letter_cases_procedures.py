@@ -533,6 +533,197 @@ CASES = [
         " L4-5 disc desiccation without stenosis. The treatment plan included L4-5 posterior "
         "lumbar interbody fusion and pre-operative medical clearance.",
     ),
+    # lumbar laminectomy for stenosis: ACOEM 2004 ch12 pp. 305-307
+    Pair(
+        "Bilateral L4-5 laminectomy and foraminotomy",
+        "1-15-2016",
+        "The diagnoses have included lumbar spinal stenosis with neurogenic claudication. "
+        "Treatment to date has included physical therapy, medications and two epidural steroid "
+        "injections without lasting relief. Per the progress report dated 10-20-16, the injured "
+        "worker complained of bilateral leg pain and numbness after walking one block, relieved by"
+        " sitting. Examination revealed decreased sensation in the bilateral L5 dermatomes and "
+        "weakness of ankle dorsiflexion rated 4 out of 5 bilaterally. MRI of the lumbar spine "
+        "dated 7-1-16 revealed severe central and bilateral foraminal stenosis at L4-5 with "
+        "compression of the L5 nerve roots. The treatment plan included bilateral L4-5 laminectomy"
+        " and foraminotomy.",
+        "The diagnoses have included lumbar sprain. Treatment to date has included medications. "
+        "Per the progress report dated 10-20-16, the injured worker complained of low back pain. "
+        "Examination revealed lumbar tenderness; sensation, strength and reflexes were normal. MRI"
+        " of the lumbar spine dated 7-1-16 revealed mild degenerative changes without stenosis. "
+        "The treatment plan included bilateral L4-5 laminectomy and foraminotomy.",
+    ),
+    # cervical RFA after a positive block: ACOEM 2004 ch8 p. 175
+    Pair(
+        "Right C4-5 and C5-6 radiofrequency ablation",
+        "3-1-2015",
+        "The diagnoses have included cervical facet syndrome. Treatment to date has included "
+        "physical therapy, medications and right C4-5 and C5-6 medial branch blocks on 8-1-16, "
+        "which gave 90% relief of her neck pain for five hours. Per the progress report dated "
+        "10-20-16, the injured worker complained of axial right sided neck pain without radiation."
+        " Examination revealed right cervical facet tenderness. The neurological examination of "
+        "the upper extremities was normal. The treatment plan included right C4-5 and C5-6 "
+        "radiofrequency ablation.",
+        "The diagnoses have included cervical radiculopathy. Treatment to date has included "
+        "physical therapy and medications. Per the progress report dated 10-20-16, the injured "
+        "worker complained of neck pain radiating to the right hand. Examination revealed "
+        "decreased sensation in the right C6 dermatome. No medial branch blocks have been "
+        "performed. The treatment plan included right C4-5 and C5-6 radiofrequency ablation.",
+    ),
+    # knee corticosteroid injection: ACOEM 2004 ch13 p. 346 / ODG
+    Pair(
+        "Right knee intra-articular corticosteroid injection",
+        "3-1-2015",
+        "The diagnoses have included right knee osteoarthritis. Treatment to date has included "
+        "physical therapy, a home exercise program and anti-inflammatory medications without "
+        "lasting relief. Per the progress report dated 10-20-16, the injured worker complained of "
+        "right knee pain that limited walking and stairs. Examination revealed crepitus, bony "
+        "enlargement and medial joint line tenderness of the right knee. X-rays of the right knee "
+        "dated 9-1-16 revealed moderate medial compartment joint space narrowing with osteophytes."
+        " No prior knee injections were documented. The treatment plan included right knee intra-"
+        "articular corticosteroid injection.",
+        "The diagnoses have included right knee sprain. Per the progress report dated 10-20-16, "
+        "the injured worker complained of right knee pain that began one week earlier. Examination"
+        " revealed mild tenderness of the right knee with full range of motion. Treatment to date "
+        "has included medications. The treatment plan included right knee intra-articular "
+        "corticosteroid injection.",
+    ),
+    # lumbar brace after fusion (post-op DME) vs chronic LBP brace: ACOEM 2004 ch12 p. 301
+    Pair(
+        ["L4-5 posterior lumbar interbody fusion", "Lumbar brace"],
+        "2-1-2015",
+        "The diagnoses have included L4-5 spondylolisthesis with instability and lumbar "
+        "radiculopathy. Treatment to date has included physical therapy, medications, and epidural"
+        " steroid injections without lasting relief. Per the progress report dated 10-20-16, the "
+        "injured worker complained of low back pain radiating to both legs. Examination revealed "
+        "decreased sensation in the bilateral L5 dermatomes and weakness of the left extensor "
+        "hallucis longus. Flexion and extension x-rays of the lumbar spine dated 9-1-16 revealed "
+        "grade II spondylolisthesis at L4-5 with 5 mm of translation between flexion and "
+        "extension. MRI of the lumbar spine dated 6-1-16 revealed severe central canal stenosis at"
+        " L4-5. The treatment plan included L4-5 posterior lumbar interbody fusion and a "
+        "postoperative lumbar brace.",
+        "The diagnoses have included lumbar degenerative disc disease. Treatment to date has "
+        "included physical therapy and medications. Per the progress report dated 10-20-16, the "
+        "injured worker complained of axial low back pain. Examination revealed lumbar tenderness "
+        "with intact sensation, strength and reflexes. Flexion and extension x-rays of the lumbar "
+        "spine dated 9-1-16 revealed no instability. MRI of the lumbar spine dated 6-1-16 revealed"
+        " L4-5 disc desiccation without stenosis. The treatment plan included L4-5 posterior "
+        "lumbar interbody fusion and a lumbar brace.",
+    ),
+    # length of stay after fusion: ODG hospital length of stay
+    Pair(
+        ["L4-5 posterior lumbar interbody fusion", "Inpatient stay for 3 days"],
+        "2-1-2015",
+        "The diagnoses have included L4-5 spondylolisthesis with instability and lumbar "
+        "radiculopathy. Treatment to date has included physical therapy, medications, and epidural"
+        " steroid injections without lasting relief. Per the progress report dated 10-20-16, the "
+        "injured worker complained of low back pain radiating to both legs. Examination revealed "
+        "decreased sensation in the bilateral L5 dermatomes and weakness of the left extensor "
+        "hallucis longus. Flexion and extension x-rays of the lumbar spine dated 9-1-16 revealed "
+        "grade II spondylolisthesis at L4-5 with 5 mm of translation between flexion and "
+        "extension. MRI of the lumbar spine dated 6-1-16 revealed severe central canal stenosis at"
+        " L4-5. The treatment plan included L4-5 posterior lumbar interbody fusion with a three "
+        "day inpatient stay.",
+        "The diagnoses have included lumbar degenerative disc disease. Treatment to date has "
+        "included physical therapy and medications. Per the progress report dated 10-20-16, the "
+        "injured worker complained of axial low back pain. Examination revealed lumbar tenderness "
+        "with intact sensation, strength and reflexes. Flexion and extension x-rays of the lumbar "
+        "spine dated 9-1-16 revealed no instability. MRI of the lumbar spine dated 6-1-16 revealed"
+        " L4-5 disc desiccation without stenosis. The treatment plan included L4-5 posterior "
+        "lumbar interbody fusion with a three day inpatient stay.",
+    ),
+    # pre-op labs: ODG preoperative lab testing
+    Pair(
+        ["Right carpal tunnel release", "Pre-operative labs: CBC and CMP"],
+        "3-1-2016@64",
+        "The diagnoses have included right carpal tunnel syndrome, diabetes mellitus and chronic "
+        "kidney disease. Treatment to date has included night splinting, medications and a "
+        "corticosteroid injection into the right carpal tunnel with temporary relief. Per the "
+        "progress report dated 10-20-16, the injured worker complained of numbness and tingling in"
+        " the right thumb, index and middle fingers that woke her at night. Examination revealed a"
+        " positive Tinel's sign and a positive Phalen's test at the right wrist with decreased "
+        "sensation in the median nerve distribution. Nerve conduction studies dated 8-1-16 "
+        "revealed moderate right carpal tunnel syndrome. The treatment plan included right carpal "
+        "tunnel release with pre-operative labs.",
+        "The diagnoses have included right wrist pain. Treatment to date has included medications."
+        " Per the progress report dated 10-20-16, the injured worker complained of right wrist "
+        "pain with occasional tingling of the hand. Examination revealed tenderness of the right "
+        "wrist; Tinel's sign and Phalen's test were negative. No electrodiagnostic studies were "
+        "documented. The treatment plan included right carpal tunnel release with pre-operative "
+        "labs.",
+    ),
+    # post-op sling after RCR
+    Pair(
+        ["Right shoulder arthroscopic rotator cuff repair", "Post-operative shoulder sling"],
+        "6-1-2016",
+        "The diagnoses have included right shoulder full thickness rotator cuff tear. Treatment to"
+        " date has included physical therapy, a subacromial corticosteroid injection and "
+        "medications. Per the progress report dated 10-20-16, the injured worker complained of "
+        "right shoulder pain and weakness with overhead activities. Examination revealed weakness "
+        "of the right supraspinatus rated 3 out of 5, a positive drop arm test and positive "
+        "impingement signs. MRI of the right shoulder dated 8-1-16 revealed a full thickness tear "
+        "of the supraspinatus tendon with 1.5 cm of retraction. The treatment plan included right "
+        "shoulder arthroscopic rotator cuff repair and a postoperative sling.",
+        "The diagnoses have included right shoulder pain. Per the progress report dated 10-20-16, "
+        "the injured worker complained of right shoulder pain. Examination revealed full strength "
+        "of the rotator cuff and full range of motion. MRI of the right shoulder dated 8-1-16 "
+        "revealed mild supraspinatus tendinosis without a tear. The treatment plan included right "
+        "shoulder arthroscopic rotator cuff repair and a sling.",
+    ),
+    # lumbar ESI corroborated by EMG only
+    Pair(
+        "Left L5 transforaminal epidural steroid injection",
+        "3-1-2016",
+        "The diagnoses have included left L5 radiculopathy. Treatment to date has included "
+        "physical therapy, a home exercise program, anti-inflammatory medications and muscle "
+        "relaxants without lasting relief. Per the progress report dated 10-20-16, the injured "
+        "worker complained of low back pain radiating to the left foot. Examination revealed "
+        "decreased sensation over the dorsum of the left foot, weakness of the left extensor "
+        "hallucis longus and a positive straight leg raise on the left. Electromyography of the "
+        "lower extremities dated 8-15-16 revealed an acute left L5 radiculopathy. The treatment "
+        "plan included a left L5 transforaminal epidural steroid injection.",
+        "The diagnoses have included lumbar sprain. Treatment to date has included physical "
+        "therapy and medications without lasting relief. Per the progress report dated 10-20-16, "
+        "the injured worker complained of low back pain radiating to the left buttock. Examination"
+        " revealed lumbar tenderness; sensation, strength and reflexes were intact and straight "
+        "leg raise was negative. Electromyography of the lower extremities dated 8-15-16 was "
+        "normal. The treatment plan included a left L5 transforaminal epidural steroid injection.",
+    ),
+    # de Quervain release
+    Pair(
+        "Right de Quervain's release",
+        "3-1-2016",
+        "The diagnoses have included right de Quervain's tenosynovitis. Treatment to date has "
+        "included a thumb spica splint, anti-inflammatory medications and two corticosteroid "
+        "injections into the first dorsal compartment. Symptoms persisted despite the splint and "
+        "the injections. Per the progress report dated 10-20-16, the injured worker complained of "
+        "radial sided right wrist pain with difficulty gripping. Examination revealed tenderness "
+        "and swelling over the first dorsal compartment and a positive Finkelstein's test on the "
+        "right. The treatment plan included right de Quervain's release.",
+        "The diagnoses have included right de Quervain's tenosynovitis. Per the progress report "
+        "dated 10-20-16, the injured worker complained of radial sided right wrist pain that began"
+        " three weeks earlier. Treatment to date has included medications. No splinting or "
+        "injection has been tried. Examination revealed a positive Finkelstein's test on the "
+        "right. The treatment plan included right de Quervain's release.",
+    ),
+    # front-wheeled walker after TKA (post-op DME)
+    Pair(
+        ["Right total knee arthroplasty", "Front wheeled walker"],
+        "6-1-2012@62",
+        "The diagnoses have included severe right knee osteoarthritis. Treatment to date has "
+        "included physical therapy, anti-inflammatory medications, a home exercise program, "
+        "corticosteroid injections and a series of viscosupplementation injections without lasting"
+        " relief. Per the progress report dated 10-20-16, the injured worker complained of right "
+        "knee pain at night and difficulty walking more than one block. Examination revealed right"
+        " knee flexion limited to 85 degrees with crepitus and an antalgic gait. Her body mass "
+        "index was 29. Standing x-rays of the right knee dated 9-1-16 revealed bone on bone medial"
+        " compartment joint space narrowing with osteophytes. The treatment plan included right "
+        "total knee arthroplasty and a front wheeled walker for use after surgery.",
+        "The diagnoses have included right knee pain. Treatment to date has included medications. "
+        "Per the progress report dated 10-20-16, the injured worker complained of right knee pain."
+        " Examination revealed full range of motion of the right knee and a normal gait. X-rays of"
+        " the right knee dated 9-1-16 revealed mild joint space narrowing. The treatment plan "
+        "included right total knee arthroplasty and a front wheeled walker.",
+    ),
 ]
 
 
