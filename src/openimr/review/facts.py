@@ -217,6 +217,31 @@ def _morphine_equivalent_dose(ctx: Context) -> Value:
     )
 
 
+_PERCENT = re.compile(r"\b(\d{2,3})\s*(?:%|percent)")
+
+
+@fact(
+    "relief_percent",
+    "the largest percentage of pain relief the records report first-hand at the requested "
+    "body part (a response of half or more, e.g. to a diagnostic block)",
+)
+def _relief_percent(ctx: Context) -> Value:
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    best: tuple[float, str] | None = None
+    for region in regions:
+        for f in ctx.evidence.of(["pain.relief_half"], region=region, assertion="present"):
+            if not f.is_evidence:
+                continue
+            for m in _PERCENT.finditer(f.text):
+                pct = float(m.group(1))
+                if pct <= 100 and (best is None or pct > best[0]):
+                    words = " ".join(f.text.split())
+                    best = pct, f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+    if best is None:
+        return None, "no percentage of relief documented"
+    return best
+
+
 @fact(
     "responses_after_ur",
     "documented functional improvement or pain relief of half or more dated after the UR "
@@ -252,7 +277,8 @@ def _repeat(ctx: Context) -> Value:
     if ctx.prior is not None:
         p = ctx.prior
         words = " ".join(p.text.split())
-        what = "course" if p.code.startswith("therapy.") else "study"
+        what = ("injection" if p.code == "therapy.injection"
+                else "course" if p.code.startswith("therapy.") else "study")
         return _flag(True, f'an earlier {what} is documented ("{words}", {p.record_id}, '
                      f"{fmt_date(p.when)})")
     return _flag(ctx.request.repeat)
@@ -335,6 +361,32 @@ _GARMENT = re.compile(
 )
 def _garment(ctx: Context) -> Value:
     return _flag(ctx.request.service == "tens" and bool(_GARMENT.search(ctx.request.decided_text)))
+
+
+_PURCHASE = re.compile(r"\b(purchase[ds]?|purchasing|buy|to own)\b", re.I)
+
+
+@fact(
+    "purchase",
+    "the item asks to buy a device rather than to rent it for a trial",
+    "request",
+)
+def _purchase(ctx: Context) -> Value:
+    return _flag(bool(_PURCHASE.search(ctx.request.decided_text)))
+
+
+_WALKING_AID = re.compile(r"\b(canes?|crutch(es)?|walkers?|rollators?|walking aids?)\b", re.I)
+_WHEELED = re.compile(r"\b(wheel\s?chairs?|scooters?|power chairs?)\b", re.I)
+
+
+@fact(
+    "walking_aid",
+    "the item is a walking aid (cane, crutches, walker), not a wheelchair or scooter",
+    "request",
+)
+def _walking_aid(ctx: Context) -> Value:
+    text = ctx.request.decided_text
+    return _flag(bool(_WALKING_AID.search(text)) and not _WHEELED.search(text))
 
 
 @fact("operation_named", "the operation the service goes with is known", "request")

@@ -177,9 +177,10 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
     entry = service(req.service or "")
     if entry is None or not entry.done_as:
         return None
-    # a study of a body part matches that part; a test of the whole patient (a drug screen)
-    # matches anywhere
-    located = entry.category in ("imaging", "electrodiagnostics")
+    # a study of a body part matches that part (an injection too: one given elsewhere, or at
+    # no part the records name, is not an earlier one of this); a test of the whole patient (a
+    # drug screen) matches anywhere
+    located = entry.category in ("imaging", "electrodiagnostics", "injections")
     if located and not req.regions:
         return None
     done, not_done = _done_cues()
