@@ -32,6 +32,7 @@ from openimr.review.conditions import (
 )
 from openimr.review.facts import fmt_date
 from openimr.review.rationale import (
+    ELSEWHERE,
     Sentence,
     absences,
     as_object,
@@ -400,7 +401,7 @@ def stray_body_parts(rationale: str, item: RoutedItem, titles: list[str]) -> lis
     """
     if not item.req.regions:
         return []
-    text = strip_quotes(rationale)
+    text = strip_quotes(ELSEWHERE.sub("", rationale))
     for title in titles:
         text = text.replace(title, "")
     allowed = {t for r in item.req.regions for t in territory(r)}

@@ -101,7 +101,7 @@ def check_absence(
         for f in documented_in(ev, claim.codes, claim.regions, claim.observation):
             seen.setdefault((f.record_id, f.start), f)
     if not seen:
-        return sentence, []
+        return _scoped(sentence, ev), []
     found = sorted(seen.values(), key=lambda f: (f.when is None, f.when, f.start))
     later = _later_negation(sentence, found, ev)
     text = "The records do mention " + "; ".join(describe(f) for f in found[:3]) + ", but "
@@ -135,3 +135,30 @@ def _later_negation(sentence: Sentence, found: list[Finding], ev: EvidenceSet) -
 
 def strip_quotes(text: str) -> str:
     return re.sub(r'"[^"]*"', "", text)
+
+
+def _scoped(sentence: Sentence, ev: EvidenceSet) -> Sentence:
+    """An absence claim true of the body part requested but not of the records as a whole
+    ("no surgery is being planned" when a lumbar surgery is, for a neck study) says where the
+    records do place it, so that the sentence is true as a reader takes it."""
+    elsewhere: dict[tuple[str, int], Finding] = {}
+    for claim in sentence.absence:
+        if claim.regions is None:
+            continue
+        for f in documented_in(ev, claim.codes, None, claim.observation):
+            if f.region is not None and f.region not in claim.regions:
+                elsewhere.setdefault((f.record_id, f.start), f)
+    if not elsewhere:
+        return sentence
+    found = sorted(elsewhere.values(), key=lambda f: (f.when is None, f.when, f.start))
+    places = sorted({f.region for f in found if f.region})
+    extra = (
+        "The records do mention " + "; ".join(describe(f) for f in found[:2])
+        + f", but for the {', '.join(places)}{ELSEWHERE_END}"
+    )
+    return Sentence(f"{sentence.text} {extra}", sentence.absence)
+
+
+ELSEWHERE_END = ", not the body part requested."
+# the sentence _scoped adds: it names other body parts on purpose (the stray check skips it)
+ELSEWHERE = re.compile(r"The records do mention .*?" + re.escape(ELSEWHERE_END))
