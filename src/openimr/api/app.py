@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,6 +21,20 @@ WEB = Path(__file__).parent / "web"
 def app_from_env() -> FastAPI:
     """For ``uvicorn --factory`` with several worker processes: settings from ``OPENIMR_*``."""
     return create_app(Settings.from_env())
+
+
+def warm_up(app: FastAPI) -> None:
+    """Pay the one-off costs (the holiday calendar, the templates, lazily imported modules)
+    before the first request, in every worker process, instead of in some user's request."""
+    from openimr.api.web import highlight  # noqa: F401
+    from openimr.domain.determination import Determination  # noqa: F401
+    from openimr.process.business_days import load_calendar
+
+    cal = load_calendar()
+    cal.is_business_day(dt.date.today())
+    env = app.state.templates.env
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -66,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warm_up(app)
         yield
         svc.jobs.shutdown()
         engine.dispose()

@@ -10,6 +10,10 @@ from typing import Annotated
 import typer
 
 ADMIN_ENV = "OPENIMR_ADMIN_PASSWORD"
+# Idle keep-alive connections are kept this long (uvicorn's default, 5 s, is shorter than a
+# user's pause between two clicks, and than a load balancer's idle timeout: a client reusing
+# a connection the service is closing at that moment gets a read error).
+KEEP_ALIVE_S = 75
 
 
 def first_admin(accounts: object) -> str | None:
@@ -94,9 +98,12 @@ def serve(
                 port=port,
                 workers=workers,
                 log_level="warning",
+                timeout_keep_alive=KEEP_ALIVE_S,
             )
         else:
-            uvicorn.run(app, host=host, port=port, log_level="warning")
+            uvicorn.run(
+                app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_S
+            )
     finally:
         if tmp is not None:
             tmp.cleanup()

@@ -29,6 +29,7 @@ SUPPORTED = ("sqlite", "postgresql")
 BUSY_TIMEOUT_S = 60  # a SQLite writer waits this long for another before giving up
 MIGRATION_LOCK = 0x0_1312_0001  # pg_advisory_xact_lock key for schema migrations
 WRITER_LOCK = 0x0_1312_0002  # pg_advisory_xact_lock key for bulk writers (ingest)
+AUDIT_LOCK = 0x0_1312_0003  # pg_advisory_xact_lock key serialising audit appends
 URL_HELP = "use sqlite:///PATH or postgresql://USER@HOST/DATABASE"
 
 
