@@ -147,33 +147,3 @@ def test_demo_cases_are_the_examples_plus_an_application(name: str) -> None:
     assert demo.pop("application")["signed"] is True
     example.pop("application", None)  # an example may carry its own application
     assert demo == example
-
-
-def test_a_worker_process_runs_queued_jobs(tmp_path: Path) -> None:
-    """With the service's own job threads off, `openimr worker` takes the job from the
-    database and the case gets its draft."""
-    from fastapi.testclient import TestClient
-
-    from openimr.api import Settings, create_app
-
-    from .conftest import ROLES, demo_bundle
-
-    url = f"sqlite:///{tmp_path / 'jobs.sqlite'}"
-    app = create_app(Settings(database_url=url, run_jobs=False))
-    acc = app.state.services.accounts
-    for name, (role, rid) in ROLES.items():
-        acc.add_user(name, PASSWORD, role, None, rid)
-    svc = app.state.services.cases
-    from openimr.domain.bundle import CaseBundle
-
-    cn = svc.open_case(CaseBundle.model_validate(demo_bundle()), "user:clerk").case_number
-    svc.assign(cn, "user:sup")
-    svc.records_complete(cn, "user:clerk")
-    http = TestClient(app)
-    csrf = http.post("/api/login", json={"username": "sup", "password": PASSWORD}).json()
-    job = http.post(f"/api/cases/{cn}/draft", headers={"X-CSRF-Token": csrf["csrf_token"]})
-    assert job.status_code == 202 and job.json()["state"] == "queued"
-    r = CliRunner().invoke(cli, ["worker", "--db", url, "--once"])
-    assert r.exit_code == 0 and f"({cn}): done" in r.output, r.output
-    assert http.get(f"/api/jobs/{job.json()['id']}").json()["state"] == "done"
-    assert svc.get(cn).state == "in_review"

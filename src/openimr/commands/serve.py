@@ -112,35 +112,48 @@ def serve(
 def worker(
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Database URL (default: $OPENIMR_DATABASE_URL or ~/.openimr)."),
+        typer.Option("--db", help="Database URL (default: $OPENIMR_DATABASE_URL); PostgreSQL."),
     ] = None,
-    once: Annotated[bool, typer.Option("--once", help="Run the waiting jobs, then stop.")] = False,
-    poll: Annotated[float, typer.Option("--poll", help="Seconds between looks.")] = 1.0,
-    max_jobs: Annotated[
-        int, typer.Option("--max-jobs", help="Stop after this many jobs (0: no limit).")
-    ] = 0,
+    once: Annotated[
+        bool, typer.Option("--once", help="Run the waiting jobs, then stop.")
+    ] = False,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", help="Jobs run at once by this worker.")
+    ] = 1,
+    stalled_after: Annotated[
+        float,
+        typer.Option(
+            "--stalled-after",
+            help="Seconds without a heartbeat after which a worker counts as dead and its "
+            "running jobs are queued again.",
+        ),
+    ] = 30.0,
 ) -> None:
-    """Take queued jobs (deciding a case) from the database and run them, with retries."""
-    import time
+    """Take queued jobs (deciding a case) from the PostgreSQL queue and run them, with
+    retries; jobs left running by a worker that died are queued again. Any number of workers
+    may run, on any machine sharing the database. (On SQLite the service runs its jobs
+    itself.)"""
+    import asyncio
 
     from openimr.api.jobs import Jobs
     from openimr.process.cases import CaseService
 
-    jobs = Jobs(CaseService(db), threads=1, run=False)
-    done = 0
-    while True:
-        job = jobs.claim()
-        if job is None:
-            if once:
-                break
-            time.sleep(poll)
-            continue
-        jobs.run_claimed(job)
-        row = jobs.get(job[0])
-        typer.echo(f"job {job[0]} ({job[1]}): {row.state if row else '?'}")
-        done += 1
-        if max_jobs and done >= max_jobs:
-            break
+    cases = CaseService(db)
+    if cases.engine.dialect.name != "postgresql":
+        typer.echo(
+            "openimr worker: the job queue lives in PostgreSQL; on SQLite `openimr serve` "
+            "runs the jobs itself",
+            err=True,
+        )
+        raise typer.Exit(2)
+    jobs = Jobs(cases, threads=concurrency, run=False, stalled_after=stalled_after)
+    typer.echo(f"openimr worker: taking jobs{' (until none waits)' if once else ''}")
+    try:
+        asyncio.run(jobs.work(wait=not once, concurrency=concurrency))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        cases.engine.dispose()
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,162 @@
+"""The job queue on real PostgreSQL (procrastinate): `openimr worker` processes take the
+jobs the service queues; a job whose worker died is queued again and run by another worker;
+a job that fails is retried. SQLite runs the same jobs in the service's own threads."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from openimr.cli import app as cli
+
+from .conftest import PASSWORD, ROLES, demo_bundle
+
+pytestmark = pytest.mark.postgres
+
+
+def _app_with_case(url: str, audit: Path, case: str = "CM13-0057725") -> tuple[Any, str]:
+    """A service that runs no jobs itself, and a case ready for the engine's draft."""
+    from openimr.api import Settings, create_app
+    from openimr.domain.bundle import CaseBundle
+
+    app = create_app(Settings(database_url=url, run_jobs=False, audit_dir=str(audit)))
+    acc = app.state.services.accounts
+    for name, (role, rid) in ROLES.items():
+        acc.add_user(name, PASSWORD, role, None, rid)
+    svc = app.state.services.cases
+    bundle = demo_bundle()
+    bundle["case_number"] = case
+    cn = svc.open_case(CaseBundle.model_validate(bundle), "user:clerk").case_number
+    svc.assign(cn, "user:sup")
+    svc.records_complete(cn, "user:clerk")
+    return app, cn
+
+
+def _queue_draft(app: Any, cn: str) -> int:
+    http = TestClient(app)
+    csrf = http.post("/api/login", json={"username": "sup", "password": PASSWORD}).json()
+    job = http.post(f"/api/cases/{cn}/draft", headers={"X-CSRF-Token": csrf["csrf_token"]})
+    assert job.status_code == 202 and job.json()["state"] == "queued", job.text
+    return int(job.json()["id"])
+
+
+def _queue_status(url: str) -> list[tuple[str, int]]:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as c:
+            return [
+                (str(s), int(a))
+                for s, a in c.execute(
+                    text("SELECT status, attempts FROM procrastinate_jobs ORDER BY id")
+                )
+            ]
+    finally:
+        engine.dispose()
+
+
+def test_a_worker_process_runs_queued_jobs(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service only queues (``--no-jobs``); `openimr worker` takes the job from the
+    PostgreSQL queue and the case gets its draft."""
+    monkeypatch.setenv("OPENIMR_AUDIT_DIR", str(tmp_path / "audit"))
+    app, cn = _app_with_case(pg_url, tmp_path / "audit")
+    try:
+        job_id = _queue_draft(app, cn)
+        assert _queue_status(pg_url) == [("todo", 0)]
+        r = CliRunner().invoke(cli, ["worker", "--db", pg_url, "--once"])
+        assert r.exit_code == 0, r.output
+        job = app.state.services.jobs.get(job_id)
+        assert (job.state, job.attempts) == ("done", 1), (job.state, job.error)
+        assert app.state.services.cases.get(cn).state == "in_review"
+        assert _queue_status(pg_url) == [("succeeded", 1)]  # procrastinate counts runs
+    finally:
+        app.state.services.engine.dispose()
+
+
+def test_a_job_whose_worker_died_is_retried(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed in the middle of a job (SIGKILL: no clean-up of its own) leaves the job
+    running; once its heartbeat is older than ``--stalled-after``, the next worker queues it
+    again and runs it: the case gets its draft, on the second attempt."""
+    from openimr.api.jobs import Jobs
+
+    audit = tmp_path / "audit"
+    monkeypatch.setenv("OPENIMR_AUDIT_DIR", str(audit))
+    app, cn = _app_with_case(pg_url, audit)
+    svc = app.state.services
+    proc = None
+    try:
+        job_id = _queue_draft(app, cn)
+        env = dict(os.environ, OPENIMR_AUDIT_DIR=str(audit))
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "openimr", "worker", "--db", pg_url, "--stalled-after", "2"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        end = time.monotonic() + 120
+        while time.monotonic() < end and svc.jobs.get(job_id).state != "running":
+            time.sleep(0.05)
+        assert svc.jobs.get(job_id).state == "running", "the worker never took the job"
+        proc.send_signal(signal.SIGKILL)  # dies in the middle of the job
+        proc.wait(30)
+        assert svc.cases.get(cn).state == "records_complete"  # no draft was written
+        assert _queue_status(pg_url) == [("doing", 0)]
+        time.sleep(3)  # the dead worker's last heartbeat is now older than 2 s
+        survivor = Jobs(svc.cases, threads=1, run=False, stalled_after=2)
+        asyncio.run(survivor.work(wait=False))
+        job = svc.jobs.get(job_id)
+        assert (job.state, job.attempts) == ("done", 2), (job.state, job.progress, job.error)
+        assert svc.cases.get(cn).state == "in_review"
+        assert _queue_status(pg_url) == [("succeeded", 2)]  # the killed run and this one
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+        svc.engine.dispose()
+
+
+def test_a_failing_job_is_retried_then_failed(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A job that raises (here: the engine is broken) is retried by the queue up to
+    MAX_ATTEMPTS runs, then kept as failed with its error."""
+    from openimr.api import jobs as jobs_module
+
+    monkeypatch.setenv("OPENIMR_AUDIT_DIR", str(tmp_path / "audit"))
+    app, cn = _app_with_case(pg_url, tmp_path / "audit")
+    svc = app.state.services
+    calls: list[int] = []
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        raise RuntimeError("fictional engine failure")
+
+    monkeypatch.setattr("openimr.review.decide.decide", broken)
+    try:
+        job_id = _queue_draft(app, cn)
+        worker = jobs_module.Jobs(svc.cases, threads=1, run=False)
+        end = time.monotonic() + 60
+        while time.monotonic() < end and svc.jobs.get(job_id).state != "failed":
+            asyncio.run(worker.work(wait=False))  # a retry waits a second before it is due
+            time.sleep(0.5)
+        job = svc.jobs.get(job_id)
+        assert (job.state, job.attempts) == ("failed", jobs_module.MAX_ATTEMPTS), job.progress
+        assert "fictional engine failure" in (job.error or "")
+        assert len(calls) == jobs_module.MAX_ATTEMPTS
+        assert _queue_status(pg_url)[0][0] == "failed"
+    finally:
+        svc.engine.dispose()
