@@ -60,11 +60,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from openimr.store import make_engine, session_factory
 
     settings = settings or Settings.from_env()
-    engine = (
-        make_engine(settings.database_url, pool_size=10, max_overflow=20)
-        if (settings.database_url or "").startswith("postgres")
-        else make_engine(settings.database_url)
-    )
+    if (settings.database_url or "").startswith("postgres"):
+        options: dict[str, object] = {"connect_timeout": 10, "application_name": "openimr"}
+        if settings.db_options:
+            options["options"] = settings.db_options
+        engine = make_engine(
+            settings.database_url, pool_size=10, max_overflow=20, connect_args=options
+        )
+    else:
+        engine = make_engine(settings.database_url)
     seal = Seal.for_url(engine.url, Path(settings.audit_dir)) if settings.audit_dir else None
     case_service = CaseService(engine=engine, panel=settings.panel, seal=seal)
     sessions = session_factory(engine)
