@@ -147,3 +147,20 @@ def test_demo_cases_are_the_examples_plus_an_application(name: str) -> None:
     assert demo.pop("application")["signed"] is True
     example.pop("application", None)  # an example may carry its own application
     assert demo == example
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_users_page_changes_a_role(app: Any) -> None:
+    """The administrator's users page: a role change by form (with its CSRF token)."""
+    root = page_login(app, "root")
+    page = root.get("/users").text
+    assert 'action="/users/clerk/role"' in page and 'action="/users/root/role"' not in page
+    forged = root.post("/users/clerk/role", data={"role": "supervisor"}, follow_redirects=False)
+    assert forged.status_code == 403  # no CSRF token
+    r = root.post(
+        "/users/clerk/role",
+        data={"role": "supervisor", "csrf_token": csrf_of(page)},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    assert app.state.services.accounts.get("clerk").role == "supervisor"

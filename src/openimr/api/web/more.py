@@ -115,6 +115,22 @@ async def users_post(request: Request, svc: ServicesDep, user: PageUser) -> Resp
     return RedirectResponse("/users", status_code=303)
 
 
+@router.post("/users/{username}/role")
+async def role_post(
+    request: Request, username: str, svc: ServicesDep, user: PageUser
+) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    from openimr.api.routes.users import change_role
+
+    require(user, "admin")
+    form = await request.form()
+    role = str(form.get("role", ""))
+    reviewer_id = str(form.get("reviewer_id", "")).strip() or None
+    await run_in_threadpool(change_role, svc, user, username, role, reviewer_id)
+    return RedirectResponse("/users", status_code=303)
+
+
 @router.post("/users/{username}/deactivate")
 def deactivate_post(username: str, svc: ServicesDep, user: PageUser) -> Response:
     require(user, "admin")
