@@ -19,7 +19,7 @@ from .conftest import PASSWORD, Client, demo_bundle, to_review, wait_job
 REPO = Path(__file__).resolve().parents[2]
 
 
-def page_login(app: Any, username: str) -> Any:
+def page_login(app: Any, username: str, password: str = PASSWORD) -> Any:
     from fastapi.testclient import TestClient
 
     http = TestClient(app, raise_server_exceptions=False)
@@ -27,7 +27,7 @@ def page_login(app: Any, username: str) -> Any:
     token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
     r = http.post(
         "/login",
-        data={"username": username, "password": PASSWORD, "csrf_token": token, "next": ""},
+        data={"username": username, "password": password, "csrf_token": token, "next": ""},
         follow_redirects=False,
     )
     assert r.status_code == 303, r.text
@@ -60,7 +60,8 @@ def test_pages_for_each_role(app: Any, login: Callable[[str | None], Client]) ->
     sup = page_login(app, "sup")
     q = sup.get("/queue").text
     assert cn in q and rid in q
-    assert sup.get("/published?q=lumbar&decision=upheld").status_code == 200
+    pub = sup.get("/published?q=lumbar&decision=upheld")
+    assert pub.status_code == 200 and 'id="facet-counts"' in pub.text
     assert sup.get(f"/audit?case={cn}").status_code == 200
 
     aud = page_login(app, "aud")
@@ -124,6 +125,12 @@ def test_first_admin_comes_from_the_environment(
     assert first_admin(acc) is None  # only on first start
 
 
+def _all() -> Any:
+    from openimr.letters_in.search import Filters
+
+    return Filters(limit=100_000)
+
+
 def test_demo_loads_a_working_queue(tmp_path: Path) -> None:
     from openimr.api import Settings, create_app
     from openimr.api.demo import DEMO_PASSWORD, load_demo
@@ -138,6 +145,10 @@ def test_demo_loads_a_working_queue(tmp_path: Path) -> None:
     from openimr.letters_in.search import search
 
     assert search(svc.engine, "lumbar")
+    page = page_login(app, "supervisor", DEMO_PASSWORD).get("/published?q=lumbar").text
+    counts = re.findall(r'<a href="/published\?q=lumbar&amp;decision=(\w+)"[^>]*>\1</a> '
+                        r'<span class="muted">\((\d+)\)</span>', page)
+    assert counts and sum(int(n) for _, n in counts) == len(search(svc.engine, "lumbar", _all()))
 
 
 @pytest.mark.parametrize("name", ["cm13-0057725", "cm14-0900001"])

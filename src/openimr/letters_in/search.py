@@ -16,7 +16,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Engine, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import (
+    Engine,
+    String,
+    and_,
+    cast,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from openimr.letters_in.query import Query, parse, positive_words, to_fts5, to_tsquery
@@ -123,12 +136,9 @@ def _base() -> Any:  # a Select of the hit columns (its tuple type is too long t
     return stmt
 
 
-def search(engine: Engine, query: str, filters: Filters | None = None) -> list[Hit]:
-    """Items matching every word of ``query`` (all items when it is empty) and the filters,
-    best first."""
-    f = filters or Filters()
-    q = parse(query)
-    words = positive_words(q)
+def _matching(engine: Engine, q: Query, f: Filters) -> tuple[Any, Any, Backend]:
+    """The items matching a parsed query and the filters: (select of the hit columns, score
+    expression, back end)."""
     backend = backend_of(engine)
     stmt = _base()
     score: Any = literal_column("0.0")
@@ -154,7 +164,17 @@ def search(engine: Engine, query: str, filters: Filters | None = None) -> list[H
         score = func.ts_rank(item_vec, tsq) + 0.5 * func.ts_rank(letter_vec, tsq)
     elif q:
         stmt = stmt.where(_like(q))
-    stmt = _filtered(stmt, f).add_columns(score.label("score"))
+    return _filtered(stmt, f), score, backend
+
+
+def search(engine: Engine, query: str, filters: Filters | None = None) -> list[Hit]:
+    """Items matching every word of ``query`` (all items when it is empty) and the filters,
+    best first."""
+    f = filters or Filters()
+    q = parse(query)
+    words = positive_words(q)
+    stmt, score, backend = _matching(engine, q, f)
+    stmt = stmt.add_columns(score.label("score"))
     order = [score.desc()] if q and backend != "like" else []
     stmt = stmt.order_by(
         *order,
@@ -182,6 +202,51 @@ def search(engine: Engine, query: str, filters: Filters | None = None) -> list[H
         )
         for r in rows
     ]
+
+
+FACETS = ("year", "decision", "category", "guideline", "specialty")
+
+
+def facets(
+    engine: Engine, query: str, filters: Filters | None = None, top: int = 12
+) -> dict[str, list[tuple[str, int]]]:
+    """How many matching items each value of each facet has (year, decision, category,
+    guideline, specialty), for the query and the filters as they stand: the most frequent
+    ``top`` values of each, most first. One statement: the matching items are found once."""
+    f = filters or Filters()
+    stmt, _score, _backend = _matching(engine, parse(query), f)
+    L, I = PublishedLetter, PublishedLetterItem  # noqa: E741, N806
+    year = func.extract("year", L.decision_date)
+    m = stmt.with_only_columns(
+        L.id.label("letter_id"),
+        year.label("year"),
+        I.decision.label("decision"),
+        I.category.label("category"),
+        I.guideline_key.label("guideline"),
+    ).cte("m")
+    m = m.prefix_with("MATERIALIZED")  # PostgreSQL 12+ and SQLite 3.35+: computed once
+    S = PublishedLetterSpecialty  # noqa: N806
+    parts = [
+        select(literal(dim).label("dim"), cast(m.c[dim], String).label("value"), func.count())
+        .where(m.c[dim].is_not(None))
+        .group_by(m.c[dim])
+        for dim in ("year", "decision", "category", "guideline")
+    ]
+    parts.append(
+        select(literal("specialty"), cast(S.specialty, String), func.count())
+        .select_from(m.join(S, S.letter_id == m.c.letter_id))
+        .group_by(S.specialty)
+    )
+    out: dict[str, list[tuple[str, int]]] = {dim: [] for dim in FACETS}
+    with Session(engine) as session:
+        for dim, value, n in session.execute(union_all(*parts)):
+            shown = str(value)
+            if dim == "year" and shown.endswith(".0"):
+                shown = shown[:-2]  # extract() gives a number
+            out[str(dim)].append((shown, int(n)))
+    for dim in out:
+        out[dim] = sorted(out[dim], key=lambda vc: (-vc[1], vc[0]))[:top]
+    return out
 
 
 def _like(q: Query) -> Any:

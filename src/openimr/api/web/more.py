@@ -3,7 +3,9 @@ users and roles, the user's own API tokens."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -22,6 +24,11 @@ def render(request: Request, name: str, user: Principal | None, **ctx: Any) -> H
 
     ctx.update(user=user, pacific=pacific)
     return request.app.state.templates.TemplateResponse(request, name, ctx)
+
+
+def facet_link(f: dict[str, str], dim: str, value: str) -> str:
+    """The search page with one facet set to ``value`` (the others kept)."""
+    return "/published?" + urlencode({**{k: v for k, v in f.items() if v}, dim: value})
 
 
 def _opt(value: str | None) -> str | None:
@@ -44,7 +51,21 @@ def published_page(
     y = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else None
     dec = decision if decision in ("upheld", "overturned") else None
     found = hits(svc, q[:500], y, dec, _opt(category), _opt(guideline), _opt(specialty), 50)
-    facets = {
+    from openimr.letters_in.search import Filters, facets
+
+    counts = facets(
+        svc.engine,
+        q[:500],
+        Filters(
+            date_from=dt.date(y, 1, 1) if y else None,
+            date_to=dt.date(y, 12, 31) if y else None,
+            decision=dec,
+            category=_opt(category),
+            guideline=_opt(guideline),
+            specialty=_opt(specialty),
+        ),
+    )
+    facets_now = {
         "q": q,
         "year": year,
         "decision": decision,
@@ -52,7 +73,15 @@ def published_page(
         "guideline": guideline,
         "specialty": specialty,
     }
-    return render(request, "published.html", user, hits=found, f=facets)
+    return render(
+        request,
+        "published.html",
+        user,
+        hits=found,
+        f=facets_now,
+        counts=counts,
+        facet_link=facet_link,
+    )
 
 
 @router.get("/published/stats")
