@@ -28,7 +28,13 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from workbench_seed import PASSWORD, seed_cases, seed_letters, seed_users  # noqa: E402
+from workbench_seed import (  # noqa: E402
+    OPEN_STATES,
+    PASSWORD,
+    seed_cases,
+    seed_letters,
+    seed_users,
+)
 
 WORDS = ["lumbar", "acupuncture", "therapy", "opioid", "brace", "epidural", "EMG", "program"]
 MAX_REQUESTS_PER_USER = 2000
@@ -285,6 +291,7 @@ def prepare(url: str, args: argparse.Namespace) -> tuple[dict[str, list[str]], d
     reviewer_ids = [r.id for r in load_panel().reviewers]
     by_state: dict[str, list[str]] = {}
     if args.reuse:  # a database seeded by an earlier run with --keep (its open cases)
+        by_state.update({st: [] for st, _ in OPEN_STATES})
         with engine.connect() as c:
             for cn, st in c.execute(text("SELECT case_number, state FROM cases ORDER BY id")):
                 by_state.setdefault(st, []).append(cn)
@@ -370,7 +377,7 @@ def report(args: argparse.Namespace, stats: Stats, race: Any, load_before: float
             if sl:
                 print(f"  {k * 5:3d}-{k * 5 + 5:3d} s: {len(sl):4d} {pct(sl, 0.95) * 1000:8.1f}")
     for kind, outcomes in race.items():
-        good = all(o == [200, 409] for o in outcomes)
+        good = bool(outcomes) and all(o == [200, 409] for o in outcomes)
         print(
             f"race {kind}: {len(outcomes)} rounds, outcomes {outcomes} "
             f"({'exactly one winner each' if good else 'NOT ONE WINNER'})"

@@ -92,6 +92,7 @@ class Jobs:
         self._worker_thread: threading.Thread | None = None
         self._worker_loop: asyncio.AbstractEventLoop | None = None
         self._worker_task: asyncio.Task[Any] | None = None
+        self._stopping = threading.Event()
         if self.on_postgres:
             import procrastinate
 
@@ -188,20 +189,24 @@ class Jobs:
                     watch.cancel()
 
     def _start_worker_thread(self) -> None:
+        stopping = self._stopping
+
+        async def serve_jobs() -> None:
+            self._worker_loop = asyncio.get_running_loop()
+            self._worker_task = asyncio.current_task()
+            if stopping.is_set():
+                return
+            await self.work(concurrency=self.threads, name="openimr-service")
+
         def main() -> None:
-            loop = asyncio.new_event_loop()
-            self._worker_loop = loop
-            self._worker_task = loop.create_task(
-                self.work(concurrency=self.threads, name="openimr-service")
-            )
-            try:
-                loop.run_until_complete(self._worker_task)
-            except asyncio.CancelledError:
-                pass
-            except Exception as exc:
-                log.warning("the service's job worker stopped: %s", exc.__class__.__name__)
-            finally:
-                loop.close()
+            # the Runner cancels what is left (the pool's own tasks) before closing its loop
+            with asyncio.Runner() as runner:
+                try:
+                    runner.run(serve_jobs())
+                except asyncio.CancelledError:
+                    pass
+                except Exception as exc:
+                    log.warning("the service's job worker stopped: %s", exc.__class__.__name__)
 
         self._worker_thread = threading.Thread(target=main, name="openimr-worker", daemon=True)
         self._worker_thread.start()
@@ -318,6 +323,7 @@ class Jobs:
         """Stop this process's job threads or worker (the queued jobs stay queued)."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=False)
+        self._stopping.set()
         loop, task = self._worker_loop, self._worker_task
         if loop is not None and task is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):  # the loop closed meanwhile

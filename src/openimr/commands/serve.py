@@ -61,7 +61,8 @@ def serve(
     if no_jobs:
         os.environ["OPENIMR_RUN_JOBS"] = "0"
     settings = Settings.from_env(database_url=db, panel=panel)
-    app = create_app(settings)
+    # with several worker processes this one only prepares the database: it runs no jobs
+    app = create_app(settings.model_copy(update={"run_jobs": False}) if workers > 1 else settings)
     svc = app.state.services
     if demo:
         from openimr.api.demo import DEMO_PASSWORD, load_demo
