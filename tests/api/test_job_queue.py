@@ -21,8 +21,6 @@ from openimr.cli import app as cli
 
 from .conftest import PASSWORD, ROLES, demo_bundle
 
-pytestmark = pytest.mark.postgres
-
 
 def _app_with_case(url: str, audit: Path, case: str = "CM13-0057725") -> tuple[Any, str]:
     """A service that runs no jobs itself, and a case ready for the engine's draft."""
@@ -66,6 +64,7 @@ def _queue_status(url: str) -> list[tuple[str, int]]:
         engine.dispose()
 
 
+@pytest.mark.postgres
 def test_a_worker_process_runs_queued_jobs(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -86,6 +85,7 @@ def test_a_worker_process_runs_queued_jobs(
         app.state.services.engine.dispose()
 
 
+@pytest.mark.postgres
 def test_a_job_whose_worker_died_is_retried(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -129,6 +129,7 @@ def test_a_job_whose_worker_died_is_retried(
         svc.engine.dispose()
 
 
+@pytest.mark.postgres
 def test_a_failing_job_is_retried_then_failed(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -160,3 +161,50 @@ def test_a_failing_job_is_retried_then_failed(
         assert _queue_status(pg_url)[0][0] == "failed"
     finally:
         svc.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_ingesting_letters_is_a_job_a_worker_runs(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`openimr letters ingest DIR --queue` queues the work; a worker stores the letters and
+    the job shows what it did."""
+    from letters_in.fictional import write_letters
+    from openimr.api import Settings, create_app
+    from openimr.letters_in.search import search
+
+    monkeypatch.setenv("OPENIMR_AUDIT_DIR", str(tmp_path / "audit"))
+    write_letters(tmp_path / "letters", 6, seed=5)
+    r = CliRunner().invoke(
+        cli, ["letters", "ingest", str(tmp_path / "letters"), "--db", pg_url, "--queue"]
+    )
+    assert r.exit_code == 0 and "queued job" in r.output, r.output
+    job_id = int(r.output.split("queued job ")[1].split(":")[0])
+    app = create_app(Settings(database_url=pg_url, run_jobs=False))
+    svc = app.state.services
+    try:
+        assert svc.jobs.get(job_id).state == "queued"
+        assert not search(svc.engine, "")
+        r = CliRunner().invoke(cli, ["worker", "--db", pg_url, "--once"])
+        assert r.exit_code == 0, r.output
+        job = svc.jobs.get(job_id)
+        assert job.kind == "ingest" and job.state == "done", (job.state, job.error)
+        assert job.progress.startswith("6 letter file(s): 6 new"), job.progress
+        assert len({h.case_number for h in search(svc.engine, "")}) == 6
+    finally:
+        svc.engine.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_on_sqlite_the_service_runs_an_ingest_job_itself(app: Any, tmp_path: Path) -> None:
+    from letters_in.fictional import write_letters
+
+    from .conftest import wait_job
+
+    write_letters(tmp_path / "letters", 3, seed=6)
+    job_id = app.state.services.jobs.submit_ingest([str(tmp_path / "letters")], "user:root")
+    from .conftest import Client
+
+    assert Client(app, "aud").get(f"/api/jobs/{job_id}").status_code == 403
+    job = wait_job(Client(app, "sup"), job_id, timeout=60)
+    assert job["state"] == "done" and job["progress"].startswith("3 letter file(s): 3 new")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 MAX_ATTEMPTS = 3  # runs of one job, the first included
 QUEUE = "openimr"
 DECIDE_TASK = "openimr.decide"
+INGEST_TASK = "openimr.ingest_letters"
 HEARTBEAT_S = 5.0  # a worker's heartbeat interval ...
 STALLED_AFTER_S = 30.0  # ... and the silence after which its running jobs count as stalled
 log = logging.getLogger("openimr.jobs")
@@ -124,12 +125,13 @@ class Jobs:
             attempt = (context.job.attempts if context.job else 0) + 1
             self._run_draft(job_id, attempt, final=attempt >= MAX_ATTEMPTS)
 
-        app.task(
-            name=DECIDE_TASK,
-            queue=QUEUE,
-            pass_context=True,
-            retry=procrastinate.RetryStrategy(max_attempts=MAX_ATTEMPTS - 1, wait=1),
-        )(decide)
+        def ingest(context: procrastinate.JobContext, job_id: int, paths: list[str]) -> None:
+            attempt = (context.job.attempts if context.job else 0) + 1
+            self._run_ingest(job_id, paths, attempt, final=attempt >= MAX_ATTEMPTS)
+
+        retry = procrastinate.RetryStrategy(max_attempts=MAX_ATTEMPTS - 1, wait=1)
+        app.task(name=DECIDE_TASK, queue=QUEUE, pass_context=True, retry=retry)(decide)
+        app.task(name=INGEST_TASK, queue=QUEUE, pass_context=True, retry=retry)(ingest)
         return app
 
     @property
@@ -243,12 +245,15 @@ class Jobs:
             return row
 
     # -- submitting and running ---------------------------------------------------------------
-    def submit_draft(self, case_number: str, actor: str) -> int:
-        """Queue the engine's draft of a case; returns the job's id."""
+    def _submit(
+        self, kind: str, task: str, actor: str, case_number: str | None, **args: Any
+    ) -> int:
+        """A progress row and its job: on PostgreSQL both commit together (the queue's job
+        carries the row's id); on SQLite the job runs in this process's threads."""
         now = dt.datetime.now(dt.UTC)
         with self._sessions() as s, s.begin():
             row = JobRow(
-                kind="decide",
+                kind=kind,
                 case_number=case_number,
                 actor=actor,
                 state="queued",
@@ -260,23 +265,80 @@ class Jobs:
             s.add(row)
             s.flush()
             job_id = row.id
-            if self._defer is not None:  # the queue's job commits with its progress row
+            if self._defer is not None:
                 dbapi = s.connection().connection.dbapi_connection
-                job = self._defer.configure_task(DECIDE_TASK, queue=QUEUE).make_new_job(
-                    job_id=job_id
+                job = self._defer.configure_task(task, queue=QUEUE).make_new_job(
+                    job_id=job_id, **args
                 )
                 self._defer.job_manager.defer_job(job, connection=dbapi)
         if self._defer is None and self.run and self._pool is not None:
-            self._pool.submit(self._run_in_process, job_id)
+            self._pool.submit(self._run_in_process, task, job_id, args)
         return job_id
 
-    def _run_in_process(self, job_id: int) -> None:
+    def submit_draft(self, case_number: str, actor: str) -> int:
+        """Queue the engine's draft of a case; returns the job's id."""
+        return self._submit("decide", DECIDE_TASK, actor, case_number)
+
+    def submit_ingest(self, paths: list[str], actor: str) -> int:
+        """Queue storing the published letters under ``paths`` (files or folders the workers
+        can read); returns the job's id. Re-running is safe: stored letters are skipped."""
+        return self._submit("ingest", INGEST_TASK, actor, None, paths=[str(p) for p in paths])
+
+    def _run_in_process(self, task: str, job_id: int, args: dict[str, Any]) -> None:
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
-                self._run_draft(job_id, attempt, final=attempt == MAX_ATTEMPTS)
+                if task == INGEST_TASK:
+                    self._run_ingest(job_id, args["paths"], attempt, attempt == MAX_ATTEMPTS)
+                else:
+                    self._run_draft(job_id, attempt, final=attempt == MAX_ATTEMPTS)
                 return
-            except Exception:  # recorded on the job by _run_draft; run it again
+            except Exception:  # recorded on the job by the run; run it again
                 continue
+
+    def _run_ingest(self, job_id: int, paths: list[str], attempt: int, final: bool) -> None:
+        """One run of an ingest job (any error is retried: ingesting again is safe)."""
+        from pathlib import Path
+
+        from openimr.letters_in.ingest import IngestSummary, ingest
+
+        row = self.get(job_id)
+        if row is None or row.state == "done":
+            return
+        self._update(job_id, state="running", attempts=attempt, progress="finding the letters")
+
+        def shown(summary: IngestSummary, done: int) -> None:
+            self._update(
+                job_id,
+                progress=f"{done} of {summary.files} letter file(s) read; "
+                f"{summary.inserted + summary.updated} stored, {summary.failed} failed",
+            )
+
+        try:
+            summary = ingest(
+                self.cases.engine,
+                [Path(p) for p in paths],
+                workers=1,
+                progress=False,
+                on_progress=shown,
+            )
+        except Exception as exc:
+            log.warning("job %s (ingest) failed: %s", job_id, exc.__class__.__name__)
+            self._update(
+                job_id,
+                state="failed" if final else "queued",
+                error=f"{exc.__class__.__name__}: {exc}"[:500],
+                progress="failed" if final else f"retrying (attempt {attempt} failed)",
+            )
+            raise
+        failed = f"; {summary.failed} file(s) could not be read" if summary.failed else ""
+        self._update(
+            job_id,
+            state="done",
+            progress=f"{summary.files} letter file(s): {summary.inserted} new, "
+            f"{summary.updated} updated, {summary.unchanged + summary.skipped} already stored"
+            + failed,
+            error=None,
+        )
 
     def _run_draft(self, job_id: int, attempt: int, final: bool) -> None:
         """One run of a decide job. An error of the case is final (returns); any other error

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from openimr.api.deps import CurrentUser, ServicesDep, case_for
+from openimr.api.deps import CurrentUser, ServicesDep, case_for, require
 from openimr.api.errors import ERROR_RESPONSES, ApiError
 from openimr.api.jobs import job_dict
 from openimr.api.schemas import JobOut
@@ -19,4 +19,6 @@ def job(job_id: int, svc: ServicesDep, user: CurrentUser) -> JobOut:
         raise ApiError(404, "not_found", f"no job {job_id}")
     if row.case_number:
         case_for(svc, user, row.case_number, "follow the job", "reviewer", "supervisor")
+    else:  # work of the organisation (storing published letters)
+        require(user, "supervisor", "admin")
     return JobOut(**job_dict(row))
