@@ -6,6 +6,11 @@ signing one case: exactly one must win, the other gets 409).
 
     python benchmarks/workbench_load.py [--users 50] [--duration 30] [--port 8141]
 
+Every user logs in first (timed apart as "login": Argon2 makes 50 logins at once a burst of
+CPU of their own), then the load runs for --duration seconds, each user starting at a random
+moment within the first think time. The service's output goes to --server-log (or a
+temporary file, whose tail is printed when it logged an error).
+
 Needs a local PostgreSQL server (OPENIMR_TEST_PG_URL names one to create the scratch
 database on; default postgresql+psycopg:///test). Only loopback traffic. Fictional data.
 """
