@@ -189,8 +189,8 @@ def write_lock(session: Session) -> None:
     The sqlite3 driver opens a transaction only at the first write, so values read before it
     (the audit chain's last hash, a case's state) could be stale by the time of the write: two
     processes would both chain onto the same row. ``BEGIN IMMEDIATE`` takes the write lock at
-    once, so such read-then-write steps run one after the other. PostgreSQL uses row and
-    table locks instead (see :mod:`openimr.process.audit`).
+    once, so such read-then-write steps run one after the other. PostgreSQL uses row locks
+    and an advisory lock for the audit chain instead (see :mod:`openimr.process.audit`).
     """
     if session.get_bind().dialect.name != "sqlite":
         return
