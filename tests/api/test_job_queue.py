@@ -208,3 +208,73 @@ def test_on_sqlite_the_service_runs_an_ingest_job_itself(app: Any, tmp_path: Pat
     assert Client(app, "aud").get(f"/api/jobs/{job_id}").status_code == 403
     job = wait_job(Client(app, "sup"), job_id, timeout=60)
     assert job["state"] == "done" and job["progress"].startswith("3 letter file(s): 3 new")
+
+
+def _packet(tmp_path: Path) -> bytes:
+    from intake.packets.generator import make_packet
+
+    packet, _ = make_packet(tmp_path / "packet", size="small", scan=False)  # typed: no OCR
+    return packet.read_bytes()
+
+
+@pytest.mark.postgres
+def test_reading_a_packet_is_a_job_that_opens_the_application(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An intake clerk sends a packet; a worker reads it, opens and screens the application;
+    the job then names the case, and the packet no longer waits in the job's row."""
+    from sqlalchemy import text
+
+    from openimr.api import Settings, create_app
+
+    monkeypatch.setenv("OPENIMR_AUDIT_DIR", str(tmp_path / "audit"))
+    app = create_app(Settings(database_url=pg_url, run_jobs=False))
+    svc = app.state.services
+    for name, (role, rid) in ROLES.items():
+        svc.accounts.add_user(name, PASSWORD, role, None, rid)
+    try:
+        http = TestClient(app)
+        csrf = http.post("/api/login", json={"username": "clerk", "password": PASSWORD}).json()
+        h = {"X-CSRF-Token": csrf["csrf_token"]}
+        wrong = http.post("/api/packets", files={"packet": ("notes.txt", b"x")}, headers=h)
+        assert wrong.status_code == 422
+        r = http.post(
+            "/api/packets", files={"packet": ("packet.pdf", _packet(tmp_path))}, headers=h
+        )
+        assert r.status_code == 202 and r.json()["state"] == "queued", r.text
+        job_id = r.json()["id"]
+        assert CliRunner().invoke(cli, ["worker", "--db", pg_url, "--once"]).exit_code == 0
+        job = http.get(f"/api/jobs/{job_id}").json()
+        assert job["state"] == "done" and job["case_number"] == "CM13-0057725", job
+        assert job["progress"].startswith("case CM13-0057725 opened")
+        assert svc.cases.get("CM13-0057725").state in ("received", "eligible", "ineligible")
+        with svc.engine.connect() as c:
+            left = c.execute(text("SELECT payload FROM jobs WHERE id = :i"), {"i": job_id})
+            assert left.scalar_one() is None
+    finally:
+        svc.engine.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_on_sqlite_a_packet_sent_from_the_queue_page_is_read_in_the_service(
+    app: Any, tmp_path: Path
+) -> None:
+    import re
+
+    from .conftest import Client, wait_job
+    from .test_pages_and_cli import csrf_of, page_login
+
+    clerk = page_login(app, "clerk")
+    page = clerk.get("/queue").text
+    r = clerk.post(
+        "/applications",
+        files={"bundle": ("packet.pdf", _packet(tmp_path))},
+        data={"csrf_token": csrf_of(page)},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and re.fullmatch(r"/jobs/\d+", r.headers["location"]), r.text
+    job_id = int(r.headers["location"].rsplit("/", 1)[1])
+    assert wait_job(Client(app, "clerk"), job_id, timeout=120)["state"] == "done"
+    done = clerk.get(f"/jobs/{job_id}").text
+    assert 'href="/cases/CM13-0057725"' in done
+    assert Client(app, "aud").get(f"/api/jobs/{job_id}").status_code == 403

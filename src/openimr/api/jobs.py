@@ -39,6 +39,7 @@ MAX_ATTEMPTS = 3  # runs of one job, the first included
 QUEUE = "openimr"
 DECIDE_TASK = "openimr.decide"
 INGEST_TASK = "openimr.ingest_letters"
+PACKET_TASK = "openimr.read_packet"
 HEARTBEAT_S = 5.0  # a worker's heartbeat interval ...
 STALLED_AFTER_S = 30.0  # ... and the silence after which its running jobs count as stalled
 log = logging.getLogger("openimr.jobs")
@@ -129,9 +130,14 @@ class Jobs:
             attempt = (context.job.attempts if context.job else 0) + 1
             self._run_ingest(job_id, paths, attempt, final=attempt >= MAX_ATTEMPTS)
 
+        def packet(context: procrastinate.JobContext, job_id: int, name: str) -> None:
+            attempt = (context.job.attempts if context.job else 0) + 1
+            self._run_packet(job_id, name, attempt, final=attempt >= MAX_ATTEMPTS)
+
         retry = procrastinate.RetryStrategy(max_attempts=MAX_ATTEMPTS - 1, wait=1)
         app.task(name=DECIDE_TASK, queue=QUEUE, pass_context=True, retry=retry)(decide)
         app.task(name=INGEST_TASK, queue=QUEUE, pass_context=True, retry=retry)(ingest)
+        app.task(name=PACKET_TASK, queue=QUEUE, pass_context=True, retry=retry)(packet)
         return app
 
     @property
@@ -246,7 +252,13 @@ class Jobs:
 
     # -- submitting and running ---------------------------------------------------------------
     def _submit(
-        self, kind: str, task: str, actor: str, case_number: str | None, **args: Any
+        self,
+        kind: str,
+        task: str,
+        actor: str,
+        case_number: str | None,
+        payload: bytes | None = None,
+        **args: Any,
     ) -> int:
         """A progress row and its job: on PostgreSQL both commit together (the queue's job
         carries the row's id); on SQLite the job runs in this process's threads."""
@@ -261,6 +273,7 @@ class Jobs:
                 attempts=0,
                 created_at=now,
                 updated_at=now,
+                payload=payload,
             )
             s.add(row)
             s.flush()
@@ -284,16 +297,83 @@ class Jobs:
         can read); returns the job's id. Re-running is safe: stored letters are skipped."""
         return self._submit("ingest", INGEST_TASK, actor, None, paths=[str(p) for p in paths])
 
+    def submit_packet(self, name: str, data: bytes, actor: str) -> int:
+        """Queue reading an uploaded packet (PDF or fax image) into a case bundle and opening
+        the application; returns the job's id. The packet waits in the job's row (any worker
+        reads it there) and is dropped once read."""
+        return self._submit("packet", PACKET_TASK, actor, None, payload=data, name=name)
+
     def _run_in_process(self, task: str, job_id: int, args: dict[str, Any]) -> None:
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
-                if task == INGEST_TASK:
+                if task == PACKET_TASK:
+                    self._run_packet(job_id, args["name"], attempt, attempt == MAX_ATTEMPTS)
+                elif task == INGEST_TASK:
                     self._run_ingest(job_id, args["paths"], attempt, attempt == MAX_ATTEMPTS)
                 else:
                     self._run_draft(job_id, attempt, final=attempt == MAX_ATTEMPTS)
                 return
             except Exception:  # recorded on the job by the run; run it again
                 continue
+
+    def _run_packet(self, job_id: int, name: str, attempt: int, final: bool) -> None:
+        """One run of a packet job: read the packet (OCR where a page has no text layer),
+        open the application when it makes a valid case. A packet that does not (a field
+        missing) or a case that exists already is final; any other error is retried."""
+        import os
+        import tempfile
+        from pathlib import Path
+
+        from sqlalchemy.orm import undefer
+
+        from openimr.errors import OpenIMRError
+        from openimr.intake.packets import intake_packets
+
+        with self._sessions() as s:
+            row = s.get(JobRow, job_id, options=[undefer(JobRow.payload)])
+            if row is None or row.state == "done" or row.payload is None:
+                return
+            data, actor = row.payload, row.actor
+        self._update(job_id, state="running", attempts=attempt, progress="reading the packet")
+        suffix = Path(name).suffix.lower()
+        suffix = suffix if suffix in (".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg") else ".pdf"
+        try:
+            with tempfile.TemporaryDirectory(prefix="openimr-packet-") as tmp:  # mode 0700
+                path = Path(tmp) / f"packet{suffix}"
+                fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)  # records
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                result = intake_packets([path], out_dir=tmp, workers=1, progress=False)
+            if result.bundle is None:
+                self._update(
+                    job_id,
+                    state="failed",
+                    progress="failed",
+                    error=f"the packet is not a valid case yet: {result.problem}",
+                )
+                return
+            self._update(job_id, progress=f"opening case {result.bundle.case_number}")
+            opened = self.cases.open_case(result.bundle, actor)
+        except OpenIMRError as exc:
+            self._update(job_id, state="failed", error=str(exc), progress="failed")
+            return
+        except Exception as exc:
+            log.warning("job %s (packet) failed: %s", job_id, exc.__class__.__name__)
+            self._update(
+                job_id,
+                state="failed" if final else "queued",
+                error=f"{exc.__class__.__name__}: {exc}"[:500],
+                progress="failed" if final else f"retrying (attempt {attempt} failed)",
+            )
+            raise
+        self._update(
+            job_id,
+            state="done",
+            case_number=opened.case_number,
+            progress=f"case {opened.case_number} opened: {opened.outcome}",
+            error=None,
+            payload=None,  # the records now live in the case
+        )
 
     def _run_ingest(self, job_id: int, paths: list[str], attempt: int, final: bool) -> None:
         """One run of an ingest job (any error is retried: ingesting again is safe)."""

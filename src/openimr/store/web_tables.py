@@ -72,7 +72,8 @@ class LoginAttemptRow(Base):
 
 
 class JobRow(Base):
-    """Long work (deciding a case): queued, running, done or failed, with its progress."""
+    """Long work (deciding a case, reading a packet, storing letters): queued, running, done
+    or failed, with its progress."""
 
     __tablename__ = "jobs"
 
@@ -86,6 +87,8 @@ class JobRow(Base):
     error: Mapped[str | None] = mapped_column(Text, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # the job's input (an uploaded packet) until it is read; loaded only when asked for
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
 
 
 class CaseLetterRow(Base):
