@@ -284,7 +284,7 @@ class Jobs:
                     job_id=job_id, **args
                 )
                 self._defer.job_manager.defer_job(job, connection=dbapi)
-        if self._defer is None and self.run and self._pool is not None:
+        if self._pool is not None:  # SQLite: no queue to leave it in, run it here
             self._pool.submit(self._run_in_process, task, job_id, args)
         return job_id
 

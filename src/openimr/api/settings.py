@@ -16,7 +16,7 @@ class Settings(BaseModel):
     secure_cookies: bool = False  # set behind HTTPS
     session_cookie: str = "openimr_session"
     organization: str = "OpenIMR"
-    run_jobs: bool = True  # run queued jobs (deciding a case) in this process's threads
+    run_jobs: bool = True  # PostgreSQL: this process is a job worker too (SQLite: always)
     job_threads: int = 2
     # PostgreSQL settings for the service's connections ($OPENIMR_DB_OPTIONS; "" keeps the
     # server's): no parallel query (it gives one search two more processes, CPU taken from the

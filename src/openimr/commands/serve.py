@@ -44,7 +44,11 @@ def serve(
     workers: Annotated[int, typer.Option("--workers", help="uvicorn worker processes.")] = 1,
     no_jobs: Annotated[
         bool,
-        typer.Option("--no-jobs", help="Leave queued jobs to `openimr worker` processes."),
+        typer.Option(
+            "--no-jobs",
+            help="PostgreSQL: leave queued jobs to `openimr worker` processes (on SQLite the "
+            "service always runs its jobs).",
+        ),
     ] = False,
 ) -> None:
     """Serve the reviewer's workbench (pages at /, the API at /api, its schema at
