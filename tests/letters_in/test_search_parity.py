@@ -137,3 +137,16 @@ def test_facet_counts_are_the_matching_items_counted(engines: list[Engine], quer
             for dim, counts in want.items():
                 assert dict(got[dim]) == dict(counts), (backend_of(engine), dim)
             assert got["decision"] and sum(n for _, n in got["decision"]) == len(every)
+
+
+@pytest.mark.parametrize("query", ["", "MRI", "mri lumbar", "acupuncture NOT low", "zzzqx"])
+def test_search_and_facets_in_one_statement_answer_as_the_two_calls(
+    engines: list[Engine], query: str
+) -> None:
+    from openimr.letters_in.search import facets, search_and_facets
+
+    for f in (Filters(limit=7), Filters(decision="upheld", limit=50)):
+        for engine in engines:
+            hits, counts = search_and_facets(engine, query, f)
+            assert hits == search(engine, query, f), backend_of(engine)
+            assert counts == facets(engine, query, f), backend_of(engine)

@@ -26,6 +26,7 @@ from sqlalchemy import (
     literal,
     literal_column,
     not_,
+    null,
     or_,
     select,
     text,
@@ -266,6 +267,95 @@ def facets(
     for dim in out:
         out[dim] = sorted(out[dim], key=lambda vc: (-vc[1], vc[0]))[:top]
     return out
+
+
+def search_and_facets(
+    engine: Engine, query: str, filters: Filters | None = None, top: int = 12
+) -> tuple[list[Hit], dict[str, list[tuple[str, int]]]]:
+    """:func:`search` and :func:`facets` in one statement: the matching items are found
+    (and ranked) once, the best ``filters.limit`` of them returned as hits and all of them
+    counted by facet. The same answers as the two calls, at about half their cost."""
+    f = filters or Filters()
+    q = parse(query)
+    words = positive_words(q)
+    stmt, score, backend = _matching(engine, q, f)
+    L = PublishedLetter  # noqa: N806
+    m = (
+        stmt.add_columns(score.label("score"), func.extract("year", L.decision_date).label("year"))
+        .cte("m")
+        .prefix_with("MATERIALIZED")
+    )
+    order = [m.c.score.desc()] if q and backend != "like" else []
+    order += [m.c.decision_date.desc(), m.c.case_number, m.c.position]
+    top_hits = (
+        select(m, func.row_number().over(order_by=order).label("rank"))
+        .order_by(*order)
+        .limit(max(1, f.limit))
+        .subquery("top")
+    )
+    hit_cols = [
+        "id", "case_number", "decision_date", "position", "heading", "request", "decision",
+        "category", "subcategory", "guideline_key", "rationale", "score", "rank",
+    ]  # fmt: skip
+    parts: list[Any] = [
+        select(
+            literal("hit").label("dim"),
+            null().label("value"),
+            null().label("n"),
+            *[top_hits.c[c] for c in hit_cols],
+        )
+    ]
+    none = [null().label(c) for c in hit_cols]
+    for dim, col in (
+        ("year", m.c.year),
+        ("decision", m.c.decision),
+        ("category", m.c.category),
+        ("guideline", m.c.guideline_key),
+    ):
+        parts.append(
+            select(literal(dim), cast(col, String), func.count(), *none)
+            .where(col.is_not(None))
+            .group_by(col)
+        )
+    S = PublishedLetterSpecialty  # noqa: N806
+    parts.append(
+        select(literal("specialty"), cast(S.specialty, String), func.count(), *none)
+        .select_from(m.join(S, S.letter_id == m.c.id))
+        .group_by(S.specialty)
+    )
+    counts: dict[str, list[tuple[str, int]]] = {dim: [] for dim in FACETS}
+    rows = []
+    with Session(engine) as session:
+        for r in session.execute(union_all(*parts)):
+            if r.dim == "hit":
+                rows.append(r)
+                continue
+            shown = str(r.value)
+            if r.dim == "year" and shown.endswith(".0"):
+                shown = shown[:-2]  # extract() gives a number
+            counts[str(r.dim)].append((shown, int(r.n)))
+        specs = _specialties(session, {r.id for r in rows})
+    for dim in counts:
+        counts[dim] = sorted(counts[dim], key=lambda vc: (-vc[1], vc[0]))[:top]
+    rows.sort(key=lambda r: int(r.rank))  # the order the database ranked them in
+    hits = [
+        Hit(
+            case_number=r.case_number,
+            decision_date=r.decision_date,
+            position=r.position,
+            heading=r.heading,
+            request=r.request,
+            decision=r.decision,
+            category=r.category,
+            subcategory=r.subcategory,
+            guideline_key=r.guideline_key,
+            score=float(r.score or 0.0),
+            snippet=snippet(r.rationale or "", words),
+            specialties=specs.get(r.id, []),
+        )
+        for r in rows
+    ]
+    return hits, counts
 
 
 def _like(q: Query) -> Any:

@@ -3,7 +3,6 @@ users and roles, the user's own API tokens."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,7 +13,7 @@ from openimr.accounts import Principal
 from openimr.api.deps import PageUser, ServicesDep, case_for, require
 from openimr.api.errors import ApiError
 from openimr.api.routes.audit import AUDIT_READERS
-from openimr.api.routes.published import READERS, hits, letter_out
+from openimr.api.routes.published import READERS, filters_of, hit_out, hits, letter_out
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,21 +49,11 @@ def published_page(
     require(user, *READERS)
     y = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else None
     dec = decision if decision in ("upheld", "overturned") else None
-    found = hits(svc, q[:500], y, dec, _opt(category), _opt(guideline), _opt(specialty), 50)
-    from openimr.letters_in.search import Filters, facets
+    from openimr.letters_in.search import search_and_facets
 
-    counts = facets(
-        svc.engine,
-        q[:500],
-        Filters(
-            date_from=dt.date(y, 1, 1) if y else None,
-            date_to=dt.date(y, 12, 31) if y else None,
-            decision=dec,
-            category=_opt(category),
-            guideline=_opt(guideline),
-            specialty=_opt(specialty),
-        ),
-    )
+    f = filters_of(y, dec, _opt(category), _opt(guideline), _opt(specialty), 50)
+    found_hits, counts = search_and_facets(svc.engine, q[:500], f)  # one statement
+    found = [hit_out(h) for h in found_hits]
     facets_now = {
         "q": q,
         "year": year,
