@@ -7,6 +7,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from .conftest import Client, bundle_dict, to_review, wait_job
 
 
@@ -68,3 +70,38 @@ def test_two_sessions_sign_at_once(login: Callable[[str | None], Client]) -> Non
     assert sorted(r.status_code for r in results) == [200, 409], [r.text for r in results]
     events = login("aud").get(f"/api/audit?case={cn}").json()
     assert sum(e["action"] == "state.determined" for e in events) == 1
+
+
+def test_a_read_is_audited_while_a_writer_holds_the_case(
+    login: Callable[[str | None], Client], app: Any
+) -> None:
+    """A writer holds the case row (as sign and assign do) while another user's read appends
+    its audit event: the read's foreign key check must not wait for the writer. (Under
+    ``FOR UPDATE`` it did, and a writer then waiting for the audit lock deadlocked.)"""
+    if app.state.services.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: an audited read waits for any writer")
+    cn = "CM99-1400023"
+    clerk = login("clerk")
+    assert clerk.post("/api/cases", json={"bundle": bundle_dict(cn)}).status_code == 201
+    cases = app.state.services.cases
+    held = threading.Event()
+    release = threading.Event()
+
+    def writer() -> None:
+        with cases._tx() as s:
+            cases._row(s, cn)  # the row lock a writer takes first
+            held.set()
+            release.wait(30)
+
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        assert held.wait(30)
+        done: list[Any] = []
+        reader = threading.Thread(target=lambda: done.append(cases.viewed(cn, "user:sup")))
+        reader.start()
+        reader.join(10)
+        assert done, "the audited read waited for the writer's row lock"
+    finally:
+        release.set()
+        t.join(30)

@@ -19,7 +19,7 @@ from .conftest import PASSWORD, Client, demo_bundle, to_review, wait_job
 REPO = Path(__file__).resolve().parents[2]
 
 
-def page_login(app: Any, username: str) -> Any:
+def page_login(app: Any, username: str, password: str = PASSWORD) -> Any:
     from fastapi.testclient import TestClient
 
     http = TestClient(app, raise_server_exceptions=False)
@@ -27,7 +27,7 @@ def page_login(app: Any, username: str) -> Any:
     token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
     r = http.post(
         "/login",
-        data={"username": username, "password": PASSWORD, "csrf_token": token, "next": ""},
+        data={"username": username, "password": password, "csrf_token": token, "next": ""},
         follow_redirects=False,
     )
     assert r.status_code == 303, r.text
@@ -60,7 +60,8 @@ def test_pages_for_each_role(app: Any, login: Callable[[str | None], Client]) ->
     sup = page_login(app, "sup")
     q = sup.get("/queue").text
     assert cn in q and rid in q
-    assert sup.get("/published?q=lumbar&decision=upheld").status_code == 200
+    pub = sup.get("/published?q=lumbar&decision=upheld")
+    assert pub.status_code == 200 and 'id="facet-counts"' in pub.text
     assert sup.get(f"/audit?case={cn}").status_code == 200
 
     aud = page_login(app, "aud")
@@ -124,6 +125,12 @@ def test_first_admin_comes_from_the_environment(
     assert first_admin(acc) is None  # only on first start
 
 
+def _all() -> Any:
+    from openimr.letters_in.search import Filters
+
+    return Filters(limit=100_000)
+
+
 def test_demo_loads_a_working_queue(tmp_path: Path) -> None:
     from openimr.api import Settings, create_app
     from openimr.api.demo import DEMO_PASSWORD, load_demo
@@ -138,6 +145,10 @@ def test_demo_loads_a_working_queue(tmp_path: Path) -> None:
     from openimr.letters_in.search import search
 
     assert search(svc.engine, "lumbar")
+    page = page_login(app, "supervisor", DEMO_PASSWORD).get("/published?q=lumbar").text
+    counts = re.findall(r'<a href="/published\?q=lumbar&amp;decision=(\w+)"[^>]*>\1</a> '
+                        r'<span class="muted">\((\d+)\)</span>', page)
+    assert counts and sum(int(n) for _, n in counts) == len(search(svc.engine, "lumbar", _all()))
 
 
 @pytest.mark.parametrize("name", ["cm13-0057725", "cm14-0900001"])
@@ -149,31 +160,18 @@ def test_demo_cases_are_the_examples_plus_an_application(name: str) -> None:
     assert demo == example
 
 
-def test_a_worker_process_runs_queued_jobs(tmp_path: Path) -> None:
-    """With the service's own job threads off, `openimr worker` takes the job from the
-    database and the case gets its draft."""
-    from fastapi.testclient import TestClient
-
-    from openimr.api import Settings, create_app
-
-    from .conftest import ROLES, demo_bundle
-
-    url = f"sqlite:///{tmp_path / 'jobs.sqlite'}"
-    app = create_app(Settings(database_url=url, run_jobs=False))
-    acc = app.state.services.accounts
-    for name, (role, rid) in ROLES.items():
-        acc.add_user(name, PASSWORD, role, None, rid)
-    svc = app.state.services.cases
-    from openimr.domain.bundle import CaseBundle
-
-    cn = svc.open_case(CaseBundle.model_validate(demo_bundle()), "user:clerk").case_number
-    svc.assign(cn, "user:sup")
-    svc.records_complete(cn, "user:clerk")
-    http = TestClient(app)
-    csrf = http.post("/api/login", json={"username": "sup", "password": PASSWORD}).json()
-    job = http.post(f"/api/cases/{cn}/draft", headers={"X-CSRF-Token": csrf["csrf_token"]})
-    assert job.status_code == 202 and job.json()["state"] == "queued"
-    r = CliRunner().invoke(cli, ["worker", "--db", url, "--once"])
-    assert r.exit_code == 0 and f"({cn}): done" in r.output, r.output
-    assert http.get(f"/api/jobs/{job.json()['id']}").json()["state"] == "done"
-    assert svc.get(cn).state == "in_review"
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_users_page_changes_a_role(app: Any) -> None:
+    """The administrator's users page: a role change by form (with its CSRF token)."""
+    root = page_login(app, "root")
+    page = root.get("/users").text
+    assert 'action="/users/clerk/role"' in page and 'action="/users/root/role"' not in page
+    forged = root.post("/users/clerk/role", data={"role": "supervisor"}, follow_redirects=False)
+    assert forged.status_code == 403  # no CSRF token
+    r = root.post(
+        "/users/clerk/role",
+        data={"role": "supervisor", "csrf_token": csrf_of(page)},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    assert app.state.services.accounts.get("clerk").role == "supervisor"

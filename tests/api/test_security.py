@@ -177,3 +177,53 @@ def test_overriding_a_decision_needs_a_reason(login: Callable[[str | None], Clie
     assert signed["detail"]["note"] == "the fictional records show otherwise"
     assert len(signed["detail"]["determination_sha256"]) == 64
     assert sum(e["action"] == "item.edited" for e in events) >= len(items)
+
+
+def test_an_admin_changes_a_users_role_and_it_is_audited(
+    login: Callable[[str | None], Client], app: Any
+) -> None:
+    """Only an administrator changes roles; the user's sessions end, the new role holds at
+    once, the change is an audit event naming the admin, from and to; a reviewer role needs a
+    panel id; an admin cannot change their own role."""
+    clerk = login("clerk")
+    assert clerk.get("/api/cases").status_code == 200
+    assert clerk.get("/api/audit").status_code == 403
+    assert clerk.post("/api/users/aud/role", json={"role": "admin"}).status_code == 403
+    root = login("root")
+    r = root.post("/api/users/clerk/role", json={"role": "auditor"})
+    assert r.status_code == 200 and r.json()["role"] == "auditor", r.text
+    assert clerk.get("/api/cases").status_code == 401  # the old session ended
+    again = login("clerk")
+    assert again.get("/api/audit").status_code == 200
+    assert again.get("/api/cases").status_code == 403
+    events = login("aud").get("/api/audit").json()
+    changed = [e for e in events if e["action"] == "user.role_changed"]
+    assert len(changed) == 1 and changed[0]["actor"] == "user:root"
+    assert changed[0]["detail"] == {"username": "clerk", "from": "intake", "to": "auditor"}
+    assert root.post("/api/users/clerk/role", json={"role": "reviewer"}).status_code == 400
+    assert root.post("/api/users/root/role", json={"role": "intake"}).status_code == 409
+    assert root.post("/api/users/nobody/role", json={"role": "intake"}).status_code in (400, 404)
+
+
+def test_expired_sessions_are_cleaned_up(app: Any) -> None:
+    """An expired session is refused, and removed: by the next login, or by the purge."""
+    import datetime as dt
+
+    acc = app.state.services.accounts
+    engine = app.state.services.engine
+    token, _ = acc.open_session(acc.authenticate("sup", PASSWORD))
+    stale, _ = acc.open_session(acc.authenticate("clerk", PASSWORD))
+    with engine.begin() as c:
+        c.execute(
+            text("UPDATE web_sessions SET expires_at = :t WHERE user_id = :u"),
+            {"t": dt.datetime.now(dt.UTC) - dt.timedelta(hours=1), "u": acc.get("clerk").user_id},
+        )
+    assert acc.session_user(stale) is None
+    acc.open_session(acc.authenticate("aud", PASSWORD))  # a login clears the expired ones
+    with engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM web_sessions")).scalar_one() == 2
+    assert acc.session_user(token) is not None
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=2)
+    assert acc.purge_expired_sessions(later) == 2
+    with engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM web_sessions")).scalar_one() == 0

@@ -113,3 +113,40 @@ def test_query_text_is_never_code() -> None:
     assert '"' not in "".join(w for g in q for t in g for w in t.words)
     assert "DROP" not in to_fts5(q, "heading")  # words are lower-cased data, quoted
     assert "'drop'" in to_tsquery(q)
+
+
+@pytest.mark.parametrize("query", ["", "MRI", "therapy sessions", "emg OR acupuncture OR brace"])
+def test_facet_counts_are_the_matching_items_counted(engines: list[Engine], query: str) -> None:
+    """Each facet value's count is the number of matching items with that value (counted
+    here from every hit), on both databases, with and without a filter."""
+    from collections import Counter
+
+    from openimr.letters_in.search import facets
+
+    for f in (Filters(limit=100_000), Filters(decision="upheld", limit=100_000)):
+        for engine in engines:
+            every = search(engine, query, f)
+            want: dict[str, Counter[str]] = {
+                "year": Counter(str(h.decision_date.year) for h in every if h.decision_date),
+                "decision": Counter(h.decision for h in every),
+                "category": Counter(h.category for h in every if h.category),
+                "guideline": Counter(h.guideline_key for h in every if h.guideline_key),
+                "specialty": Counter(s for h in every for s in h.specialties),
+            }
+            got = facets(engine, query, f, top=1000)
+            for dim, counts in want.items():
+                assert dict(got[dim]) == dict(counts), (backend_of(engine), dim)
+            assert got["decision"] and sum(n for _, n in got["decision"]) == len(every)
+
+
+@pytest.mark.parametrize("query", ["", "MRI", "mri lumbar", "acupuncture NOT low", "zzzqx"])
+def test_search_and_facets_in_one_statement_answer_as_the_two_calls(
+    engines: list[Engine], query: str
+) -> None:
+    from openimr.letters_in.search import facets, search_and_facets
+
+    for f in (Filters(limit=7), Filters(decision="upheld", limit=50)):
+        for engine in engines:
+            hits, counts = search_and_facets(engine, query, f)
+            assert hits == search(engine, query, f), backend_of(engine)
+            assert counts == facets(engine, query, f), backend_of(engine)

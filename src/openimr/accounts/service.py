@@ -152,6 +152,37 @@ class Accounts:
             if not active:
                 s.execute(delete(WebSessionRow).where(WebSessionRow.user_id == u.id))
 
+    def set_role(self, username: str, role: str, reviewer_id: str | None = None) -> str:
+        """Give ``username`` another role; returns the role it had. A reviewer needs the panel
+        id it reviews as; any other role drops it. The user's open sessions end (they log in
+        again under the new role)."""
+        if role not in ROLES:
+            raise AccountError(f"role {role!r} is not one of: {', '.join(ROLES)}")
+        if role == "reviewer" and not reviewer_id:
+            raise AccountError("a reviewer account needs a reviewer id (the panel id)")
+        try:
+            with self._tx() as s:
+                u = s.execute(
+                    select(UserRow).where(UserRow.username == username).with_for_update()
+                ).scalar_one_or_none()
+                if u is None:
+                    raise AccountError(f"no user {username!r}")
+                before = u.role
+                u.role = role
+                u.reviewer_id = reviewer_id if role == "reviewer" else None
+                s.execute(delete(WebSessionRow).where(WebSessionRow.user_id == u.id))
+                return before
+        except IntegrityError:
+            raise AccountError(f"reviewer id {reviewer_id!r} belongs to another user") from None
+
+    def purge_expired_sessions(self, now: dt.datetime | None = None) -> int:
+        """Delete the sessions past their expiry (an expired one is refused anyway; this keeps
+        the table to the live ones). Returns how many went."""
+        when = now or dt.datetime.now(dt.UTC)
+        with self._tx() as s:
+            result = s.execute(delete(WebSessionRow).where(WebSessionRow.expires_at < when))
+            return int(getattr(result, "rowcount", 0) or 0)
+
     # -- login ----------------------------------------------------------------------------
     def authenticate(self, username: str, password: str, client: str | None = None) -> Principal:
         """Check a password; throttled per user name; every attempt is recorded."""
@@ -193,6 +224,8 @@ class Accounts:
         csrf = secrets.token_urlsafe(24)
         now = dt.datetime.now(dt.UTC)
         with self._tx() as s:
+            # each login clears the expired sessions (by the index on expires_at: cheap)
+            s.execute(delete(WebSessionRow).where(WebSessionRow.expires_at < now))
             s.add(
                 WebSessionRow(
                     token_hash=_digest(token),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,6 +21,20 @@ WEB = Path(__file__).parent / "web"
 def app_from_env() -> FastAPI:
     """For ``uvicorn --factory`` with several worker processes: settings from ``OPENIMR_*``."""
     return create_app(Settings.from_env())
+
+
+def warm_up(app: FastAPI) -> None:
+    """Pay the one-off costs (the holiday calendar, the templates, lazily imported modules)
+    before the first request, in every worker process, instead of in some user's request."""
+    from openimr.api.web import highlight  # noqa: F401
+    from openimr.domain.determination import Determination  # noqa: F401
+    from openimr.process.business_days import load_calendar
+
+    cal = load_calendar()
+    cal.is_business_day(dt.date.today())
+    env = app.state.templates.env
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -45,11 +60,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from openimr.store import make_engine, session_factory
 
     settings = settings or Settings.from_env()
-    engine = (
-        make_engine(settings.database_url, pool_size=10, max_overflow=20)
-        if (settings.database_url or "").startswith("postgres")
-        else make_engine(settings.database_url)
-    )
+    if (settings.database_url or "").startswith("postgres"):
+        options: dict[str, object] = {"connect_timeout": 10, "application_name": "openimr"}
+        if settings.db_options:
+            options["options"] = settings.db_options
+        engine = make_engine(
+            settings.database_url, pool_size=10, max_overflow=20, connect_args=options
+        )
+    else:
+        engine = make_engine(settings.database_url)
     seal = Seal.for_url(engine.url, Path(settings.audit_dir)) if settings.audit_dir else None
     case_service = CaseService(engine=engine, panel=settings.panel, seal=seal)
     sessions = session_factory(engine)
@@ -66,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warm_up(app)
         yield
         svc.jobs.shutdown()
         engine.dispose()

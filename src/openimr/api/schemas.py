@@ -173,6 +173,11 @@ class UserIn(_In):
     reviewer_id: str | None = None
 
 
+class RoleIn(_In):
+    role: Literal["intake", "reviewer", "supervisor", "auditor", "admin"]
+    reviewer_id: str | None = Field(default=None, max_length=64)
+
+
 class TokenIn(_In):
     name: str = Field(min_length=1, max_length=128)
 

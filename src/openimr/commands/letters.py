@@ -179,6 +179,22 @@ def to_bundle_cmd(
         raise typer.Exit(2)
 
 
+def _queue_ingest(db: str | None, dirs: list[Path]) -> None:
+    import getpass
+
+    from openimr.api.jobs import Jobs
+    from openimr.process.cases import CaseService
+
+    cases = CaseService(db)
+    if cases.engine.dialect.name != "postgresql":
+        typer.echo("--queue needs PostgreSQL (the job queue); on SQLite ingest here", err=True)
+        raise SystemExit(2)
+    jobs = Jobs(cases, run=False)
+    job_id = jobs.submit_ingest([str(d.resolve()) for d in dirs], f"cli:{getpass.getuser()}")
+    cases.engine.dispose()
+    typer.echo(f"queued job {job_id}: ingest {len(dirs)} path(s)")
+
+
 @app.command("ingest")
 def ingest_cmd(
     dirs: Annotated[list[Path], typer.Argument(help="Directories (or files) of letters.")],
@@ -191,6 +207,14 @@ def ingest_cmd(
     ] = None,
     pdf_engine: EngineOption = "pdfium",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    queue: Annotated[
+        bool,
+        typer.Option(
+            "--queue",
+            help="PostgreSQL: queue the work as a job for `openimr worker` processes (the "
+            "paths must be readable where they run) and print its id, instead of working here.",
+        ),
+    ] = False,
 ) -> None:
     """Store letters in the database; re-running is safe (no duplicates).
 
@@ -199,6 +223,9 @@ def ingest_cmd(
     from openimr.letters_in.ingest import ingest
     from openimr.letters_in.repository import open_store
 
+    if queue:
+        _queue_ingest(db, dirs)
+        return
     engine = open_store(db)
     summary = ingest(
         engine, dirs, workers=workers, pdf_engine=_engine(pdf_engine), progress=not quiet

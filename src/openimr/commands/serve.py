@@ -10,6 +10,10 @@ from typing import Annotated
 import typer
 
 ADMIN_ENV = "OPENIMR_ADMIN_PASSWORD"
+# Idle keep-alive connections are kept this long (uvicorn's default, 5 s, is shorter than a
+# user's pause between two clicks, and than a load balancer's idle timeout: a client reusing
+# a connection the service is closing at that moment gets a read error).
+KEEP_ALIVE_S = 75
 
 
 def first_admin(accounts: object) -> str | None:
@@ -40,7 +44,11 @@ def serve(
     workers: Annotated[int, typer.Option("--workers", help="uvicorn worker processes.")] = 1,
     no_jobs: Annotated[
         bool,
-        typer.Option("--no-jobs", help="Leave queued jobs to `openimr worker` processes."),
+        typer.Option(
+            "--no-jobs",
+            help="PostgreSQL: leave queued jobs to `openimr worker` processes (on SQLite the "
+            "service always runs its jobs).",
+        ),
     ] = False,
 ) -> None:
     """Serve the reviewer's workbench (pages at /, the API at /api, its schema at
@@ -57,7 +65,8 @@ def serve(
     if no_jobs:
         os.environ["OPENIMR_RUN_JOBS"] = "0"
     settings = Settings.from_env(database_url=db, panel=panel)
-    app = create_app(settings)
+    # with several worker processes this one only prepares the database: it runs no jobs
+    app = create_app(settings.model_copy(update={"run_jobs": False}) if workers > 1 else settings)
     svc = app.state.services
     if demo:
         from openimr.api.demo import DEMO_PASSWORD, load_demo
@@ -94,9 +103,12 @@ def serve(
                 port=port,
                 workers=workers,
                 log_level="warning",
+                timeout_keep_alive=KEEP_ALIVE_S,
             )
         else:
-            uvicorn.run(app, host=host, port=port, log_level="warning")
+            uvicorn.run(
+                app, host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_S
+            )
     finally:
         if tmp is not None:
             tmp.cleanup()
@@ -105,35 +117,48 @@ def serve(
 def worker(
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Database URL (default: $OPENIMR_DATABASE_URL or ~/.openimr)."),
+        typer.Option("--db", help="Database URL (default: $OPENIMR_DATABASE_URL); PostgreSQL."),
     ] = None,
-    once: Annotated[bool, typer.Option("--once", help="Run the waiting jobs, then stop.")] = False,
-    poll: Annotated[float, typer.Option("--poll", help="Seconds between looks.")] = 1.0,
-    max_jobs: Annotated[
-        int, typer.Option("--max-jobs", help="Stop after this many jobs (0: no limit).")
-    ] = 0,
+    once: Annotated[
+        bool, typer.Option("--once", help="Run the waiting jobs, then stop.")
+    ] = False,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", help="Jobs run at once by this worker.")
+    ] = 1,
+    stalled_after: Annotated[
+        float,
+        typer.Option(
+            "--stalled-after",
+            help="Seconds without a heartbeat after which a worker counts as dead and its "
+            "running jobs are queued again.",
+        ),
+    ] = 30.0,
 ) -> None:
-    """Take queued jobs (deciding a case) from the database and run them, with retries."""
-    import time
+    """Take queued jobs (deciding a case) from the PostgreSQL queue and run them, with
+    retries; jobs left running by a worker that died are queued again. Any number of workers
+    may run, on any machine sharing the database. (On SQLite the service runs its jobs
+    itself.)"""
+    import asyncio
 
     from openimr.api.jobs import Jobs
     from openimr.process.cases import CaseService
 
-    jobs = Jobs(CaseService(db), threads=1, run=False)
-    done = 0
-    while True:
-        job = jobs.claim()
-        if job is None:
-            if once:
-                break
-            time.sleep(poll)
-            continue
-        jobs.run_claimed(job)
-        row = jobs.get(job[0])
-        typer.echo(f"job {job[0]} ({job[1]}): {row.state if row else '?'}")
-        done += 1
-        if max_jobs and done >= max_jobs:
-            break
+    cases = CaseService(db)
+    if cases.engine.dialect.name != "postgresql":
+        typer.echo(
+            "openimr worker: the job queue lives in PostgreSQL; on SQLite `openimr serve` "
+            "runs the jobs itself",
+            err=True,
+        )
+        raise typer.Exit(2)
+    jobs = Jobs(cases, threads=concurrency, run=False, stalled_after=stalled_after)
+    typer.echo(f"openimr worker: taking jobs{' (until none waits)' if once else ''}")
+    try:
+        asyncio.run(jobs.work(wait=not once, concurrency=concurrency))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        cases.engine.dispose()
 
 
 def register(app: typer.Typer) -> None:

@@ -19,7 +19,7 @@ import signal
 import stat
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -229,8 +229,12 @@ def ingest(
     workers: int | None = None,
     pdf_engine: PdfEngine = "pdfium",
     progress: bool = True,
+    on_progress: Callable[[IngestSummary, int], None] | None = None,
 ) -> IngestSummary:
-    """Parse and store every letter file under ``paths``; return what happened."""
+    """Parse and store every letter file under ``paths``; return what happened.
+
+    ``on_progress(summary, done)`` is called after each stored batch (``done`` files of
+    ``summary.files`` dealt with), e.g. to show a job's progress."""
     start = time.perf_counter()
     files, missing = collect_files(paths)
     summary = IngestSummary(files=len(files))
@@ -264,6 +268,9 @@ def ingest(
             if outcome != "unchanged":
                 summary.items += int(detail)
         pending.clear()
+        if on_progress is not None:
+            done = summary.skipped + summary.inserted + summary.updated + summary.unchanged
+            on_progress(summary, done + summary.failed)
 
     bar = _bar(summary.files, progress)
     bar.update(summary.skipped)

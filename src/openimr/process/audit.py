@@ -4,7 +4,8 @@ Appending is the only operation the application offers. Each row's hash covers i
 and the previous row's hash (one chain over the whole table), so :func:`verify` finds a row
 that was changed, removed or inserted out of order, even by someone who bypassed the
 database triggers that refuse UPDATE and DELETE. Appends are serialised on both databases
-(a table lock on PostgreSQL, the write lock taken first on SQLite), so the chain never forks.
+(a transaction-scoped advisory lock on PostgreSQL, held from reading the chain's head to the
+commit; the write lock taken first on SQLite), so the chain never forks.
 Each row also carries a MAC under a key kept outside the database, and every committed row
 is anchored in an append-only file outside it (:mod:`openimr.process.seal`): re-chaining the
 rows or deleting the newest ones is found too.
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 from openimr.process.lifecycle import CaseError
 from openimr.process.seal import Seal, audit_dir
 from openimr.store.case_tables import AuditRow
-from openimr.store.db import write_lock
+from openimr.store.db import AUDIT_LOCK, write_lock
 
 # How far ahead of the clock an explicit time may be (clocks of two machines differ a little);
 # a time this close to now that falls just before the last event (two requests at once) is
@@ -81,9 +82,14 @@ def row_hash(
 
 
 def _lock(session: Session) -> None:
-    """Serialise appends so two writers never chain onto the same previous row."""
+    """Serialise appends so two writers never chain onto the same previous row.
+
+    On PostgreSQL a transaction-scoped advisory lock (released at commit or rollback), taken
+    before the chain's head is read. Unlike ``LOCK TABLE`` it blocks nothing but other
+    appends: readers of the log, VACUUM and ANALYZE never wait for it, nor it for them."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"))
+        # re-entrant: a second append in the same transaction takes it again at no wait
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK})
     else:
         write_lock(session)
 

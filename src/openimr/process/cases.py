@@ -97,7 +97,11 @@ class CaseService:
     def _row(s: Session, case_number: str) -> CaseRow:
         q = select(CaseRow).where(CaseRow.case_number == case_number)
         if s.info.get("for_update"):
-            q = q.with_for_update()
+            # FOR NO KEY UPDATE: excludes other writers of the case, but not the FOR KEY SHARE
+            # lock a concurrent audit insert's foreign key check takes on the case row (under
+            # FOR UPDATE, an append holding the audit lock would wait for this transaction,
+            # which waits for the audit lock: a deadlock)
+            q = q.with_for_update(key_share=True)
         row = s.execute(q).scalar_one_or_none()
         if row is None:
             raise CaseNotFound(f"case {case_number}: no such case")

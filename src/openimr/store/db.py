@@ -29,6 +29,7 @@ SUPPORTED = ("sqlite", "postgresql")
 BUSY_TIMEOUT_S = 60  # a SQLite writer waits this long for another before giving up
 MIGRATION_LOCK = 0x0_1312_0001  # pg_advisory_xact_lock key for schema migrations
 WRITER_LOCK = 0x0_1312_0002  # pg_advisory_xact_lock key for bulk writers (ingest)
+AUDIT_LOCK = 0x0_1312_0003  # pg_advisory_xact_lock key serialising audit appends
 URL_HELP = "use sqlite:///PATH or postgresql://USER@HOST/DATABASE"
 
 
@@ -188,8 +189,8 @@ def write_lock(session: Session) -> None:
     The sqlite3 driver opens a transaction only at the first write, so values read before it
     (the audit chain's last hash, a case's state) could be stale by the time of the write: two
     processes would both chain onto the same row. ``BEGIN IMMEDIATE`` takes the write lock at
-    once, so such read-then-write steps run one after the other. PostgreSQL uses row and
-    table locks instead (see :mod:`openimr.process.audit`).
+    once, so such read-then-write steps run one after the other. PostgreSQL uses row locks
+    and an advisory lock for the audit chain instead (see :mod:`openimr.process.audit`).
     """
     if session.get_bind().dialect.name != "sqlite":
         return

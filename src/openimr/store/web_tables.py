@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from openimr.store.db import Base
@@ -42,7 +42,7 @@ class WebSessionRow(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class ApiTokenRow(Base):
@@ -62,6 +62,7 @@ class LoginAttemptRow(Base):
     """One login attempt (for throttling: failures per user name in a window)."""
 
     __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_username_at", "username", "at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(String(64), index=True)
@@ -71,7 +72,8 @@ class LoginAttemptRow(Base):
 
 
 class JobRow(Base):
-    """Long work (deciding a case): queued, running, done or failed, with its progress."""
+    """Long work (deciding a case, reading a packet, storing letters): queued, running, done
+    or failed, with its progress."""
 
     __tablename__ = "jobs"
 
@@ -85,6 +87,8 @@ class JobRow(Base):
     error: Mapped[str | None] = mapped_column(Text, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # the job's input (an uploaded packet) until it is read; loaded only when asked for
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
 
 
 class CaseLetterRow(Base):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
@@ -25,6 +25,45 @@ router = APIRouter(prefix="/api/published", tags=["published letters"], response
 READERS = ("intake", "reviewer", "supervisor", "admin", "auditor")
 
 
+def filters_of(
+    year: int | None = None,
+    decision: str | None = None,
+    category: str | None = None,
+    guideline: str | None = None,
+    specialty: str | None = None,
+    limit: int = 20,
+) -> Any:
+    """The search's filters from the facets a request sets."""
+    from openimr.letters_in.search import Filters
+
+    return Filters(
+        date_from=dt.date(year, 1, 1) if year else None,
+        date_to=dt.date(year, 12, 31) if year else None,
+        decision=decision,
+        category=category,
+        guideline=guideline,
+        specialty=specialty,
+        limit=limit,
+    )
+
+
+def hit_out(h: Any) -> HitOut:
+    """A search hit as the API returns it."""
+    return HitOut(
+        case_number=h.case_number,
+        decision_date=h.decision_date,
+        position=h.position,
+        heading=h.heading,
+        request=h.request,
+        decision=h.decision,
+        category=h.category,
+        subcategory=h.subcategory,
+        guideline=h.guideline_key,
+        specialties=h.specialties,
+        snippet=h.snippet,
+    )
+
+
 def hits(
     svc: Services,
     q: str,
@@ -35,33 +74,11 @@ def hits(
     specialty: str | None = None,
     limit: int = 20,
 ) -> list[HitOut]:
-    from openimr.letters_in.search import Filters, search
+    """Search hits for the API and the pages."""
+    from openimr.letters_in.search import search
 
-    f = Filters(
-        date_from=dt.date(year, 1, 1) if year else None,
-        date_to=dt.date(year, 12, 31) if year else None,
-        decision=decision,
-        category=category,
-        guideline=guideline,
-        specialty=specialty,
-        limit=limit,
-    )
-    return [
-        HitOut(
-            case_number=h.case_number,
-            decision_date=h.decision_date,
-            position=h.position,
-            heading=h.heading,
-            request=h.request,
-            decision=h.decision,
-            category=h.category,
-            subcategory=h.subcategory,
-            guideline=h.guideline_key,
-            specialties=h.specialties,
-            snippet=h.snippet,
-        )
-        for h in search(svc.engine, q, f)
-    ]
+    f = filters_of(year, decision, category, guideline, specialty, limit)
+    return [hit_out(h) for h in search(svc.engine, q, f)]
 
 
 @router.get("/search", response_model=list[HitOut])

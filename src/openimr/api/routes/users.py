@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from openimr.api.deps import CurrentUser, ServicesDep, require
-from openimr.api.errors import ERROR_RESPONSES
-from openimr.api.schemas import TokenIn, TokenOut, UserIn, UserOut
+from openimr.api.errors import ERROR_RESPONSES, ApiError
+from openimr.api.schemas import RoleIn, TokenIn, TokenOut, UserIn, UserOut
 
 router = APIRouter(tags=["users"], responses=ERROR_RESPONSES)
 
@@ -41,6 +41,31 @@ def deactivate(username: str, svc: ServicesDep, user: CurrentUser) -> UserOut:
     require(user, "admin")
     svc.accounts.set_active(username, False)
     _audit(svc, user.actor, "user.deactivated", {"username": username})
+    return user_out(svc.accounts.get_any(username))
+
+
+def change_role(
+    svc: object, admin: object, username: str, role: str, reviewer_id: str | None
+) -> None:
+    """An administrator gives a user another role; the change is an audit event (from, to)."""
+    from openimr.accounts import Principal
+    from openimr.api.deps import Services
+
+    assert isinstance(svc, Services) and isinstance(admin, Principal)
+    if username == admin.username:
+        raise ApiError(409, "conflict", "you cannot change your own role")
+    before = svc.accounts.set_role(username, role, reviewer_id)
+    detail: dict[str, object] = {"username": username, "from": before, "to": role}
+    if role == "reviewer":
+        detail["reviewer_id"] = reviewer_id
+    _audit(svc, admin.actor, "user.role_changed", detail)
+
+
+@router.post("/api/users/{username}/role", response_model=UserOut)
+def set_role(username: str, body: RoleIn, svc: ServicesDep, user: CurrentUser) -> UserOut:
+    """Give a user another role (administrators; audited; the user's sessions end)."""
+    require(user, "admin")
+    change_role(svc, user, username, body.role, body.reviewer_id)
     return user_out(svc.accounts.get_any(username))
 
 

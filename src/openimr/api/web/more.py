@@ -4,6 +4,7 @@ users and roles, the user's own API tokens."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -12,7 +13,7 @@ from openimr.accounts import Principal
 from openimr.api.deps import PageUser, ServicesDep, case_for, require
 from openimr.api.errors import ApiError
 from openimr.api.routes.audit import AUDIT_READERS
-from openimr.api.routes.published import READERS, hits, letter_out
+from openimr.api.routes.published import READERS, filters_of, hit_out, hits, letter_out
 
 router = APIRouter(include_in_schema=False)
 
@@ -22,6 +23,11 @@ def render(request: Request, name: str, user: Principal | None, **ctx: Any) -> H
 
     ctx.update(user=user, pacific=pacific)
     return request.app.state.templates.TemplateResponse(request, name, ctx)
+
+
+def facet_link(f: dict[str, str], dim: str, value: str) -> str:
+    """The search page with one facet set to ``value`` (the others kept)."""
+    return "/published?" + urlencode({**{k: v for k, v in f.items() if v}, dim: value})
 
 
 def _opt(value: str | None) -> str | None:
@@ -43,8 +49,12 @@ def published_page(
     require(user, *READERS)
     y = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else None
     dec = decision if decision in ("upheld", "overturned") else None
-    found = hits(svc, q[:500], y, dec, _opt(category), _opt(guideline), _opt(specialty), 50)
-    facets = {
+    from openimr.letters_in.search import search_and_facets
+
+    f = filters_of(y, dec, _opt(category), _opt(guideline), _opt(specialty), 50)
+    found_hits, counts = search_and_facets(svc.engine, q[:500], f)  # one statement
+    found = [hit_out(h) for h in found_hits]
+    facets_now = {
         "q": q,
         "year": year,
         "decision": decision,
@@ -52,7 +62,15 @@ def published_page(
         "guideline": guideline,
         "specialty": specialty,
     }
-    return render(request, "published.html", user, hits=found, f=facets)
+    return render(
+        request,
+        "published.html",
+        user,
+        hits=found,
+        f=facets_now,
+        counts=counts,
+        facet_link=facet_link,
+    )
 
 
 @router.get("/published/stats")
@@ -112,6 +130,22 @@ async def users_post(request: Request, svc: ServicesDep, user: PageUser) -> Resp
         svc.cases.record(user.actor, "user.added", {"username": p.username, "role": p.role})
 
     await run_in_threadpool(run)
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.post("/users/{username}/role")
+async def role_post(
+    request: Request, username: str, svc: ServicesDep, user: PageUser
+) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    from openimr.api.routes.users import change_role
+
+    require(user, "admin")
+    form = await request.form()
+    role = str(form.get("role", ""))
+    reviewer_id = str(form.get("reviewer_id", "")).strip() or None
+    await run_in_threadpool(change_role, svc, user, username, role, reviewer_id)
     return RedirectResponse("/users", status_code=303)
 
 

@@ -11,7 +11,14 @@ from fastapi import APIRouter, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from openimr.accounts import AccountError, Principal
-from openimr.api.deps import READ_RECORDS, PageUser, Services, ServicesDep, case_for
+from openimr.api.deps import (
+    READ_RECORDS,
+    PageUser,
+    Services,
+    ServicesDep,
+    case_for,
+    require,
+)
 from openimr.api.errors import ApiError
 from openimr.api.routes.auth import client_of, set_session_cookie
 from openimr.api.routes.cases import open_bundle, sign_edits
@@ -121,12 +128,28 @@ def queue_page(
     return render(request, "queue.html", user, cases=cases, state=state, total=total, show=show)
 
 
+@router.get("/jobs/{job_id}")
+def job_page(request: Request, job_id: int, svc: ServicesDep, user: PageUser) -> Response:
+    """A job's progress (updated by the page's script until it is done)."""
+    from openimr.api.routes.jobs import job as job_api
+
+    job = job_api(job_id, svc, user)  # the same access rules as the API
+    return render(request, "job.html", user, job=job)
+
+
 @router.post("/applications")
 async def new_application(
     request: Request, svc: ServicesDep, user: PageUser, bundle: UploadFile
 ) -> Response:
     from starlette.concurrency import run_in_threadpool
 
+    from openimr.api.routes.jobs import PACKET_SUFFIXES, read_upload
+
+    if (bundle.filename or "").lower().endswith(PACKET_SUFFIXES):  # a packet: read as a job
+        require(user, "intake", "supervisor")
+        packet_name, data = await read_upload(bundle)
+        job_id = await run_in_threadpool(svc.jobs.submit_packet, packet_name, data, user.actor)
+        return back(f"/jobs/{job_id}")
     raw = await bundle.read(5_000_001)
     if len(raw) > 5_000_000:
         raise ApiError(413, "too_large", "a bundle is at most 5 MB")
