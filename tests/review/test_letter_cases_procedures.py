@@ -724,6 +724,58 @@ CASES = [
         " the right knee dated 9-1-16 revealed mild joint space narrowing. The treatment plan "
         "included right total knee arthroplasty and a front wheeled walker.",
     ),
+    # cold therapy unit after a surgery already performed
+    Pair(
+        "Cold therapy unit rental for 7 days for the right knee",
+        "6-1-2016",
+        "The diagnoses have included right knee medial meniscus tear. The injured worker underwent"
+        " right knee arthroscopy with partial medial meniscectomy on 11-1-16. Per the progress "
+        "report dated 11-2-16, she complained of right knee pain and swelling after the surgery. "
+        "The treatment plan included a cold therapy unit for the first week after surgery.",
+        "The diagnoses have included right knee strain. Per the progress report dated 10-20-16, "
+        "the injured worker complained of right knee pain. No surgery has been performed or "
+        "requested. The treatment plan included a cold therapy unit for home use.",
+    ),
+    # repeat cervical ESI with documented response: CPMTG p. 46
+    Pair(
+        "Repeat cervical epidural steroid injection at C6-7",
+        "3-1-2015",
+        "The diagnoses have included cervical radiculopathy. Treatment to date has included "
+        "physical therapy, medications and a C6-7 cervical epidural steroid injection on 3-1-16. "
+        "Per the progress report dated 10-20-16, the injured worker reported 70% relief of her arm"
+        " pain for two months after the injection with reduced use of pain medication, and the "
+        "pain had since returned. Examination revealed decreased sensation in the left C7 "
+        "dermatome and a diminished left triceps reflex. MRI of the cervical spine dated 1-10-16 "
+        "revealed a left C6-7 disc protrusion compressing the left C7 nerve root. The treatment "
+        "plan included repeat cervical epidural steroid injection at C6-7.",
+        "The diagnoses have included cervical radiculopathy. Treatment to date has included "
+        "physical therapy, medications and a C6-7 cervical epidural steroid injection on 3-1-16. "
+        "Per the progress report dated 10-20-16, the injured worker reported that the injection "
+        "did not help. Examination revealed decreased sensation in the left C7 dermatome and a "
+        "diminished left triceps reflex. MRI of the cervical spine dated 1-10-16 revealed a left "
+        "C6-7 disc protrusion compressing the left C7 nerve root. The treatment plan included "
+        "repeat cervical epidural steroid injection at C6-7.",
+    ),
+    # repeat Synvisc series: ODG (repeat series after 6 months of significant improvement)
+    Pair(
+        "Repeat Synvisc injection series of 3 to the right knee",
+        "6-1-2012",
+        "The diagnoses have included severe right knee osteoarthritis. Treatment to date has "
+        "included physical therapy, anti-inflammatory medications, a corticosteroid injection "
+        "without lasting relief, and a series of Synvisc injections in 2015. Per the progress "
+        "report dated 10-20-16, the injured worker reported that the prior Synvisc series gave 60%"
+        " relief of her knee pain for eight months and allowed her to walk two miles, and the pain"
+        " had returned. Examination revealed crepitus and medial joint line tenderness of the "
+        "right knee. X-rays of the right knee dated 9-1-16 revealed severe medial joint space "
+        "narrowing with osteophytes. The treatment plan included a repeat Synvisc series.",
+        "The diagnoses have included severe right knee osteoarthritis. Treatment to date has "
+        "included physical therapy, anti-inflammatory medications, a corticosteroid injection "
+        "without lasting relief, and a series of Synvisc injections in 2015. Per the progress "
+        "report dated 10-20-16, the injured worker reported that the prior Synvisc series did not "
+        "help. Examination revealed crepitus and medial joint line tenderness of the right knee. "
+        "X-rays of the right knee dated 9-1-16 revealed severe medial joint space narrowing with "
+        "osteophytes. The treatment plan included a repeat Synvisc series.",
+    ),
 ]
 
 
