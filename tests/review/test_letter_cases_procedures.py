@@ -724,6 +724,23 @@ CASES = [
         " the right knee dated 9-1-16 revealed mild joint space narrowing. The treatment plan "
         "included right total knee arthroplasty and a front wheeled walker.",
     ),
+    # post-op PT after CTR already done: Postsurgical guidelines (CTR 3-8 visits; initial half)
+    Pair(
+        "Post-operative occupational therapy 2 times a week for 2 weeks for the right wrist",
+        "3-1-2016",
+        "The diagnoses have included right carpal tunnel syndrome, status post right carpal tunnel"
+        " release on 10-10-16. Per the progress report dated 10-20-16, the injured worker reported"
+        " improving numbness but stiffness of the right hand and weakness of grip. Examination "
+        "revealed a healing incision, decreased right grip strength and limited finger flexion. No"
+        " post-operative therapy has been provided. The treatment plan included post-operative "
+        "occupational therapy 2 times a week for 2 weeks.",
+        "The diagnoses have included right carpal tunnel syndrome, status post right carpal tunnel"
+        " release on 10-10-15. Treatment to date has included 12 sessions of post-operative "
+        "occupational therapy. Per the progress report dated 10-20-16, the injured worker reported"
+        " mild residual hand pain. There was no documentation of functional improvement with the "
+        "prior therapy. The treatment plan included post-operative occupational therapy 2 times a "
+        "week for 2 weeks.",
+    ),
     # cold therapy unit after a surgery already performed
     Pair(
         "Cold therapy unit rental for 7 days for the right knee",
