@@ -793,6 +793,51 @@ CASES = [
         "X-rays of the right knee dated 9-1-16 revealed severe medial joint space narrowing with "
         "osteophytes. The treatment plan included a repeat Synvisc series.",
     ),
+    # interferential unit: CPMTG pp. 118-120
+    Pair(
+        "Interferential unit one month home trial",
+        "3-1-2015",
+        "The diagnoses have included chronic low back pain. Treatment to date has included "
+        "physical therapy, a home exercise program and medications. Pain was ineffectively "
+        "controlled by medications, which caused gastrointestinal side effects, and was "
+        "unresponsive to conservative measures. Per the progress report dated 10-20-16, the "
+        "injured worker complained of persistent low back pain. She continues her home exercise "
+        "program. The treatment plan included a one month home trial of an interferential unit.",
+        "The diagnoses have included chronic low back pain. Treatment to date has included "
+        "medications, which control her pain. Per the progress report dated 10-20-16, the injured "
+        "worker complained of low back pain. The treatment plan included purchase of an "
+        "interferential unit.",
+    ),
+    # lumbar brace for an acute compression fracture
+    Pair(
+        "Lumbar support brace",
+        "10-1-2016",
+        "The diagnoses have included L1 compression fracture. Per the progress report dated "
+        "10-20-16, the injured worker complained of severe mid back pain after a fall from a "
+        "ladder on 10-1-16. X-rays of the lumbar spine dated 10-2-16 revealed an acute L1 "
+        "compression fracture with 20% loss of height. The treatment plan included a lumbar "
+        "support brace.",
+        "The diagnoses have included chronic lumbar strain. Per the progress report dated "
+        "10-20-16, the injured worker complained of chronic low back pain. Examination revealed "
+        "lumbar tenderness. X-rays of the lumbar spine dated 10-2-16 revealed no fracture. The "
+        "treatment plan included a lumbar support brace.",
+    ),
+    # knee arthroscopy with chondroplasty: ODG
+    Pair(
+        "Right knee arthroscopy with chondroplasty",
+        "6-1-2015",
+        "The diagnoses have included right knee chondral defect of the medial femoral condyle. "
+        "Treatment to date has included physical therapy, medications and a corticosteroid "
+        "injection without lasting relief. Per the progress report dated 10-20-16, the injured "
+        "worker complained of right knee pain with swelling and catching. Examination revealed a "
+        "right knee effusion, crepitus and medial joint line tenderness. MRI of the right knee "
+        "dated 8-1-16 revealed a full thickness chondral defect of the medial femoral condyle. The"
+        " treatment plan included right knee arthroscopy with chondroplasty.",
+        "The diagnoses have included right knee pain. Treatment to date has included medications. "
+        "Per the progress report dated 10-20-16, the injured worker complained of right knee pain."
+        " Examination revealed no effusion and full range of motion. MRI of the right knee dated "
+        "8-1-16 was normal. The treatment plan included right knee arthroscopy with chondroplasty.",
+    ),
 ]
 
 
