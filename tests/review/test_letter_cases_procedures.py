@@ -724,6 +724,120 @@ CASES = [
         " the right knee dated 9-1-16 revealed mild joint space narrowing. The treatment plan "
         "included right total knee arthroplasty and a front wheeled walker.",
     ),
+    # post-op PT after CTR already done: Postsurgical guidelines (CTR 3-8 visits; initial half)
+    Pair(
+        "Post-operative occupational therapy 2 times a week for 2 weeks for the right wrist",
+        "3-1-2016",
+        "The diagnoses have included right carpal tunnel syndrome, status post right carpal tunnel"
+        " release on 10-10-16. Per the progress report dated 10-20-16, the injured worker reported"
+        " improving numbness but stiffness of the right hand and weakness of grip. Examination "
+        "revealed a healing incision, decreased right grip strength and limited finger flexion. No"
+        " post-operative therapy has been provided. The treatment plan included post-operative "
+        "occupational therapy 2 times a week for 2 weeks.",
+        "The diagnoses have included right carpal tunnel syndrome, status post right carpal tunnel"
+        " release on 10-10-15. Treatment to date has included 12 sessions of post-operative "
+        "occupational therapy. Per the progress report dated 10-20-16, the injured worker reported"
+        " mild residual hand pain. There was no documentation of functional improvement with the "
+        "prior therapy. The treatment plan included post-operative occupational therapy 2 times a "
+        "week for 2 weeks.",
+    ),
+    # cold therapy unit after a surgery already performed
+    Pair(
+        "Cold therapy unit rental for 7 days for the right knee",
+        "6-1-2016",
+        "The diagnoses have included right knee medial meniscus tear. The injured worker underwent"
+        " right knee arthroscopy with partial medial meniscectomy on 11-1-16. Per the progress "
+        "report dated 11-2-16, she complained of right knee pain and swelling after the surgery. "
+        "The treatment plan included a cold therapy unit for the first week after surgery.",
+        "The diagnoses have included right knee strain. Per the progress report dated 10-20-16, "
+        "the injured worker complained of right knee pain. No surgery has been performed or "
+        "requested. The treatment plan included a cold therapy unit for home use.",
+    ),
+    # repeat cervical ESI with documented response: CPMTG p. 46
+    Pair(
+        "Repeat cervical epidural steroid injection at C6-7",
+        "3-1-2015",
+        "The diagnoses have included cervical radiculopathy. Treatment to date has included "
+        "physical therapy, medications and a C6-7 cervical epidural steroid injection on 3-1-16. "
+        "Per the progress report dated 10-20-16, the injured worker reported 70% relief of her arm"
+        " pain for two months after the injection with reduced use of pain medication, and the "
+        "pain had since returned. Examination revealed decreased sensation in the left C7 "
+        "dermatome and a diminished left triceps reflex. MRI of the cervical spine dated 1-10-16 "
+        "revealed a left C6-7 disc protrusion compressing the left C7 nerve root. The treatment "
+        "plan included repeat cervical epidural steroid injection at C6-7.",
+        "The diagnoses have included cervical radiculopathy. Treatment to date has included "
+        "physical therapy, medications and a C6-7 cervical epidural steroid injection on 3-1-16. "
+        "Per the progress report dated 10-20-16, the injured worker reported that the injection "
+        "did not help. Examination revealed decreased sensation in the left C7 dermatome and a "
+        "diminished left triceps reflex. MRI of the cervical spine dated 1-10-16 revealed a left "
+        "C6-7 disc protrusion compressing the left C7 nerve root. The treatment plan included "
+        "repeat cervical epidural steroid injection at C6-7.",
+    ),
+    # repeat Synvisc series: ODG (repeat series after 6 months of significant improvement)
+    Pair(
+        "Repeat Synvisc injection series of 3 to the right knee",
+        "6-1-2012",
+        "The diagnoses have included severe right knee osteoarthritis. Treatment to date has "
+        "included physical therapy, anti-inflammatory medications, a corticosteroid injection "
+        "without lasting relief, and a series of Synvisc injections in 2015. Per the progress "
+        "report dated 10-20-16, the injured worker reported that the prior Synvisc series gave 60%"
+        " relief of her knee pain for eight months and allowed her to walk two miles, and the pain"
+        " had returned. Examination revealed crepitus and medial joint line tenderness of the "
+        "right knee. X-rays of the right knee dated 9-1-16 revealed severe medial joint space "
+        "narrowing with osteophytes. The treatment plan included a repeat Synvisc series.",
+        "The diagnoses have included severe right knee osteoarthritis. Treatment to date has "
+        "included physical therapy, anti-inflammatory medications, a corticosteroid injection "
+        "without lasting relief, and a series of Synvisc injections in 2015. Per the progress "
+        "report dated 10-20-16, the injured worker reported that the prior Synvisc series did not "
+        "help. Examination revealed crepitus and medial joint line tenderness of the right knee. "
+        "X-rays of the right knee dated 9-1-16 revealed severe medial joint space narrowing with "
+        "osteophytes. The treatment plan included a repeat Synvisc series.",
+    ),
+    # interferential unit: CPMTG pp. 118-120
+    Pair(
+        "Interferential unit one month home trial",
+        "3-1-2015",
+        "The diagnoses have included chronic low back pain. Treatment to date has included "
+        "physical therapy, a home exercise program and medications. Pain was ineffectively "
+        "controlled by medications, which caused gastrointestinal side effects, and was "
+        "unresponsive to conservative measures. Per the progress report dated 10-20-16, the "
+        "injured worker complained of persistent low back pain. She continues her home exercise "
+        "program. The treatment plan included a one month home trial of an interferential unit.",
+        "The diagnoses have included chronic low back pain. Treatment to date has included "
+        "medications, which control her pain. Per the progress report dated 10-20-16, the injured "
+        "worker complained of low back pain. The treatment plan included purchase of an "
+        "interferential unit.",
+    ),
+    # lumbar brace for an acute compression fracture
+    Pair(
+        "Lumbar support brace",
+        "10-1-2016",
+        "The diagnoses have included L1 compression fracture. Per the progress report dated "
+        "10-20-16, the injured worker complained of severe mid back pain after a fall from a "
+        "ladder on 10-1-16. X-rays of the lumbar spine dated 10-2-16 revealed an acute L1 "
+        "compression fracture with 20% loss of height. The treatment plan included a lumbar "
+        "support brace.",
+        "The diagnoses have included chronic lumbar strain. Per the progress report dated "
+        "10-20-16, the injured worker complained of chronic low back pain. Examination revealed "
+        "lumbar tenderness. X-rays of the lumbar spine dated 10-2-16 revealed no fracture. The "
+        "treatment plan included a lumbar support brace.",
+    ),
+    # knee arthroscopy with chondroplasty: ODG
+    Pair(
+        "Right knee arthroscopy with chondroplasty",
+        "6-1-2015",
+        "The diagnoses have included right knee chondral defect of the medial femoral condyle. "
+        "Treatment to date has included physical therapy, medications and a corticosteroid "
+        "injection without lasting relief. Per the progress report dated 10-20-16, the injured "
+        "worker complained of right knee pain with swelling and catching. Examination revealed a "
+        "right knee effusion, crepitus and medial joint line tenderness. MRI of the right knee "
+        "dated 8-1-16 revealed a full thickness chondral defect of the medial femoral condyle. The"
+        " treatment plan included right knee arthroscopy with chondroplasty.",
+        "The diagnoses have included right knee pain. Treatment to date has included medications. "
+        "Per the progress report dated 10-20-16, the injured worker complained of right knee pain."
+        " Examination revealed no effusion and full range of motion. MRI of the right knee dated "
+        "8-1-16 was normal. The treatment plan included right knee arthroscopy with chondroplasty.",
+    ),
 ]
 
 

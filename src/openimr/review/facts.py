@@ -103,13 +103,33 @@ def _levels(ctx: Context) -> Value:
     return (float(n) if n else None), f"{n} spinal levels requested"
 
 
+_AFTER_SURGERY = re.compile(
+    r"\bpost[- ]?op(erative(ly)?)?\b|\bpost[- ]?surgical\b|\bafter (the |her |his )?surgery\b", re.I
+)
+
+
+def _postop_visits_done(ctx: Context) -> int:
+    """The most postoperative therapy visits the records report as completed (a sentence
+    that names them as postoperative, not a plan): the postsurgical course counts them
+    (8 CCR 9792.24.3: the general course is the visits of the whole postsurgical period)."""
+    done = 0
+    for f in ctx.evidence.of(["therapy.pt"], region=None, assertion="present"):
+        if f.observation == "plan" or not f.is_evidence or not _AFTER_SURGERY.search(f.sentence):
+            continue
+        if f.value and f.value.split()[0].isdigit():
+            done = max(done, int(f.value.split()[0]))
+    return done
+
+
 def _beyond(ctx: Context, initial: bool) -> Value:
     n = ctx.request.sessions
     course, what = postsurgical_course(ctx.request)
     allowed = course // 2 if initial else course
     kind = "initial" if initial else "general"
-    text = f"{n} visits requested; the {kind} course after {what} is {allowed}"
-    return (float(n - allowed) if n is not None else None), text
+    done = _postop_visits_done(ctx)
+    had = f"; {done} postoperative visits already completed" if done else ""
+    text = f"{n} visits requested{had}; the {kind} course after {what} is {allowed}"
+    return (float(n + done - allowed) if n is not None else None), text
 
 
 @fact(
