@@ -136,3 +136,15 @@ def test_pain_management_consultation_for_a_high_opioid_dose() -> None:
     assert other.decision == "upheld", other.rationale
     assert "120 mg" not in other.rationale  # an indication for another kind of request
     assert not any("120 mg" in n for n in other.needed)
+
+
+def test_wrist_films_after_a_fall_on_the_outstretched_hand() -> None:
+    # ACOEM 2004 ch. 11: films at once for a red flag such as a fracture after trauma; the
+    # mechanism counts in the first weeks only (vocabulary recent_weeks)
+    text = (
+        "She fell on an outstretched hand at work on 10-28-16. Right wrist pain with swelling "
+        "and snuffbox tenderness. Plan: x-rays of the right wrist."
+    )
+    assert _decide("X-rays of the right wrist", text, "2016-10-28").decision == "overturned"
+    late = _decide("X-rays of the right wrist", text, "2016-03-01")
+    assert late.decision == "upheld", late.rationale
