@@ -307,18 +307,20 @@ def _change(sent: _Sent, rel: tuple[int, int], resolved: bool) -> str | None:
     return None
 
 
-def _carried_dates(c: _Compiled, cache: dict[int, _Sent], doc: Doc) -> dict[int, dt.date]:
+def _carried_dates(
+    c: _Compiled, cache: dict[int, _Sent], doc: Doc, current: dt.date | None = None
+) -> tuple[dict[int, dt.date], dt.date | None]:
     """The date each undated sentence takes from the dated visit or report it belongs to: a
-    lead sentence's date carries forward until the next lead sentence (cues ``lead_date``)."""
+    lead sentence's date carries forward until the next lead sentence (cues ``lead_date``).
+    ``current`` is the date carried into the doc; the date carried out of it comes second."""
     out: dict[int, dt.date] = {}
-    current: dt.date | None = None
     for span in doc.sents:
         sent = _sentence(c, cache, span)
         if sent.dates and _has(sent, "lead_date") and not _has(sent, "not_lead_date"):
             current = sent.dates[0][2]
         elif current is not None and not sent.dates:
             out[sent.start] = current
-    return out
+    return out, current
 
 
 def last_section(doc: Doc, before: tuple[str, str] | None = None) -> tuple[str, str] | None:
@@ -334,6 +336,19 @@ def findings_from_doc(
 ) -> list[Finding]:
     """Every vocabulary finding of one processed record, or of one piece of a record that
     starts at character ``offset`` inside the section ``section`` (category, title)."""
+    return _findings(doc, meta, offset=offset, section=section)[0]
+
+
+def _findings(
+    doc: Doc,
+    meta: RecordMeta,
+    *,
+    offset: int = 0,
+    section: tuple[str, str] | None = None,
+    lead_date: dt.date | None = None,
+) -> tuple[list[Finding], dt.date | None]:
+    """``findings_from_doc`` for a doc that opens under the visit date ``lead_date``; also the
+    visit date carried out of the doc."""
     c = compiled()
     kind = meta.kind.lower()
     test_record = bool(c.kinds_test.search(kind))
@@ -345,7 +360,7 @@ def findings_from_doc(
         first = min((s for s, _, cat, _ in secs if cat), default=len(doc.text))
         secs.insert(0, (0, first, *section))
     cache: dict[int, _Sent] = {}
-    carried = _carried_dates(c, cache, doc)
+    carried, lead_out = _carried_dates(c, cache, doc, lead_date)
     ents = list(doc.ents)
     out: list[Finding] = []
     for i, ent in enumerate(ents):
@@ -440,7 +455,7 @@ def findings_from_doc(
                     update={"code": implied, "label": c.concepts[implied].label}
                 )
             )
-    return out
+    return out, lead_out
 
 
 def _rule_patterns(nlp: Any) -> list[re.Pattern[str]]:
@@ -456,14 +471,110 @@ def _rule_patterns(nlp: Any) -> list[re.Pattern[str]]:
     return got
 
 
+def _scanner(nlp: Any) -> Any:
+    """The vocabulary scan of ``nlp`` (prefilter.py), built once per pipeline; None when the
+    pipeline is not ours."""
+    from openimr.evidence.prefilter import build_scanner
+
+    if not hasattr(nlp, "_openimr_scanner"):
+        nlp._openimr_scanner = build_scanner(nlp)
+    return nlp._openimr_scanner
+
+
+def _light_doc(nlp: Any, text: str) -> Doc:
+    """A block tokenized and split into sentences and sections, as the whole pipeline would:
+    enough to read its section headers and its visit dates."""
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("openimr_sentences")(doc)
+    return nlp.get_pipe("medspacy_sectionizer")(doc)
+
+
+def _piece_findings(
+    nlp: Any,
+    scanner: Any,
+    piece: str,
+    meta: RecordMeta,
+    offset: int,
+    section: tuple[str, str] | None,
+) -> tuple[list[Finding], tuple[str, str] | None] | None:
+    """The findings of one piece, running the pipeline only on the blocks where the scan finds
+    the vocabulary (prefilter.py); and the section the piece ends in. None when the scan
+    cannot read the piece (its lower-case text is longer, or has a capital sigma, which lowers
+    by context), for the whole pipeline instead."""
+    from openimr.evidence import prefilter as pf
+
+    low = piece.lower()
+    if len(low) != len(piece) or "\u03a3" in piece:  # lower() must keep every position
+        return None
+    c = compiled()
+    tspans = scanner.targets.regex_spans(piece)
+    cspans = scanner.context.regex_spans(piece) if scanner.context is not None else []
+    starts = pf.blocks(piece, [(s, e) for _, s, e in tspans + cspans])
+    hits = pf.hit_blocks(starts, len(piece), pf.hit_positions(scanner, piece, low, tspans))
+    bounds = [*starts, len(piece)]
+    out: list[Finding] = []
+    lead: dt.date | None = None
+    i = 0
+    n = len(starts)
+    while i < n:
+        j = i
+        while j + 1 < n and hits[j + 1] == hits[i]:
+            j += 1
+        lo, hi = bounds[i], bounds[j + 1]
+        if hits[i]:
+            doc = nlp.make_doc(piece[lo:hi])
+            given = doc.user_data
+            given[scanner.targets.spans_key] = pf.spans_in(tspans, lo, hi)
+            if scanner.context is not None:
+                given[scanner.context.spans_key] = pf.spans_in(cspans, lo, hi)
+            for _, proc in nlp.pipeline:
+                doc = proc(doc)
+            found, lead = _findings(doc, meta, offset=offset + lo, section=section, lead_date=lead)
+            out.extend(found)
+            section = last_section(doc, section)
+        else:
+            later_hit = any(hits[j + 1 :])
+            # Skipped blocks: only the last header and, before a block with a hit, the date of
+            # the last lead sentence carry on.
+            need_section, need_lead = True, later_hit
+            for k in range(j, i - 1, -1):
+                if not (need_section or need_lead):
+                    break
+                text = piece[bounds[k] : bounds[k + 1]]
+                low_k = low[bounds[k] : bounds[k + 1]]
+                header = need_section and scanner.headers.search(low_k) is not None
+                dated = need_lead and bool(q.find_dates(text))
+                if not (header or dated):
+                    continue
+                doc = _light_doc(nlp, text)
+                if header:
+                    got = last_section(doc)
+                    if got is not None:
+                        section, need_section = got, False
+                if dated:
+                    cache: dict[int, _Sent] = {}
+                    _, found_lead = _carried_dates(c, cache, doc)
+                    if found_lead is not None:
+                        lead, need_lead = found_lead, False
+        i = j + 1
+    return out, section
+
+
 def run(
-    texts: list[str], metas: list[RecordMeta], nlp: Any, *, piece_chars: int = PIECE_CHARS
+    texts: list[str],
+    metas: list[RecordMeta],
+    nlp: Any,
+    *,
+    piece_chars: int = PIECE_CHARS,
+    prefilter: bool = True,
 ) -> list[Finding]:
     """Findings of several records. A long record goes through the pipeline in pieces of
     about ``piece_chars`` characters (pieces.py): the same findings, at a cost and memory
-    bounded by the piece."""
+    bounded by the piece. With ``prefilter`` only the blocks of a piece where a fast scan finds
+    the vocabulary go through the whole pipeline (prefilter.py): the same findings again."""
     out: list[Finding] = []
     patterns = _rule_patterns(nlp)
+    scanner = _scanner(nlp) if prefilter else None
     with warnings.catch_warnings():
         # spaCy warns (W036) that the sectionizer's token matcher has no patterns: it has
         # phrase rules only, which is intended.
@@ -471,6 +582,15 @@ def run(
         for text, meta in zip(texts, metas, strict=True):
             section: tuple[str, str] | None = None
             for offset, piece in pieces(text, piece_chars, patterns):
+                got = (
+                    _piece_findings(nlp, scanner, piece, meta, offset, section)
+                    if scanner is not None
+                    else None
+                )
+                if got is not None:
+                    found, section = got
+                    out.extend(found)
+                    continue
                 doc = nlp(piece)
                 out.extend(findings_from_doc(doc, meta, offset=offset, section=section))
                 section = last_section(doc, section)

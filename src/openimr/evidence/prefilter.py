@@ -1,0 +1,194 @@
+"""A fast scan for the vocabulary, so that the pipeline runs only where a finding can be.
+
+Most of a long record (cover sheets, forms, billing, correspondence) names nothing the
+vocabulary knows. A piece of a record (pieces.py) is cut further into blocks, at the first
+character of a line that follows a blank line or a line ending a statement, where no regular
+expression of the target or ConText rules matches across the cut: the places where
+``pieces.py`` may cut a record, so a block goes through the pipeline with the findings it has
+inside the whole piece. A block can hold a finding only if it holds
+
+- for a phrase rule (spaCy's PhraseMatcher on lower-case tokens), the phrase without its
+  spaces anywhere in the lower-cased text without its spaces (one Aho-Corasick automaton):
+  the tokens of a match are written next to each other or one space apart;
+- for a token-pattern rule (cased tokens), one of the values of a token it requires, in the
+  text as written (a second automaton);
+- for a regular-expression rule, a match of it in the piece, found here once for the piece.
+
+These tests only ever say yes too often, never too rarely. Runs of consecutive blocks with a
+hit go through the whole pipeline, given the rule matches of the piece (so the expressions see
+the text around the block as they do in the whole piece); the others are skipped, except for
+what carries from one sentence to the next (extraction.py): the last section header, found by
+the section detector on the last block whose text can hold a header, and the visit date of
+the last dated lead sentence, found on the last block with a date. A rule the scan cannot
+read turns the scan off (every block goes through the pipeline).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
+
+from openimr.evidence.pieces import AFTER_BLANK_LINE, AFTER_STATEMENT
+
+SpanList = list[tuple[int, int, int]]
+
+
+@dataclass
+class Scanner:
+    """What the scan needs, built once from a pipeline's rules."""
+
+    lower: Any  # ahocorasick.Automaton over lower-case keys
+    cased: Any | None  # ahocorasick.Automaton over cased keys, None without such rules
+    headers: re.Pattern[str]  # every section header, as the lower-case text can write it
+    targets: Any  # targets.RuleMatcher of the target rules
+    context: Any  # targets.RuleMatcher of the ConText rules
+
+
+def _automaton(keys: set[str]) -> Any:
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k in keys:
+        auto.add_word(k, len(k))
+    auto.make_automaton()
+    return auto
+
+
+def _required_values(pattern: list[dict[str, Any]]) -> list[str] | None:
+    """The values (ORTH or TEXT) that one token every match holds can have, or None."""
+    best: list[str] | None = None
+    for tok in pattern:
+        if tok.get("OP", "1") not in ("1", "+"):
+            continue
+        for attr in ("ORTH", "TEXT"):
+            value = tok.get(attr)
+            values: list[str] | None = [value] if isinstance(value, str) else None
+            if isinstance(value, dict) and list(value) == ["IN"]:
+                values = [v for v in value["IN"] if isinstance(v, str)]
+                if len(values) != len(value["IN"]):
+                    values = None
+            if (
+                values
+                and all(v.strip() for v in values)
+                and (best is None or min(map(len, values)) > min(map(len, best)))
+            ):
+                best = values
+    return best
+
+
+def build_scanner(nlp: Any) -> Scanner | None:
+    """The scanner of an evidence pipeline, or None when it cannot be built (another
+    pipeline, a rule the scan cannot read, or pyahocorasick missing)."""
+    from openimr.evidence.context_local import LocalConText
+    from openimr.evidence.pipeline import TARGET_PIPE
+    from openimr.evidence.targets import TargetMatcher
+
+    try:
+        import ahocorasick  # noqa: F401
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    names = nlp.pipe_names
+    if names != ["openimr_sentences", TARGET_PIPE, "openimr_context", "medspacy_sectionizer"]:
+        return None
+    targets = nlp.get_pipe(TARGET_PIPE)
+    context = nlp.get_pipe("openimr_context")
+    if not isinstance(targets, TargetMatcher) or not isinstance(context, LocalConText):
+        return None
+    lower: set[str] = set()
+    cased: set[str] = set()
+    for rule in targets.rules:
+        if rule.pattern is None:
+            key = rule.literal.lower().replace(" ", "")
+            if not key.strip():
+                return None
+            lower.add(key)
+        elif isinstance(rule.pattern, str):
+            continue  # matched in the piece
+        else:
+            values = _required_values(rule.pattern)
+            if values is None:
+                return None
+            cased.update(values)
+    headers: list[str] = []
+    for rule in nlp.get_pipe("medspacy_sectionizer").rules:
+        if rule.pattern is not None:
+            return None
+        toks = [t.text for t in nlp.tokenizer(rule.literal.lower()) if t.text.strip()]
+        if not toks:
+            return None
+        # A token's trailing whitespace is one space or none (more make a token of their own).
+        headers.append(" ?".join(re.escape(t) for t in toks))
+    headers.sort(key=len, reverse=True)
+    return Scanner(
+        lower=_automaton(lower),
+        cased=_automaton(cased) if cased else None,
+        headers=re.compile("|".join(headers)),
+        targets=targets.rule_matcher,
+        context=context.rule_matcher,
+    )
+
+
+def blocks(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where the blocks of ``text`` start (0 first): the cuts of the module docstring that no
+    rule match in ``spans`` (start, end) crosses."""
+    cands = sorted(
+        {m.end() for m in AFTER_BLANK_LINE.finditer(text)}
+        | {m.end() for m in AFTER_STATEMENT.finditer(text)}
+    )
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+    out = [0]
+    for c in cands:
+        if c <= 0 or c >= len(text):
+            continue
+        k = bisect_left(starts, c)  # matches that start before c
+        if k and reach[k - 1] > c:
+            continue
+        out.append(c)
+    return out
+
+
+_WORDS = re.compile(r"[^ ]+")
+
+
+def hit_positions(scanner: Scanner, text: str, low: str, target_spans: SpanList) -> list[int]:
+    """Sorted positions where something the target rules can match starts (or may start)."""
+    found = [s for _, s, _ in target_spans]
+    at: list[int] = []  # where each run of non-space characters starts, in ``low``
+    packed_at: list[int] = []  # and in ``low`` without its spaces
+    parts: list[str] = []
+    k = 0
+    for m in _WORDS.finditer(low):
+        at.append(m.start())
+        packed_at.append(k)
+        parts.append(m.group())
+        k += m.end() - m.start()
+    for end, length in scanner.lower.iter("".join(parts)):
+        p = end - length + 1
+        r = bisect_right(packed_at, p) - 1
+        found.append(at[r] + p - packed_at[r])
+    if scanner.cased is not None:
+        for end, length in scanner.cased.iter(text):
+            found.append(end - length + 1)
+    found.sort()
+    return found
+
+
+def hit_blocks(starts: list[int], n: int, positions: list[int]) -> list[bool]:
+    """For each block (``starts``, text length ``n``), whether a hit position lies in it."""
+    out = []
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else n
+        out.append(bisect_left(positions, s) < bisect_left(positions, e))
+    return out
+
+
+def spans_in(spans: SpanList, start: int, end: int) -> SpanList:
+    """The matches (key, start, end) that start in [start, end), shifted to start at 0."""
+    return [(k, s - start, e - start) for k, s, e in spans if start <= s < end]
+
+
