@@ -14,7 +14,10 @@ inside the whole piece. A block can hold a finding only if it holds
   text as written (a second automaton);
 - for a regular-expression rule, a match of it in the piece, found here once for the piece.
 
-These tests only ever say yes too often, never too rarely. Runs of consecutive blocks with a
+A key found inside a word (a letter right before or after it, where the key has a letter) is
+no token of a match: spaCy's tokenizer parts two letters only in its special cases ("can|not",
+"do|n't"), and a key that starts or ends with a token of such a case is taken inside a word
+too. These tests only ever say yes too often, never too rarely. Runs of consecutive blocks with a
 hit go through the whole pipeline, given the rule matches of the piece (so the expressions see
 the text around the block as they do in the whole piece); the others are skipped, except for
 what carries from one sentence to the next (extraction.py): the last section header, found by
@@ -47,14 +50,37 @@ class Scanner:
     context: Any  # targets.RuleMatcher of the ConText rules
 
 
-def _automaton(keys: set[str]) -> Any:
+def _automaton(keys: dict[str, tuple[bool, bool]]) -> Any:
+    """An automaton whose value for each key is (length, whether a letter may come before
+    it, whether a letter may come after it)."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for k in keys:
-        auto.add_word(k, len(k))
+    for k, (left_ok, right_ok) in keys.items():
+        auto.add_word(k, (len(k), left_ok or not k[0].isalpha(), right_ok or not k[-1].isalpha()))
     auto.make_automaton()
     return auto
+
+
+def _split_words(nlp: Any) -> tuple[set[str], set[str]]:
+    """The tokens (lower case) the tokenizer's special cases write right after, and right
+    before, a letter with no space between ("can|not": "not" and "can")."""
+    after: set[str] = set()
+    before: set[str] = set()
+    for text, tokens in nlp.tokenizer.rules.items():
+        orths = [t.get(65, t.get("ORTH")) for t in tokens]  # 65: spaCy's attribute ORTH
+        if "".join(o for o in orths if isinstance(o, str)) != text:
+            continue
+        for a, b in zip(orths, orths[1:], strict=False):
+            if a and b and a[-1].isalpha() and b[0].isalpha():
+                before.add(a.lower())
+                after.add(b.lower())
+    return after, before
+
+
+def _add(keys: dict[str, tuple[bool, bool]], key: str, left_ok: bool, right_ok: bool) -> None:
+    old = keys.get(key, (False, False))
+    keys[key] = (old[0] or left_ok, old[1] or right_ok)
 
 
 def _required_values(pattern: list[dict[str, Any]]) -> list[str] | None:
@@ -97,21 +123,24 @@ def build_scanner(nlp: Any) -> Scanner | None:
     context = nlp.get_pipe("openimr_context")
     if not isinstance(targets, TargetMatcher) or not isinstance(context, LocalConText):
         return None
-    lower: set[str] = set()
-    cased: set[str] = set()
+    after, before = _split_words(nlp)
+    lower: dict[str, tuple[bool, bool]] = {}
+    cased: dict[str, tuple[bool, bool]] = {}
     for rule in targets.rules:
         if rule.pattern is None:
+            toks = [t.text for t in nlp.tokenizer(rule.literal.lower()) if t.text.strip()]
             key = rule.literal.lower().replace(" ", "")
-            if not key.strip():
+            if not toks or not key.strip():
                 return None
-            lower.add(key)
+            _add(lower, key, toks[0] in after, toks[-1] in before)
         elif isinstance(rule.pattern, str):
             continue  # matched in the piece
         else:
             values = _required_values(rule.pattern)
             if values is None:
                 return None
-            cased.update(values)
+            for v in values:
+                _add(cased, v, v.lower() in after, v.lower() in before)
     headers: list[str] = []
     for rule in nlp.get_pipe("medspacy_sectionizer").rules:
         if rule.pattern is not None:
@@ -167,13 +196,24 @@ def hit_positions(scanner: Scanner, text: str, low: str, target_spans: SpanList)
         packed_at.append(k)
         parts.append(m.group())
         k += m.end() - m.start()
-    for end, length in scanner.lower.iter("".join(parts)):
+    n = len(text)
+    for end, (length, left_ok, right_ok) in scanner.lower.iter("".join(parts)):
         p = end - length + 1
         r = bisect_right(packed_at, p) - 1
-        found.append(at[r] + p - packed_at[r])
+        start = at[r] + p - packed_at[r]
+        r = bisect_right(packed_at, end) - 1
+        last = at[r] + end - packed_at[r]
+        if (left_ok or start == 0 or not low[start - 1].isalpha()) and (
+            right_ok or last + 1 >= n or not low[last + 1].isalpha()
+        ):
+            found.append(start)
     if scanner.cased is not None:
-        for end, length in scanner.cased.iter(text):
-            found.append(end - length + 1)
+        for end, (length, left_ok, right_ok) in scanner.cased.iter(text):
+            start = end - length + 1
+            if (left_ok or start == 0 or not text[start - 1].isalpha()) and (
+                right_ok or end + 1 >= n or not text[end + 1].isalpha()
+            ):
+                found.append(start)
     found.sort()
     return found
 

@@ -21,6 +21,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from openimr.evidence.regex_scan import FastRegex
+
 Match = tuple[int, int, int]
 
 
@@ -95,6 +97,7 @@ class RuleMatcher:
         self._matcher = Matcher(nlp.vocab)
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._regexes: list[tuple[int, re.Pattern[str]]] = []
+        self._fast: list[tuple[int, FastRegex]] = []
         self.rule_map: dict[int, Any] = {}
         self._count = 0
 
@@ -115,7 +118,9 @@ class RuleMatcher:
             elif isinstance(rule.pattern, str):
                 if rule.on_match is not None:
                     raise ValueError(f"{rule_id}: on_match is not supported on a regex rule")
-                self._regexes.append((key, re.compile(rule.pattern, flags=re.IGNORECASE)))
+                rx = re.compile(rule.pattern, flags=re.IGNORECASE)
+                self._regexes.append((key, rx))
+                self._fast.append((key, FastRegex(rx)))
             else:
                 self._matcher.add(rule_id, expand_sets(rule.pattern), on_match=rule.on_match)
             self._count += 1
@@ -127,7 +132,9 @@ class RuleMatcher:
 
     def regex_spans(self, text: str) -> list[Match]:
         """(rule key, start, end) of every match of the regex rules in ``text``, by rule."""
-        return [(key, m.start(), m.end()) for key, rx in self._regexes for m in rx.finditer(text)]
+        low = text.lower()
+        longest: dict[str, int] = {}
+        return [(key, s, e) for key, rx in self._fast for s, e in rx.spans(text, low, longest)]
 
     def _regex_matches(self, doc: Doc) -> list[Match]:
         """medspaCy's RegexMatcher: a misaligned match widens to the token boundaries around it.
