@@ -507,8 +507,9 @@ def _piece_findings(
     if len(low) != len(piece) or "\u03a3" in piece:  # lower() must keep every position
         return None
     c = compiled()
-    tspans = scanner.targets.regex_spans(piece)
-    cspans = scanner.context.regex_spans(piece) if scanner.context is not None else []
+    runs: dict[int, int] = {}
+    tspans = scanner.targets.regex_spans(piece, low, runs)
+    cspans = scanner.context.regex_spans(piece, low, runs) if scanner.context is not None else []
     starts = pf.blocks(piece, [(s, e) for _, s, e in tspans + cspans])
     hits = pf.hit_blocks(starts, len(piece), pf.hit_positions(scanner, piece, low, tspans))
     bounds = [*starts, len(piece)]

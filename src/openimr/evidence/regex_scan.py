@@ -34,7 +34,8 @@ class _Unbounded(Exception):
     pass
 
 
-_CLASSES: dict[str, list[re.Pattern[str]]] = {}  # a single-character class -> "class+"
+_CLASSES: dict[str, int] = {}  # a single-character class -> the ASCII characters it matches
+_TABLES: dict[int, dict[int, str]] = {}  # those characters -> translate() table
 
 
 def _factors(seq: Any) -> set[str] | None:
@@ -144,18 +145,29 @@ class _Width:
             ahead.append((fixed, a_runs))
 
     def _class(self, sub: Any) -> str:
-        """A key for the class of a single-character item; its runs can be found with
-        ``_CLASSES[key]`` (with and without IGNORECASE, as a group may turn it on or off)."""
+        """A key for the class of a single-character item: the ASCII characters it matches
+        (a bit each), with IGNORECASE or without, as a group may turn it on or off."""
         key = f"{self.flags & ~re.IGNORECASE}:{sub.data!r}"
         if key not in _CLASSES:
             from re import _compiler  # type: ignore[attr-defined]
 
-            rep = P.SubPattern(sub.state, [(C.MAX_REPEAT, (1, C.MAXREPEAT, sub))])
-            _CLASSES[key] = [
-                _compiler.compile(rep, self.flags | re.IGNORECASE),
-                _compiler.compile(rep, self.flags & ~re.IGNORECASE),
-            ]
+            mask = 0
+            for flags in (self.flags | re.IGNORECASE, self.flags & ~re.IGNORECASE):
+                one = _compiler.compile(sub, flags)
+                for c in range(128):
+                    if one.fullmatch(chr(c)):
+                        mask |= 1 << c
+            _CLASSES[key] = mask
         return key
+
+
+def longest_run(text: str, mask: int) -> int:
+    """The longest run of ``text`` (ASCII) made of the characters of ``mask``."""
+    table = _TABLES.get(mask)
+    if table is None:
+        table = {c: ("x" if mask >> c & 1 else " ") for c in range(128)}
+        _TABLES[mask] = table
+    return max(map(len, text.translate(table).split()), default=0)
 
 
 def _has_assert(seq: Any) -> bool:
@@ -197,7 +209,7 @@ class FastRegex:
             self._plan = None
 
     def spans(
-        self, text: str, low: str | None = None, longest: dict[str, int] | None = None
+        self, text: str, low: str | None = None, longest: dict[int, int] | None = None
     ) -> list[tuple[int, int]]:
         """(start, end) of each match, as ``[m.span() for m in rx.finditer(text)]``. ``low``
         is ``text.lower()`` and ``longest`` a cache of class runs in ``text``, when the caller
@@ -216,11 +228,10 @@ class FastRegex:
         def bound(r: dict[str, int]) -> int:
             total = 0
             for key, count in r.items():
-                if key not in longest:
-                    longest[key] = max(
-                        max(map(len, v.findall(text)), default=0) for v in _CLASSES[key]
-                    )
-                total += count * longest[key]
+                mask = _CLASSES[key]
+                if mask not in longest:
+                    longest[mask] = longest_run(text, mask)
+                total += count * longest[mask]
             return total
 
         w = fixed + bound(runs)

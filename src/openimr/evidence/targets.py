@@ -130,10 +130,13 @@ class RuleMatcher:
         """Where a doc carries the regex matches of this matcher found for it."""
         return f"openimr_regex_spans:{id(self)}"
 
-    def regex_spans(self, text: str) -> list[Match]:
-        """(rule key, start, end) of every match of the regex rules in ``text``, by rule."""
-        low = text.lower()
-        longest: dict[str, int] = {}
+    def regex_spans(
+        self, text: str, low: str | None = None, longest: dict[int, int] | None = None
+    ) -> list[Match]:
+        """(rule key, start, end) of every match of the regex rules in ``text``, by rule
+        (``low``: ``text.lower()``; ``longest``: a cache of runs in ``text``, regex_scan.py)."""
+        low = text.lower() if low is None else low
+        longest = {} if longest is None else longest
         return [(key, s, e) for key, rx in self._fast for s, e in rx.spans(text, low, longest)]
 
     def _regex_matches(self, doc: Doc) -> list[Match]:
