@@ -8,7 +8,10 @@ determinations), about 50 pages of records per case, the cores given to ``--jobs
 writes ``--cases`` fictional case bundles, each with a record of ``--pages`` pages
 (fictional_records.py: about 3,000 characters and 70 findings a page, denser in vocabulary
 than most real records), decides them all with one ``openimr decide DIR -o OUT --jobs N``
-command (wall time, start-up included), and scales: hours = 141,621 x seconds per case.
+command (wall time, start-up included), and scales: hours = 141,621 x seconds per case. The
+same command on the first case alone gives the start-up, paid once however many cases one
+command decides: the second projection takes the cost of each further case,
+(T(N) - T(1)) / (N - 1), for every case of the year plus one start-up.
 ``--clinical`` gives the share of clinical paragraphs (fictional_records.py; the rest are
 administrative, naming nothing the vocabulary knows): one projection per share, the shares
 decided in turn, each with its own cases. 1.0 (the default) is the dense worst case.
@@ -71,9 +74,15 @@ def main() -> None:
                 (folder / f"case-{k}.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
                 if k == 0:
                     findings = _findings_per_page(data["records"][-1]["text"], args.pages)  # type: ignore[index]
+            one = tmp / f"one-{share}"
+            one.mkdir()
+            (one / "case-0.yaml").write_text((folder / "case-0.yaml").read_text())
             secs = _decide(folder, tmp / f"out-{share}", args.jobs)
+            first = _decide(one, tmp / f"out1-{share}", args.jobs)
             per_case = secs / args.cases
             hours = YEAR_CASES * per_case / 3600
+            further = max(0.0, (secs - first) / max(1, args.cases - 1))
+            hours_further = (first + (YEAR_CASES - 1) * further) / 3600
             print(
                 f"clinical share {share:.2f}: {args.cases} cases of {args.pages} pages "
                 f"({chars / args.cases / args.pages:,.0f} characters and about {findings:.0f} "
@@ -83,6 +92,10 @@ def main() -> None:
             print(
                 f"  a year: {YEAR_CASES:,} cases x {per_case:.2f} s = {hours:.1f} h on "
                 f"{args.jobs} cores (target: under 4 h)"
+            )
+            print(
+                f"  one case alone {first:.1f} s (start-up included); each further case "
+                f"{further:.3f} s: a year {hours_further:.1f} h on {args.jobs} cores"
             )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -511,7 +512,9 @@ def _piece_findings(
     tspans = scanner.targets.regex_spans(piece, low, runs)
     cspans = scanner.context.regex_spans(piece, low, runs) if scanner.context is not None else []
     starts = pf.blocks(piece, [(s, e) for _, s, e in tspans + cspans])
-    hits = pf.hit_blocks(starts, len(piece), pf.hit_positions(scanner, piece, low, tspans))
+    pack = pf.packed(low)
+    hits = pf.hit_blocks(starts, len(piece), pf.hit_positions(scanner, piece, low, tspans, pack))
+    headers: list[int] | None = None
     bounds = [*starts, len(piece)]
     out: list[Finding] = []
     lead: dt.date | None = None
@@ -542,8 +545,11 @@ def _piece_findings(
                 if not (need_section or need_lead):
                     break
                 text = piece[bounds[k] : bounds[k + 1]]
-                low_k = low[bounds[k] : bounds[k + 1]]
-                header = need_section and scanner.headers.search(low_k) is not None
+                if need_section and headers is None:
+                    headers = pf.header_positions(scanner, low, pack)
+                header = need_section and bisect_left(headers or [], bounds[k]) < bisect_left(
+                    headers or [], bounds[k + 1]
+                )
                 dated = need_lead and bool(q.find_dates(text))
                 if not (header or dated):
                     continue

@@ -28,11 +28,12 @@ read turns the scan off (every block goes through the pipeline).
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
+
+import numpy
 
 from openimr.evidence.pieces import AFTER_BLANK_LINE, AFTER_STATEMENT
 
@@ -45,7 +46,7 @@ class Scanner:
 
     lower: Any  # ahocorasick.Automaton over lower-case keys
     cased: Any | None  # ahocorasick.Automaton over cased keys, None without such rules
-    headers: re.Pattern[str]  # every section header, as the lower-case text can write it
+    headers: Any  # ahocorasick.Automaton over the section headers, as ``lower``
     targets: Any  # targets.RuleMatcher of the target rules
     context: Any  # targets.RuleMatcher of the ConText rules
 
@@ -141,20 +142,19 @@ def build_scanner(nlp: Any) -> Scanner | None:
                 return None
             for v in values:
                 _add(cased, v, v.lower() in after, v.lower() in before)
-    headers: list[str] = []
+    headers: dict[str, tuple[bool, bool]] = {}
     for rule in nlp.get_pipe("medspacy_sectionizer").rules:
         if rule.pattern is not None:
             return None
         toks = [t.text for t in nlp.tokenizer(rule.literal.lower()) if t.text.strip()]
-        if not toks:
+        key = rule.literal.lower().replace(" ", "")
+        if not toks or not key.strip():
             return None
-        # A token's trailing whitespace is one space or none (more make a token of their own).
-        headers.append(" ?".join(re.escape(t) for t in toks))
-    headers.sort(key=len, reverse=True)
+        _add(headers, key, toks[0] in after, toks[-1] in before)
     return Scanner(
         lower=_automaton(lower),
         cased=_automaton(cased) if cased else None,
-        headers=re.compile("|".join(headers)),
+        headers=_automaton(headers),
         targets=targets.rule_matcher,
         context=context.rule_matcher,
     )
@@ -181,32 +181,34 @@ def blocks(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-_WORDS = re.compile(r"[^ ]+")
-
-
-def hit_positions(scanner: Scanner, text: str, low: str, target_spans: SpanList) -> list[int]:
-    """Sorted positions where something the target rules can match starts (or may start)."""
-    found = [s for _, s, _ in target_spans]
-    at: list[int] = []  # where each run of non-space characters starts, in ``low``
-    packed_at: list[int] = []  # and in ``low`` without its spaces
-    parts: list[str] = []
-    k = 0
-    for m in _WORDS.finditer(low):
-        at.append(m.start())
-        packed_at.append(k)
-        parts.append(m.group())
-        k += m.end() - m.start()
-    n = len(text)
-    for end, (length, left_ok, right_ok) in scanner.lower.iter("".join(parts)):
-        p = end - length + 1
-        r = bisect_right(packed_at, p) - 1
-        start = at[r] + p - packed_at[r]
-        r = bisect_right(packed_at, end) - 1
-        last = at[r] + end - packed_at[r]
+def _found(auto: Any, low: str, packed: str, at: Any) -> list[int]:
+    """Where the keys of ``auto`` occur in ``low``, found in ``packed`` (``low`` without its
+    spaces; ``at[i]``: where its character ``i`` is in ``low``), but not inside a word."""
+    n = len(low)
+    out = []
+    for end, (length, left_ok, right_ok) in auto.iter(packed):
+        start = int(at[end - length + 1])
+        last = int(at[end])
         if (left_ok or start == 0 or not low[start - 1].isalpha()) and (
             right_ok or last + 1 >= n or not low[last + 1].isalpha()
         ):
-            found.append(start)
+            out.append(start)
+    return out
+
+
+def packed(low: str) -> tuple[str, Any]:
+    """``low`` without its spaces, and where each of its characters is in ``low``."""
+    codes = numpy.frombuffer(low.encode("utf-32-le"), dtype=numpy.uint32)
+    return low.replace(" ", ""), numpy.flatnonzero(codes != 32)
+
+
+def hit_positions(
+    scanner: Scanner, text: str, low: str, target_spans: SpanList, pack: tuple[str, Any]
+) -> list[int]:
+    """Sorted positions where something the target rules can match starts (or may start)."""
+    found = [s for _, s, _ in target_spans]
+    found.extend(_found(scanner.lower, low, *pack))
+    n = len(text)
     if scanner.cased is not None:
         for end, (length, left_ok, right_ok) in scanner.cased.iter(text):
             start = end - length + 1
@@ -216,6 +218,11 @@ def hit_positions(scanner: Scanner, text: str, low: str, target_spans: SpanList)
                 found.append(start)
     found.sort()
     return found
+
+
+def header_positions(scanner: Scanner, low: str, pack: tuple[str, Any]) -> list[int]:
+    """Sorted positions where a section header may start."""
+    return sorted(_found(scanner.headers, low, *pack))
 
 
 def hit_blocks(starts: list[int], n: int, positions: list[int]) -> list[bool]:
