@@ -16,7 +16,8 @@ give a match starting at or before the occurrence sees all that it would see in 
 text, so a match found there is the one ``finditer`` finds; none found means no match starts
 before the next occurrence. An expression that can match an empty string, whose width cannot
 be bounded, or a text that is not ASCII (case folding beyond ``str.lower``), is searched with
-``finditer``; so is a text where the factors are so frequent that the searches would cost more.
+``finditer``; so is a short text, and one where the factors are so frequent that the searches
+would cost more.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class _Unbounded(Exception):
     pass
 
 
+SHORT = 2000  # characters: a shorter text is searched with finditer (cheaper than the plan)
 _CLASSES: dict[str, int] = {}  # a single-character class -> the ASCII characters it matches
 _TABLES: dict[int, dict[int, str]] = {}  # those characters -> translate() table
 
@@ -215,7 +217,7 @@ class FastRegex:
         is ``text.lower()`` and ``longest`` a cache of class runs in ``text``, when the caller
         has them (several expressions on one text)."""
         plan = self._plan
-        if plan is None or not text.isascii():
+        if plan is None or len(text) < SHORT or not text.isascii():
             return [m.span() for m in self.rx.finditer(text)]
         factors, fixed, runs, ahead = plan
         low = text.lower() if low is None else low
