@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from openimr.domain.finding import Finding
@@ -177,10 +179,12 @@ class _Sent:
     cues: dict[str, list[tuple[int, int]]]
 
 
-def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span) -> _Sent:
+def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span, doc_text: str) -> _Sent:
+    """The sentence ``sent`` of a doc whose text is ``doc_text`` (``Span.text`` builds the
+    text token by token), read once."""
     got = cache.get(sent.start_char)
     if got is None:
-        text = sent.text
+        text = doc_text[sent.start_char : sent.end_char]
         got = _Sent(
             text=text,
             start=sent.start_char,
@@ -308,15 +312,40 @@ def _change(sent: _Sent, rel: tuple[int, int], resolved: bool) -> str | None:
     return None
 
 
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The tokens that start a sentence (0 first), as ``doc.sents`` reads them, in one array
+    call instead of a Token object for every token."""
+    flags = doc.to_array([SENT_START]).reshape(-1).astype("int64")
+    starts = [int(i) for i in numpy.flatnonzero(flags == 1)]
+    return starts if starts and starts[0] == 0 else [0, *starts]
+
+
+def _sent_of(doc: Doc, starts: list[int], ent: Span) -> Span:
+    """``ent.sent``: from the last sentence start at or before the entity to the first at or
+    after its end (several sentences when it crosses a boundary, as spaCy gives it)."""
+    k = bisect_right(starts, ent.start) - 1
+    j = bisect_left(starts, ent.end)
+    return doc[starts[k] : starts[j] if j < len(starts) else len(doc)]
+
+
 def _carried_dates(
-    c: _Compiled, cache: dict[int, _Sent], doc: Doc, current: dt.date | None = None
+    c: _Compiled,
+    cache: dict[int, _Sent],
+    doc: Doc,
+    current: dt.date | None = None,
+    starts: list[int] | None = None,
+    doc_text: str | None = None,
 ) -> tuple[dict[int, dt.date], dt.date | None]:
     """The date each undated sentence takes from the dated visit or report it belongs to: a
     lead sentence's date carries forward until the next lead sentence (cues ``lead_date``).
     ``current`` is the date carried into the doc; the date carried out of it comes second."""
     out: dict[int, dt.date] = {}
-    for span in doc.sents:
-        sent = _sentence(c, cache, span)
+    starts = _sentence_starts(doc) if starts is None else starts
+    doc_text = doc.text if doc_text is None else doc_text
+    bounds = [*starts, len(doc)]
+    for k in range(len(starts)):
+        span = doc[bounds[k] : bounds[k + 1]]
+        sent = _sentence(c, cache, span, doc_text)
         if sent.dates and _has(sent, "lead_date") and not _has(sent, "not_lead_date"):
             current = sent.dates[0][2]
         elif current is not None and not sent.dates:
@@ -361,7 +390,9 @@ def _findings(
         first = min((s for s, _, cat, _ in secs if cat), default=len(doc.text))
         secs.insert(0, (0, first, *section))
     cache: dict[int, _Sent] = {}
-    carried, lead_out = _carried_dates(c, cache, doc, lead_date)
+    starts = _sentence_starts(doc) if len(doc) else []
+    doc_text = doc.text
+    carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text)
     ents = list(doc.ents)
     out: list[Finding] = []
     for i, ent in enumerate(ents):
@@ -371,7 +402,7 @@ def _findings(
         concept = c.concepts.get(code)
         if concept is None:
             continue
-        sent = _sentence(c, cache, ent.sent)
+        sent = _sentence(c, cache, _sent_of(doc, starts, ent), doc_text)
         if concept.context == "imaging" and not (
             test_record or _has(sent, "imaging_context") or _has(sent, "edx_context")
         ):
