@@ -503,6 +503,9 @@ def _rule_patterns(nlp: Any) -> list[re.Pattern[str]]:
     return got
 
 
+PREFILTER_CHARS = 2000  # a shorter piece goes through the pipeline whole (the scan costs more)
+
+
 def _scanner(nlp: Any) -> Any:
     """The vocabulary scan of ``nlp`` (prefilter.py), built once per pipeline; None when the
     pipeline is not ours."""
@@ -622,7 +625,7 @@ def run(
             for offset, piece in pieces(text, piece_chars, patterns):
                 got = (
                     _piece_findings(nlp, scanner, piece, meta, offset, section)
-                    if scanner is not None
+                    if scanner is not None and len(piece) >= PREFILTER_CHARS
                     else None
                 )
                 if got is not None:
