@@ -524,6 +524,69 @@ def _light_doc(nlp: Any, text: str) -> Doc:
     return nlp.get_pipe("medspacy_sectionizer")(doc)
 
 
+@dataclass
+class _Skipped:
+    """What the blocks a piece skips can carry to the blocks after them, found lazily: where
+    section headers may start, and the piece's dates (a block none of them touches has no
+    date; dates do not overlap, so their ends rise with their starts)."""
+
+    nlp: Any
+    scanner: Any
+    piece: str
+    low: str
+    pack: tuple[str, Any]
+    _headers: list[int] | None = None
+    _dates: tuple[list[int], list[int]] | None = None
+
+    def may_have_header(self, lo: int, hi: int) -> bool:
+        from openimr.evidence import prefilter as pf
+
+        if self._headers is None:
+            self._headers = pf.header_positions(self.scanner, self.low, self.pack)
+        return bisect_left(self._headers, lo) < bisect_left(self._headers, hi)
+
+    def has_date(self, lo: int, hi: int) -> bool:
+        if self._dates is None:
+            found = q.find_dates(self.piece)
+            self._dates = ([d[0] for d in found], [d[1] for d in found])
+        starts, ends = self._dates
+        before = bisect_left(starts, hi)
+        return before > 0 and ends[before - 1] > lo and bool(q.find_dates(self.piece[lo:hi]))
+
+    def carry(
+        self,
+        bounds: list[int],
+        first: int,
+        last: int,
+        section: tuple[str, str] | None,
+        lead: dt.date | None,
+        need_lead: bool,
+    ) -> tuple[tuple[str, str] | None, dt.date | None]:
+        """The section and visit date after skipped blocks ``first``..``last``: their last
+        section header, and (``need_lead``: a block with a hit follows) the date of their last
+        lead sentence, each read by the pipeline's own splitter and section detector on the
+        last block that can hold one."""
+        need_section = True
+        for k in range(last, first - 1, -1):
+            if not (need_section or need_lead):
+                break
+            lo, hi = bounds[k], bounds[k + 1]
+            header = need_section and self.may_have_header(lo, hi)
+            dated = need_lead and self.has_date(lo, hi)
+            if not (header or dated):
+                continue
+            doc = _light_doc(self.nlp, self.piece[lo:hi])
+            if header:
+                got = last_section(doc)
+                if got is not None:
+                    section, need_section = got, False
+            if dated:
+                _, found = _carried_dates(compiled(), {}, doc)
+                if found is not None:
+                    lead, need_lead = found, False
+        return section, lead
+
+
 def _piece_findings(
     nlp: Any,
     scanner: Any,
@@ -541,14 +604,13 @@ def _piece_findings(
     low = piece.lower()
     if len(low) != len(piece) or "\u03a3" in piece:  # lower() must keep every position
         return None
-    c = compiled()
     runs: dict[int, int] = {}
     tspans = scanner.targets.regex_spans(piece, low, runs)
     cspans = scanner.context.regex_spans(piece, low, runs) if scanner.context is not None else []
     starts = pf.blocks(piece, [(s, e) for _, s, e in tspans + cspans])
     pack = pf.packed(low)
     hits = pf.hit_blocks(starts, len(piece), pf.hit_positions(scanner, piece, low, tspans, pack))
-    headers: list[int] | None = None
+    skipped = _Skipped(nlp, scanner, piece, low, pack)
     bounds = [*starts, len(piece)]
     out: list[Finding] = []
     lead: dt.date | None = None
@@ -571,32 +633,7 @@ def _piece_findings(
             out.extend(found)
             section = last_section(doc, section)
         else:
-            later_hit = any(hits[j + 1 :])
-            # Skipped blocks: only the last header and, before a block with a hit, the date of
-            # the last lead sentence carry on.
-            need_section, need_lead = True, later_hit
-            for k in range(j, i - 1, -1):
-                if not (need_section or need_lead):
-                    break
-                text = piece[bounds[k] : bounds[k + 1]]
-                if need_section and headers is None:
-                    headers = pf.header_positions(scanner, low, pack)
-                header = need_section and bisect_left(headers or [], bounds[k]) < bisect_left(
-                    headers or [], bounds[k + 1]
-                )
-                dated = need_lead and bool(q.find_dates(text))
-                if not (header or dated):
-                    continue
-                doc = _light_doc(nlp, text)
-                if header:
-                    got = last_section(doc)
-                    if got is not None:
-                        section, need_section = got, False
-                if dated:
-                    cache: dict[int, _Sent] = {}
-                    _, found_lead = _carried_dates(c, cache, doc)
-                    if found_lead is not None:
-                        lead, need_lead = found_lead, False
+            section, lead = skipped.carry(bounds, i, j, section, lead, any(hits[j + 1 :]))
         i = j + 1
     return out, section
 
