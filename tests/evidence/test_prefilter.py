@@ -93,9 +93,18 @@ def _findings(texts: list[str], prefilter: bool, nlp: Any) -> list[dict[str, Any
     return [f.model_dump() for f in run(texts, metas, nlp, prefilter=prefilter)]
 
 
-def test_same_findings_with_the_scan(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_same_findings_with_the_scan(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from openimr.evidence import extraction
+
+    light: list[str] = []
+    real = extraction._light_doc
+    monkeypatch.setattr(
+        extraction, "_light_doc", lambda nlp, text: light.append(text) or real(nlp, text)
+    )
     texts = [_carrying_record(), _record(8, 3, 1.0), _record(12, 4, 0.25), _record(12, 5, 0.1)]
     with_scan = _findings(texts, True, nlp)
+    assert any("05/02/2013" in t for t in light)  # a skipped block read for its visit date
+    assert any(t.startswith("Plan:") for t in light)  # and one for its section header
     assert with_scan == _findings(texts, False, nlp)
     carried = [f for f in with_scan if f["record_id"] == "r0"]
     # what the skipped blocks carry is used: a visit date and the "Plan" section

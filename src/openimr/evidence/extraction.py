@@ -504,6 +504,7 @@ def _rule_patterns(nlp: Any) -> list[re.Pattern[str]]:
 
 
 PREFILTER_CHARS = 2000  # a shorter piece goes through the pipeline whole (the scan costs more)
+SKIP_SHARE = 0.4  # a piece whose blocks without a hit hold less of it goes through whole
 
 
 def _scanner(nlp: Any) -> Any:
@@ -610,8 +611,11 @@ def _piece_findings(
     starts = pf.blocks(piece, [(s, e) for _, s, e in tspans + cspans])
     pack = pf.packed(low)
     hits = pf.hit_blocks(starts, len(piece), pf.hit_positions(scanner, piece, low, tspans, pack))
-    skipped = _Skipped(nlp, scanner, piece, low, pack)
     bounds = [*starts, len(piece)]
+    skipped_chars = sum(bounds[k + 1] - bounds[k] for k in range(len(starts)) if not hits[k])
+    if skipped_chars < SKIP_SHARE * len(piece):
+        hits = [True] * len(starts)  # too little to skip: the piece as one document
+    skipped = _Skipped(nlp, scanner, piece, low, pack)
     out: list[Finding] = []
     lead: dt.date | None = None
     i = 0
