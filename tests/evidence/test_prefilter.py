@@ -126,3 +126,20 @@ def test_scan_skips_blocks_without_vocabulary(nlp) -> None:  # type: ignore[no-u
     hits = pf.hit_blocks(starts, len(text), found)
     assert len(starts) > 20
     assert 0 < sum(hits) < len(hits) / 2  # mostly administrative paragraphs: mostly skipped
+
+
+def test_short_texts_find_what_finditer_finds(nlp) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    cases = yaml.safe_load((ROOT / "tests/evidence/data/sentences.yaml").read_text("utf-8"))
+    texts = [c["t"] for c in cases["cases"]] + ["", "5/5", "Pain 7/10."]
+    scanner = _scanner(nlp)
+    fast = [FastRegex(rx) for m in (scanner.targets, scanner.context) for _, rx in m._regexes]
+    found = 0
+    for text in texts:
+        assert len(text) < SHORT
+        for f in fast:
+            got = f.spans(text)
+            assert got == [m.span() for m in f.rx.finditer(text)], (text, f.rx.pattern[:60])
+            found += len(got)
+    assert found > 50

@@ -16,8 +16,8 @@ give a match starting at or before the occurrence sees all that it would see in 
 text, so a match found there is the one ``finditer`` finds; none found means no match starts
 before the next occurrence. An expression that can match an empty string, whose width cannot
 be bounded, or a text that is not ASCII (case folding beyond ``str.lower``), is searched with
-``finditer``; so is a short text, and one where the factors are so frequent that the searches
-would cost more.
+``finditer``; so is a short text that holds a factor (one that holds none has no match), and
+one where the factors are so frequent that the searches would cost more.
 """
 
 from __future__ import annotations
@@ -217,10 +217,14 @@ class FastRegex:
         is ``text.lower()`` and ``longest`` a cache of class runs in ``text``, when the caller
         has them (several expressions on one text)."""
         plan = self._plan
-        if plan is None or len(text) < SHORT or not text.isascii():
+        if plan is None or not text.isascii():
             return [m.span() for m in self.rx.finditer(text)]
         factors, fixed, runs, ahead = plan
         low = text.lower() if low is None else low
+        if len(text) < SHORT:
+            if not any(factor in low for factor in factors):
+                return []
+            return [m.span() for m in self.rx.finditer(text)]
         longest = {} if longest is None else longest
         n = len(text)
         counts = [low.count(factor) for factor in factors]
