@@ -50,6 +50,8 @@ def _carrying_record() -> str:
             "Straight leg raise is positive on the right.",
             "He was evaluated on 05/02/2013. " + ADMIN,
             ADMIN + "\nThe patient denies numbness.",
+            ADMIN + " On 04/09/2013 the office called the patient.",
+            "Tingling in both hands is worse at night.",
         ]
         * 3
     )
@@ -110,6 +112,7 @@ def test_same_findings_with_the_scan(nlp, monkeypatch) -> None:  # type: ignore[
     # what the skipped blocks carry is used: a visit date and the "Plan" section
     assert any(f["text_date"] == dt.date(2013, 3, 14) for f in carried)
     assert any(f["text_date"] == dt.date(2013, 5, 2) for f in carried)
+    assert any(f["text_date"] == dt.date(2013, 4, 9) for f in carried)  # a lead mid-line
     assert any(f["section"] == "plan" for f in carried)
 
 

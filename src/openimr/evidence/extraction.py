@@ -529,7 +529,7 @@ def _light_doc(nlp: Any, text: str) -> Doc:
 class _Skipped:
     """What the blocks a piece skips can carry to the blocks after them, found lazily: where
     section headers may start, and the piece's dates (a block none of them touches has no
-    date; dates do not overlap, so their ends rise with their starts)."""
+    date; dates do not overlap, so their ends rise with their starts) and lead cues."""
 
     nlp: Any
     scanner: Any
@@ -546,13 +546,23 @@ class _Skipped:
             self._headers = pf.header_positions(self.scanner, self.low, self.pack)
         return bisect_left(self._headers, lo) < bisect_left(self._headers, hi)
 
-    def has_date(self, lo: int, hi: int) -> bool:
+    def may_hold_lead(self, lo: int, hi: int) -> bool:
+        """Whether a sentence of the block can be a lead sentence: it has a date and a
+        ``lead_date`` cue matches (prefilter.lead_candidates)."""
+        from openimr.evidence.prefilter import lead_candidates
+
         if self._dates is None:
             found = q.find_dates(self.piece)
             self._dates = ([d[0] for d in found], [d[1] for d in found])
         starts, ends = self._dates
         before = bisect_left(starts, hi)
-        return before > 0 and ends[before - 1] > lo and bool(q.find_dates(self.piece[lo:hi]))
+        if not (before > 0 and ends[before - 1] > lo):
+            return False
+        text = self.piece[lo:hi]
+        cues = lead_candidates()
+        if cues is not None and not any(rx.search(text) for rx in cues):
+            return False
+        return bool(q.find_dates(text))
 
     def carry(
         self,
@@ -573,7 +583,7 @@ class _Skipped:
                 break
             lo, hi = bounds[k], bounds[k + 1]
             header = need_section and self.may_have_header(lo, hi)
-            dated = need_lead and self.has_date(lo, hi)
+            dated = need_lead and self.may_hold_lead(lo, hi)
             if not (header or dated):
                 continue
             doc = _light_doc(self.nlp, self.piece[lo:hi])

@@ -28,8 +28,10 @@ read turns the scan off (every block goes through the pipeline).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -231,6 +233,29 @@ def hit_blocks(starts: list[int], n: int, positions: list[int]) -> list[bool]:
     for i, s in enumerate(starts):
         e = starts[i + 1] if i + 1 < len(starts) else n
         out.append(bisect_left(positions, s) < bisect_left(positions, e))
+    return out
+
+
+# Where a sentence can start inside a block: a line's first character after its indent, after
+# the punctuation that ends a sentence or a header's colon (and the spaces, quotes or brackets
+# after it), or after the run of spaces of a flattened layout (sentences.py, the sectionizer).
+_SENTENCE_START = r"(?:^[ \t]*|(?<=[.?!;:])[\s\"')\]]*|(?<=   ))"
+
+
+@lru_cache(maxsize=1)
+def lead_candidates() -> list[re.Pattern[str]] | None:
+    """The ``lead_date`` cues, rewritten to match a block wherever they can match one of its
+    sentences: a cue anchored at the sentence's start (``^``) may start wherever a sentence
+    can. None when a cue cannot be rewritten so (another anchor, a lookbehind)."""
+    from openimr.evidence import schema
+
+    out = []
+    for p in schema.cues().lead_date:
+        body = p[1:] if p.startswith("^") else p
+        if any(x in body for x in ("^", "$", "\\A", "\\Z", "(?<", "(?")):
+            return None
+        text = _SENTENCE_START + body if p.startswith("^") else body
+        out.append(re.compile(text, re.IGNORECASE | re.MULTILINE))
     return out
 
 
