@@ -4,6 +4,11 @@ A record of N pages is built from the records of the example bundles (written fo
 our own words) and the fictional sentences of tests/evidence/data/sentences.yaml: each page is
 one dated visit note of about ``PAGE_CHARS`` characters, pages joined with a form feed as the
 intake joins the pages of a PDF text layer ("\\n\\f\\n").
+
+With ``clinical`` below 1, each paragraph after a page's dated header is clinical (as above)
+with that probability, else administrative: sentences of ``fictional_admin.txt`` (fax covers,
+bills, proofs of service, correspondence; written for OpenIMR, naming nothing the vocabulary
+knows). ``clinical=1`` (the default) gives the dense pages, unchanged.
 """
 
 from __future__ import annotations
@@ -33,31 +38,48 @@ def _material() -> tuple[list[str], list[str]]:
     return sorted(set(notes)), sentences
 
 
-def page(k: int, rnd: random.Random, start: dt.date = dt.date(2013, 1, 7)) -> str:
-    """One visit note: a dated header, an example record and test sentences as paragraphs."""
+@lru_cache(maxsize=1)
+def _admin() -> list[str]:
+    path = ROOT / "benchmarks" / "fictional_admin.txt"
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _admin_paragraph(rnd: random.Random) -> str:
+    return " ".join(rnd.choice(_admin()) for _ in range(rnd.randint(2, 5)))
+
+
+def page(
+    k: int, rnd: random.Random, start: dt.date = dt.date(2013, 1, 7), clinical: float = 1.0
+) -> str:
+    """One visit note: a dated header, an example record and test sentences as paragraphs;
+    with ``clinical`` below 1, that share of the paragraphs (the rest administrative)."""
     notes, sentences = _material()
     when = start + dt.timedelta(days=14 * k)
-    parts = [
-        f"PROGRESS REPORT - VISIT {k + 1}\nDate of service: {when:%m/%d/%Y}",
-        rnd.choice(notes).strip(),
-    ]
+    parts = [f"PROGRESS REPORT - VISIT {k + 1}\nDate of service: {when:%m/%d/%Y}"]
+    if clinical >= 1 or rnd.random() < clinical:
+        parts.append(rnd.choice(notes).strip())
+    else:
+        parts.append(_admin_paragraph(rnd))
     size = sum(len(p) for p in parts)
     while size < PAGE_CHARS:
-        para = " ".join(rnd.choice(sentences) for _ in range(rnd.randint(2, 5)))
-        heading = rnd.choice(["Subjective:", "Objective:", "Assessment:", "Plan:", ""])
-        text = f"{heading} {para}".strip()
+        if clinical >= 1 or rnd.random() < clinical:
+            para = " ".join(rnd.choice(sentences) for _ in range(rnd.randint(2, 5)))
+            heading = rnd.choice(["Subjective:", "Objective:", "Assessment:", "Plan:", ""])
+            text = f"{heading} {para}".strip()
+        else:
+            text = _admin_paragraph(rnd)
         parts.append(text)
         size += len(text) + 2
     return "\n\n".join(parts)
 
 
-def record(pages: int, seed: int = 16) -> str:
+def record(pages: int, seed: int = 16, clinical: float = 1.0) -> str:
     """A record of ``pages`` fictional pages (about ``PAGE_CHARS`` characters each)."""
     rnd = random.Random(seed)
-    return "\n\f\n".join(page(k, rnd) for k in range(pages))
+    return "\n\f\n".join(page(k, rnd, clinical=clinical) for k in range(pages))
 
 
-def bundle(pages: int, seed: int = 16) -> dict[str, object]:
+def bundle(pages: int, seed: int = 16, clinical: float = 1.0) -> dict[str, object]:
     """The first example case with one extra record of ``pages`` pages (a case bundle dict)."""
     import yaml
 
@@ -70,7 +92,7 @@ def bundle(pages: int, seed: int = 16) -> dict[str, object]:
             "id": f"long-{pages}p",
             "date": str(last),
             "kind": "progress report",
-            "text": record(pages, seed),
+            "text": record(pages, seed, clinical),
         }
     )
     return data

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from openimr.letters_in.ingest import ingest
+from openimr.letters_in.ingest import file_sha256, ingest
 from openimr.letters_in.precedents import PrecedentIndex, items_from_db
 from openimr.letters_in.repository import load_letter, open_store
 from openimr.letters_in.search import Filters, backend_of, search
@@ -180,3 +180,68 @@ def test_ingest_the_2016_letters(sqlite_engine: Engine, corpus_dir: Path) -> Non
     assert (summary.inserted, summary.failed, summary.items) == (72, 0, 180)
     letters, items, upheld, overturned = totals(sqlite_engine)
     assert (letters, items, upheld, overturned) == (72, 180, 162, 18)
+
+
+def _rows(engine: Engine) -> list[list[tuple[object, ...]]]:
+    """Every stored row (ids included, ingest times left out)."""
+    out = []
+    with engine.connect() as c:
+        for table in ("published_letters", "published_letter_items",
+                      "published_letter_specialties"):
+            cols = [col["name"] for col in inspect(engine).get_columns(table)
+                    if col["name"] != "ingested_at"]
+            out.append([tuple(r) for r in c.execute(text(
+                f"SELECT {', '.join(cols)} FROM {table} ORDER BY {cols[0]}, {cols[1]}"))])
+        if engine.dialect.name == "sqlite":
+            out.append([tuple(r) for r in c.execute(text(
+                f"SELECT rowid, * FROM {FTS_TABLE} ORDER BY rowid"))])
+    return out
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def test_bulk_ingest_stores_what_store_letter_stores(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """One batch with new letters, a case met twice (same content, then changed content) and
+    a failure: the multi-row inserts give the rows of store_letter, letter by letter."""
+    from openimr.letters_in.parser import parse_file
+    from openimr.letters_in.repository import has_fts5, store_letter
+
+    d = tmp_path / "batch"
+    write_letters(d, 6)
+    src = (d / "CM99-0000003.txt").read_text()
+    (d / "CM99-0000003_same.txt").write_text(src + "\n\n")
+    (d / "CM99-0000003_z_changed.txt").write_text(src.replace("zq3x0", "zq3x0 revised"))
+    (d / "minutes.txt").write_text("Minutes of the meeting.\n")
+    files = sorted(d.glob("*.txt"))
+
+    def engine_for(name: str) -> Engine:
+        if backend == "sqlite":
+            return open_store(f"sqlite:///{tmp_path / name}")
+        return request.getfixturevalue("pg_engine")  # type: ignore[no-any-return]
+
+    bulk = engine_for("bulk.sqlite")
+    summary = ingest(bulk, [d], workers=1, progress=False)
+    assert (summary.inserted, summary.unchanged, summary.updated, summary.failed) == (6, 1, 1, 1)
+    got = _rows(bulk)
+    if backend == "postgresql":
+        with bulk.begin() as c:
+            for t in ("published_letter_specialties", "published_letter_items",
+                      "published_letters"):
+                c.execute(text(f"DELETE FROM {t}"))
+            c.execute(text("ALTER SEQUENCE published_letters_id_seq RESTART WITH 1"))
+            c.execute(text("ALTER SEQUENCE published_letter_items_id_seq RESTART WITH 1"))
+        one_by_one = bulk
+    else:
+        one_by_one = engine_for("one.sqlite")
+    fts = has_fts5(one_by_one)
+    for f in files:
+        if f.name == "minutes.txt":
+            continue
+        with Session(one_by_one) as s:
+            store_letter(s, parse_file(f), file_hash=file_sha256(f), fts=fts)
+            s.commit()
+    assert got == _rows(one_by_one)
+    assert sum(len(t) for t in got) > 6

@@ -95,6 +95,11 @@ class LocalConText(ConText):
             self._rule_matcher = RuleMatcher(self.nlp, prune=self.prune_on_modifier_overlap)
         self._rule_matcher.add(rules)
 
+    @property
+    def rule_matcher(self) -> RuleMatcher | None:
+        """The matcher of the modifiers (None before any rule is added)."""
+        return getattr(self, "_rule_matcher", None)
+
     def __call__(self, doc: Doc, targets: str | None = None) -> Doc:
         if not targets and self.input_span_type == "ents":
             spans: Any = doc.ents

@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from openimr.domain.finding import Finding
@@ -176,10 +179,12 @@ class _Sent:
     cues: dict[str, list[tuple[int, int]]]
 
 
-def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span) -> _Sent:
+def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span, doc_text: str) -> _Sent:
+    """The sentence ``sent`` of a doc whose text is ``doc_text`` (``Span.text`` builds the
+    text token by token), read once."""
     got = cache.get(sent.start_char)
     if got is None:
-        text = sent.text
+        text = doc_text[sent.start_char : sent.end_char]
         got = _Sent(
             text=text,
             start=sent.start_char,
@@ -307,25 +312,45 @@ def _change(sent: _Sent, rel: tuple[int, int], resolved: bool) -> str | None:
     return None
 
 
-LEAD_DATE = "openimr_lead_date"  # Doc.user_data key: the lead date in force at its end
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The tokens that start a sentence (0 first), as ``doc.sents`` reads them, in one array
+    call instead of a Token object for every token."""
+    flags = doc.to_array([SENT_START]).reshape(-1).astype("int64")
+    starts = [int(i) for i in numpy.flatnonzero(flags == 1)]
+    return starts if starts and starts[0] == 0 else [0, *starts]
+
+
+def _sent_of(doc: Doc, starts: list[int], ent: Span) -> Span:
+    """``ent.sent``: from the last sentence start at or before the entity to the first at or
+    after its end (several sentences when it crosses a boundary, as spaCy gives it)."""
+    k = bisect_right(starts, ent.start) - 1
+    j = bisect_left(starts, ent.end)
+    return doc[starts[k] : starts[j] if j < len(starts) else len(doc)]
 
 
 def _carried_dates(
-    c: _Compiled, cache: dict[int, _Sent], doc: Doc, current: dt.date | None = None
-) -> dict[int, dt.date]:
+    c: _Compiled,
+    cache: dict[int, _Sent],
+    doc: Doc,
+    current: dt.date | None = None,
+    starts: list[int] | None = None,
+    doc_text: str | None = None,
+) -> tuple[dict[int, dt.date], dt.date | None]:
     """The date each undated sentence takes from the dated visit or report it belongs to: a
-    lead sentence's date carries forward until the next lead sentence (cues ``lead_date``),
-    from the piece before (``current``) into this one. The date in force at the end of the
-    piece is left in ``doc.user_data[LEAD_DATE]`` for the next piece."""
+    lead sentence's date carries forward until the next lead sentence (cues ``lead_date``).
+    ``current`` is the date carried into the doc; the date carried out of it comes second."""
     out: dict[int, dt.date] = {}
-    for span in doc.sents:
-        sent = _sentence(c, cache, span)
+    starts = _sentence_starts(doc) if starts is None else starts
+    doc_text = doc.text if doc_text is None else doc_text
+    bounds = [*starts, len(doc)]
+    for k in range(len(starts)):
+        span = doc[bounds[k] : bounds[k + 1]]
+        sent = _sentence(c, cache, span, doc_text)
         if sent.dates and _has(sent, "lead_date") and not _has(sent, "not_lead_date"):
             current = sent.dates[0][2]
         elif current is not None and not sent.dates:
             out[sent.start] = current
-    doc.user_data[LEAD_DATE] = current
-    return out
+    return out, current
 
 
 def last_section(doc: Doc, before: tuple[str, str] | None = None) -> tuple[str, str] | None:
@@ -347,6 +372,19 @@ def findings_from_doc(
     """Every vocabulary finding of one processed record, or of one piece of a record that
     starts at character ``offset`` inside the section ``section`` (category, title) with the
     visit date ``lead`` carried into it."""
+    return _findings(doc, meta, offset=offset, section=section, lead_date=lead)[0]
+
+
+def _findings(
+    doc: Doc,
+    meta: RecordMeta,
+    *,
+    offset: int = 0,
+    section: tuple[str, str] | None = None,
+    lead_date: dt.date | None = None,
+) -> tuple[list[Finding], dt.date | None]:
+    """``findings_from_doc`` for a doc that opens under the visit date ``lead_date``; also the
+    visit date carried out of the doc."""
     c = compiled()
     kind = meta.kind.lower()
     test_record = bool(c.kinds_test.search(kind))
@@ -358,7 +396,9 @@ def findings_from_doc(
         first = min((s for s, _, cat, _ in secs if cat), default=len(doc.text))
         secs.insert(0, (0, first, *section))
     cache: dict[int, _Sent] = {}
-    carried = _carried_dates(c, cache, doc, lead)
+    starts = _sentence_starts(doc) if len(doc) else []
+    doc_text = doc.text
+    carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text)
     ents = list(doc.ents)
     out: list[Finding] = []
     for i, ent in enumerate(ents):
@@ -368,7 +408,7 @@ def findings_from_doc(
         concept = c.concepts.get(code)
         if concept is None:
             continue
-        sent = _sentence(c, cache, ent.sent)
+        sent = _sentence(c, cache, _sent_of(doc, starts, ent), doc_text)
         if concept.context == "imaging" and not (
             test_record or _has(sent, "imaging_context") or _has(sent, "edx_context")
         ):
@@ -453,7 +493,7 @@ def findings_from_doc(
                     update={"code": implied, "label": c.concepts[implied].label}
                 )
             )
-    return out
+    return out, lead_out
 
 
 def _rule_patterns(nlp: Any) -> list[re.Pattern[str]]:
@@ -469,14 +509,170 @@ def _rule_patterns(nlp: Any) -> list[re.Pattern[str]]:
     return got
 
 
+PREFILTER_CHARS = 2000  # a shorter piece goes through the pipeline whole (the scan costs more)
+SKIP_SHARE = 0.4  # a piece whose blocks without a hit hold less of it goes through whole
+
+
+def _scanner(nlp: Any) -> Any:
+    """The vocabulary scan of ``nlp`` (prefilter.py), built once per pipeline; None when the
+    pipeline is not ours."""
+    from openimr.evidence.prefilter import build_scanner
+
+    if not hasattr(nlp, "_openimr_scanner"):
+        nlp._openimr_scanner = build_scanner(nlp)
+    return nlp._openimr_scanner
+
+
+def _light_doc(nlp: Any, text: str) -> Doc:
+    """A block tokenized and split into sentences and sections, as the whole pipeline would:
+    enough to read its section headers and its visit dates."""
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("openimr_sentences")(doc)
+    return nlp.get_pipe("medspacy_sectionizer")(doc)
+
+
+@dataclass
+class _Skipped:
+    """What the blocks a piece skips can carry to the blocks after them, found lazily: where
+    section headers may start, and the piece's dates (a block none of them touches has no
+    date; dates do not overlap, so their ends rise with their starts) and lead cues."""
+
+    nlp: Any
+    scanner: Any
+    piece: str
+    low: str
+    pack: tuple[str, Any]
+    _headers: list[int] | None = None
+    _dates: tuple[list[int], list[int]] | None = None
+
+    def may_have_header(self, lo: int, hi: int) -> bool:
+        from openimr.evidence import prefilter as pf
+
+        if self._headers is None:
+            self._headers = pf.header_positions(self.scanner, self.low, self.pack)
+        return bisect_left(self._headers, lo) < bisect_left(self._headers, hi)
+
+    def may_hold_lead(self, lo: int, hi: int) -> bool:
+        """Whether a sentence of the block can be a lead sentence: it has a date and a
+        ``lead_date`` cue matches (prefilter.lead_candidates)."""
+        from openimr.evidence.prefilter import lead_candidates
+
+        if self._dates is None:
+            found = q.find_dates(self.piece)
+            self._dates = ([d[0] for d in found], [d[1] for d in found])
+        starts, ends = self._dates
+        before = bisect_left(starts, hi)
+        if not (before > 0 and ends[before - 1] > lo):
+            return False
+        text = self.piece[lo:hi]
+        cues = lead_candidates()
+        if cues is not None and not any(rx.search(text) for rx in cues):
+            return False
+        return bool(q.find_dates(text))
+
+    def carry(
+        self,
+        bounds: list[int],
+        first: int,
+        last: int,
+        section: tuple[str, str] | None,
+        lead: dt.date | None,
+        need_lead: bool,
+    ) -> tuple[tuple[str, str] | None, dt.date | None]:
+        """The section and visit date after skipped blocks ``first``..``last``: their last
+        section header, and (``need_lead``: a block with a hit follows) the date of their last
+        lead sentence, each read by the pipeline's own splitter and section detector on the
+        last block that can hold one."""
+        need_section = True
+        for k in range(last, first - 1, -1):
+            if not (need_section or need_lead):
+                break
+            lo, hi = bounds[k], bounds[k + 1]
+            header = need_section and self.may_have_header(lo, hi)
+            dated = need_lead and self.may_hold_lead(lo, hi)
+            if not (header or dated):
+                continue
+            doc = _light_doc(self.nlp, self.piece[lo:hi])
+            if header:
+                got = last_section(doc)
+                if got is not None:
+                    section, need_section = got, False
+            if dated:
+                _, found = _carried_dates(compiled(), {}, doc)
+                if found is not None:
+                    lead, need_lead = found, False
+        return section, lead
+
+
+def _piece_findings(
+    nlp: Any,
+    scanner: Any,
+    piece: str,
+    meta: RecordMeta,
+    offset: int,
+    section: tuple[str, str] | None,
+    lead: dt.date | None = None,
+) -> tuple[list[Finding], tuple[str, str] | None, dt.date | None] | None:
+    """The findings of one piece, running the pipeline only on the blocks where the scan finds
+    the vocabulary (prefilter.py); and the section and visit date the piece ends in (``lead``:
+    the one it opens under). None when the scan cannot read the piece (its lower-case text is
+    longer, or has a capital sigma, which lowers by context), for the whole pipeline instead."""
+    from openimr.evidence import prefilter as pf
+
+    low = piece.lower()
+    if len(low) != len(piece) or "\u03a3" in piece:  # lower() must keep every position
+        return None
+    runs: dict[int, int] = {}
+    tspans = scanner.targets.regex_spans(piece, low, runs)
+    cspans = scanner.context.regex_spans(piece, low, runs) if scanner.context is not None else []
+    starts = pf.blocks(piece, [(s, e) for _, s, e in tspans + cspans])
+    pack = pf.packed(low)
+    hits = pf.hit_blocks(starts, len(piece), pf.hit_positions(scanner, piece, low, tspans, pack))
+    bounds = [*starts, len(piece)]
+    skipped_chars = sum(bounds[k + 1] - bounds[k] for k in range(len(starts)) if not hits[k])
+    if skipped_chars < SKIP_SHARE * len(piece):
+        hits = [True] * len(starts)  # too little to skip: the piece as one document
+    skipped = _Skipped(nlp, scanner, piece, low, pack)
+    out: list[Finding] = []
+    i = 0
+    n = len(starts)
+    while i < n:
+        j = i
+        while j + 1 < n and hits[j + 1] == hits[i]:
+            j += 1
+        lo, hi = bounds[i], bounds[j + 1]
+        if hits[i]:
+            doc = nlp.make_doc(piece[lo:hi])
+            given = doc.user_data
+            given[scanner.targets.spans_key] = pf.spans_in(tspans, lo, hi)
+            if scanner.context is not None:
+                given[scanner.context.spans_key] = pf.spans_in(cspans, lo, hi)
+            for _, proc in nlp.pipeline:
+                doc = proc(doc)
+            found, lead = _findings(doc, meta, offset=offset + lo, section=section, lead_date=lead)
+            out.extend(found)
+            section = last_section(doc, section)
+        else:
+            section, lead = skipped.carry(bounds, i, j, section, lead, any(hits[j + 1 :]))
+        i = j + 1
+    return out, section, lead
+
+
 def run(
-    texts: list[str], metas: list[RecordMeta], nlp: Any, *, piece_chars: int = PIECE_CHARS
+    texts: list[str],
+    metas: list[RecordMeta],
+    nlp: Any,
+    *,
+    piece_chars: int = PIECE_CHARS,
+    prefilter: bool = True,
 ) -> list[Finding]:
     """Findings of several records. A long record goes through the pipeline in pieces of
     about ``piece_chars`` characters (pieces.py): the same findings, at a cost and memory
-    bounded by the piece."""
+    bounded by the piece. With ``prefilter`` only the blocks of a piece where a fast scan finds
+    the vocabulary go through the whole pipeline (prefilter.py): the same findings again."""
     out: list[Finding] = []
     patterns = _rule_patterns(nlp)
+    scanner = _scanner(nlp) if prefilter else None
     with warnings.catch_warnings():
         # spaCy warns (W036) that the sectionizer's token matcher has no patterns: it has
         # phrase rules only, which is intended.
@@ -485,10 +681,20 @@ def run(
             section: tuple[str, str] | None = None
             lead: dt.date | None = None
             for offset, piece in pieces(text, piece_chars, patterns):
-                doc = nlp(piece)
-                out.extend(
-                    findings_from_doc(doc, meta, offset=offset, section=section, lead=lead)
+                # a visit's date carries across the cut between pieces as within one
+                got = (
+                    _piece_findings(nlp, scanner, piece, meta, offset, section, lead)
+                    if scanner is not None and len(piece) >= PREFILTER_CHARS
+                    else None
                 )
+                if got is not None:
+                    found, section, lead = got
+                    out.extend(found)
+                    continue
+                doc = nlp(piece)
+                found, lead = _findings(
+                    doc, meta, offset=offset, section=section, lead_date=lead
+                )
+                out.extend(found)
                 section = last_section(doc, section)
-                lead = doc.user_data.get(LEAD_DATE)
     return out

@@ -30,8 +30,8 @@ from openimr.evidence.sentences import boundary_offsets
 PIECE_CHARS = 20_000
 _REACH = 400  # how far around a cut the rule expressions are tried
 
-_AFTER_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*(?=\S)")
-_AFTER_STATEMENT = re.compile(r"[.?!:;][^\S\n]*\n\s*(?=\S)")
+AFTER_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*(?=\S)")
+AFTER_STATEMENT = re.compile(r"[.?!:;][^\S\n]*\n\s*(?=\S)")
 
 
 def _crosses(text: str, cut: int, patterns: Sequence[re.Pattern[str]]) -> bool:
@@ -48,7 +48,7 @@ def _crosses(text: str, cut: int, patterns: Sequence[re.Pattern[str]]) -> bool:
 def _cut(text: str, start: int, limit: int, patterns: Sequence[re.Pattern[str]]) -> int:
     """Where the piece that starts at ``start`` ends (see the module docstring)."""
     end = start + limit
-    for rx in (_AFTER_BLANK_LINE, _AFTER_STATEMENT):
+    for rx in (AFTER_BLANK_LINE, AFTER_STATEMENT):
         cands = [m.end() for m in rx.finditer(text, start + 1, end)]
         for c in reversed(cands):
             if start < c <= end and not _crosses(text, c, patterns):

@@ -43,6 +43,8 @@ _NAMED = re.compile(_MONTH_RX + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"
 _NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RX + r"\.?,?\s+(\d{4})\b", re.I)
 _MONTH_YEAR = re.compile(r"\b" + _MONTH_RX + r"\.?,?\s+(\d{4})\b", re.IGNORECASE)
 _NUM_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
+_HAS_YEAR = re.compile(r"\d{4}")
+_HAS_SEP = re.compile(r"\d[/-]\d")
 
 
 def _year(y: str) -> int:
@@ -72,19 +74,24 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
         taken.append((start, end))
         found.append((start, end, date))
 
-    for m in _ISO.finditer(text):
+    # Every pattern needs what these find (a year of four digits, or digits on both sides of
+    # "/" or "-"); a text without them has none of its dates, and most sentences have neither.
+    year = _HAS_YEAR.search(text) is not None
+    if not year and _HAS_SEP.search(text) is None:
+        return found
+    for m in _ISO.finditer(text) if year else ():
         add(m.start(), m.end(), _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in _NUMERIC.finditer(text):
         add(m.start(), m.end(), _mk(_year(m.group(3)), int(m.group(1)), int(m.group(2))))
-    for m in _NAMED.finditer(text):
+    for m in _NAMED.finditer(text) if year else ():
         mon = _MONTHS[m.group(1).lower()[:3] if m.group(1).lower()[:4] != "sept" else "sep"]
         add(m.start(), m.end(), _mk(int(m.group(3)), mon, int(m.group(2))))
-    for m in _NAMED_DMY.finditer(text):
+    for m in _NAMED_DMY.finditer(text) if year else ():
         mon = _MONTHS[m.group(2).lower()[:3]]
         add(m.start(), m.end(), _mk(int(m.group(3)), mon, int(m.group(1))))
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if year else ():
         add(m.start(), m.end(), _mk(int(m.group(2)), _MONTHS[m.group(1).lower()[:3]], 1))
-    for m in _NUM_MONTH_YEAR.finditer(text):
+    for m in _NUM_MONTH_YEAR.finditer(text) if year else ():
         if 1 <= int(m.group(1)) <= 12:
             add(m.start(), m.end(), _mk(int(m.group(2)), int(m.group(1)), 1))
     found.sort()

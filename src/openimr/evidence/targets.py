@@ -21,6 +21,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from openimr.evidence.regex_scan import FastRegex
+
 Match = tuple[int, int, int]
 
 
@@ -95,6 +97,7 @@ class RuleMatcher:
         self._matcher = Matcher(nlp.vocab)
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._regexes: list[tuple[int, re.Pattern[str]]] = []
+        self._fast: list[tuple[int, FastRegex]] = []
         self.rule_map: dict[int, Any] = {}
         self._count = 0
 
@@ -115,32 +118,52 @@ class RuleMatcher:
             elif isinstance(rule.pattern, str):
                 if rule.on_match is not None:
                     raise ValueError(f"{rule_id}: on_match is not supported on a regex rule")
-                self._regexes.append((key, re.compile(rule.pattern, flags=re.IGNORECASE)))
+                rx = re.compile(rule.pattern, flags=re.IGNORECASE)
+                self._regexes.append((key, rx))
+                self._fast.append((key, FastRegex(rx)))
             else:
                 self._matcher.add(rule_id, expand_sets(rule.pattern), on_match=rule.on_match)
             self._count += 1
 
+    @property
+    def spans_key(self) -> str:
+        """Where a doc carries the regex matches of this matcher found for it."""
+        return f"openimr_regex_spans:{id(self)}"
+
+    def regex_spans(
+        self, text: str, low: str | None = None, longest: dict[int, int] | None = None
+    ) -> list[Match]:
+        """(rule key, start, end) of every match of the regex rules in ``text``, by rule
+        (``low``: ``text.lower()``; ``longest``: a cache of runs in ``text``, regex_scan.py)."""
+        low = text.lower() if low is None else low
+        longest = {} if longest is None else longest
+        return [(key, s, e) for key, rx in self._fast for s, e in rx.spans(text, low, longest)]
+
     def _regex_matches(self, doc: Doc) -> list[Match]:
-        """medspaCy's RegexMatcher: a misaligned match widens to the token boundaries around it."""
+        """medspaCy's RegexMatcher: a misaligned match widens to the token boundaries around it.
+
+        A doc that is a block of a longer text (prefilter.py) carries the matches found in that
+        text, ``doc.user_data[matcher.spans_key]``, so that the expressions see the text
+        around the block."""
         out: list[Match] = []
         if not self._regexes:
             return out
-        text = doc.text
+        given = doc.user_data.get(self.spans_key)
+        spans = given if given is not None else self.regex_spans(doc.text)
         starts: list[int] | None = None
         n = len(doc)
-        for key, rx in self._regexes:
-            for m in rx.finditer(text):
-                span = doc.char_span(m.start(), m.end())
-                if span is not None:
-                    s, e = span.start, span.end
-                else:
-                    if starts is None:
-                        starts = [t.idx for t in doc]
-                    i = bisect_left(starts, m.start())
-                    s = i if i < n and starts[i] == m.start() else (i - 1 if i < n else n - 1)
-                    e = bisect_left(starts, m.end())
-                if e > s:
-                    out.append((key, s, e))
+        for key, ms, me in spans:
+            span = doc.char_span(ms, me)
+            if span is not None:
+                s, e = span.start, span.end
+            else:
+                if starts is None:
+                    starts = [t.idx for t in doc]
+                i = bisect_left(starts, ms)
+                s = i if i < n and starts[i] == ms else (i - 1 if i < n else n - 1)
+                e = bisect_left(starts, me)
+            if e > s:
+                out.append((key, s, e))
         return out
 
     def __call__(self, doc: Doc) -> list[Match]:
@@ -160,6 +183,10 @@ class TargetMatcher:
     @property
     def rules(self) -> list[Any]:
         return self._matcher.rules
+
+    @property
+    def rule_matcher(self) -> RuleMatcher:
+        return self._matcher
 
     def add(self, rules: list[Any]) -> None:
         self._matcher.add(rules)

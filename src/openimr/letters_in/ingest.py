@@ -34,19 +34,23 @@ from openimr.letters_in.model import ParsedLetter
 from openimr.letters_in.parser import parse_file
 from openimr.letters_in.repository import (
     ItemRow,
+    add_categories,
     clear_failure,
+    clear_failures,
     has_fts5,
-    item_categories,
+    insert_new_letters,
     known_file_hashes,
+    letter_rows,
     record_failure,
     store_letter,
+    stored_hashes,
 )
 from openimr.letters_in.textprep import PdfEngine
 from openimr.store.db import writer_lock
 
 LETTER_SUFFIXES = (".pdf", ".txt")
 BATCH = 200
-BATCH_SECONDS = 2.0  # write what is parsed at least this often
+BATCH_SECONDS = 0.25  # write what is parsed at least this often (the writer keeps up)
 WRITE_ATTEMPTS = 5
 DRAFT_REASON = "an unsigned DRAFT letter (OpenIMR's own draft), not a published letter"
 
@@ -130,13 +134,9 @@ def _work(job: tuple[str, str, str]) -> dict[str, Any]:
         letter = parse_file(path, pdf_engine=engine)  # type: ignore[arg-type]
         if any("marked DRAFT" in w for w in letter.warnings):
             return {"path": path, "file_hash": file_hash, "error": DRAFT_REASON}
-        cats = item_categories(letter)
-        return {
-            "path": path,
-            "file_hash": file_hash,
-            "letter": letter.model_dump_json(),
-            "categories": [(c.category, c.subcategory) for c in cats],
-        }
+        # The writer adds the items' categories: their vocabulary is loaded once, in the
+        # writer, while the workers parse.
+        return {"path": path, "file_hash": file_hash, "rows": letter_rows(letter)}
     except OpenIMRError as exc:
         reason = str(exc)
         if reason.startswith(path + ": "):
@@ -187,6 +187,51 @@ def _results(jobs: list[tuple[str, str, str]], workers: int) -> Iterator[dict[st
         yield from pool.map(_work, jobs, chunksize=chunk)
 
 
+def _store_batch(session: Session, batch: list[dict[str, Any]], fts: bool) -> list[tuple[str, str]]:
+    """Store one batch in ``session`` in order, as ``store_letter`` letter by letter would:
+    runs of letters whose case number is new (the usual case) in a few multi-row inserts; a
+    case number already stored, or met earlier in the batch, through ``store_letter``."""
+    letters = [res for res in batch if "error" not in res]
+    for res in letters:
+        add_categories(res["rows"])
+    stored = set(stored_hashes(session, [res["rows"]["letter"]["case_number"] for res in letters]))
+    run: list[dict[str, Any]] = []
+
+    def write_run() -> None:
+        insert_new_letters(
+            session,
+            [res["rows"] for res in run],
+            file_hashes=[res["file_hash"] for res in run],
+            fts=fts,
+        )
+        clear_failures(session, [res["path"] for res in run])
+        run.clear()
+
+    outcomes: list[tuple[str, str]] = []
+    for res in batch:
+        if "error" in res:
+            record_failure(session, res["path"], res["error"], res["file_hash"])
+            outcomes.append(("failed", res["path"]))
+            continue
+        rows = res["rows"]
+        case = rows["letter"]["case_number"]
+        if case not in stored:
+            stored.add(case)
+            run.append(res)
+            outcomes.append(("inserted", str(len(rows["items"]))))
+            continue
+        write_run()
+        letter = ParsedLetter.model_validate_json(rows["letter"]["parsed_json"])
+        cats = [ItemRow(i["category"], i["subcategory"]) for i in rows["items"]]
+        outcome = store_letter(
+            session, letter, file_hash=res["file_hash"], categories=cats, fts=fts
+        )
+        clear_failure(session, res["path"])
+        outcomes.append((outcome, str(len(letter.items))))
+    write_run()
+    return outcomes
+
+
 def _write(engine: Engine, batch: list[dict[str, Any]], fts: bool) -> list[tuple[str, str]]:
     """Store one batch of parse results in one transaction; return (outcome, path) pairs.
 
@@ -195,22 +240,10 @@ def _write(engine: Engine, batch: list[dict[str, Any]], fts: bool) -> list[tuple
     the other process's rows are visible and the letters come out "unchanged".
     """
     for attempt in range(WRITE_ATTEMPTS):
-        outcomes: list[tuple[str, str]] = []
         with Session(engine) as session:
             try:
                 writer_lock(session)
-                for res in batch:
-                    if "error" in res:
-                        record_failure(session, res["path"], res["error"], res["file_hash"])
-                        outcomes.append(("failed", res["path"]))
-                        continue
-                    letter = ParsedLetter.model_validate_json(res["letter"])
-                    cats = [ItemRow(c, s) for c, s in res["categories"]]
-                    outcome = store_letter(
-                        session, letter, file_hash=res["file_hash"], categories=cats, fts=fts
-                    )
-                    clear_failure(session, res["path"])
-                    outcomes.append((outcome, str(len(letter.items))))
+                outcomes = _store_batch(session, batch, fts)
                 session.commit()
                 return outcomes
             except (IntegrityError, OperationalError) as exc:
