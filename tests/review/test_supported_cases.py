@@ -148,3 +148,24 @@ def test_wrist_films_after_a_fall_on_the_outstretched_hand() -> None:
     assert _decide("X-rays of the right wrist", text, "2016-10-28").decision == "overturned"
     late = _decide("X-rays of the right wrist", text, "2016-03-01")
     assert late.decision == "upheld", late.rationale
+
+
+def test_topical_salicylate_for_chronic_pain_but_not_a_product_with_other_drugs() -> None:
+    # CPMTG 2009 "Salicylate topicals": recommended in chronic pain; a product with a drug
+    # the guideline does not recommend (lidocaine other than the patch) is not
+    text = "Chronic low back pain rated 6/10. Plan: {drug}."
+    got = _decide("Menthoderm gel 120gm", text.format(drug="Menthoderm gel"), "2015-03-01")
+    assert got.decision == "overturned", got.rationale
+    got = _decide("Terocin lotion 120ml", text.format(drug="Terocin lotion"), "2015-03-01")
+    assert got.decision == "upheld", got.rationale
+
+
+def test_capsaicin_after_other_treatment_was_not_tolerated() -> None:
+    # CPMTG 2009 "Capsaicin, topical": an option only after other treatments failed or were not
+    # tolerated
+    text = "Chronic right knee osteoarthritis with pain. {other} Plan: capsaicin cream."
+    tried = "She cannot tolerate NSAIDs and did not respond to acetaminophen."
+    got = _decide("Capsaicin 0.025% cream", text.format(other=tried), "2015-03-01")
+    assert got.decision == "overturned", got.rationale
+    got = _decide("Capsaicin 0.025% cream", text.format(other=""), "2015-03-01")
+    assert got.decision == "upheld", got.rationale

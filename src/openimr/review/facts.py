@@ -352,6 +352,32 @@ def _evaluation_only(ctx: Context) -> Value:
     return _flag(bool(_EVALUATION_ONLY.search(ctx.request.decided_text)))
 
 
+_SALICYLATE = {"menthoderm", "methoderm", "mentherm", "ben-gay", "bengay", "methyl salicylate",
+               "salonpas", "thera-gesic", "icy hot"}
+_CAPSAICIN = {"capsaicin", "zostrix", "capzasin"}
+_VEHICLE = {"menthol", "camphor"}  # in these products beside the active drug
+
+
+def _only_drugs(ctx: Context, active: set[str]) -> bool:
+    """The item names one of ``active`` and no other drug (menthol and camphor aside)."""
+    from openimr.intake.vocabulary import vocabulary
+
+    text = ctx.request.decided_text.lower()
+    named = {name for name, _cls, pat in vocabulary().drugs if pat.search(text)}
+    return bool(named & active) and not (named - active - _VEHICLE)
+
+
+@fact("salicylate_topical", "a topical salicylate product (methyl salicylate, with menthol or "
+      "camphor at most: Menthoderm, Ben-Gay, Salonpas)", "request")
+def _salicylate_topical(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, _SALICYLATE))
+
+
+@fact("capsaicin_topical", "topical capsaicin alone (no other drug in the product)", "request")
+def _capsaicin_topical(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, _CAPSAICIN))
+
+
 _PAIN_SPECIALIST = re.compile(
     r"\bpain\s+(management|medicine|specialist|physician|clinic|consult)", re.I
 )
