@@ -169,3 +169,27 @@ def test_capsaicin_after_other_treatment_was_not_tolerated() -> None:
     assert got.decision == "overturned", got.rationale
     got = _decide("Capsaicin 0.025% cream", text.format(other=""), "2015-03-01")
     assert got.decision == "upheld", got.rationale
+
+
+def test_stimulator_trial_after_a_psychological_clearance() -> None:
+    # CPMTG 2009 spinal cord stimulators: failed back surgery syndrome after less invasive
+    # treatment failed, with a psychological evaluation first ("cleared her for" is a clearance)
+    text = (
+        "Failed back surgery syndrome with left leg radicular pain after an L4-5 fusion in 2013. "
+        "Physical therapy, medications and epidural injections without lasting relief. {psych} "
+        "She is not a candidate for further surgery. Plan: spinal cord stimulator trial."
+    )
+    cleared = "A psychological evaluation dated 9-1-16 cleared her for a stimulator trial."
+    got = _decide("Spinal cord stimulator trial", text.format(psych=cleared), "2012-03-01")
+    assert got.decision == "overturned", got.rationale
+    got = _decide("Spinal cord stimulator trial", text.format(psych=""), "2012-03-01")
+    assert got.decision == "upheld", got.rationale
+
+
+def test_transportation_when_the_injury_prevents_driving() -> None:
+    # ODG transportation: for a disability that prevents self-transport
+    text = "Right ankle fracture in a cast, non-weight bearing. {drive} Plan: transportation."
+    got = _decide("Transportation to medical appointments", text.format(drive="She cannot drive."))
+    assert got.decision == "overturned", got.rationale
+    got = _decide("Transportation to medical appointments", text.format(drive="She drives."))
+    assert got.decision == "upheld", got.rationale
