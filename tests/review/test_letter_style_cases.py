@@ -73,7 +73,19 @@ SHOULDER_PT = (
     "dated 10-20-16, the injured worker complained of right shoulder pain. Examination revealed "
     "{exam}. She has not had physical therapy. The treatment plan included physical therapy."
 )
+ACUPUNCTURE = (
+    "The diagnoses have included lumbar strain. Treatment to date has included six sessions of "
+    "acupuncture{after}. Per the progress report dated 10-20-16, the injured worker complained "
+    "of low back pain and is in a home exercise program. The treatment plan included additional "
+    "acupuncture. On 11-3-16, utilization review non-certified the request, noting no "
+    "documentation of functional improvement from prior acupuncture."
+)
 CASES = [
+    # 8 CCR 9792.24.1: acupuncture is extended only with documented functional improvement,
+    # which includes less dependence on medication (9792.20); UR named the missing element
+    ("Acupuncture 6 sessions for the lumbar spine", "3-1-2015",
+     ACUPUNCTURE.format(after=", after which she reduced her pain medication use"),
+     ACUPUNCTURE.format(after="")),
     # CPMTG pp. 98-99: a first course of therapy for an objective deficit (lost abduction)
     ("Physical therapy 2 times a week for 4 weeks for the right shoulder", "9-10-2016",
      SHOULDER_PT.format(exam="decreased right shoulder abduction to 120 degrees"),
