@@ -66,3 +66,18 @@ def test_therapy_for_another_body_part_does_not_make_a_course_a_repeat() -> None
         item="Physical therapy 2x3 lumbar spine",
     )
     assert got.course == "initial"
+
+
+def test_completed_and_requested_visits_stay_within_the_course() -> None:
+    # CPMTG 2009 p. 99: 9 to 10 visits for the course as a whole; with improvement documented,
+    # 4 done and 6 more fit, 8 done and 6 more do not
+    history = (
+        "She has completed {n} sessions of physical therapy with improved function: she walks "
+        "30 minutes and returned to modified duty."
+    )
+    item = "Physical therapy 2x3 lumbar spine"
+    got = _decide(history.format(n="four"), item=item)
+    assert got.decision == "overturned", got.rationale
+    got = _decide(history.format(n="eight"), item=item)
+    assert got.decision == "upheld", got.rationale
+    assert "14 in all" in got.rationale

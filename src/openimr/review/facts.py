@@ -262,6 +262,17 @@ def _relief_percent(ctx: Context) -> Value:
     return best
 
 
+@fact("visits_with_request", "the visits of the therapy requested already completed plus the "
+      "visits requested (the course as a whole, once both are documented)")
+def _visits_with_request(ctx: Context) -> Value:
+    done, _ = _visits_completed(ctx)
+    asked = ctx.request.sessions or ctx.request.quantity
+    if done is None or not asked:
+        return None, "visits completed or requested not documented"
+    total = done + asked
+    return total, f"{done:.0f} visits completed and {asked} requested, {total:.0f} in all"
+
+
 @fact(
     "responses_after_ur",
     "documented functional improvement or pain relief of half or more dated after the UR "
