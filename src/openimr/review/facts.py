@@ -265,7 +265,7 @@ def _relief_percent(ctx: Context) -> Value:
 @fact("visits_with_request", "the visits of the therapy requested already completed plus the "
       "visits requested (the course as a whole, once both are documented)")
 def _visits_with_request(ctx: Context) -> Value:
-    done, _ = _visits_completed(ctx)
+    done, _ = FACTS["visits_completed"].compute(ctx)
     asked = ctx.request.sessions or ctx.request.quantity
     if done is None or not asked:
         return None, "visits completed or requested not documented"
