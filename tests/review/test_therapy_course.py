@@ -81,3 +81,15 @@ def test_completed_and_requested_visits_stay_within_the_course() -> None:
     got = _decide(history.format(n="eight"), item=item)
     assert got.decision == "upheld", got.rationale
     assert "14 in all" in got.rationale
+
+
+def test_manipulation_stays_within_eighteen_visits_in_all() -> None:
+    # CPMTG 2009 pp. 58-59: with objective functional improvement, up to 18 visits in all
+    history = (
+        "She has had {n} sessions of chiropractic treatment with improved function: she "
+        "returned to work with fewer restrictions."
+    )
+    assert _decide(history.format(n="ten")).decision == "overturned"
+    got = _decide(history.format(n="fifteen"))
+    assert got.decision == "upheld", got.rationale
+    assert "21 in all" in got.rationale
