@@ -193,3 +193,16 @@ def test_transportation_when_the_injury_prevents_driving() -> None:
     assert got.decision == "overturned", got.rationale
     got = _decide("Transportation to medical appointments", text.format(drive="She drives."))
     assert got.decision == "upheld", got.rationale
+
+
+def test_gastric_protection_for_dyspepsia_on_a_helpful_nsaid() -> None:
+    # CPMTG 2009 NSAIDs, GI symptoms and cardiovascular risk: a PPI for a patient on an NSAID
+    # with GI symptoms; stomach trouble with the NSAID is a GI risk, not only an intolerance
+    text = (
+        "Chronic low back pain. Naproxen reduces her pain by 50% and allows her to walk longer. "
+        "{gi} Plan: pantoprazole."
+    )
+    got = _decide("Pantoprazole 20mg #60", text.format(gi="She reports dyspepsia with naproxen."))
+    assert got.decision == "overturned", got.rationale
+    got = _decide("Pantoprazole 20mg #60", text.format(gi="She has no GI complaints."))
+    assert got.decision == "upheld", got.rationale
