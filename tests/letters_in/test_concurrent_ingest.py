@@ -163,3 +163,28 @@ def test_killed_ingest_leaves_no_orphan_workers(tmp_path: Path) -> None:
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(PublishedLetter)) == 400
     engine.dispose()
+
+
+def test_migration_retries_an_immediate_sqlite_lock(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """SQLite answers "locked" at once (no busy wait) when two processes open a new file
+    together; the migration tries again instead of failing the second process."""
+    from alembic import command
+    from sqlalchemy.exc import OperationalError
+
+    from openimr.store.db import make_engine, migrate
+
+    real = command.upgrade
+    calls = {"n": 0}
+
+    def flaky(cfg, target):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+        return real(cfg, target)
+
+    monkeypatch.setattr(command, "upgrade", flaky)
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    migrate(engine)
+    assert calls["n"] == 2
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() >= 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -218,16 +219,28 @@ def migrate(engine: Engine, target: str = "heads") -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    try:
-        with engine.begin() as conn:
-            # two processes starting at once: the second waits, then finds the work done
-            if engine.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
-            elif engine.dialect.name == "sqlite":
-                # pysqlite runs DDL outside a transaction; take the write lock first, so the
-                # whole upgrade is one transaction and a second process waits for it
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, target)
-    except SQLAlchemyError as exc:
-        raise DatabaseError(describe(exc, str(engine.url))) from None
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            with engine.begin() as conn:
+                # two processes starting at once: the second waits, then finds the work done
+                if engine.dialect.name == "postgresql":
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK}
+                    )
+                elif engine.dialect.name == "sqlite":
+                    # pysqlite runs DDL outside a transaction; take the write lock first, so
+                    # the whole upgrade is one transaction and a second process waits for it
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+            return
+        except SQLAlchemyError as exc:
+            # SQLite answers "locked" at once, without its busy wait, when two processes
+            # open a new file together (one switching it to WAL while the other starts a
+            # transaction): try again, up to the busy timeout
+            locked = "database is locked" in str(exc).lower()
+            if not (engine.dialect.name == "sqlite" and locked and time.monotonic() < deadline):
+                raise DatabaseError(describe(exc, str(engine.url))) from None
+            engine.dispose()
+            time.sleep(0.1)
