@@ -874,6 +874,18 @@ VARIANTS = [
         RFA.supported.replace("80% relief", "50% relief"),
         "upheld",
     ),
+    # ODG: a first neurotomy follows a block with 70% relief; improved function after the
+    # block without that relief is the test of a repeat procedure, not of a first one
+    (
+        "RFA after a block with improved function but no percentage",
+        RFA.items,
+        RFA.injured,
+        RFA.supported.replace(
+            "which gave 80% relief of her low back pain for six hours",
+            "after which she had improved function, walking longer",
+        ),
+        "upheld",
+    ),
     # ODG knee replacement: over 50
     (
         "knee replacement at 45",
