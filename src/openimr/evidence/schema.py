@@ -191,6 +191,8 @@ CUE_PATTERN_FIELDS = (
     "administrative",
     "done",
     "not_done",
+    "approved",
+    "not_approved",
     "subjective",
     "objective",
     "test",
@@ -230,6 +232,10 @@ class Cues(_Strict):
     # date has included"), and words that make it a request or plan instead ("was ordered")
     done: list[str]
     not_done: list[str]
+    # a study reported approved since it was requested, and what makes a sentence no such
+    # report (routing: a duplicate request)
+    approved: list[str]
+    not_approved: list[str]
     # a sentence that opens a dated visit or report ("On 10-19-16 she was evaluated"): its date
     # carries to the sentences after it until the next such sentence; not an injury or birth date
     lead_date: list[str]

@@ -214,6 +214,12 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@lru_cache(maxsize=1)
+def drug_names() -> frozenset[str]:
+    """Every drug name of drugs.yaml, lower case (a word looked up, not searched for)."""
+    return frozenset(name.lower() for name, _cls, _pat in vocabulary().drugs)
+
+
 def service(service_id: str) -> Service | None:
     """The services.yaml entry of ``service_id`` (None for drug classes and unknown ids)."""
     return vocabulary().by_id.get(service_id)

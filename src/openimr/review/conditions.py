@@ -317,13 +317,14 @@ def asked_for(cond: Cond) -> set[str]:
     return out
 
 
-def held_to_ur_reason(cond: Cond, out: Outcome, ctx: Context) -> Outcome:
-    """UR denied for a stated missing element: a criterion that asks for that element is met
-    only by positive evidence of it. Met on another footing (the request not worded as a
-    repeat, a count of weeks) it is not established, and cannot overturn."""
-    if not out.met:
+def held_to_ur_reason(cond: Cond, out: Outcome, stated: list[Finding]) -> Outcome:
+    """UR denied for a stated missing element (``stated``: :func:`ur_stated_missing`): a
+    criterion that asks for that element is met only by positive evidence of it. Met on
+    another footing (the request not worded as a repeat, a count of weeks) it is not
+    established, and cannot overturn."""
+    if not out.met or not stated:
         return out
-    said = [f for f in ur_stated_missing(ctx.evidence) if f.code in asked_for(cond)]
+    said = [f for f in stated if f.code in asked_for(cond)]
     if not said or any(f.is_present or f.assertion == "historical" for f in out.evidence):
         return out
     return Outcome(False, [], out.facts, unsure=True, against=said[-1:])

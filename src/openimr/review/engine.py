@@ -29,6 +29,7 @@ from openimr.review.conditions import (
     evaluate,
     for_other_requests,
     held_to_ur_reason,
+    ur_stated_missing,
 )
 from openimr.review.facts import fmt_date
 from openimr.review.rationale import (
@@ -176,10 +177,11 @@ def evaluate_criteria(criteria: list[Criterion], ctx: Context) -> Results:
     """Each criterion against the case's evidence; one that asks for an element UR said was
     missing is met only by positive evidence of it."""
     out = []
+    stated = ur_stated_missing(ctx.evidence)
     for c in criteria:
         got = evaluate(c.when, ctx)
         if c.kind != "exclusion":
-            got = held_to_ur_reason(c.when, got, ctx)
+            got = held_to_ur_reason(c.when, got, stated)
         if c.kind == "indication" and not got.met and for_other_requests(c.when, ctx):
             got.inapplicable = True
         out.append((c, got))

@@ -55,10 +55,9 @@ def as_object(text: str) -> str:
 
 def _drug(word: str) -> bool:
     """A drug's name keeps the capital the request gives it ("Lyrica 75mg", "Norco")."""
-    from openimr.intake.vocabulary import vocabulary
+    from openimr.intake.vocabulary import drug_names
 
-    w = word.strip(",;:").lower()
-    return any(name == w for name, _cls, _pat in vocabulary().drugs)
+    return word.strip(",;:").lower() in drug_names()
 
 
 def latest_clinical_date(bundle: CaseBundle) -> dt.date | None:

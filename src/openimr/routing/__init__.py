@@ -183,7 +183,7 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
     located = entry.category in ("imaging", "electrodiagnostics", "injections")
     if located and not req.regions:
         return None
-    done, not_done = _done_cues()
+    done, not_done = _cues("done", "not_done")
     found = [
         f
         for f in evidence.findings
@@ -200,12 +200,13 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
     return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
 
 
-def _done_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The evidence stage's compiled ``done`` and ``not_done`` cues (cues.yaml)."""
+def _cues(yes: str, no: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two of the evidence stage's compiled sentence cues (cues.yaml): what makes a sentence
+    report the thing, and what makes it not."""
     from openimr.evidence.extraction import compiled
 
     cue = compiled().cue
-    return cue["done"], cue["not_done"]
+    return cue[yes], cue[no]
 
 
 def _read_prior(item: RoutedItem, evidence: EvidenceSet, before: dt.date) -> RoutedItem:
@@ -236,19 +237,6 @@ def _read_body_part(
     return item
 
 
-# A study the records report approved: "was approved", "has since been authorized",
-# "received authorization". A sentence that also denies, modifies or awaits is not one.
-_APPROVED = re.compile(
-    r"\b((was|were|been|is|are|got|get)\s+((previously|already|since|subsequently|now|"
-    r"recently|finally|then|also)\s+)?(approved|authori[sz]ed|certified)|"
-    r"(received|obtained|got|granted)\s+(the\s+)?(approval|authori[sz]ation|certification))\b",
-    re.I,
-)
-_NOT_APPROVED = re.compile(
-    r"\b(not|no|non-?certif\w*|uncertif\w*|denied|denial|deny|modif\w*|partial\w*|pending|"
-    r"await\w*|appeal\w*|defer\w*|unless|if|whether)\b",
-    re.I,
-)
 # Our reading: an authorization reported from 120 days before the UR decision on is of this
 # episode of the request (a resubmission approved while IMR was asked); an older one is of an
 # earlier episode, which the records would show done (a repeat) or lapsed.
@@ -265,6 +253,7 @@ def authorized_study(
         return None
     if entry.category not in ("imaging", "electrodiagnostics"):
         return None  # a drug screen or a visit recurs: its authorization is not this one
+    approved, not_approved = _cues("approved", "not_approved")
     found = [
         f
         for f in evidence.findings
@@ -273,8 +262,8 @@ def authorized_study(
         and (f.region in req.regions or set(regions_named(f.sentence)) & set(req.regions))
         and f.when is not None
         and f.when >= ur_date - AUTHORIZATION_WINDOW
-        and _APPROVED.search(f.sentence)
-        and not _NOT_APPROVED.search(f.sentence)
+        and approved.search(f.sentence)
+        and not not_approved.search(f.sentence)
     ]
     return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
 
