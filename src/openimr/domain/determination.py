@@ -78,7 +78,14 @@ class CriterionResult(_M):
 
 
 NoteKind = Literal[
-    "edition", "body_part", "fact_check", "pending_surgery", "no_topic", "evidence", "other"
+    "edition",
+    "body_part",
+    "fact_check",
+    "pending_surgery",
+    "pending_companion",
+    "no_topic",
+    "evidence",
+    "other",
 ]
 
 

@@ -57,6 +57,9 @@ class Service(BaseModel):
     # evidence codes by which the records document an earlier one of this service (an MRI
     # "obtained on 5/2/2016"): a request for it is then a repeat
     done_as: list[str] = Field(default_factory=list)
+    # the services it is an adjunct to (a passive modality goes alongside active therapy):
+    # requested beside one of them in the same case, it follows that decision
+    accompanies: list[str] = Field(default_factory=list)
 
 
 class _Region(BaseModel):

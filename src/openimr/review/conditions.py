@@ -37,6 +37,15 @@ def scope_regions(cond_region: str | None, req: StructuredRequest) -> list[str] 
     return list(territory(cond_region))
 
 
+@dataclass(frozen=True)
+class Companion:
+    """A request of the same case that this item is an adjunct to (services.yaml
+    ``accompanies``), as this review decided it: the therapy a passive modality goes with."""
+
+    subject: str  # the request as a rationale names it
+    decision: str  # this review's decision on it
+
+
 @dataclass
 class Context:
     """What conditions read: the evidence, the structured request and the case facts."""
@@ -47,6 +56,7 @@ class Context:
     decision_date: dt.date
     prior: Finding | None = None  # the earlier study that makes the request a repeat
     authorization: Finding | None = None  # the same study reported authorized (a duplicate)
+    companions: tuple[Companion, ...] = ()  # the case's requests this one is an adjunct to
 
     def fact(self, name: str) -> tuple[float | None, str]:
         """The value of a registered fact (``review/facts.py``) and how to say it."""
@@ -64,6 +74,7 @@ class Outcome:
     unsure: bool = False
     against: list[Finding] = field(default_factory=list)  # what contests the evidence
     inapplicable: bool = False  # an indication for another kind of request than this one
+    undocumented: bool = False  # a fact the records do not give (its negation says nothing)
 
     @property
     def status(self) -> str:
@@ -259,7 +270,8 @@ def evaluate(cond: Cond, ctx: Context) -> Outcome:
     if cond.fact is not None:
         value, text = ctx.fact(cond.fact)
         if value is None:
-            return Outcome(False, facts=[f"{cond.fact.replace('_', ' ')} not documented"])
+            said = f"{cond.fact.replace('_', ' ')} not documented"
+            return Outcome(False, facts=[said], undocumented=True)
         ok = (cond.min is None or value >= cond.min) and (cond.max is None or value <= cond.max)
         return Outcome(ok, facts=[text])
     if cond.request is not None:
@@ -271,7 +283,7 @@ def evaluate(cond: Cond, ctx: Context) -> Outcome:
         return Outcome(
             not inner.met and not inner.unsure,
             inner.evidence,
-            inner.facts,
+            [] if inner.undocumented else inner.facts,
             unsure=inner.unsure,
             against=inner.against,
         )

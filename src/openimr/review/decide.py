@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from openimr.domain import CaseBundle, Determination, ItemDecision
 from openimr.guidelines.registry import KnowledgeBase, load_knowledge_base
+from openimr.review.conditions import Companion
 from openimr.review.engine import Case, SurgeryLink, decide_item
+from openimr.review.rationale import as_object
 from openimr.review.summary import compose_summary
 from openimr.routing import RoutedItem, route_case
 
@@ -77,14 +79,30 @@ def decide_items(
     decided: dict[str, ItemDecision] = {
         it.id: decide_item(it, case) for it in items if it.is_surgery
     }
-    for it in items:
+    # an adjunct (a passive modality beside physical therapy) after what it accompanies
+    for it in sorted(items, key=lambda i: bool(adjunct_to(i, items))):
         if it.id in decided:
             continue
         link = None
         if it.surgery is not None:
             link = SurgeryLink(by_id[it.surgery], decided[it.surgery])
-        decided[it.id] = decide_item(it, case, surgery=link)
+        companions = tuple(
+            Companion(as_object(c.req.decided_text), decided[c.id].decision)
+            for c in adjunct_to(it, items)
+        )
+        decided[it.id] = decide_item(it, case, surgery=link, companions=companions)
     return [decided[it.id] for it in items]
+
+
+def adjunct_to(item: RoutedItem, items: tuple[RoutedItem, ...]) -> list[RoutedItem]:
+    """The requests of the case that ``item`` is an adjunct to (services.yaml
+    ``accompanies``): the therapy a passive modality or massage would go alongside."""
+    from openimr.intake.vocabulary import service
+
+    entry = service(item.req.service) if item.req.service else None
+    if entry is None or not entry.accompanies:
+        return []
+    return [i for i in items if i is not item and i.req.service in entry.accompanies]
 
 
 def decide_request(

@@ -24,6 +24,7 @@ from openimr.guidelines.registry import KnowledgeBase, course_criteria
 from openimr.guidelines.schema import Citation, Criterion, Topic
 from openimr.intake.vocabulary import regions_named, territory
 from openimr.review.conditions import (
+    Companion,
     Context,
     Outcome,
     evaluate,
@@ -478,17 +479,35 @@ def reviewer_notes(
     return notes
 
 
+def pending_companion(companions: tuple[Companion, ...]) -> ReviewerNote:
+    """The note of an adjunct held back because the therapy it goes with is undetermined."""
+    names = " and ".join(f"the {c.subject}" for c in companions if c.decision == "undetermined")
+    return ReviewerNote(
+        kind="pending_companion",
+        text=f"This service is an adjunct to {names}, which the knowledge base could not "
+        "decide: if that therapy is not medically necessary, this service has nothing to "
+        "accompany.",
+    )
+
+
 # ---- the steps together
 
 
 def decide_item(
-    item: RoutedItem, case: Case, *, surgery: SurgeryLink | None = None
+    item: RoutedItem,
+    case: Case,
+    *,
+    surgery: SurgeryLink | None = None,
+    companions: tuple[Companion, ...] = (),
 ) -> ItemDecision:
     """Apply the Medical Evidence Search Sequence to one routed item and explain the outcome.
 
     ``surgery``: for a service associated with a surgery requested in the same case, that
     surgery and this review's decision on it. If the surgery is not medically necessary,
     neither is the service; otherwise the service is decided on its own (postoperative) topic.
+    ``companions``: the requests of the case this item is an adjunct to (a passive modality
+    beside physical therapy), as this review decided them; while none is medically necessary
+    and one is undetermined, the adjunct cannot be overturned.
     """
     if surgery is not None and surgery.decision.decision == "upheld":
         return follows_surgery(item, surgery)
@@ -496,11 +515,21 @@ def decide_item(
     if search is None:
         return no_topic(item)
     topic = search.topic
-    ctx = Context(case.bundle, case.evidence, item.req, case.when, item.prior, item.authorization)
+    ctx = Context(
+        case.bundle,
+        case.evidence,
+        item.req,
+        case.when,
+        item.prior,
+        item.authorization,
+        companions,
+    )
     results = evaluate_criteria(criteria_for(item, topic), ctx)
     decision = decide_outcome(topic, results)
+    held = decision == "overturned" and any(c.decision == "undetermined" for c in companions)
+    held = held and not any(c.decision == "overturned" for c in companions)
     pending = surgery is not None and surgery.decision.decision == "undetermined"
-    if decision == "overturned" and pending:
+    if decision == "overturned" and (pending or held):
         # a service of a surgery nobody has decided is pending, never overturned alone
         decision = "undetermined"
     explained = explain_criteria(item, results, decision, case)
@@ -514,6 +543,8 @@ def decide_item(
     titles = [c.chapter for c in topic.citations.values() if c.chapter]
     stray = stray_body_parts(rationale, item, titles)
     notes = reviewer_notes(item, search, case, stray, surgery, results)
+    if held:
+        notes.append(pending_companion(companions))
     return _base(
         item,
         decision=decision,

@@ -329,6 +329,34 @@ def _duplicate(ctx: Context) -> Value:
     return _flag(True, f'"{words}" ({a.record_id}, {fmt_date(a.when)})')
 
 
+@fact(
+    "companions_not_necessary",
+    "the case also requests therapy this service is an adjunct to (services.yaml accompanies), "
+    "and this review finds every such request not medically necessary",
+    "request",
+)
+def _companions_not_necessary(ctx: Context) -> Value:
+    found = ctx.companions
+    if not found or any(c.decision != "upheld" for c in found):
+        return _flag(False)
+    names = [f"the {c.subject}" for c in found]
+    return _flag(True, ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])
+
+
+@fact(
+    "companion_necessary",
+    "the case also requests therapy this service is an adjunct to (services.yaml accompanies), "
+    "and this review finds one such request medically necessary",
+    "request",
+)
+def _companion_necessary(ctx: Context) -> Value:
+    found = [c for c in ctx.companions if c.decision == "overturned"]
+    if not found:
+        return _flag(False)
+    return _flag(True, f"the {found[0].subject} requested with it, which this review finds "
+                 "medically necessary")
+
+
 @fact("retrospective", "a retrospective request (a date of service already past)", "request")
 def _retrospective(ctx: Context) -> Value:
     return _flag(ctx.request.retrospective)
