@@ -81,6 +81,9 @@ class Cond(_M):
     all: list[Cond] | None = None
     not_: Cond | None = Field(default=None, alias="not")
     label: str | None = None  # how a rationale names the thing, if not the vocabulary label
+    # only findings the records place at a body region count: an unplaced "pain rated 7/10"
+    # says nothing about the part a device or a course of treatment is for
+    located: bool = False
 
     @model_validator(mode="after")
     def _one_kind(self) -> Cond:
@@ -94,8 +97,10 @@ class Cond(_M):
                 "a condition needs exactly one of finding, fact, request, any, all, not "
                 f"(got {', '.join(kinds) or 'none'})"
             )
-        if self.finding is None and (self.region or self.observation or self.status):
-            raise ValueError("region/observation/status belong to a finding condition")
+        if self.finding is None and (
+            self.region or self.observation or self.status or self.located
+        ):
+            raise ValueError("region/observation/status/located belong to a finding condition")
         if self.fact is None and (self.min is not None or self.max is not None):
             raise ValueError("min/max belong to a fact condition")
         return self

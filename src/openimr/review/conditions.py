@@ -57,6 +57,7 @@ class Context:
     prior: Finding | None = None  # the earlier study that makes the request a repeat
     authorization: Finding | None = None  # the same study reported authorized (a duplicate)
     companions: tuple[Companion, ...] = ()  # the case's requests this one is an adjunct to
+    surgery: Companion | None = None  # the surgery of the case this service goes with
 
     def fact(self, name: str) -> tuple[float | None, str]:
         """The value of a registered fact (``review/facts.py``) and how to say it."""
@@ -152,6 +153,8 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
         # "site": a finding located elsewhere in the territory (a wrist fracture for a neck
         # study) does not count; one with no region (a general statement) does.
         fs = still_evidence(fs, ctx)
+        if cond.located:
+            fs = [f for f in fs if f.region is not None]
         strict = cond.region == "site" or (cond.region or "").startswith("only ")
         if not strict or regions is None:
             return fs

@@ -523,6 +523,9 @@ def decide_item(
         item.prior,
         item.authorization,
         companions,
+        Companion(as_object(surgery.item.req.decided_text), surgery.decision.decision)
+        if surgery is not None
+        else None,
     )
     results = evaluate_criteria(criteria_for(item, topic), ctx)
     decision = decide_outcome(topic, results)

@@ -24,6 +24,7 @@ from openimr.datafiles import load_model
 from openimr.intake.vocabulary import SPINAL_LEVEL, ProcedureKind, procedure_kind, service
 
 if TYPE_CHECKING:
+    from openimr.domain import Finding
     from openimr.intake.requests import StructuredRequest
     from openimr.review.conditions import Context
 
@@ -355,6 +356,71 @@ def _companion_necessary(ctx: Context) -> Value:
         return _flag(False)
     return _flag(True, f"the {found[0].subject} requested with it, which this review finds "
                  "medically necessary")
+
+
+# an approval word beside a surgery named in the same sentence ("utilization review certified
+# the left knee arthroscopy", "the fusion was authorized on 10/1/16"), not its refusal
+_APPROVAL = re.compile(r"(?<!non-)(?<!non)(?<!not )\b(certified|approved|authori[sz]ed)\b", re.I)
+_REFUSAL = re.compile(r"\b(non-?certif\w*|not (been )?(certified|approved|authori[sz]ed)|denied|"
+                      r"pending|await\w*|request(ed|ing)?|if|whether|unless)\b", re.I)
+
+
+def _approved_here(sentence: str, span: str) -> bool:
+    """An approval word governs the surgery named in ``span``: the nearest one before it
+    ("certified the right knee arthroscopy") or just after it ("the fusion was authorized"),
+    with no refusal or request between them."""
+    at = sentence.find(span)
+    if at < 0:
+        return False
+    if _APPROVAL.match(span) and not re.search(r"\bnon-?\s*$|\bnot\s+$", sentence[:at]):
+        return True  # the finding's own words: "certified the right knee arthroscopy"
+    before = list(_APPROVAL.finditer(sentence[max(0, at - 80) : at]))
+    if before and not _REFUSAL.search(sentence[max(0, at - 80) : at][before[-1].end() :]):
+        return True
+    after = _APPROVAL.search(sentence[at + len(span) : at + len(span) + 40])
+    if after is None:
+        return False
+    return not _REFUSAL.search(sentence[at + len(span) : at + len(span) + after.start()])
+
+
+def _surgery_reported(ctx: Context) -> Finding | None:
+    """The latest record report of a surgery at the requested body part that was performed
+    (first-hand, not a plan) or authorized: what a postoperative service can follow."""
+    from openimr.review.conditions import findings_in, scope_regions
+
+    regions = scope_regions("request", ctx.request)
+    done = [
+        f
+        for f in findings_in(ctx.evidence, ["surgery.prior"], regions, None, "present")
+        if f.observation != "plan" and f.role == "clinical"
+    ]
+    authorized = []
+    for f in ctx.evidence.findings:
+        if f.code != "surgery.planned" or f.assertion == "negated":
+            continue
+        if regions is not None and f.region is not None and f.region not in regions:
+            continue
+        if _approved_here(f.sentence, f.text):
+            authorized.append(f)
+    found = done + authorized
+    return max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
+
+
+@fact(
+    "surgery_established",
+    "the surgery this service goes with is established: requested in this case and found "
+    "medically necessary, or reported in the records as performed or authorized",
+    "request",
+)
+def _surgery_established(ctx: Context) -> Value:
+    if ctx.surgery is not None and ctx.surgery.decision == "overturned":
+        return _flag(True, f"the {ctx.surgery.subject} requested with it, which this review "
+                     "finds medically necessary")
+    f = _surgery_reported(ctx)
+    if f is None:
+        return _flag(False)
+    words = " ".join(f.sentence.split())
+    return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
 
 
 @fact("retrospective", "a retrospective request (a date of service already past)", "request")
