@@ -58,6 +58,12 @@ def fmt_date(d: dt.date | None) -> str:
     return f"{d.month}/{d.day}/{d.year}" if d else "an undated record"
 
 
+def fmt_weeks(weeks: float) -> str:
+    """A whole number of weeks as a sentence says it ("1 week", "4 weeks")."""
+    n = round(weeks)
+    return f"{n} week" if n == 1 else f"{n} weeks"
+
+
 def _n(v: int | None) -> float | None:
     return float(v) if v is not None else None
 
@@ -70,7 +76,7 @@ def _weeks_since_injury(ctx: Context) -> Value:
     b = ctx.bundle
     weeks = (b.dates.ur_denial - b.claim.date_of_injury).days / 7
     injured = fmt_date(b.claim.date_of_injury)
-    return weeks, f"injury on {injured}, {weeks:.0f} weeks before the UR decision"
+    return weeks, f"injury on {injured}, {fmt_weeks(weeks)} before the UR decision"
 
 
 @fact("age", "the patient's age in years on the decision date")
@@ -159,7 +165,7 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
     if not tests:
         return None, "no earlier drug test documented"
     weeks = (ctx.bundle.dates.ur_denial - max(tests)).days / 7
-    return weeks, f"last drug test on {fmt_date(max(tests))}, {weeks:.0f} weeks earlier"
+    return weeks, f"last drug test on {fmt_date(max(tests))}, {fmt_weeks(weeks)} earlier"
 
 
 def _days(n: int) -> str:
