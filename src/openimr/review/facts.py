@@ -24,6 +24,7 @@ from openimr.datafiles import load_model
 from openimr.intake.vocabulary import SPINAL_LEVEL, ProcedureKind, procedure_kind, service
 
 if TYPE_CHECKING:
+    from openimr.domain import Finding
     from openimr.intake.requests import StructuredRequest
     from openimr.review.conditions import Context
 
@@ -62,6 +63,16 @@ def fmt_weeks(weeks: float) -> str:
     """A whole number of weeks as a sentence says it ("1 week", "4 weeks")."""
     n = round(weeks)
     return f"{n} week" if n == 1 else f"{n} weeks"
+
+
+def the_request_itself(f: Finding, req: StructuredRequest) -> bool:
+    """Whether ``f`` documents the service a retrospective request asks about, on its date of
+    service ("urine drug screen (DOS 10-20-16)" and a screen collected on 10-20-16): that is
+    the request itself, not an earlier one of it."""
+    if not (req.retrospective and req.date_of_service) or f.text_date != req.date_of_service:
+        return False
+    entry = service(req.service or "")
+    return entry is not None and f.code in entry.done_as
 
 
 def _n(v: int | None) -> float | None:
@@ -160,7 +171,7 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
     tests = [
         f.when
         for f in ctx.evidence.of("opioid.uds", observation="test", assertion="present")
-        if f.when
+        if f.when and not the_request_itself(f, ctx.request)
     ]
     if not tests:
         return None, "no earlier drug test documented"
