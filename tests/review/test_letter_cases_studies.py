@@ -247,6 +247,55 @@ CASES = [
         "revealed lumbar paraspinal tenderness with a normal neurological examination. The "
         "treatment plan included a CT scan of the lumbar spine.",
     ),
+    # lumbar MRI with a history of cancer (a red flag for a tumor, any time): ACOEM 2004 ch. 12
+    # p. 303 (Table 12-1)
+    Pair(
+        "MRI of the lumbar spine with and without contrast",
+        "9-26-2016@64",
+        "The diagnoses have included low back pain and a history of prostate cancer treated in "
+        "2012. Per the progress report dated 10-20-16, the injured worker complained of low back "
+        "pain since lifting a box on 9-26-16, worse at night and not relieved by rest, with an "
+        "unexplained weight loss of twelve pounds over two months. The treatment plan included "
+        "an MRI of the lumbar spine with and without contrast.",
+        "The diagnoses have included low back pain. Per the progress report dated 10-20-16, the "
+        "injured worker complained of low back pain since lifting a box on 9-26-16. He denied "
+        "fever, weight loss or a history of cancer. Examination revealed lumbar paraspinal "
+        "tenderness with a normal neurological examination. The treatment plan included an MRI "
+        "of the lumbar spine with and without contrast.",
+    ),
+    # cervical x-rays after a fall with midline tenderness (a suspected fracture): ACOEM 2004
+    # ch. 8 pp. 177-178
+    Pair(
+        "X-rays of the cervical spine",
+        "10-14-2016@58",
+        "The diagnoses have included neck contusion. Per the progress report dated 10-20-16, the "
+        "injured worker complained of neck pain since falling down a flight of stairs at work on "
+        "10-14-16 and striking his head. Examination revealed midline tenderness over the C5 and"
+        " C6 spinous processes; a cervical fracture could not be ruled out. The treatment plan "
+        "included x-rays of the cervical spine.",
+        "The diagnoses have included chronic cervical strain. Treatment to date has included "
+        "medications and physical therapy. Per the progress report dated 10-20-16, the injured "
+        "worker complained of neck pain rated 4 out of 10, unchanged for a year. Examination "
+        "revealed paraspinal tenderness, a negative Spurling's test and a normal neurological "
+        "examination. There were no red flags. The treatment plan included x-rays of the "
+        "cervical spine.",
+    ),
+    # knee MRI after an acute twisting injury with giving way and an effusion: ODG Knee, MRI
+    # (ACOEM 2004 ch. 13 pp. 341-343 for red flags and the period of conservative care)
+    Pair(
+        "MRI of the right knee",
+        "10-3-2016",
+        "The diagnoses have included right knee sprain, rule out anterior cruciate ligament tear."
+        " Per the progress report dated 10-20-16, the injured worker reported that the right knee"
+        " twisted and gave way when he stepped off a forklift on 10-3-16, and it has given way "
+        "twice since. Examination revealed a moderate effusion and a positive Lachman test on "
+        "the right. The treatment plan included an MRI of the right knee.",
+        "The diagnoses have included right knee contusion. Per the progress report dated "
+        "10-20-16, the injured worker complained of anterior right knee pain after bumping the "
+        "knee on a pallet on 10-3-16. He denied giving way, locking or swelling. Examination "
+        "revealed mild tenderness over the patella without effusion, full range of motion and a "
+        "negative Lachman test. The treatment plan included an MRI of the right knee.",
+    ),
     # ---- electrodiagnosis
     # EMG of the lower extremities, focal deficit beyond three to four weeks: ACOEM 2004 ch. 12
     # p. 303
@@ -326,6 +375,25 @@ CASES = [
         " tenderness; Spurling's test was negative, and sensation, strength and reflexes in the "
         "upper extremities were normal. The treatment plan included an EMG of the right upper "
         "extremity.",
+    ),
+    # nerve conduction study for an ulnar neuropathy at the elbow: ACOEM Elbow Disorders 2007
+    # (diagnostic criteria) and ACOEM 2004 ch. 11 p. 261
+    Pair(
+        "NCS of the left upper extremity",
+        "3-1-2016",
+        "The diagnoses have included left cubital tunnel syndrome. Treatment to date has included"
+        " an elbow pad and activity modification for two months. Per the progress report dated "
+        "10-20-16, the injured worker complained of numbness of the left ring and little fingers."
+        " Examination revealed a positive Tinel's sign at the left cubital tunnel, a positive "
+        "elbow flexion test and decreased sensation in the left little finger. The treatment plan"
+        " included a nerve conduction study of the left upper extremity.",
+        "The diagnoses have included left lateral epicondylitis. Treatment to date has included a"
+        " counterforce brace and medications. Per the progress report dated 10-20-16, the "
+        "injured worker complained of lateral left elbow pain with gripping and denied numbness "
+        "or tingling. Examination revealed tenderness over the lateral epicondyle with intact "
+        "sensation and a negative Tinel's sign at the elbow. The treatment plan included a nerve"
+        " conduction study of the left upper extremity.",
+        "female",
     ),
     # ---- evaluations and consultations
     # spine surgeon consultation with a surgical lesion: ACOEM 2004 ch. 7 p. 127 (complex case,
@@ -451,6 +519,39 @@ CASES = [
         "improvement with no further treatment needed. The treatment plan included a follow-up "
         "visit.",
     ),
+    # pain management consultation for a high opioid dose: CPMTG 2009 Opioids, dosing (a pain
+    # specialist's consultation at or above 120 mg oral morphine equivalents a day) and ACOEM 2004
+    # ch. 7 p. 127
+    Pair(
+        "Pain management consultation for medication management",
+        "6-1-2012",
+        "The diagnoses have included chronic low back pain. Treatment to date has included "
+        "physical therapy and medications. Per the progress report dated 10-20-16, the injured "
+        "worker is taking OxyContin 40 mg three times a day and oxycodone 15 mg four times a day,"
+        " a morphine equivalent dose of 270 mg per day, for low back pain rated 7 out of 10. The "
+        "treatment plan included a pain management consultation for opioid management.",
+        "The diagnoses have included lumbar strain. Treatment to date has included six sessions "
+        "of physical therapy, with improvement. Per the progress report dated 10-20-16, the "
+        "injured worker takes tramadol 50 mg twice a day, reports low back pain of 2 out of 10 "
+        "and is working full duty. Examination was unremarkable. The treatment plan included a "
+        "pain management consultation for medication management.",
+    ),
+    # psychological evaluation before a spinal cord stimulator trial: CPMTG 2009 pp. 100-101
+    # (and p. 101, psychological evaluation before an implanted device)
+    Pair(
+        "Psychological clearance evaluation",
+        "5-1-2013",
+        "The diagnoses have included lumbar post-laminectomy syndrome with persistent left leg "
+        "radicular pain. Treatment to date has included lumbar fusion in 2014, physical therapy, "
+        "epidural steroid injections and medications. Per the progress report dated 10-20-16, "
+        "the injured worker continued to complain of burning left leg pain. The pain management"
+        " physician recommended a spinal cord stimulator trial, for which a psychological "
+        "evaluation is required. The treatment plan included a psychological evaluation.",
+        "The diagnoses have included lumbar strain. Per the progress report dated 10-20-16, the "
+        "injured worker complained of low back pain since a lifting injury on 8-1-16, improving "
+        "with medications and therapy. No procedure is planned. He denied depression, anxiety or"
+        " sleep problems. The treatment plan included a psychological clearance evaluation.",
+    ),
     # ---- drug screens and laboratory tests
     # urine drug screen on opioids, no test yet: MTUS Opioids 2016 pp. 5-9 (CPMTG 2009 p. 43)
     Pair(
@@ -480,6 +581,21 @@ CASES = [
         "taking oxycodone 10 mg four times a day. A urine drug screen dated 8-1-16 was consistent"
         " with the prescribed medications. There were no aberrant drug behaviors, and he was "
         "considered at low risk. The treatment plan included a urine toxicology screen.",
+    ),
+    # a retrospective drug screen on the day opioids were started: MTUS Opioids 2016 pp. 5-9
+    # (a test before starting chronic opioid therapy)
+    Pair(
+        "Retrospective urine drug screen (DOS 10-20-16)",
+        "3-1-2016",
+        "The diagnoses have included lumbar radiculopathy. Treatment to date has included "
+        "physical therapy, NSAIDs and gabapentin without adequate relief. Per the progress "
+        "report dated 10-20-16, the injured worker complained of low back and left leg pain "
+        "rated 8 out of 10. Tramadol 50 mg twice a day was started, and a urine drug screen "
+        "was collected before the first dose. No earlier drug screen was documented.",
+        "The diagnoses have included lumbar strain. Treatment to date has included physical "
+        "therapy and medications. Per the progress report dated 10-20-16, the injured worker "
+        "complained of low back pain rated 3 out of 10, controlled with ibuprofen. He has never "
+        "been prescribed opioids. A urine drug screen was collected at the visit.",
     ),
     # laboratory monitoring of a long-term NSAID: CPMTG 2009 p. 70 (periodic blood count and
     # chemistry profile)
@@ -543,6 +659,20 @@ VARIANTS = [
     # injury, the same nerve compromise after failed care is decided by the chapter
     ("lumbar MRI nine weeks after the injury", LUMBAR.item, "8-18-2016", LUMBAR.supported,
      "overturned"),
+    # ACOEM 2004 ch. 12 p. 303: in the first month, without a red flag, a radicular deficit is
+    # not yet a reason to image; conservative care and observation come first
+    ("lumbar MRI three weeks after the injury, no red flags", LUMBAR.item, "10-13-2016",
+     "The diagnoses have included lumbar radiculopathy. Per the progress report dated 10-20-16,"
+     " the injured worker complained of low back pain radiating to the left foot since lifting"
+     " a crate on 10-13-16. Examination revealed decreased sensation in the left L5 dermatome "
+     "and a positive straight leg raise on the left at 50 degrees. There were no red flags. "
+     "Treatment to date has included medications and modified duty. The treatment plan "
+     "included an MRI of the lumbar spine.", "upheld"),
+    # ODG: a prior study in the narrative with a significant change since (a new motor deficit)
+    # supports the study, whatever the item's wording
+    ("lumbar MRI after a prior MRI with a new deficit, item not worded repeat",
+     "MRI of the lumbar spine", REPEAT.injured,
+     REPEAT.supported.replace("a repeat MRI", "an MRI"), "overturned"),
     # ODG: a narrative prior study makes the request a repeat even when the item does not say
     # "repeat"; with nothing changed it is upheld
     ("lumbar MRI after a prior MRI, item not worded repeat", "MRI of the lumbar spine",
