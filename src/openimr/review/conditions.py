@@ -12,7 +12,7 @@ from openimr.evidence.evidence_set import course_of
 from openimr.guidelines.schema import Cond
 from openimr.intake.requests import StructuredRequest
 from openimr.intake.vocabulary import territory
-from openimr.review.facts import FACTS
+from openimr.review.facts import FACTS, the_request_itself
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
@@ -221,9 +221,11 @@ def _suspected(
 
 def still_evidence(fs: list[Finding], ctx: Context) -> list[Finding]:
     """Drop findings that are evidence only in the first weeks after the injury (vocabulary
-    ``recent_weeks``: the mechanism of injury) once the case is past them."""
+    ``recent_weeks``: the mechanism of injury) once the case is past them, and a retrospective
+    request's own service on its date of service (the request itself, not an earlier one)."""
     from openimr.evidence import schema
 
+    fs = [f for f in fs if not the_request_itself(f, ctx.request)]
     limits = schema.recent_weeks()
     if not limits:
         return fs

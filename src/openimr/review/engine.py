@@ -32,7 +32,7 @@ from openimr.review.conditions import (
     held_to_ur_reason,
     ur_stated_missing,
 )
-from openimr.review.facts import fmt_date
+from openimr.review.facts import fmt_date, fmt_weeks
 from openimr.review.rationale import (
     ELSEWHERE,
     Sentence,
@@ -224,7 +224,7 @@ def phase_sentence(case: Case) -> str:
     b = case.bundle
     weeks = (b.dates.ur_denial - b.claim.date_of_injury).days / 7
     return (
-        f"The injury on {fmt_date(b.claim.date_of_injury)} was {weeks:.0f} weeks before the "
+        f"The injury on {fmt_date(b.claim.date_of_injury)} was {fmt_weeks(weeks)} before the "
         "UR decision, within the first three months (the acute and subacute period) for "
         "which the ACOEM chapter is written."
     )

@@ -59,6 +59,22 @@ def fmt_date(d: dt.date | None) -> str:
     return f"{d.month}/{d.day}/{d.year}" if d else "an undated record"
 
 
+def fmt_weeks(weeks: float) -> str:
+    """A whole number of weeks as a sentence says it ("1 week", "4 weeks")."""
+    n = round(weeks)
+    return f"{n} week" if n == 1 else f"{n} weeks"
+
+
+def the_request_itself(f: Finding, req: StructuredRequest) -> bool:
+    """Whether ``f`` documents the service a retrospective request asks about, on its date of
+    service ("urine drug screen (DOS 10-20-16)" and a screen collected on 10-20-16): that is
+    the request itself, not an earlier one of it."""
+    if not (req.retrospective and req.date_of_service) or f.text_date != req.date_of_service:
+        return False
+    entry = service(req.service or "")
+    return entry is not None and f.code in entry.done_as
+
+
 def _n(v: int | None) -> float | None:
     return float(v) if v is not None else None
 
@@ -71,7 +87,7 @@ def _weeks_since_injury(ctx: Context) -> Value:
     b = ctx.bundle
     weeks = (b.dates.ur_denial - b.claim.date_of_injury).days / 7
     injured = fmt_date(b.claim.date_of_injury)
-    return weeks, f"injury on {injured}, {weeks:.0f} weeks before the UR decision"
+    return weeks, f"injury on {injured}, {fmt_weeks(weeks)} before the UR decision"
 
 
 @fact("age", "the patient's age in years on the decision date")
@@ -155,12 +171,12 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
     tests = [
         f.when
         for f in ctx.evidence.of("opioid.uds", observation="test", assertion="present")
-        if f.when
+        if f.when and not the_request_itself(f, ctx.request)
     ]
     if not tests:
         return None, "no earlier drug test documented"
     weeks = (ctx.bundle.dates.ur_denial - max(tests)).days / 7
-    return weeks, f"last drug test on {fmt_date(max(tests))}, {weeks:.0f} weeks earlier"
+    return weeks, f"last drug test on {fmt_date(max(tests))}, {fmt_weeks(weeks)} earlier"
 
 
 def _days(n: int) -> str:

@@ -194,6 +194,9 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
         and (f.region in req.regions if located else f.region is None or not req.regions
              or f.region in req.regions)
         and (f.text_date is None or f.text_date <= before)
+        # a retrospective request's own study, on its date of service, is not an earlier one
+        and not (req.retrospective and req.date_of_service and f.text_date is not None
+                 and f.text_date >= req.date_of_service)
         and done.search(f.sentence)
         and not not_done.search(f.sentence)
     ]
