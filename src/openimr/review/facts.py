@@ -91,6 +91,13 @@ def _quantity(ctx: Context) -> Value:
     return _n(q), f"quantity {q} requested"
 
 
+@fact("refills_requested", "the refills the item asks for beyond the first supply (#60 with 2 "
+      "refills is 2)")
+def _refills(ctx: Context) -> Value:
+    r = ctx.request.refills
+    return _n(r), f"{r} refills requested"
+
+
 @fact("weeks_requested", "the weeks a course asks for (2x6 is 6)")
 def _weeks_requested(ctx: Context) -> Value:
     w = ctx.request.duration_weeks
