@@ -236,11 +236,11 @@ def _morphine_equivalent_dose(ctx: Context) -> Value:
     ]
     if not found:
         return None, "no morphine equivalent dose documented"
-    latest = max(found, key=lambda f: (f.record_date or dt.date.min, f.start))
+    latest = max(found, key=lambda f: (f.when or dt.date.min, f.start))
     dose = float(latest.value or 0)
     return dose, (
         f"a morphine equivalent dose of {dose:g} mg a day ({latest.record_id}, "
-        f"{fmt_date(latest.record_date)})"
+        f"{fmt_date(latest.when)})"
     )
 
 
