@@ -593,3 +593,18 @@ VARIANTS = [
 def test_variant(items: str | list[str], injured: str, text: str, expected: str) -> None:
     got = _decide(items, injured, text)
     assert got.decision == expected, got.rationale
+
+
+# what the rationale states about the records is true: the latest of the listed drug tests, the
+# report that gives the daily dose
+RATIONALE_FACTS = [
+    ("Urine drug screen", "last drug test on 9/20/2016"),
+    ("Oxycodone 10mg #120", "270 mg a day (clinical-case-summary, 10/20/2016)"),
+]
+
+
+@pytest.mark.parametrize(("name", "stated"), RATIONALE_FACTS, ids=[r[0] for r in RATIONALE_FACTS])
+def test_counterpart_rationale_states_the_records(name: str, stated: str) -> None:
+    pair = _pair(name)
+    got = _decide(pair.items, pair.injured, pair.unsupported)
+    assert stated in got.rationale, got.rationale

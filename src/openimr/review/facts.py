@@ -24,6 +24,7 @@ from openimr.datafiles import load_model
 from openimr.intake.vocabulary import SPINAL_LEVEL, ProcedureKind, procedure_kind, service
 
 if TYPE_CHECKING:
+    from openimr.domain import Finding
     from openimr.intake.requests import StructuredRequest
     from openimr.review.conditions import Context
 
@@ -156,10 +157,35 @@ def _beyond_general(ctx: Context) -> Value:
     return _beyond(ctx, initial=False)
 
 
+# the dates a test's mention lists right after it ("drug screens dated 6-1-16, 8-1-16 and
+# 9-20-16"): only separators between them
+_DATE_LEAD = re.compile(r"^[^.;\d]{0,20}$")
+_DATE_SEP = re.compile(r"^\s*(,|;|and|&|, and)?\s*$")
+
+
+def _listed_dates(f: Finding) -> list[dt.date]:
+    """The dates written in a list right after the finding, in its sentence."""
+    from openimr.evidence.quantities import find_dates
+
+    at = f.sentence.find(f.text)
+    if at < 0:
+        return []
+    rest = f.sentence[at + len(f.text):]
+    out: list[dt.date] = []
+    end = 0
+    for s, e, d in find_dates(rest):
+        gap = rest[end:s]
+        if not (_DATE_LEAD if not out else _DATE_SEP).match(gap):
+            break
+        out.append(d)
+        end = e
+    return out
+
+
 @fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
 def _weeks_since_drug_test(ctx: Context) -> Value:
     tests = [
-        f.when
+        max([f.when, *_listed_dates(f)])
         for f in ctx.evidence.of("opioid.uds", observation="test", assertion="present")
         if f.when
     ]
