@@ -396,6 +396,19 @@ CASES = [
         OXY.format(dose="30mg every 4 hours", med="270").replace(
             "continuation of oxycodone", "continuation of oxycodone 30mg"),
     ),
+    # CPMTG p. 124 (weaning) and Opioids 2016 (tapering): an opioid that no longer meets the
+    # criteria for continuation is tapered rather than stopped abruptly; a supply for the
+    # prescriber's taper is supported, a plain continuation is not
+    Pair(
+        "Norco 10/325mg #60",
+        "3-1-2014",
+        NORCO.format(pain="8 out of 10", function="There was no documentation of functional "
+                     "improvement with the medication. ", monitor=MONITORING).replace(
+            "continuation of Norco 10/325mg one tablet every 6 hours as needed",
+            "a taper of Norco from four tablets daily to two tablets daily over one month"),
+        NORCO.format(pain="8 out of 10", function="There was no documentation of functional "
+                     "improvement with the medication. ", monitor=MONITORING),
+    ),
     # Opioids 2016, 1.4 post-operative pain: a short supply goes with a surgery that is
     # supported (ACOEM 2004 ch. 13 pp. 344-345 for the meniscectomy)
     Pair(
