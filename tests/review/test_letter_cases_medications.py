@@ -409,6 +409,22 @@ CASES = [
         NORCO.format(pain="8 out of 10", function="There was no documentation of functional "
                      "improvement with the medication. ", monitor=MONITORING),
     ),
+    # Opioids 2016, 1.3 severe acute injuries: a short opioid supply after a fracture needs no
+    # earlier non-opioid trial; a mild sprain with no non-opioid tried does not call for one
+    # (1.1 mild acute injuries)
+    Pair(
+        "Norco 5/325mg #20",
+        "10-10-2016",
+        "The diagnoses have included right distal radius fracture. Per the progress report dated"
+        " 10-20-16, the injured worker complained of severe right wrist pain rated 8 out of 10 "
+        "after falling from a ladder on 10-10-16. X-rays of the right wrist dated 10-10-16 "
+        "revealed a displaced distal radius fracture, which was treated with closed reduction "
+        "and casting. The treatment plan included Norco for five days.",
+        "The diagnoses have included right wrist sprain. Per the progress report dated 10-20-16,"
+        " the injured worker complained of mild right wrist pain rated 3 out of 10 after lifting"
+        " a box on 10-10-16. X-rays of the right wrist dated 10-10-16 revealed no fracture. He "
+        "has not taken any pain medication. The treatment plan included Norco for five days.",
+    ),
     # Opioids 2016, 1.4 post-operative pain: a short supply goes with a surgery that is
     # supported (ACOEM 2004 ch. 13 pp. 344-345 for the meniscectomy)
     Pair(
@@ -521,6 +537,7 @@ def _pair(name: str) -> Pair:
 NORCO_PAIR = _pair("Norco 10/325mg #120")
 GABA_PAIR = _pair("Gabapentin 300mg #90")
 CYCLO_PAIR = _pair("Cyclobenzaprine 7.5mg #20")
+ZOLPIDEM_PAIR = _pair("Zolpidem 5mg #10")
 VARIANTS = [
     # Opioids 2016 / CPMTG p. 78: an inconsistent drug screen is aberrant behaviour, which calls
     # for reassessment, not continued prescribing
@@ -585,6 +602,14 @@ VARIANTS = [
         "Cyclobenzaprine 7.5mg #90 with 3 refills",
         CYCLO_PAIR.injured,
         CYCLO_PAIR.supported,
+        "upheld",
+    ),
+    # ODG Pain, insomnia treatment: a short course, not one with refills (our reading)
+    (
+        "zolpidem with refills",
+        "Zolpidem 5mg #10 with 2 refills",
+        ZOLPIDEM_PAIR.injured,
+        ZOLPIDEM_PAIR.supported,
         "upheld",
     ),
     # ODG Pain, medical food: not recommended for chronic pain
