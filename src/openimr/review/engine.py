@@ -157,6 +157,9 @@ def follows_surgery(item: RoutedItem, link: SurgeryLink) -> ItemDecision:
         topic=surgery.topic,
         guidelines=list(surgery.guidelines),
         rationale=rationale,
+        # what the records would need: the surgery's own missing elements
+        needed=[f"the requested {op}, which this service goes with, is medically necessary",
+                *surgery.needed],
     )
 
 

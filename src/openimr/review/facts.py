@@ -108,6 +108,13 @@ def _quantity(ctx: Context) -> Value:
     return _n(q), f"quantity {q} requested"
 
 
+@fact("refills_requested", "the refills the item asks for beyond the first supply (#60 with 2 "
+      "refills is 2)")
+def _refills(ctx: Context) -> Value:
+    r = ctx.request.refills
+    return _n(r), f"{r} refills requested"
+
+
 @fact("weeks_requested", "the weeks a course asks for (2x6 is 6)")
 def _weeks_requested(ctx: Context) -> Value:
     w = ctx.request.duration_weeks
@@ -166,10 +173,35 @@ def _beyond_general(ctx: Context) -> Value:
     return _beyond(ctx, initial=False)
 
 
+# the dates a test's mention lists right after it ("drug screens dated 6-1-16, 8-1-16 and
+# 9-20-16"): only separators between them
+_DATE_LEAD = re.compile(r"^[^.;\d]{0,20}$")
+_DATE_SEP = re.compile(r"^\s*(,|;|and|&|, and)?\s*$")
+
+
+def _listed_dates(f: Finding) -> list[dt.date]:
+    """The dates written in a list right after the finding, in its sentence."""
+    from openimr.evidence.quantities import find_dates
+
+    at = f.sentence.find(f.text)
+    if at < 0:
+        return []
+    rest = f.sentence[at + len(f.text):]
+    out: list[dt.date] = []
+    end = 0
+    for s, e, d in find_dates(rest):
+        gap = rest[end:s]
+        if not (_DATE_LEAD if not out else _DATE_SEP).match(gap):
+            break
+        out.append(d)
+        end = e
+    return out
+
+
 @fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
 def _weeks_since_drug_test(ctx: Context) -> Value:
     tests = [
-        f.when
+        max([f.when, *_listed_dates(f)])
         for f in ctx.evidence.of("opioid.uds", observation="test", assertion="present")
         if f.when and not the_request_itself(f, ctx.request)
     ]
@@ -246,11 +278,11 @@ def _morphine_equivalent_dose(ctx: Context) -> Value:
     ]
     if not found:
         return None, "no morphine equivalent dose documented"
-    latest = max(found, key=lambda f: (f.record_date or dt.date.min, f.start))
+    latest = max(found, key=lambda f: (f.when or dt.date.min, f.start))
     dose = float(latest.value or 0)
     return dose, (
         f"a morphine equivalent dose of {dose:g} mg a day ({latest.record_id}, "
-        f"{fmt_date(latest.record_date)})"
+        f"{fmt_date(latest.when)})"
     )
 
 

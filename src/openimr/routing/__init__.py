@@ -165,9 +165,39 @@ def route_case(
     if evidence is None or kb is None:
         return items
     on = when or bundle.dates.decision or dt.date.today()
+    items = _read_perioperative(items, [r.text or "" for r in bundle.records])
     items = tuple(_read_body_part(it, evidence, kb, on) for it in items)
     items = tuple(_read_prior(it, evidence, bundle.dates.ur_denial) for it in items)
     return tuple(_read_authorization(it, evidence, bundle.dates.ur_denial) for it in items)
+
+
+_POSTOP_USE = r"(post[- ]?op(erative(ly)?)?|post[- ]?surgical(ly)?)"
+
+
+def _read_perioperative(items: tuple[RoutedItem, ...], texts: list[str]) -> tuple[RoutedItem, ...]:
+    """A drug disputed beside a surgery, which the records name as given for the operation
+    ("Percocet for post-operative pain", "post-operative ondansetron"), goes with that surgery
+    like one the letter files as an associated surgical service."""
+    surgeries = [(it.id, it.req) for it in items if it.req.category == "surgery"]
+    if not surgeries:
+        return items
+    by_id = dict(surgeries)
+    out = []
+    for it in items:
+        drug = it.req.drug
+        if drug and it.surgery is None and not it.req.associated_surgical:
+            name = re.escape(drug)
+            said = re.compile(
+                rf"\b{name}\b[^.;]{{0,40}}?\b(for|after)\s+(the\s+|his\s+|her\s+)?{_POSTOP_USE}\b"
+                rf"|\b{_POSTOP_USE}\s+{name}\b",
+                re.I,
+            )
+            if any(said.search(t) for t in texts):
+                link = _surgery_for(it.req, surgeries)
+                if link is not None:
+                    it = replace(it, req=with_surgery(it.req, by_id[link]), surgery=link)
+        out.append(it)
+    return tuple(out)
 
 
 def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) -> Finding | None:
