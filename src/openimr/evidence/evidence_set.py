@@ -166,14 +166,25 @@ class EvidenceSet:
         return course_of(self._timeline(code, region, observation))
 
 
+def timeline_date(f: Finding) -> dt.date | None:
+    """Where a mention stands on the case's timeline: the date its sentence carries, else
+    its record's date, except that an undated sentence of a record that quotes others (a case
+    summary's "The diagnoses have included ...") has no known date: it is background, older
+    than the dated visits the record goes on to report, not news of the record's own day."""
+    if f.text_date is not None:
+        return f.text_date
+    return None if f.quoted else f.record_date
+
+
 def course_of(hist: list[Finding]) -> Course:
     """The time course of a finding over its dated mentions (oldest first), judged on the
     most recent record: a deficit found on 10/29 and absent on 12/3 is resolved. The one
     implementation of the time course; the engine's conditions read it too."""
     if not hist:
         return Course("absent", None, None, [])
-    last_when = hist[-1].when
-    at_last = [f for f in hist if f.when == last_when]
+    hist = sorted(hist, key=lambda f: (timeline_date(f) or dt.date.min))  # stable
+    last_when = timeline_date(hist[-1])
+    at_last = [f for f in hist if timeline_date(f) == last_when]
     present_last = [f for f in at_last if f.is_present]
     latest = present_last[-1] if present_last else at_last[-1]
     present = [f for f in hist if f.is_present]
@@ -182,7 +193,7 @@ def course_of(hist: list[Finding]) -> Course:
     first = present[0]
     if not present_last:
         return Course("resolved", first, latest, hist)
-    earlier = [f for f in present if f.when != last_when]
+    earlier = [f for f in present if timeline_date(f) != last_when]
     if not earlier:
         return Course("new", first, latest, hist)
     before, now = _score(earlier[-1]), _score(latest)
