@@ -256,12 +256,15 @@ def contested(out: Outcome, codes: list[str], regions: list[str] | None, ctx: Co
     """Weigh positive evidence against statements of absence: an absence statement as recent
     as the latest positive mention (or either undated) leaves the condition not established;
     an older one is outranked by the later examination."""
-    latest = max((f.when for f in out.evidence if f.is_present and f.when), default=None)
-    undated = any(f.is_present and f.when is None for f in out.evidence)
+    from openimr.evidence.evidence_set import timeline_date
+
+    # an undated background sentence of a summary is older than any dated statement
+    dated = [d for f in out.evidence if f.is_present and (d := timeline_date(f)) is not None]
+    latest = max(dated, default=None)
     against = [
         a
         for a in absence_statements(ctx.evidence, codes, regions)
-        if a.when is None or latest is None or undated or a.when >= latest
+        if (when := timeline_date(a)) is None or latest is None or when >= latest
     ]
     if not against:
         return out
