@@ -44,6 +44,10 @@ def main() -> int:
     print(f"undetermined: {len(undetermined)}")
     for text, service, reason in undetermined:
         print(f"  {text!r} [{service}]: {reason}")
+    known = [r for r in ROWS if "misrouted" in r]
+    print(f"known misroutes, pinned as they are and left to other work: {len(known)}")
+    for r in known:
+        print(f"  {r['text']!r}: {r['misrouted']}")
     print(f"service or topic differing from the pinned one: {len(differ)}")
     for text, service, topic, want_service, want_topic in differ:
         print(f"  {text!r}: {service} / {topic}, pinned {want_service} / {want_topic}")
