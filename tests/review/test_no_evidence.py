@@ -120,3 +120,12 @@ def test_a_triptan_needs_migraine_not_any_pain() -> None:
         "10-27-16, she reported migraine headaches twice a week with nausea. " + BARE,
     )
     assert migraine.decision == "overturned", migraine.rationale
+
+
+def test_a_complaint_elsewhere_is_not_one_at_the_part() -> None:
+    # condition.complaint_at_site reads the requested part itself: knee pain is not a
+    # complaint of the low back, though the leg is the lumbar spine's radicular territory
+    got = _decide(
+        "Chiropractic treatment 2x4 lumbar spine", PAIN.format("right knee pain", "no spasm")
+    )
+    assert got.decision == "upheld", got.rationale
