@@ -93,6 +93,14 @@ DISTRACTORS = {
         "of 2011 resolved. Per the progress report dated 10-27-16, she was seen for follow-up. "
         "On 11-3-16, utilization review non-certified the request."
     ),
+    # "was negative for" (not the backward "was negative"), a condition by inversion ("should"),
+    # return precautions, family history
+    "conditional-or-negative-for": (
+        "Per the progress report dated 10-27-16, she was negative for numbness, swelling and "
+        "instability. Should the pain worsen, an injection may be considered. She was advised "
+        "to return if she develops weakness. Family history is significant for depression and "
+        "migraines. On 11-3-16, utilization review non-certified the request."
+    ),
 }
 
 
@@ -271,4 +279,31 @@ def test_every_element_of_an_absence_list_is_absent(item: str) -> None:
     no = _decide(item, ABSENT_LIST, "3-1-2013")
     assert no.decision != "overturned", no.rationale
     yes = _decide(item, STATED, "3-1-2013")
+    assert yes.decision == "overturned", yes.rationale
+
+
+# ACOEM 2004 ch. 11 pp. 260-261 / ch. 8 p. 178: electrodiagnosis for signs of a nerve entrapment
+# or a focal deficit; a follow-up visit for ongoing symptoms (ACOEM 2004 ch. 7 p. 127 as cited
+# by cpmtg-2016/office-visits). The negated or conditional wording is not the finding.
+WORDED = [
+    ("NCS of the bilateral upper extremities",
+     "Per the progress report dated 10-27-16, she was negative for numbness of the hands.",
+     "Per the progress report dated 10-27-16, she reported numbness of the right thumb, index "
+     "and middle fingers; Tinel's sign and Phalen's test were positive on the right."),
+    ("Follow-up visit in 4 weeks",
+     "Per the progress report dated 10-27-16, she was seen for follow-up. Should the pain "
+     "worsen, an injection may be considered.",
+     "Per the progress report dated 10-27-16, she reported ongoing low back pain rated 6 out "
+     "of 10 and takes naproxen daily."),
+]
+
+
+@pytest.mark.parametrize(("item", "distractor", "positive"), WORDED, ids=[w[0] for w in WORDED])
+def test_negated_or_conditional_wording_is_not_the_finding(
+    item: str, distractor: str, positive: str
+) -> None:
+    ur = " On 11-3-16, utilization review non-certified the request."
+    no = _decide(item, distractor + ur, "3-1-2013")
+    assert no.decision != "overturned", no.rationale
+    yes = _decide(item, positive + ur, "3-1-2013")
     assert yes.decision == "overturned", yes.rationale
