@@ -101,6 +101,15 @@ DISTRACTORS = {
         "to return if she develops weakness. Family history is significant for depression and "
         "migraines. On 11-3-16, utilization review non-certified the request."
     ),
+    # resolution, childhood, "in the event of", "unless", "watch for", "neither ... nor",
+    # "was not present"
+    "resolved-or-conditional": (
+        "Per the progress report dated 10-27-16, there has been resolution of the numbness and "
+        "the radicular pain. She had migraines as a child. In the event of worsening weakness, "
+        "she will return. Neither spasm nor instability was found. Unless the weakness "
+        "progresses, surgery is not planned. Effusion was not present. She was told to watch "
+        "for numbness and swelling. On 11-3-16, utilization review non-certified the request."
+    ),
 }
 
 
@@ -247,6 +256,18 @@ CASES = [
          "acetaminophen. Her mother had migraines, and her own migraine headaches of 2011 "
          "resolved. Per the progress report dated 10-20-16, the injured worker reported neck "
          "pain. The treatment plan included sumatriptan to reduce the risk of migraine."),
+    Case("triptan: migraine in childhood", _meds, TRIPTAN.items, TRIPTAN.injured,
+         TRIPTAN.supported,
+         "The diagnoses have included cervical strain. Treatment to date has included "
+         "acetaminophen. She had migraines as a child. Per the progress report dated 10-20-16, "
+         "the injured worker reported neck pain. The treatment plan included sumatriptan."),
+    # ACOEM 2004 ch. 12 p. 303: imaging for a progressive neurologic deficit (a red flag)
+    Case("lumbar MRI: weakness only in a return precaution", _studies, LUMBAR_MRI.item,
+         LUMBAR_MRI.injured, LUMBAR_MRI.supported,
+         "The diagnoses have included lumbar strain. " + FAILED_PT + "Per the progress report "
+         "dated 10-20-16, the injured worker complained of low back pain. In the event of "
+         "worsening weakness, he will return. Unless the weakness progresses, surgery is not "
+         "planned. The treatment plan included an MRI of the lumbar spine."),
 ]
 
 
