@@ -194,8 +194,8 @@ CASES = [
         "index of 44. Treatment to date has included medications; land-based physical therapy "
         "was stopped after two sessions because of pain with weight bearing. Per the progress "
         "report dated 10-20-16, the injured worker could walk only 50 feet. Examination "
-        "revealed an antalgic gait and lumbar flexion limited to 30 degrees. The treatment plan included aquatic therapy for "
-        "reduced weight bearing exercise.",
+        "revealed an antalgic gait and lumbar flexion limited to 30 degrees. The treatment "
+        "plan included aquatic therapy for reduced weight bearing exercise.",
         "The diagnoses have included chronic lumbar strain. Treatment to date has included "
         "medications. Per the progress report dated 10-20-16, the injured worker walks a mile "
         "daily and tolerates land exercise; his weight is normal. Examination revealed lumbar "
