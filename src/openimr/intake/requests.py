@@ -130,13 +130,18 @@ _WORDS = {
     "twelve": 12,
 }
 _NUM = r"(\d{1,2}|" + "|".join(_WORDS) + ")"
+# "2 times a week for 4 weeks", and in words: "twice weekly for four weeks"
 _PER_WEEK = re.compile(
-    _NUM
-    + r"\s*(?:x|times)\s*(?:a|per|each|/)\s*week\s*(?:for|x|times|over)\s*"
+    r"(?:"
+    + _NUM
+    + r"\s*(?:x|times)\s*(?:a|per|each|/)\s*week"
+    + r"|(once|twice|thrice)\s*(?:(?:a|per|each)\s*week|weekly))"
+    + r"\s*(?:for|x|times|over)\s*"
     + _NUM
     + r"\s*weeks?",
     re.I,
 )
+_TIMES_WORD = {"once": 1, "twice": 2, "thrice": 3}
 _REPEAT = re.compile(
     r"\b(repeat|additional|continued?|continuation|further|more|extension|renewal|refill)\b",
     re.I,
@@ -310,7 +315,8 @@ def _amounts(subject: str) -> dict[str, Any]:
     """Frequency, duration, sessions, quantity and refills as the item states them."""
     out: dict[str, Any] = {}
     if pw := _PER_WEEK.search(subject):
-        out["frequency_per_week"], out["duration_weeks"] = _int(pw.group(1)), _int(pw.group(2))
+        per = _int(pw.group(1)) if pw.group(1) else _TIMES_WORD[pw.group(2).lower()]
+        out["frequency_per_week"], out["duration_weeks"] = per, _int(pw.group(3))
         out["sessions"] = out["frequency_per_week"] * out["duration_weeks"]
     elif fm := _FREQ.search(subject):
         out["frequency_per_week"], out["duration_weeks"] = int(fm.group(1)), int(fm.group(2))
