@@ -21,6 +21,7 @@ from openimr.evidence import schema
 from openimr.evidence.assertion import assertion_of, flags_of
 from openimr.evidence.pieces import PIECE_CHARS, pieces
 from openimr.evidence.pipeline import NORMAL_SUFFIX, SectionInfo, section_info
+from openimr.evidence.regex_scan import SHORT, FactorIndex
 from openimr.evidence.schema import Concept
 
 
@@ -45,6 +46,8 @@ class _Compiled:
     kinds_quoting: re.Pattern[str]
     kinds_edx: re.Pattern[str]
     sections: dict[str, SectionInfo] = field(default_factory=dict)
+    cue_names: list[str] = field(default_factory=list)
+    cue_index: FactorIndex | None = None
 
 
 def _alt(patterns: list[str]) -> re.Pattern[str]:
@@ -70,17 +73,20 @@ def compiled() -> _Compiled:
     def words(items: list[str]) -> re.Pattern[str]:
         return re.compile(r"\b(" + "|".join(re.escape(k) for k in items) + r")\b", re.I)
 
+    cue = {name: _alt(getattr(cues, name)) for name in schema.CUE_PATTERN_FIELDS}
     return _Compiled(
         concepts={c.code: c for c in vocab.concepts},
         region_rx=region_rx,
         region_of_term=term_of,
         dermatome_rx=[(re.compile(k), v) for k, v in regs.dermatomes.items()],
         level_rx=[(re.compile(k), v) for k, v in regs.levels.items()],
-        cue={name: _alt(getattr(cues, name)) for name in schema.CUE_PATTERN_FIELDS},
+        cue=cue,
         kinds_test=words(cues.kinds_test),
         kinds_quoting=words(cues.kinds_quoting),
         kinds_edx=words(["emg", "ncs", "ncv", "electrodiagnostic", "nerve conduction"]),
         sections=section_info(),
+        cue_names=list(cue),
+        cue_index=FactorIndex(list(cue.values())),
     )
 
 
@@ -158,15 +164,27 @@ def _region(c: _Compiled, sent: str, s: int, e: int, spine: bool = False) -> str
 
 class _Cues(dict[str, list[tuple[int, int]]]):
     """Spans of each sentence cue, found the first time a cue is asked for (most findings ask
-    for a few of the cues only)."""
+    for a few of the cues only). In a short ASCII sentence, a cue none of whose factors
+    (regex_scan.py: strings one of which every match holds) the sentence holds has no match:
+    one scan for the factors of every cue saves most of the searches."""
 
-    def __init__(self, text: str, patterns: dict[str, re.Pattern[str]]) -> None:
+    def __init__(self, text: str, c: _Compiled) -> None:
         super().__init__()
         self._text = text
-        self._patterns = patterns
+        self._c = c
+        self._possible: set[str] | None = None
 
     def __missing__(self, key: str) -> list[tuple[int, int]]:
-        spans = [(m.start(), m.end()) for m in self._patterns[key].finditer(self._text)]
+        text = self._text
+        index = self._c.cue_index
+        if index is not None and len(text) < SHORT and text.isascii():
+            if self._possible is None:
+                names = self._c.cue_names
+                self._possible = {names[k] for k in index.candidates(text.lower())}
+            if key not in self._possible:
+                self[key] = []
+                return []
+        spans = [(m.start(), m.end()) for m in self._c.cue[key].finditer(text)]
         self[key] = spans
         return spans
 
@@ -189,7 +207,7 @@ def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span, doc_text: str) 
             text=text,
             start=sent.start_char,
             dates=q.find_dates(text),
-            cues=_Cues(text, c.cue),
+            cues=_Cues(text, c),
         )
         cache[sent.start_char] = got
     return got
