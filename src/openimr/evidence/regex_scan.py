@@ -122,9 +122,17 @@ class _Width:
     ) -> int:
         _, hi, sub = av
         if hi is C.MAXREPEAT:
-            if len(sub) != 1 or sub[0][0] not in _SINGLE:
-                raise _Unbounded
-            key = self._class(sub)
+            if len(sub) == 1 and sub[0][0] in _SINGLE:
+                key = self._class(sub)
+            else:
+                # A repeat of a group: every character it takes is one that a single
+                # character of the group can match, so it takes at most the longest run of
+                # those characters.
+                mask = 0
+                for item in self._singles(sub):
+                    mask |= _CLASSES[self._class(P.SubPattern(sub.state, [item]))]
+                key = f"union:{mask}"
+                _CLASSES[key] = mask
             runs[key] = runs.get(key, 0) + 1
             return 0
         inner: dict[str, int] = {}
@@ -132,6 +140,28 @@ class _Width:
         for k, v in inner.items():
             runs[k] = runs.get(k, 0) + hi * v
         return int(width)
+
+    def _singles(self, seq: Any) -> list[Any]:
+        """The single-character items of a parsed sequence, at any depth; a lookaround, a
+        back reference or anything else not understood makes the width unbounded."""
+        out: list[Any] = []
+        for op, av in seq:
+            if op in _SINGLE:
+                out.append((op, av))
+            elif op is C.AT:
+                continue
+            elif op is C.SUBPATTERN:
+                out.extend(self._singles(av[3]))
+            elif op is getattr(C, "ATOMIC_GROUP", None):
+                out.extend(self._singles(av))
+            elif op is C.BRANCH:
+                for alt in av[1]:
+                    out.extend(self._singles(alt))
+            elif op in _REPEATS:
+                out.extend(self._singles(av[2]))
+            else:
+                raise _Unbounded
+        return out
 
     def _assert(self, av: Any, ahead: list[tuple[int, dict[str, int]]]) -> None:
         direction, body = av
@@ -312,6 +342,6 @@ class FactorIndex:
         case is ``low``: those without factors, and those with one of theirs in ``low``."""
         got = set(self._always)
         if self._auto is not None:
-            for _, ks in self._auto.iter(low):
+            for ks in {ks for _, ks in self._auto.iter(low)}:
                 got.update(ks)
         return sorted(got)

@@ -22,6 +22,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from openimr.evidence.regex_scan import SHORT, FactorIndex, FastRegex
+from openimr.evidence.sentences import doc_text
 from openimr.evidence.token_phrases import TokenPhrases
 
 Match = tuple[int, int, int]
@@ -172,7 +173,7 @@ class RuleMatcher:
         if not self._regexes:
             return out
         given = doc.user_data.get(self.spans_key)
-        spans = given if given is not None else self.regex_spans(doc.text)
+        spans = given if given is not None else self.regex_spans(doc_text(doc))
         starts: list[int] | None = None
         n = len(doc)
         for key, ms, me in spans:
