@@ -90,3 +90,28 @@ def test_factor_index_gives_finditer() -> None:
         for k, rx in enumerate(rxs):
             if k not in cands:
                 assert not list(rx.finditer(text)), (text, rx.pattern[:60])
+
+
+def test_kept_text_and_entities_are_the_docs(nlp: Any) -> None:
+    from openimr.evidence.sentences import TEXT_KEY
+    from openimr.evidence.targets import ENTS_KEY, ents_of
+
+    for text in _sentences():
+        doc = nlp(text)
+        assert doc.user_data.get(TEXT_KEY, doc.text) == doc.text
+        if len(doc):
+            assert ENTS_KEY in doc.user_data
+        assert ents_of(doc) == tuple(doc.ents)
+
+
+def test_longest_run() -> None:
+    import random
+
+    from openimr.evidence.regex_scan import longest_run
+
+    rnd = random.Random(16)
+    for _ in range(500):
+        mask = rnd.getrandbits(128)
+        text = "".join(chr(rnd.randrange(128)) for _ in range(rnd.randint(0, 40)))
+        table = {c: ("x" if mask >> c & 1 else " ") for c in range(128)}
+        assert longest_run(text, mask) == max(map(len, text.translate(table).split()), default=0)

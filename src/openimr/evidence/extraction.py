@@ -25,6 +25,7 @@ from openimr.evidence.regex_scan import SHORT, FactorIndex
 from openimr.evidence.schema import Concept
 from openimr.evidence.sentences import TEXT_KEY
 from openimr.evidence.sentences import doc_text as text_of
+from openimr.evidence.targets import ents_of
 
 
 @dataclass(frozen=True)
@@ -481,7 +482,7 @@ def _findings(
     starts = _sentence_starts(doc) if len(doc) else []
     doc_text = text_of(doc)
     carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text)
-    ents = list(doc.ents)
+    ents = list(ents_of(doc))
     out: list[Finding] = []
     for i, ent in enumerate(ents):
         label = ent.label_

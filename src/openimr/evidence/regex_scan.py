@@ -27,6 +27,8 @@ from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
 from re import _parser as P  # type: ignore[attr-defined]  # noqa: N812
 from typing import Any
 
+import numpy
+
 _SINGLE = {C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 
@@ -37,7 +39,7 @@ class _Unbounded(Exception):
 
 SHORT = 2000  # characters: a shorter text is searched with finditer (cheaper than the plan)
 _CLASSES: dict[str, int] = {}  # a single-character class -> the ASCII characters it matches
-_TABLES: dict[int, dict[int, str]] = {}  # those characters -> translate() table
+_TABLES: dict[int, Any] = {}  # those characters -> a table by character code
 
 
 def _factors(seq: Any) -> set[str] | None:
@@ -193,13 +195,24 @@ class _Width:
         return key
 
 
+_LAST: list[Any] = [None, None]  # the last text asked about, and its character codes
+
+
 def longest_run(text: str, mask: int) -> int:
-    """The longest run of ``text`` (ASCII) made of the characters of ``mask``."""
+    """The longest run of ``text`` (ASCII) made of the characters of ``mask``. (The codes
+    of the text are kept for the next mask: the rules of a piece ask about the same text.)"""
+    if _LAST[0] is not text:
+        _LAST[1] = numpy.frombuffer(text.encode("ascii"), dtype=numpy.uint8)
+        _LAST[0] = text
     table = _TABLES.get(mask)
     if table is None:
-        table = {c: ("x" if mask >> c & 1 else " ") for c in range(128)}
+        table = numpy.array([bool(mask >> c & 1) for c in range(256)], dtype=bool)
         _TABLES[mask] = table
-    return max(map(len, text.translate(table).split()), default=0)
+    inside = table[_LAST[1]]
+    if not inside.any():
+        return 0
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([False], inside, [False]))))
+    return int((edges[1::2] - edges[0::2]).max())
 
 
 def _has_assert(seq: Any) -> bool:

@@ -200,6 +200,18 @@ class RuleMatcher:
         return prune(matches) if self._prune else matches
 
 
+ENTS_KEY = "openimr_ents"
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, as the target matcher set them: spaCy rebuilds the entities from the
+    tokens' tags (a Span object each) at every access, and ConText, the assertion and the
+    findings each read them (a few milliseconds a piece). A doc whose entities were set
+    otherwise gives ``doc.ents``."""
+    got: tuple[Span, ...] | None = doc.user_data.get(ENTS_KEY)
+    return tuple(doc.ents) if got is None else got
+
+
 class TargetMatcher:
     """Phrase, token-pattern and regex TargetRules; the spans go to ``doc.ents``."""
 
@@ -233,6 +245,7 @@ class TargetMatcher:
                     setattr(span._, attribute, value)
             ents.append(span)
         doc.ents = ents
+        doc.user_data[ENTS_KEY] = tuple(ents)  # the spans doc.ents gives, in its order
         return doc
 
 
