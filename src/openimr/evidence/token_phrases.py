@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 Match = tuple[int, int, int]
 
-_LIMIT = 20_000  # a pattern spelling out to more sequences stays in the Matcher
+_LIMIT = 5_000  # a pattern spelling out to more sequences stays in the Matcher
 
 
 def _values(tok: dict[str, Any]) -> tuple[str, list[str]] | None:
