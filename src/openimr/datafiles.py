@@ -10,6 +10,7 @@ crashing, and one error format that names the file, the place and the problem.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -61,10 +62,16 @@ _StrictLoader.add_constructor(
 )
 
 
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
 def _depth_ok(text: str) -> bool:
-    """A cheap bound on nesting before parsing: flow brackets and indentation."""
+    """A cheap bound on nesting before parsing: flow brackets and indentation. (Only the
+    brackets are visited: a loop over every character cost more than the parse of a long
+    record's YAML.)"""
     depth = 0
-    for ch in text:
+    for m in _BRACKETS.finditer(text):
+        ch = m.group()
         if ch in "[{":
             depth += 1
             if depth > MAX_DEPTH:

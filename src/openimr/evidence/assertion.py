@@ -16,6 +16,8 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Span
 
+from openimr.evidence.targets import ents_of
+
 NEGATION = "NEGATED_EXISTENCE"
 RESOLVED = "RESOLVED"  # was there, is gone: negated now, and the course reads "resolved"
 FORMER = "FORMER"  # "former smoker", "quit smoking": negated now and historical
@@ -52,7 +54,7 @@ def _index(doc: Any) -> _DocIndex:
     graph = doc._.context_graph
     got = _INDEX.get(graph) if graph is not None else None
     if got is None:
-        ents = sorted((e.start, e.end, e.label_) for e in doc.ents)
+        ents = sorted((e.start, e.end, e.label_) for e in ents_of(doc))
         mods = sorted(
             graph.modifiers if graph is not None else (), key=lambda m: m.modifier_span[0]
         )

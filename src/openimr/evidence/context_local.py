@@ -22,7 +22,7 @@ from medspacy.context.context_graph import ConTextGraph
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from openimr.evidence.targets import RuleMatcher
+from openimr.evidence.targets import RuleMatcher, ents_of
 
 
 def _hull(m: ConTextModifier) -> tuple[int, int]:
@@ -102,7 +102,7 @@ class LocalConText(ConText):
 
     def __call__(self, doc: Doc, targets: str | None = None) -> Doc:
         if not targets and self.input_span_type == "ents":
-            spans: Any = doc.ents
+            spans: Any = ents_of(doc)
         elif not targets and self.input_span_type == "group":
             spans = doc.spans[self.span_group_name]
         else:

@@ -21,7 +21,11 @@ from openimr.evidence import schema
 from openimr.evidence.assertion import assertion_of, flags_of
 from openimr.evidence.pieces import PIECE_CHARS, pieces
 from openimr.evidence.pipeline import NORMAL_SUFFIX, SectionInfo, section_info
+from openimr.evidence.regex_scan import SHORT, FactorIndex
 from openimr.evidence.schema import Concept
+from openimr.evidence.sentences import TEXT_KEY
+from openimr.evidence.sentences import doc_text as text_of
+from openimr.evidence.targets import ents_of
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,9 @@ class _Compiled:
     kinds_quoting: re.Pattern[str]
     kinds_edx: re.Pattern[str]
     sections: dict[str, SectionInfo] = field(default_factory=dict)
+    cue_names: list[str] = field(default_factory=list)
+    cue_index: FactorIndex | None = None
+    region_terms: Any = None  # ahocorasick.Automaton: term -> (rank in region_rx, length)
 
 
 def _alt(patterns: list[str]) -> re.Pattern[str]:
@@ -70,18 +77,74 @@ def compiled() -> _Compiled:
     def words(items: list[str]) -> re.Pattern[str]:
         return re.compile(r"\b(" + "|".join(re.escape(k) for k in items) + r")\b", re.I)
 
+    cue = {name: _alt(getattr(cues, name)) for name in schema.CUE_PATTERN_FIELDS}
     return _Compiled(
         concepts={c.code: c for c in vocab.concepts},
         region_rx=region_rx,
         region_of_term=term_of,
         dermatome_rx=[(re.compile(k), v) for k, v in regs.dermatomes.items()],
         level_rx=[(re.compile(k), v) for k, v in regs.levels.items()],
-        cue={name: _alt(getattr(cues, name)) for name in schema.CUE_PATTERN_FIELDS},
+        cue=cue,
         kinds_test=words(cues.kinds_test),
         kinds_quoting=words(cues.kinds_quoting),
         kinds_edx=words(["emg", "ncs", "ncv", "electrodiagnostic", "nerve conduction"]),
         sections=section_info(),
+        cue_names=list(cue),
+        cue_index=FactorIndex(list(cue.values())),
+        region_terms=_term_automaton(terms),
     )
+
+
+def _term_automaton(terms: list[str]) -> Any:
+    """The region terms in an automaton, for :func:`_region_hits`; None when a term is not
+    ASCII (``str.lower`` is then not the expression's case folding)."""
+    if not all(t.isascii() for t in terms):
+        return None
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for rank, term in enumerate(terms):
+        auto.add_word(term, (rank, len(term)))
+    auto.make_automaton()
+    return auto
+
+
+def _word_char(ch: str) -> bool:
+    """``[\\w-]`` for an ASCII character."""
+    return ch.isalnum() or ch in "_-"
+
+
+@lru_cache(maxsize=4096)
+def _region_hits(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, region) of each match of ``region_rx`` in ``text``, as ``finditer`` gives
+    them; found once per sentence (each finding of a sentence asks) and, in ASCII text, from
+    the terms' occurrences in one automaton pass: at each position the first term in the
+    expression's order that is a whole word, then on from its end, as the expression's
+    alternation and its ``(?<![\\w-])``, ``(?![\\w-])`` do."""
+    c = compiled()
+    if c.region_terms is None or not text.isascii():
+        return tuple(
+            (m.start(), m.end(), c.region_of_term[m.group(1).lower()])
+            for m in c.region_rx.finditer(text)
+        )
+    low = text.lower()
+    n = len(low)
+    at: dict[int, list[tuple[int, int]]] = {}
+    for last, (rank, length) in c.region_terms.iter(low):
+        start = last - length + 1
+        at.setdefault(start, []).append((rank, last + 1))
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for p in sorted(at):
+        if p < pos or (p > 0 and _word_char(low[p - 1])):
+            continue
+        for _, end in sorted(at[p]):
+            if end < n and _word_char(low[end]):
+                continue
+            out.append((p, end, c.region_of_term[low[p:end]]))
+            pos = end
+            break
+    return tuple(out)
 
 
 _LATERALITY = re.compile(
@@ -128,14 +191,14 @@ def _region(c: _Compiled, sent: str, s: int, e: int, spine: bool = False) -> str
     With ``spine`` (imaging findings) a nerve root names its spine region, not its dermatome.
     """
     cands: list[tuple[float, str]] = []
-    for m in c.region_rx.finditer(sent):
-        if m.start() < e and s < m.end():
+    for ms, me, region in _region_hits(sent):
+        if ms < e and s < me:
             dist: float = -2  # inside the finding ("low back pain")
-        elif m.start() >= e and _PREP_GAP.match(sent[e : m.start()]):
+        elif ms >= e and _PREP_GAP.match(sent[e:ms]):
             dist = -1  # "numbness in the right leg"
         else:
-            dist = s - m.end() if m.end() <= s else m.start() - e
-        cands.append((dist, c.region_of_term[m.group(1).lower()]))
+            dist = s - me if me <= s else ms - e
+        cands.append((dist, region))
     for m in re.finditer(r"\b([CTLS])\s?-?([1-8])\b", sent):
         root = f"{m.group(1)}{m.group(2)}"
         dist = s - m.end() if m.end() <= s else max(0, m.start() - e)
@@ -158,15 +221,27 @@ def _region(c: _Compiled, sent: str, s: int, e: int, spine: bool = False) -> str
 
 class _Cues(dict[str, list[tuple[int, int]]]):
     """Spans of each sentence cue, found the first time a cue is asked for (most findings ask
-    for a few of the cues only)."""
+    for a few of the cues only). In a short ASCII sentence, a cue none of whose factors
+    (regex_scan.py: strings one of which every match holds) the sentence holds has no match:
+    one scan for the factors of every cue saves most of the searches."""
 
-    def __init__(self, text: str, patterns: dict[str, re.Pattern[str]]) -> None:
+    def __init__(self, text: str, c: _Compiled) -> None:
         super().__init__()
         self._text = text
-        self._patterns = patterns
+        self._c = c
+        self._possible: set[str] | None = None
 
     def __missing__(self, key: str) -> list[tuple[int, int]]:
-        spans = [(m.start(), m.end()) for m in self._patterns[key].finditer(self._text)]
+        text = self._text
+        index = self._c.cue_index
+        if index is not None and len(text) < SHORT and text.isascii():
+            if self._possible is None:
+                names = self._c.cue_names
+                self._possible = {names[k] for k in index.candidates(text.lower())}
+            if key not in self._possible:
+                self[key] = []
+                return []
+        spans = [(m.start(), m.end()) for m in self._c.cue[key].finditer(text)]
         self[key] = spans
         return spans
 
@@ -189,7 +264,7 @@ def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span, doc_text: str) 
             text=text,
             start=sent.start_char,
             dates=q.find_dates(text),
-            cues=_Cues(text, c.cue),
+            cues=_Cues(text, c),
         )
         cache[sent.start_char] = got
     return got
@@ -206,15 +281,23 @@ def _has(
     return False
 
 
+_SECTIONS_KEY = "openimr_sections"
+
+
 def _sections(doc: Doc) -> list[tuple[int, int, str, str]]:
-    out = []
-    for sec in doc._.sections:
-        if sec.title_start is None or sec.body_end is None:
-            continue
-        span = doc[sec.title_start : sec.body_end]
-        title = doc[sec.title_start : sec.title_end].text
-        out.append((span.start_char, span.end_char, sec.category or "", title))
-    return out
+    """(start char, end char, category, title) of each section of a processed doc; read once
+    per doc (the findings and the section carried to the next piece both ask)."""
+    got: list[tuple[int, int, str, str]] | None = doc.user_data.get(_SECTIONS_KEY)
+    if got is None:
+        got = []
+        for sec in doc._.sections:
+            if sec.title_start is None or sec.body_end is None:
+                continue
+            span = doc[sec.title_start : sec.body_end]
+            title = doc[sec.title_start : sec.title_end].text
+            got.append((span.start_char, span.end_char, sec.category or "", title))
+        doc.user_data[_SECTIONS_KEY] = got
+    return list(got)
 
 
 def _section_at(secs: list[tuple[int, int, str, str]], char: int) -> tuple[str, str] | None:
@@ -341,7 +424,7 @@ def _carried_dates(
     ``current`` is the date carried into the doc; the date carried out of it comes second."""
     out: dict[int, dt.date] = {}
     starts = _sentence_starts(doc) if starts is None else starts
-    doc_text = doc.text if doc_text is None else doc_text
+    doc_text = text_of(doc) if doc_text is None else doc_text
     bounds = [*starts, len(doc)]
     for k in range(len(starts)):
         span = doc[bounds[k] : bounds[k + 1]]
@@ -393,13 +476,13 @@ def _findings(
     secs = _sections(doc)
     if section is not None:
         # The section of the piece before runs on up to this piece's first header.
-        first = min((s for s, _, cat, _ in secs if cat), default=len(doc.text))
+        first = min((s for s, _, cat, _ in secs if cat), default=len(text_of(doc)))
         secs.insert(0, (0, first, *section))
     cache: dict[int, _Sent] = {}
     starts = _sentence_starts(doc) if len(doc) else []
-    doc_text = doc.text
+    doc_text = text_of(doc)
     carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text)
-    ents = list(doc.ents)
+    ents = list(ents_of(doc))
     out: list[Finding] = []
     for i, ent in enumerate(ents):
         label = ent.label_
@@ -523,10 +606,20 @@ def _scanner(nlp: Any) -> Any:
     return nlp._openimr_scanner
 
 
+def _process(nlp: Any, text: str) -> Doc:
+    """``nlp(text)``, the doc knowing its text from the start (sentences.doc_text)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
 def _light_doc(nlp: Any, text: str) -> Doc:
     """A block tokenized and split into sentences and sections, as the whole pipeline would:
     enough to read its section headers and its visit dates."""
     doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
     doc = nlp.get_pipe("openimr_sentences")(doc)
     return nlp.get_pipe("medspacy_sectionizer")(doc)
 
@@ -642,8 +735,10 @@ def _piece_findings(
             j += 1
         lo, hi = bounds[i], bounds[j + 1]
         if hits[i]:
-            doc = nlp.make_doc(piece[lo:hi])
+            block = piece[lo:hi]
+            doc = nlp.make_doc(block)
             given = doc.user_data
+            given[TEXT_KEY] = block
             given[scanner.targets.spans_key] = pf.spans_in(tspans, lo, hi)
             if scanner.context is not None:
                 given[scanner.context.spans_key] = pf.spans_in(cspans, lo, hi)
@@ -691,7 +786,7 @@ def run(
                     found, section, lead = got
                     out.extend(found)
                     continue
-                doc = nlp(piece)
+                doc = _process(nlp, piece)
                 found, lead = _findings(
                     doc, meta, offset=offset, section=section, lead_date=lead
                 )

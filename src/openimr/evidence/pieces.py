@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
+from openimr.evidence.regex_scan import FactorIndex
 from openimr.evidence.sentences import boundary_offsets
 
 PIECE_CHARS = 20_000
@@ -34,8 +36,19 @@ AFTER_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*(?=\S)")
 AFTER_STATEMENT = re.compile(r"[.?!:;][^\S\n]*\n\s*(?=\S)")
 
 
+@lru_cache(maxsize=8)
+def _factor_index(patterns: tuple[re.Pattern[str], ...]) -> FactorIndex:
+    return FactorIndex(list(patterns))
+
+
 def _crosses(text: str, cut: int, patterns: Sequence[re.Pattern[str]]) -> bool:
     lo, hi = max(0, cut - _REACH), min(len(text), cut + _REACH)
+    window = text[lo:hi]
+    if patterns and window.isascii():
+        # A match in the window holds one of its expression's factors (regex_scan.py): the
+        # other expressions need not be tried.
+        index = _factor_index(tuple(patterns))
+        patterns = [patterns[k] for k in index.candidates(window.lower())]
     for rx in patterns:
         for m in rx.finditer(text, lo, hi):
             if m.start() < cut < m.end():

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
+from openimr.evidence.regex_scan import SHORT, FastRegex
 from openimr.intake.vocabulary import SPINAL_LEVEL
 
 _MONTHS = {
@@ -47,6 +49,25 @@ _HAS_YEAR = re.compile(r"\d{4}")
 _HAS_SEP = re.compile(r"\d[/-]\d")
 
 
+_FAST: dict[re.Pattern[str], FastRegex] = {}
+
+
+def _finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``; in a long text the matches are found near the words every
+    match holds (regex_scan.FastRegex: the same spans), each then matched again where it
+    starts, which gives the same match (the same attempt at the same position)."""
+    if len(text) < SHORT:
+        yield from rx.finditer(text)
+        return
+    fast = _FAST.get(rx)
+    if fast is None:
+        fast = _FAST[rx] = FastRegex(rx)
+    for start, _ in fast.spans(text):
+        m = rx.match(text, start)
+        assert m is not None
+        yield m
+
+
 def _year(y: str) -> int:
     v = int(y)
     if len(y) == 2:
@@ -79,19 +100,19 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     year = _HAS_YEAR.search(text) is not None
     if not year and _HAS_SEP.search(text) is None:
         return found
-    for m in _ISO.finditer(text) if year else ():
+    for m in _finditer(_ISO, text) if year else ():
         add(m.start(), m.end(), _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    for m in _NUMERIC.finditer(text):
+    for m in _finditer(_NUMERIC, text):
         add(m.start(), m.end(), _mk(_year(m.group(3)), int(m.group(1)), int(m.group(2))))
-    for m in _NAMED.finditer(text) if year else ():
+    for m in _finditer(_NAMED, text) if year else ():
         mon = _MONTHS[m.group(1).lower()[:3] if m.group(1).lower()[:4] != "sept" else "sep"]
         add(m.start(), m.end(), _mk(int(m.group(3)), mon, int(m.group(2))))
-    for m in _NAMED_DMY.finditer(text) if year else ():
+    for m in _finditer(_NAMED_DMY, text) if year else ():
         mon = _MONTHS[m.group(2).lower()[:3]]
         add(m.start(), m.end(), _mk(int(m.group(3)), mon, int(m.group(1))))
-    for m in _MONTH_YEAR.finditer(text) if year else ():
+    for m in _finditer(_MONTH_YEAR, text) if year else ():
         add(m.start(), m.end(), _mk(int(m.group(2)), _MONTHS[m.group(1).lower()[:3]], 1))
-    for m in _NUM_MONTH_YEAR.finditer(text) if year else ():
+    for m in _finditer(_NUM_MONTH_YEAR, text) if year else ():
         if 1 <= int(m.group(1)) <= 12:
             add(m.start(), m.end(), _mk(int(m.group(2)), int(m.group(1)), 1))
     found.sort()

@@ -27,6 +27,8 @@ from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
 from re import _parser as P  # type: ignore[attr-defined]  # noqa: N812
 from typing import Any
 
+import numpy
+
 _SINGLE = {C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 
@@ -37,7 +39,7 @@ class _Unbounded(Exception):
 
 SHORT = 2000  # characters: a shorter text is searched with finditer (cheaper than the plan)
 _CLASSES: dict[str, int] = {}  # a single-character class -> the ASCII characters it matches
-_TABLES: dict[int, dict[int, str]] = {}  # those characters -> translate() table
+_TABLES: dict[int, Any] = {}  # those characters -> a table by character code
 
 
 def _factors(seq: Any) -> set[str] | None:
@@ -122,9 +124,17 @@ class _Width:
     ) -> int:
         _, hi, sub = av
         if hi is C.MAXREPEAT:
-            if len(sub) != 1 or sub[0][0] not in _SINGLE:
-                raise _Unbounded
-            key = self._class(sub)
+            if len(sub) == 1 and sub[0][0] in _SINGLE:
+                key = self._class(sub)
+            else:
+                # A repeat of a group: every character it takes is one that a single
+                # character of the group can match, so it takes at most the longest run of
+                # those characters.
+                mask = 0
+                for item in self._singles(sub):
+                    mask |= _CLASSES[self._class(P.SubPattern(sub.state, [item]))]
+                key = f"union:{mask}"
+                _CLASSES[key] = mask
             runs[key] = runs.get(key, 0) + 1
             return 0
         inner: dict[str, int] = {}
@@ -132,6 +142,28 @@ class _Width:
         for k, v in inner.items():
             runs[k] = runs.get(k, 0) + hi * v
         return int(width)
+
+    def _singles(self, seq: Any) -> list[Any]:
+        """The single-character items of a parsed sequence, at any depth; a lookaround, a
+        back reference or anything else not understood makes the width unbounded."""
+        out: list[Any] = []
+        for op, av in seq:
+            if op in _SINGLE:
+                out.append((op, av))
+            elif op is C.AT:
+                continue
+            elif op is C.SUBPATTERN:
+                out.extend(self._singles(av[3]))
+            elif op is getattr(C, "ATOMIC_GROUP", None):
+                out.extend(self._singles(av))
+            elif op is C.BRANCH:
+                for alt in av[1]:
+                    out.extend(self._singles(alt))
+            elif op in _REPEATS:
+                out.extend(self._singles(av[2]))
+            else:
+                raise _Unbounded
+        return out
 
     def _assert(self, av: Any, ahead: list[tuple[int, dict[str, int]]]) -> None:
         direction, body = av
@@ -163,13 +195,24 @@ class _Width:
         return key
 
 
+_LAST: list[Any] = [None, None]  # the last text asked about, and its character codes
+
+
 def longest_run(text: str, mask: int) -> int:
-    """The longest run of ``text`` (ASCII) made of the characters of ``mask``."""
+    """The longest run of ``text`` (ASCII) made of the characters of ``mask``. (The codes
+    of the text are kept for the next mask: the rules of a piece ask about the same text.)"""
+    if _LAST[0] is not text:
+        _LAST[1] = numpy.frombuffer(text.encode("ascii"), dtype=numpy.uint8)
+        _LAST[0] = text
     table = _TABLES.get(mask)
     if table is None:
-        table = {c: ("x" if mask >> c & 1 else " ") for c in range(128)}
+        table = numpy.array([bool(mask >> c & 1) for c in range(256)], dtype=bool)
         _TABLES[mask] = table
-    return max(map(len, text.translate(table).split()), default=0)
+    inside = table[_LAST[1]]
+    if not inside.any():
+        return 0
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([False], inside, [False]))))
+    return int((edges[1::2] - edges[0::2]).max())
 
 
 def _has_assert(seq: Any) -> bool:
@@ -264,3 +307,54 @@ class FastRegex:
             else:
                 pos = at + 1
         return out
+
+
+def factors_of(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings (lower case) one of which every match of ``rx`` holds, or None when there are
+    none to tell, when the expression can match an empty string or is not ASCII (it may
+    match ASCII text by case folding, "\u017f" matches "s", which its factors do not tell)."""
+    if not rx.pattern.isascii():
+        return None
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+        if parsed.getwidth()[0] == 0:
+            return None
+        found = _factors(parsed)
+    except (re.error, RecursionError):
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+class FactorIndex:
+    """The factors of several expressions in one Aho-Corasick automaton, so that a short
+    ASCII text learns in one pass which expressions can match it (an expression none of whose
+    factors the text holds has no match). ``FastRegex.spans`` tests each expression's factors
+    one by one, a fixed cost per rule and per call that dominated a one-sentence document."""
+
+    def __init__(self, regexes: list[re.Pattern[str]]) -> None:
+        import ahocorasick
+
+        self._always: list[int] = []
+        owners: dict[str, list[int]] = {}
+        for k, rx in enumerate(regexes):
+            found = factors_of(rx)
+            if found is None:
+                self._always.append(k)
+                continue
+            for factor in found:
+                owners.setdefault(factor, []).append(k)
+        self._auto: Any = None
+        if owners:
+            self._auto = ahocorasick.Automaton()
+            for factor, ks in owners.items():
+                self._auto.add_word(factor, tuple(ks))
+            self._auto.make_automaton()
+
+    def candidates(self, low: str) -> list[int]:
+        """The (sorted) indexes of the expressions that can match an ASCII text whose lower
+        case is ``low``: those without factors, and those with one of theirs in ``low``."""
+        got = set(self._always)
+        if self._auto is not None:
+            for ks in {ks for _, ks in self._auto.iter(low)}:
+                got.update(ks)
+        return sorted(got)

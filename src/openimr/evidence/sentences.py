@@ -96,6 +96,20 @@ def boundary_offsets(text: str) -> set[int]:
     return starts
 
 
+TEXT_KEY = "openimr_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept in ``doc.user_data``: spaCy joins it token by token at each access,
+    and the splitter, both rule matchers and the findings each read it. (No component of the
+    pipeline changes the tokens, so the text does not change.)"""
+    got = doc.user_data.get(TEXT_KEY)
+    if got is None:
+        got = doc.text
+        doc.user_data[TEXT_KEY] = got
+    return str(got)
+
+
 @Language.component("openimr_sentences")
 def openimr_sentences(doc: Doc) -> Doc:
     """Mark sentence starts from :func:`boundary_offsets`, all in one array call.
@@ -103,15 +117,21 @@ def openimr_sentences(doc: Doc) -> Doc:
     A token starts a sentence when a boundary offset is its first character, or the first
     character of the whitespace token before it; a whitespace token never does; the first
     token always does. (Setting ``is_sent_start`` token by token costs a scan of the whole
-    document each time; the tokens are read as arrays too.)
+    document each time; the tokens are read as arrays too, and the offsets are looked up in
+    a table by character, not with ``numpy.isin``, whose fixed cost was most of a short
+    document's.)
     """
     n = len(doc)
     if n == 0:
         return doc
-    starts = boundary_offsets(doc.text)
+    text = doc_text(doc)
+    starts = boundary_offsets(text)
     cols = doc.to_array([IDX, IS_SPACE]).astype("int64")
     idx, space = cols[:, 0], cols[:, 1] == 1
-    hit = numpy.isin(idx, numpy.fromiter(starts, dtype="int64", count=len(starts)))
+    marked = numpy.zeros(len(text) + 1, dtype=bool)
+    if starts:
+        marked[numpy.fromiter(starts, dtype="int64", count=len(starts))] = True
+    hit = marked[idx]
     prev = numpy.zeros(n, dtype=bool)
     prev[1:] = space[:-1] & hit[:-1]
     start = ~space & (hit | prev)

@@ -21,7 +21,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from openimr.evidence.regex_scan import FastRegex
+from openimr.evidence.regex_scan import SHORT, FactorIndex, FastRegex
+from openimr.evidence.sentences import doc_text
+from openimr.evidence.token_phrases import TokenPhrases
 
 Match = tuple[int, int, int]
 
@@ -95,9 +97,13 @@ class RuleMatcher:
         self._nlp = nlp
         self._prune = prune
         self._matcher = Matcher(nlp.vocab)
+        # The token-pattern rules as phrases (token_phrases.py); the Matcher itself where the
+        # order of all its matches counts (no pruning) or a rule has a callback.
+        self._token_phrases: TokenPhrases | None = TokenPhrases(nlp.vocab, self._matcher)
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._regexes: list[tuple[int, re.Pattern[str]]] = []
         self._fast: list[tuple[int, FastRegex]] = []
+        self._factors: FactorIndex | None = None  # built at the first short text
         self.rule_map: dict[int, Any] = {}
         self._count = 0
 
@@ -121,8 +127,14 @@ class RuleMatcher:
                 rx = re.compile(rule.pattern, flags=re.IGNORECASE)
                 self._regexes.append((key, rx))
                 self._fast.append((key, FastRegex(rx)))
+                self._factors = None
             else:
-                self._matcher.add(rule_id, expand_sets(rule.pattern), on_match=rule.on_match)
+                patterns = expand_sets(rule.pattern)
+                self._matcher.add(rule_id, patterns, on_match=rule.on_match)
+                if rule.on_match is not None or not self._prune:
+                    self._token_phrases = None
+                elif self._token_phrases is not None:
+                    self._token_phrases.add(rule_id, patterns)
             self._count += 1
 
     @property
@@ -136,6 +148,18 @@ class RuleMatcher:
         """(rule key, start, end) of every match of the regex rules in ``text``, by rule
         (``low``: ``text.lower()``; ``longest``: a cache of runs in ``text``, regex_scan.py)."""
         low = text.lower() if low is None else low
+        if len(text) < SHORT and text.isascii():
+            # Only an expression with one of its factors in the text can match it (found for
+            # every expression in one pass); FastRegex.spans would search such a text with
+            # finditer.
+            if self._factors is None:
+                self._factors = FactorIndex([fr.rx for _, fr in self._fast])
+            fast = self._fast
+            return [
+                (fast[k][0], *m.span())
+                for k in self._factors.candidates(low)
+                for m in fast[k][1].rx.finditer(text)
+            ]
         longest = {} if longest is None else longest
         return [(key, s, e) for key, rx in self._fast for s, e in rx.spans(text, low, longest)]
 
@@ -149,7 +173,7 @@ class RuleMatcher:
         if not self._regexes:
             return out
         given = doc.user_data.get(self.spans_key)
-        spans = given if given is not None else self.regex_spans(doc.text)
+        spans = given if given is not None else self.regex_spans(doc_text(doc))
         starts: list[int] | None = None
         n = len(doc)
         for key, ms, me in spans:
@@ -167,10 +191,25 @@ class RuleMatcher:
         return out
 
     def __call__(self, doc: Doc) -> list[Match]:
-        matches: list[Match] = list(self._matcher(doc))
+        phrases = self._token_phrases
+        matches: list[Match] = (
+            phrases(doc) if phrases is not None and len(self._matcher) else list(self._matcher(doc))
+        )
         matches += self._phrases(doc)
         matches += self._regex_matches(doc)
         return prune(matches) if self._prune else matches
+
+
+ENTS_KEY = "openimr_ents"
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, as the target matcher set them: spaCy rebuilds the entities from the
+    tokens' tags (a Span object each) at every access, and ConText, the assertion and the
+    findings each read them (a few milliseconds a piece). A doc whose entities were set
+    otherwise gives ``doc.ents``."""
+    got: tuple[Span, ...] | None = doc.user_data.get(ENTS_KEY)
+    return tuple(doc.ents) if got is None else got
 
 
 class TargetMatcher:
@@ -206,6 +245,7 @@ class TargetMatcher:
                     setattr(span._, attribute, value)
             ents.append(span)
         doc.ents = ents
+        doc.user_data[ENTS_KEY] = tuple(ents)  # the spans doc.ents gives, in its order
         return doc
 
 

@@ -1,0 +1,117 @@
+"""The fixed cost of a short document cut without changing a match (issue 16).
+
+The token-pattern rules matched as phrases (token_phrases.py) give spaCy's Matcher's matches,
+as a set, and in its order wherever two rules match the same tokens; the rule expressions
+and sentence cues searched only when one of their factors is in a short text
+(regex_scan.FactorIndex) give what ``finditer`` gives.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from openimr.evidence.extraction import compiled
+from openimr.evidence.regex_scan import FactorIndex, factors_of
+from openimr.evidence.targets import prune
+from openimr.evidence.token_phrases import spell_out
+
+DATA = Path(__file__).parent / "data" / "sentences.yaml"
+
+# Rules that match the same tokens ("probably", "without", "no"), sentences with none.
+EXTRA = [
+    "He will probably need surgery; likely a disc herniation.",
+    "Performed without difficulty, without contrast, and without any evidence of infection.",
+    "No new weakness. No longer has numbness. No change in the radicular pain.",
+    "Call us back if the pain returns; call the office for fever.",
+    "She has not tried physical therapy and has not been yet done the injection.",
+    "Quit smoking 5 years ago; former smoker, family history of diabetes in her mother's side.",
+    "The claim form was faxed to the adjuster on the date shown.",
+    "",
+]
+
+
+def _sentences() -> list[str]:
+    cases = yaml.safe_load(DATA.read_text(encoding="utf-8"))["cases"]
+    return [c["t"] for c in cases] + EXTRA
+
+
+def _order(matches: list[tuple[int, int, int]]) -> dict[tuple[int, int], list[int]]:
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for key, s, e in matches:
+        by_span.setdefault((s, e), []).append(key)
+    return by_span
+
+
+@pytest.mark.parametrize("pipe", ["openimr_targets", "openimr_context"])
+def test_token_phrases_give_the_matchers_matches(nlp: Any, pipe: str) -> None:
+    rm = nlp.get_pipe(pipe).rule_matcher
+    phrases = rm._token_phrases
+    assert phrases is not None
+    ties = 0
+    for text in _sentences():
+        doc = nlp.make_doc(text)
+        full = list(rm._matcher(doc))
+        mine = phrases(doc)
+        assert sorted(mine) == sorted(full), text
+        assert _order(mine) == _order(full), text  # equal spans in the Matcher's order
+        ties += sum(len(k) > 1 for k in _order(full).values())
+        rest = rm._phrases(doc) + rm._regex_matches(doc)
+        assert prune(mine + rest) == prune(full + rest), text
+    if pipe == "openimr_context":
+        assert ties > 0  # the order of equal spans was tested
+
+
+def test_spell_out() -> None:
+    pattern = [{"LOWER": {"IN": ["no", "without"]}}, {"LOWER": "new", "OP": "?"}]
+    assert spell_out(pattern) == (
+        "LOWER",
+        [("no",), ("no", "new"), ("without",), ("without", "new")],
+    )
+    assert spell_out([{"ORTH": ","}, {"LOWER": "the"}]) == ("LOWER", [(",", "the")])
+    assert spell_out([{"ORTH": "Dr"}, {"LOWER": "x"}]) is None  # as written and lower case
+    assert spell_out([{"LOWER": "a", "OP": "*"}]) is None
+    assert spell_out([{"LIKE_NUM": True}, {"LOWER": "ago"}]) is None
+    assert spell_out([{"LOWER": "Pt"}]) is None
+
+
+def test_factor_index_gives_finditer() -> None:
+    c = compiled()
+    rxs = list(c.cue.values()) + [c.region_rx, re.compile(r"a?"), re.compile("\u017f", re.I)]
+    assert factors_of(re.compile(r"a?")) is None  # matches the empty string
+    assert factors_of(re.compile("\u017f", re.I)) is None  # matches "s" by case folding
+    index = FactorIndex(rxs)
+    for text in _sentences():
+        cands = set(index.candidates(text.lower()))
+        for k, rx in enumerate(rxs):
+            if k not in cands:
+                assert not list(rx.finditer(text)), (text, rx.pattern[:60])
+
+
+def test_kept_text_and_entities_are_the_docs(nlp: Any) -> None:
+    from openimr.evidence.sentences import TEXT_KEY
+    from openimr.evidence.targets import ENTS_KEY, ents_of
+
+    for text in _sentences():
+        doc = nlp(text)
+        assert doc.user_data.get(TEXT_KEY, doc.text) == doc.text
+        if len(doc):
+            assert ENTS_KEY in doc.user_data
+        assert ents_of(doc) == tuple(doc.ents)
+
+
+def test_longest_run() -> None:
+    import random
+
+    from openimr.evidence.regex_scan import longest_run
+
+    rnd = random.Random(16)
+    for _ in range(500):
+        mask = rnd.getrandbits(128)
+        text = "".join(chr(rnd.randrange(128)) for _ in range(rnd.randint(0, 40)))
+        table = {c: ("x" if mask >> c & 1 else " ") for c in range(128)}
+        assert longest_run(text, mask) == max(map(len, text.translate(table).split()), default=0)
