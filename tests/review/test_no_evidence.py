@@ -107,6 +107,14 @@ def test_associated_service_needs_its_surgery_established() -> None:
     )
     assert certified.decision == "overturned", certified.rationale
     assert "certified the right knee arthroscopy" in certified.rationale
+    scheduled = _decide(
+        POSTOP, "She is scheduled for right knee arthroscopy on 12-1-16. " + BARE
+    )
+    assert scheduled.decision == "overturned", scheduled.rationale
+    awaited = _decide(
+        POSTOP, "Right knee arthroscopy was scheduled, pending authorization. " + BARE
+    )
+    assert awaited.decision == "upheld", awaited.rationale
 
 
 def test_a_triptan_needs_migraine_not_any_pain() -> None:

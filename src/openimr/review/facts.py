@@ -409,23 +409,27 @@ def _companion_necessary(ctx: Context) -> Value:
 # an approval word beside a surgery named in the same sentence ("utilization review certified
 # the left knee arthroscopy", "the fusion was authorized on 10/1/16"), not its refusal
 _APPROVAL = re.compile(r"(?<!non-)(?<!non)(?<!not )\b(certified|approved|authori[sz]ed)\b", re.I)
+# a surgery the treating physician reports scheduled ("she is scheduled for a right shoulder
+# arthroscopy on 12-1-16") has been authorized in practice; "to be scheduled", "pending", or a
+# UR decision's list of what the request mentioned, is not
+_SCHEDULED = re.compile(r"(?<!not )(?<!to be )\bscheduled\b", re.I)
 _REFUSAL = re.compile(r"\b(non-?certif\w*|not (been )?(certified|approved|authori[sz]ed)|denied|"
                       r"pending|await\w*|request(ed|ing)?|if|whether|unless)\b", re.I)
 
 
-def _approved_here(sentence: str, span: str) -> bool:
+def _approved_here(sentence: str, span: str, approval: re.Pattern[str] = _APPROVAL) -> bool:
     """An approval word governs the surgery named in ``span``: the nearest one before it
     ("certified the right knee arthroscopy") or just after it ("the fusion was authorized"),
     with no refusal or request between them."""
     at = sentence.find(span)
     if at < 0:
         return False
-    if _APPROVAL.match(span) and not re.search(r"\bnon-?\s*$|\bnot\s+$", sentence[:at]):
+    if approval.match(span) and not re.search(r"\bnon-?\s*$|\bnot\s+$", sentence[:at]):
         return True  # the finding's own words: "certified the right knee arthroscopy"
-    before = list(_APPROVAL.finditer(sentence[max(0, at - 80) : at]))
+    before = list(approval.finditer(sentence[max(0, at - 80) : at]))
     if before and not _REFUSAL.search(sentence[max(0, at - 80) : at][before[-1].end() :]):
         return True
-    after = _APPROVAL.search(sentence[at + len(span) : at + len(span) + 40])
+    after = approval.search(sentence[at + len(span) : at + len(span) + 40])
     if after is None:
         return False
     return not _REFUSAL.search(sentence[at + len(span) : at + len(span) + after.start()])
@@ -448,7 +452,8 @@ def _surgery_reported(ctx: Context) -> Finding | None:
             continue
         if regions is not None and f.region is not None and f.region not in regions:
             continue
-        if _approved_here(f.sentence, f.text):
+        scheduled = f.role != "administrative" and _approved_here(f.sentence, f.text, _SCHEDULED)
+        if scheduled or _approved_here(f.sentence, f.text):
             authorized.append(f)
     found = done + authorized
     return max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
