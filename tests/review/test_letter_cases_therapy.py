@@ -8,48 +8,14 @@ requesting physician's checklist (`needed`) filled in."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import pytest
+from _letter_case import Pair, decide_letter_case
 
-import openimr
-from openimr.domain import CaseBundle, ItemDecision
-
-HEAD = "The injured worker is a {age} year old {sex}, who sustained an industrial injury on {on}. "
-UR = " On 11-3-16, utilization review non-certified the request."
-
-
-class Pair(NamedTuple):
-    item: str
-    injured: str  # m-d-yyyy, with "@age" when the age matters (default 52)
-    supported: str
-    unsupported: str
-    sex: str = "male"
+from openimr.domain import ItemDecision
 
 
 def _decide(item: str, injured: str, text: str, sex: str = "male") -> ItemDecision:
-    on, _, years = injured.partition("@")
-    age = int(years or 52)
-    m, d, y = on.split("-")
-    bundle = CaseBundle.model_validate(
-        {
-            "format": "openimr-case/1",
-            "case_number": "CM00-therapy",
-            "dates": {"ur_denial": "2016-11-03", "decision": "2016-12-10"},
-            "patient": {"age": age, "sex": sex},
-            "claim": {"date_of_injury": f"{y}-{int(m):02d}-{int(d):02d}"},
-            "records": [
-                {
-                    "id": "clinical-case-summary",
-                    "date": "2016-12-10",
-                    "kind": "clinical case summary (from the Final Determination Letter)",
-                    "text": HEAD.format(age=age, sex=sex, on=on) + text + UR,
-                }
-            ],
-            "requests": [{"id": "1", "item": item}],
-        }
-    )
-    return openimr.decide(bundle).items[0]
+    return decide_letter_case(item, injured, text, sex, case_number="CM00-therapy")
 
 
 CASES = [
