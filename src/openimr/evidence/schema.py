@@ -91,6 +91,9 @@ class Concept(_Strict):
     # a concept that is evidence only in the first weeks after the injury (the mechanism of
     # injury: a red flag of the initial assessment, history after it)
     recent_weeks: int | None = None
+    # what a treatment did (relief after a block, function gained on a drug): history of care,
+    # which keeps its weight whatever its age (``current_within`` does not apply to it)
+    response_to_treatment: bool = False
 
     @field_validator("regex", "normal_regex")
     @classmethod
@@ -98,8 +101,18 @@ class Concept(_Strict):
         return _check_regex(v)
 
 
+class Currency(_Strict):
+    """How long a mention of some kinds of observation counts as the patient's current state."""
+
+    months: int = Field(gt=0)
+    observations: list[ObservationName]
+
+
 class Vocabulary(_Strict):
     concepts: list[Concept]
+    # complaints, examination findings and plans older than this before the UR decision are
+    # history, not current evidence (``current_within`` in vocabulary.yaml)
+    current_within: Currency | None = None
 
 
 class Region(_Strict):
@@ -328,6 +341,18 @@ def vocabulary() -> Vocabulary:
 def recent_weeks() -> dict[str, int]:
     """Codes that are evidence only in the first weeks after the injury, and how many."""
     return {c.code: c.recent_weeks for c in vocabulary().concepts if c.recent_weeks}
+
+
+@lru_cache(maxsize=1)
+def currency() -> Currency | None:
+    """How long a complaint, finding or plan stays current (None: for ever)."""
+    return vocabulary().current_within
+
+
+@lru_cache(maxsize=1)
+def responses_to_treatment() -> frozenset[str]:
+    """Codes that report what a treatment did: history of care, whatever their age."""
+    return frozenset(c.code for c in vocabulary().concepts if c.response_to_treatment)
 
 
 @lru_cache(maxsize=1)

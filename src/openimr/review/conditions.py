@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from openimr.domain import CaseBundle, Finding
-from openimr.evidence.evidence_set import course_of
+from openimr.evidence.evidence_set import course_of, timeline_date
 from openimr.guidelines.schema import Cond
 from openimr.intake.requests import StructuredRequest
 from openimr.intake.vocabulary import territory
@@ -76,6 +76,7 @@ class Outcome:
     against: list[Finding] = field(default_factory=list)  # what contests the evidence
     inapplicable: bool = False  # an indication for another kind of request than this one
     undocumented: bool = False  # a fact the records do not give (its negation says nothing)
+    stale: list[Finding] = field(default_factory=list)  # positive, but no longer current
 
     @property
     def status(self) -> str:
@@ -143,36 +144,88 @@ def course_status(history: list[Finding]) -> tuple[str, Finding | None]:
     return status, course.latest
 
 
-def _finding(cond: Cond, ctx: Context) -> Outcome:
-    codes = [cond.finding] if isinstance(cond.finding, str) else list(cond.finding or [])
-    regions = scope_regions(cond.region, ctx.request)
-    obs = None if cond.observation in (None, "any") else cond.observation
-    status = cond.status or "any"
+@dataclass
+class _Lookup:
+    """One finding condition being evaluated: where it looks, and the positive mentions it
+    set aside as no longer current (``stale``)."""
 
-    def at_site(fs: list[Finding]) -> list[Finding]:
+    cond: Cond
+    ctx: Context
+    codes: list[str]
+    regions: list[str] | None
+    obs: str | None
+    status: str
+    stale: list[Finding] = field(default_factory=list)
+
+    def at_site(self, fs: list[Finding]) -> list[Finding]:
         # "site": a finding located elsewhere in the territory (a wrist fracture for a neck
         # study) does not count; one with no region (a general statement) does.
-        fs = still_evidence(fs, ctx)
-        if cond.located:
+        fs = still_evidence(fs, self.ctx)
+        if self.cond.located:
             fs = [f for f in fs if f.region is not None]
-        strict = cond.region == "site" or (cond.region or "").startswith("only ")
-        if not strict or regions is None:
+        strict = self.cond.region == "site" or (self.cond.region or "").startswith("only ")
+        if not strict or self.regions is None:
             return fs
-        return [f for f in fs if f.region is None or f.region in regions]
+        return [f for f in fs if f.region is None or f.region in self.regions]
 
-    if status in ("any", "documented"):
-        found = (
-            documented_in(ctx.evidence, codes, regions, obs)
-            if status == "documented"
-            else findings_in(ctx.evidence, codes, regions, obs, assertion="present")
+    def current(self, fs: list[Finding]) -> list[Finding]:
+        """Set aside a complaint or finding last recorded long before the request: history
+        (a red flag is a current suspicion, whatever kind of statement raised it)."""
+        suspicion = self.status == "suspected"
+        old = [f for f in fs if f.assertion != "negated" and is_stale(f, self.ctx, suspicion)]
+        self.stale.extend(old)
+        return [f for f in fs if f not in old]
+
+    def mentions(self) -> list[Finding]:
+        return self.at_site(mentions(self.ctx.evidence, self.codes, self.regions, self.obs))
+
+    def unless_stale(self, out: Outcome) -> Outcome:
+        """Only old positives: not established, unless a later mention finds it absent."""
+        if out.met or out.unsure or not self.stale:
+            return out
+        last = _latest_of(self.stale)
+        since = timeline_date(last[0]) or dt.date.min
+        for f in self.mentions():
+            if f.assertion == "negated" and (timeline_date(f) or dt.date.min) > since:
+                return out
+        return Outcome(False, [], out.facts, unsure=True, stale=last)
+
+    def contested(self, out: Outcome) -> Outcome:
+        return contested(out, self.codes, self.regions, self.ctx)
+
+
+def _finding(cond: Cond, ctx: Context) -> Outcome:
+    codes = [cond.finding] if isinstance(cond.finding, str) else list(cond.finding or [])
+    obs = None if cond.observation in (None, "any") else cond.observation
+    look = _Lookup(
+        cond, ctx, codes, scope_regions(cond.region, ctx.request), obs, cond.status or "any"
+    )
+    if look.status == "any":
+        found = findings_in(ctx.evidence, codes, look.regions, obs, assertion="present")
+        hits = sorted(look.current(look.at_site(found)), key=_by_date)
+        if hits:
+            return look.contested(Outcome(True, hits))
+        return look.unless_stale(Outcome(False))
+    if look.status == "documented":
+        hits = look.at_site(documented_in(ctx.evidence, codes, look.regions, obs))
+        return Outcome(bool(hits), sorted(hits, key=_by_date))
+    if look.status == "suspected":
+        raised = _suspected(
+            codes, look.regions, obs, lambda fs: look.current(look.at_site(fs)), ctx
         )
-        hits = sorted(at_site(found), key=lambda f: (f.when or dt.date.min, f.start))
-        if hits and status == "any":
-            return contested(Outcome(True, hits), codes, regions, ctx)
-        return Outcome(bool(hits), hits)
-    if status == "suspected":
-        return _suspected(codes, regions, obs, at_site, ctx)
-    history = at_site(mentions(ctx.evidence, codes, regions, obs))
+        return look.unless_stale(raised)
+    return _course_condition(look)
+
+
+def _by_date(f: Finding) -> tuple[dt.date, int]:
+    return (f.when or dt.date.min, f.start)
+
+
+def _course_condition(look: _Lookup) -> Outcome:
+    """current / persistent / new_or_worse / resolved / absent, on the time course."""
+    status = look.status
+    positive = status in ("current", "persistent", "new_or_worse")
+    history = look.current(look.mentions()) if positive else look.mentions()
     state, latest = course_status(history)
     ok = {
         "current": latest is not None and latest.assertion == "present",
@@ -187,9 +240,37 @@ def _finding(cond: Cond, ctx: Context) -> Outcome:
             evidence = [latest]
         elif state == "resolved":
             evidence = [f for f in history if f.assertion == "present"][-1:] + [latest]
-    if ok and status in ("current", "persistent", "new_or_worse") and evidence:
-        return contested(Outcome(ok, evidence), codes, regions, ctx)
-    return Outcome(ok, evidence)
+    if ok and positive and evidence:
+        return look.contested(Outcome(ok, evidence))
+    out = Outcome(ok, evidence)
+    return look.unless_stale(out) if positive else out
+
+
+def _latest_of(fs: list[Finding]) -> list[Finding]:
+    """The most recent of some mentions (what a note about them quotes)."""
+    last = max(fs, key=lambda f: (timeline_date(f) or dt.date.min, f.start))
+    return [last]
+
+
+def is_stale(f: Finding, ctx: Context, suspicion: bool = False) -> bool:
+    """Whether a positive complaint, finding or plan was recorded longer before the request
+    than the vocabulary's ``current_within`` allows (an undated one is not known to be old).
+    A retrospective request is measured from its date of service. ``suspicion``: a red flag,
+    which is current or nothing, whether an examination or a test raised it (a history of
+    cancer stays history)."""
+    from openimr.evidence import schema
+
+    cur = schema.currency()
+    when = timeline_date(f)
+    kinds = [*cur.observations, "test"] if cur is not None and suspicion else None
+    if cur is None or when is None or f.observation not in (kinds or cur.observations):
+        return False
+    if f.code in schema.responses_to_treatment():
+        return False
+    ref = ctx.request.date_of_service if ctx.request.retrospective else None
+    ref = ref or ctx.bundle.dates.ur_denial
+    months = (ref.year - when.year) * 12 + ref.month - when.month - (ref.day < when.day)
+    return months >= cur.months
 
 
 def _suspected(
@@ -256,8 +337,6 @@ def contested(out: Outcome, codes: list[str], regions: list[str] | None, ctx: Co
     """Weigh positive evidence against statements of absence: an absence statement as recent
     as the latest positive mention (or either undated) leaves the condition not established;
     an older one is outranked by the later examination."""
-    from openimr.evidence.evidence_set import timeline_date
-
     # an undated background sentence of a summary is older than any dated statement
     dated = [d for f in out.evidence if f.is_present and (d := timeline_date(f)) is not None]
     latest = max(dated, default=None)
@@ -294,6 +373,7 @@ def evaluate(cond: Cond, ctx: Context) -> Outcome:
             [] if inner.undocumented else inner.facts,
             unsure=inner.unsure,
             against=inner.against,
+            stale=inner.stale,
         )
     return _combine(cond, [evaluate(c, ctx) for c in (cond.any or cond.all or [])])
 
@@ -320,6 +400,7 @@ def _combine(cond: Cond, children: list[Outcome]) -> Outcome:
         [t for c in relevant for t in c.facts],
         unsure=unsure,
         against=[f for c in relevant for f in c.against],
+        stale=[f for c in relevant for f in c.stale],
     )
 
 

@@ -20,6 +20,7 @@ from openimr.domain import (
     ItemDecision,
     ReviewerNote,
 )
+from openimr.evidence import schema
 from openimr.guidelines.registry import KnowledgeBase, course_criteria
 from openimr.guidelines.schema import Citation, Criterion, Topic
 from openimr.intake.vocabulary import regions_named, territory
@@ -353,17 +354,42 @@ def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Ca
 
 
 def not_established(crit: Criterion, out: Outcome) -> str:
-    """A criterion the records argue both ways: say both, decide nothing on it."""
+    """A criterion the records argue both ways, or support only with old mentions: say so,
+    decide nothing on it."""
     pos = describe_all(out.evidence, [])
     neg = describe_all(out.against, [])
-    if not out.evidence:
+    if out.against and out.evidence:
+        said = (
+            f"the records mention {pos}, but also state {neg}, and the later or first-hand "
+            "statement does not settle it"
+        )
+    elif out.against or not out.stale:
+        said = (
+            f"utilization review found no documentation of it ({neg}), and the records give "
+            "no positive evidence of it"
+        )
+    else:
+        said = ""
+    if out.stale:
+        old = stale_clause(out.stale)
+        said = f"{said}; and {old}" if said else f"the records document {pos}, but {old}" if (
+            out.evidence
+        ) else old
+    return f"Whether {crit.says} is not established: {said}."
+
+
+def stale_clause(stale: list[Finding]) -> str:
+    """What the records say of a finding last recorded too long before the request."""
+    cur = schema.currency()
+    months = cur.months if cur is not None else 0
+    if len(stale) == 1:
         return (
-            f"Whether {crit.says} is not established: utilization review found no "
-            f"documentation of it ({neg}), and the records give no positive evidence of it."
+            f"the latest mention, {describe_all(stale, [])}, is more than {months} months "
+            "before the request and no later record repeats it, so it is not shown to be current"
         )
     return (
-        f"Whether {crit.says} is not established: the records mention {pos}, but also state "
-        f"{neg}, and the later or first-hand statement does not settle it."
+        f"the latest mentions, {describe_all(stale, [])}, are more than {months} months before "
+        "the request and no later record repeats them, so they are not shown to be current"
     )
 
 
@@ -425,7 +451,15 @@ def reviewer_notes(
     """What the reviewer must resolve before signing, in this order."""
     topic, notes = search.topic, []
     for crit, out in results or []:
-        if out.unsure and not out.evidence:
+        if out.unsure and out.stale and not out.against:
+            notes.append(
+                ReviewerNote(
+                    kind="evidence",
+                    text=f"Not established: {crit.says}. {_capital(stale_clause(out.stale))}; "
+                    "current documentation would be needed for the guideline to support it.",
+                )
+            )
+        elif out.unsure and not out.evidence:
             notes.append(
                 ReviewerNote(
                     kind="evidence",
