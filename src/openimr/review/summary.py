@@ -52,6 +52,11 @@ def _join(parts: list[str]) -> str:
 
 def _record_sentence(kind: str, date: dt.date | None, findings: list[Finding]) -> str | None:
     chunks: list[str] = []
+    # one phrase per span: a concept's implied codes (vocabulary ``implies``) repeat its words
+    spans: dict[tuple[int, int], Finding] = {}
+    for f in findings:
+        spans.setdefault((f.start, f.end), f)
+    findings = list(spans.values())
     for _name, observations, intro in _GROUPS:
         phrases: list[str] = []
         for f in findings:
