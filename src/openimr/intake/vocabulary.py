@@ -119,6 +119,8 @@ class Vocabulary:
     drugs: tuple[tuple[str, str, re.Pattern[str]], ...]  # (name, class, pattern), longest first
     drug_classes: dict[str, DrugClass]
     topical_forms: re.Pattern[str]
+    # of those, the services whose guideline depends on the body part in every phase
+    read_unnamed_any_phase: frozenset[str] = frozenset()
 
 
 def _path(name: str) -> tuple[Path, str]:
@@ -214,6 +216,7 @@ def vocabulary() -> Vocabulary:
         tuple(drugs),
         drugs_cfg.classes,
         forms,
+        frozenset(_load("regions.yaml").get("read_unnamed_in_any_phase", [])) & read_unnamed,
     )
 
 
@@ -287,10 +290,12 @@ def kind_regions() -> list[str]:
     return [r for k, _ in vocabulary().kinds for r in k.regions]
 
 
-def reads_unnamed_body_part(service_id: str | None) -> bool:
+def reads_unnamed_body_part(service_id: str | None, acute: bool = True) -> bool:
     """Whether a request for ``service_id`` that names no body part may be read as for the one
-    the records document most (regions.yaml ``read_unnamed_for``)."""
-    return service_id in vocabulary().read_unnamed_for
+    the records document most (regions.yaml ``read_unnamed_for``; after the acute phase only
+    those of ``read_unnamed_in_any_phase``)."""
+    v = vocabulary()
+    return service_id in (v.read_unnamed_for if acute else v.read_unnamed_any_phase)
 
 
 @lru_cache(maxsize=1)

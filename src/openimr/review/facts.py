@@ -567,6 +567,58 @@ def _garment(ctx: Context) -> Value:
     return _flag(ctx.request.service == "tens" and bool(_GARMENT.search(ctx.request.decided_text)))
 
 
+_POWERED_UNIT = re.compile(
+    r"\b(unit|machine|device|system|game ?ready|polar ?care|cryo\w*|circulating|pump|"
+    r"compression)\b",
+    re.I,
+)
+
+
+@fact(
+    "powered_unit",
+    "a powered cold or heat unit (a cryotherapy or circulating unit such as Game Ready), not a "
+    "simple pack, pad or wrap the patient applies at home",
+    "request",
+)
+def _powered_unit(ctx: Context) -> Value:
+    return _flag(bool(_POWERED_UNIT.search(ctx.request.decided_text)))
+
+
+_SECOND_LINE_LAXATIVES = frozenset(
+    {"linzess", "linaclotide", "amitiza", "lubiprostone", "movantik", "naloxegol", "relistor",
+     "methylnaltrexone", "symproic", "naldemedine"}
+)
+
+
+@fact(
+    "second_line_laxative",
+    "a prescription agent for opioid-induced constipation (naloxegol, methylnaltrexone, "
+    "lubiprostone, linaclotide), which ODG keeps for first-line failure",
+    "request",
+)
+def _second_line_laxative(ctx: Context) -> Value:
+    return _flag((ctx.request.drug or "").lower() in _SECOND_LINE_LAXATIVES)
+
+
+_SPECIFIC_TEST = re.compile(
+    r"\b(hba1c|a1c|hemoglobin a1c|glucose|lipids?|cholesterol|triglycerides?|thyroid|tsh|"
+    r"testosterone|estradiol|urinalysis|ua|pt/?inr|pt/?ptt|inr|prothrombin|coagulation|"
+    r"antibod\w*|hepatitis|hiv|serolog\w*|vitamin|b12|folate|uric acid|sed rate|esr|crp|"
+    r"c-reactive|rheumatoid|ana)\b",
+    re.I,
+)
+
+
+@fact(
+    "specific_test",
+    "the item names a laboratory test other than a blood count or chemistry panel (HbA1c, "
+    "lipids, thyroid, testosterone, urinalysis, coagulation, serology): not NSAID monitoring",
+    "request",
+)
+def _specific_test(ctx: Context) -> Value:
+    return _flag(bool(_SPECIFIC_TEST.search(ctx.request.decided_text)))
+
+
 _PURCHASE = re.compile(r"\b(purchase[ds]?|purchasing|buy|to own)\b", re.I)
 
 

@@ -52,10 +52,12 @@ def read_body_part(req: StructuredRequest, evidence: EvidenceSet, *, acute: bool
     records document most; a bare spine with no level documented is the lumbar spine. In the
     acute phase, when the ACOEM chapter depends on it, a request naming no body part at all
     is read as the region the records document most, if it is for a service of a visit's
-    treatment plan (a modality, therapy, a brace: regions.yaml ``read_unnamed_for``).
+    treatment plan (a modality, therapy, a brace: regions.yaml ``read_unnamed_for``); later,
+    only for a service whose guideline still depends on the body part (manipulation, which the
+    CPMTG does not recommend for the knee, ankle, foot, wrist or hand).
     """
     kinds = unnamed_region_kinds(req.decided_text)
-    unnamed = acute and not kinds and not req.regions and reads_unnamed_body_part(req.service)
+    unnamed = not kinds and not req.regions and reads_unnamed_body_part(req.service, acute)
     if not kinds and not unnamed:
         return None  # most items: nothing to read, so the findings are not counted
     counts = documented_regions(evidence)

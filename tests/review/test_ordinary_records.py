@@ -1,0 +1,148 @@
+"""Ordinary records, ordinary requests: each wording of the routing probe was decided on four
+plain progress notes (chronic neck, chronic knee, a shoulder at ten weeks, a low back at nine
+weeks) that document nothing beyond the usual complaint and examination. Every overturn was
+read against the guideline; these pairs pin the ones that were wrong, each with the case the
+guideline does support. Fictional; the page or section is cited with each pair."""
+
+from __future__ import annotations
+
+import pytest
+
+import openimr
+from openimr.domain import CaseBundle, ItemDecision
+
+NINE_WEEKS = "2016-09-17"
+CHRONIC = "2014-05-01"
+
+
+def decide(item: str, text: str, injury: str) -> ItemDecision:
+    bundle = CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-0000088",
+            "dates": {"ur_denial": "2016-11-20", "decision": "2016-12-20"},
+            "patient": {"age": 44, "sex": "male"},
+            "claim": {"date_of_injury": injury},
+            "records": [
+                {"id": "pr-1", "date": "2016-11-10", "kind": "progress report", "text": text}
+            ],
+            "requests": [{"id": "1", "item": item, "ur_decision": "denied"}],
+        }
+    )
+    return openimr.decide(bundle).items[0]
+
+
+# item, injury, supported text, unsupported text
+PAIRS = [
+    # ODG Low Back, corticosteroids (oral/parenteral/IM): clear-cut signs AND symptoms of
+    # radiculopathy; pain into the buttock with a normal neurologic examination is neither
+    (
+        "Kenalog 40mg IM",
+        NINE_WEEKS,
+        "Low back pain radiating down the left leg to the foot, rated 7/10. Examination shows a "
+        "positive straight leg raise on the left and decreased sensation in the left L5 "
+        "dermatome.",
+        "Low back pain radiating to the left buttock, rated 6/10. Examination shows lumbar "
+        "paraspinal tenderness; straight leg raise is negative, sensation is intact and "
+        "strength is 5/5.",
+    ),
+    # CPMTG 2009 p. 125: work hardening after therapy that improved function and then reached a
+    # plateau, for a worker whose limits keep him from his job
+    (
+        "Work hardening x 10",
+        NINE_WEEKS,
+        "Low back pain rated 4/10. He has completed twelve sessions of physical therapy; his "
+        "progress has plateaued. He remains on modified duty and cannot lift the 50 pounds his "
+        "warehouse job requires. Examination shows mild lumbar paraspinal tenderness.",
+        "Low back pain rated 6/10. He has completed eight sessions of physical therapy with "
+        "improvement and is working modified duty. Examination shows lumbar paraspinal "
+        "tenderness.",
+    ),
+    # ODG Pain, opioid-induced constipation: prescription agents after first-line failure
+    (
+        "Movantik 25mg #30",
+        CHRONIC,
+        "Chronic neck pain. Medications include Norco 10/325 three times daily. He reports "
+        "opioid-induced constipation despite Colace and senna.",
+        "Chronic neck pain. Medications include Norco 10/325 three times daily.",
+    ),
+    # CPMTG 2009 pp. 70-73: NSAID monitoring is a blood count and a chemistry profile; an HbA1c
+    # monitors no NSAID
+    (
+        ["Lab work: CBC, CMP", "HbA1c"],
+        CHRONIC,
+        "Right knee pain rated 6/10. He takes naproxen 550 mg twice daily. Examination shows "
+        "medial joint line tenderness.",
+        None,
+    ),
+    # ACOEM 2004 Ch. 12 p. 300: heat or cold packs at home, not a powered unit (ODG keeps
+    # continuous-flow cryotherapy for the week after surgery)
+    (
+        ["Heating pad", "Game Ready cryotherapy unit"],
+        "2016-10-30",
+        "Low back pain after lifting a box three weeks ago, rated 6/10. Examination shows lumbar "
+        "paraspinal spasm. She is attending physical therapy.",
+        None,
+    ),
+    # CPMTG 2009 pp. 58-59: manipulation is not recommended for the knee; the request names no
+    # body part and is read as the knee the records are about
+    (
+        "Chiropractic manipulation 6 visits",
+        CHRONIC,
+        "Chronic low back pain rated 6/10 without radiation. Examination shows lumbar "
+        "paraspinal tenderness and decreased lumbar range of motion.",
+        "Right knee pain rated 6/10, worse with stairs. Examination shows medial joint line "
+        "tenderness and crepitus.",
+    ),
+    # the complaint must be at the part treated: "cervical paraspinal tenderness" is the neck
+    (
+        "Chiropractic treatment 2x3 lumbar spine",
+        CHRONIC,
+        "Chronic low back pain rated 7/10. Examination shows lumbar paraspinal tenderness and "
+        "decreased lumbar range of motion.",
+        "Chronic neck pain rated 7/10 with stiffness. Examination shows cervical paraspinal "
+        "tenderness and decreased cervical range of motion.",
+    ),
+]
+
+
+@pytest.mark.parametrize("item,injury,good,bad", PAIRS, ids=[str(p[0]) for p in PAIRS])
+def test_pair(item: str | list[str], injury: str, good: str, bad: str | None) -> None:
+    if isinstance(item, list):  # two items on one record: the first supported, not the second
+        yes, no = item
+        assert decide(yes, good, injury).decision == "overturned"
+        got = decide(no, good, injury)
+        assert got.decision == "upheld", got.rationale
+        return
+    assert bad is not None
+    supported = decide(item, good, injury)
+    assert supported.decision == "overturned", supported.rationale
+    unsupported = decide(item, bad, injury)
+    assert unsupported.decision == "upheld", unsupported.rationale
+
+
+def test_cervical_paraspinal_tenderness_is_the_neck() -> None:
+    from openimr.evidence import extract
+
+    bundle = CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-0000089",
+            "dates": {"ur_denial": "2016-11-20"},
+            "claim": {"date_of_injury": CHRONIC},
+            "records": [
+                {
+                    "id": "pr-1",
+                    "date": "2016-11-10",
+                    "kind": "progress report",
+                    "text": "Examination shows cervical paraspinal tenderness. There is thoracic "
+                    "paraspinal spasm. Paraspinal tenderness is noted.",
+                }
+            ],
+            "requests": [{"id": "1", "item": "Office visit"}],
+        }
+    )
+    regions = [(f.code, f.region) for f in extract(bundle).findings]
+    assert ("exam.tenderness", "cervical spine") in regions
+    assert ("exam.spasm", "thoracic spine") in regions
+    assert ("exam.tenderness", "lumbar spine") in regions  # unqualified: the low back
