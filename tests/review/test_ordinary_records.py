@@ -146,3 +146,37 @@ def test_cervical_paraspinal_tenderness_is_the_neck() -> None:
     assert ("exam.tenderness", "cervical spine") in regions
     assert ("exam.spasm", "thoracic spine") in regions
     assert ("exam.tenderness", "lumbar spine") in regions  # unqualified: the low back
+
+
+KNEE_DONE = (
+    "She is seven weeks status post right knee arthroscopy with partial medial meniscectomy on "
+    "9/29/2016. She has completed eight sessions of postoperative physical therapy with "
+    "improving range of motion."
+)
+KNEE_SCHEDULED = (
+    "Right knee pain with locking from a medial meniscus tear. She is scheduled for right knee "
+    "arthroscopy on 12/1/2016."
+)
+LUMBAR_FUSION = (
+    "He is two weeks status post L4-5 posterior lumbar interbody fusion on 11/6/2016, with "
+    "incisional low back pain."
+)
+
+# a postoperative service follows a surgery at its own body part, in its own window (ODG
+# continuous-flow cryotherapy: the first seven days; antiemetics and post-operative drugs:
+# around the surgery, our reading of "postoperative")
+POSTOP = [
+    ("Lumbar support brace", "2016-01-10", LUMBAR_FUSION, KNEE_DONE),
+    ("Cold therapy unit 7 day rental for the right knee", "2016-03-01", KNEE_SCHEDULED, KNEE_DONE),
+    ("Zofran 8mg #10", "2016-03-01", KNEE_SCHEDULED, KNEE_DONE),
+]
+
+
+@pytest.mark.parametrize("item,injury,good,bad", POSTOP, ids=[p[0] for p in POSTOP])
+def test_postoperative_service_follows_its_surgery(
+    item: str, injury: str, good: str, bad: str
+) -> None:
+    supported = decide(item, good, injury)
+    assert supported.decision == "overturned", supported.rationale
+    unsupported = decide(item, bad, injury)
+    assert unsupported.decision == "upheld", unsupported.rationale

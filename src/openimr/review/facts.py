@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict
 
 from openimr.datafiles import load_model
-from openimr.intake.vocabulary import SPINAL_LEVEL, ProcedureKind, procedure_kind, service
+from openimr.intake.vocabulary import (
+    SPINAL_LEVEL,
+    ProcedureKind,
+    procedure_kind,
+    service,
+    territory,
+)
 
 if TYPE_CHECKING:
     from openimr.domain import Finding
@@ -444,19 +450,69 @@ def _surgery_reported(ctx: Context) -> Finding | None:
     done = [
         f
         for f in findings_in(ctx.evidence, ["surgery.prior"], regions, None, "present")
-        if f.observation != "plan" and f.role == "clinical"
+        if f.observation != "plan" and f.role == "clinical" and _same_site(ctx.request, f)
     ]
     authorized = []
     for f in ctx.evidence.findings:
         if f.code != "surgery.planned" or f.assertion == "negated":
             continue
-        if regions is not None and f.region is not None and f.region not in regions:
+        if not _same_site(ctx.request, f):
             continue
         scheduled = f.role != "administrative" and _approved_here(f.sentence, f.text, _SCHEDULED)
         if scheduled or _approved_here(f.sentence, f.text):
             authorized.append(f)
     found = done + authorized
     return max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
+
+
+_SPINE = frozenset({"cervical spine", "thoracic spine", "lumbar spine"})
+
+
+def _same_site(req: StructuredRequest, f: Finding) -> bool:
+    """Whether a surgery the records report is at the body part of a postoperative request:
+    the same region, or for a limb a part of the same limb; a spine region is only itself (a
+    knee operation is no reason for a lumbar brace, though sciatica reaches the knee)."""
+    if f.region is None or not req.regions:
+        return True
+    for r in req.regions:
+        if r == f.region:
+            return True
+        if r in _SPINE or f.region in _SPINE:
+            continue
+        if f.region in territory(r) or r in territory(f.region):
+            return True
+    return False
+
+
+def _surgery_date(ctx: Context) -> dt.date | None:
+    """When the surgery a postoperative service goes with was (or will be) done: the UR date
+    for one requested in this case or authorized and still to come, else the date the records
+    give for the operation reported performed."""
+    if ctx.surgery is not None and ctx.surgery.decision == "overturned":
+        return ctx.bundle.dates.ur_denial
+    f = _surgery_reported(ctx)
+    if f is None:
+        return None
+    if f.code == "surgery.planned":
+        return ctx.bundle.dates.ur_denial
+    return f.text_date or f.record_date
+
+
+@fact(
+    "weeks_since_surgery",
+    "weeks from the surgery a postoperative service goes with to the UR decision (to the date "
+    "of service of a retrospective request); 0 for a surgery still to come",
+    "number",
+)
+def _weeks_since_surgery(ctx: Context) -> Value:
+    when = _surgery_date(ctx)
+    if when is None:
+        return None, ""
+    ref = (ctx.request.date_of_service if ctx.request.retrospective else None) or (
+        ctx.bundle.dates.ur_denial
+    )
+    weeks = max(0, (ref - when).days // 7)
+    return float(weeks), f"surgery on {fmt_date(when)}, {weeks} weeks before"
 
 
 @fact(

@@ -221,8 +221,8 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
         and f.assertion in ("present", "historical")
         and f.role == "clinical"
         and f.observation in ("test", "history")
-        and (f.region in req.regions if located else f.region is None or not req.regions
-             or f.region in req.regions)
+        and (_same_study_site(entry.category, req.regions, f.region) if located
+             else f.region is None or not req.regions or f.region in req.regions)
         and (f.text_date is None or f.text_date <= before)
         # a retrospective request's own study, on its date of service, is not an earlier one
         and not (req.retrospective and req.date_of_service and f.text_date is not None
@@ -231,6 +231,18 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
         and not not_done.search(f.sentence)
     ]
     return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
+
+
+def _same_study_site(category: str, regions: tuple[str, ...], found: str | None) -> bool:
+    """Whether an earlier study located at ``found`` is one of the requested body part: the
+    same region; for electrodiagnosis of a limb, any part of that limb or the spine segment that
+    supplies it (a nerve conduction study "of the right upper extremity" found the carpal
+    tunnel syndrome at the wrist)."""
+    if found in regions:
+        return True
+    if category != "electrodiagnostics" or found is None:
+        return False
+    return any(found in territory(r) for r in regions)
 
 
 def _cues(yes: str, no: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
