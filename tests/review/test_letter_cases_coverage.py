@@ -95,12 +95,12 @@ CASES = [
                        "low testosterone. He takes no opioid medication",
                        plan="testosterone injections"),
     ),
-    # ACOEM 2004 Ch. 12 pp. 299-300, Table 12-8: heat or cold applied at home for low back
-    # complaints in the acute phase; the item names no body part and is read as the low back
-    # the records document
+    # ACOEM 2004 Ch. 12 pp. 300, 308 (acoem2004.low-back.heat-cold, written for home packs):
+    # heat or cold applied at home for low back complaints in the acute phase; the item names no
+    # body part and is read as the low back the records document
     Pair(
         "Heating pad",
-        "acoem2004.low-back.heat-cold-packs",
+        "acoem2004.low-back.heat-cold",
         "10-1-2016",
         HEAT.format(dx="lumbar strain", complaint="complained of low back pain and stiffness "
                     "rated 5 out of 10. Examination revealed lumbar paraspinal tenderness and "
@@ -111,7 +111,7 @@ CASES = [
     ),
     Pair(
         "Thermacare heat wraps #30 for the low back",
-        "acoem2004.low-back.heat-cold-packs",
+        "acoem2004.low-back.heat-cold",
         "10-1-2016",
         HEAT.format(dx="lumbar strain", complaint="complained of low back pain rated 6 out of "
                     "10. Examination revealed lumbar paraspinal tenderness.", plan="heat wraps"),
