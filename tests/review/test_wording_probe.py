@@ -20,9 +20,14 @@ from openimr.domain import CaseBundle, ItemDecision
 from openimr.intake.requests import match_services
 from openimr.routing import route_wording
 
-ROWS: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "wording_probe.yaml").read_text(encoding="utf-8")
-)
+# wording_probe.yaml, and a second list written independently in the ways UR and IMR letters
+# write items (abbreviations, strengths and quantities, misspellings, compounded creams)
+PROBE_FILES = ("wording_probe.yaml", "wording_probe_letters.yaml")
+ROWS_BY_FILE: dict[str, list[dict[str, Any]]] = {
+    name: yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
+    for name in PROBE_FILES
+}
+ROWS: list[dict[str, Any]] = [row for name in PROBE_FILES for row in ROWS_BY_FILE[name]]
 
 # One chronic case (injury 20 months before the UR decision), low back with leg pain, treated
 # with therapy, chiropractic care and medications. Every sentence is invented.
@@ -64,7 +69,8 @@ def decide_alone(text: str) -> ItemDecision:
 
 
 def test_the_probe_is_large_and_every_row_says_what_it_expects() -> None:
-    assert len(ROWS) >= 400
+    assert len(ROWS_BY_FILE["wording_probe.yaml"]) >= 400
+    assert len(ROWS_BY_FILE["wording_probe_letters.yaml"]) >= 200
     texts = [r["text"] for r in ROWS]
     assert len(texts) == len(set(texts)), "a wording is listed twice"
     for r in ROWS:

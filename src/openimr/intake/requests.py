@@ -255,7 +255,9 @@ def _classify(text: str) -> dict[str, Any]:
     if _INJECTED.search(text) and not v.topical_forms.search(text):
         # lidocaine with a steroid into a bursa is the injection, not a drug on the skin
         named = [(n, c) for n, c in named if not v.drug_classes[c].skin_only]
-    drug = named[0] if named else None
+    # a combination product is decided by its other drug, not by the acetaminophen in it
+    main = [(n, c) for n, c in named if not v.drug_classes[c].combination_partner]
+    drug = (main or named)[0] if named else None
     compounded = v.by_id["compounded_medication"]
     # drugs of two or more classes mixed in one cream or at stated strengths are a compound
     classes = {c for _, c in named} - {"topical", "lidocaine_topical", "topical_nsaid"}

@@ -83,6 +83,9 @@ class DrugClass(BaseModel):
     patch_class: str | None = None  # the class a patch (or pad) of the drug belongs to
     topical_class: str = "topical"  # the class a topical form of the drug belongs to
     skin_only: bool = False  # drugs on the skin: named in an injection, the injection decides
+    # the partner in a combination product (acetaminophen with hydrocodone or butalbital): the
+    # other drug named with it decides the item
+    combination_partner: bool = False
 
 
 class _Drugs(BaseModel):
@@ -187,6 +190,14 @@ def _regions(data: Any) -> tuple[Any, dict[str, tuple[str, ...]], tuple[Any, ...
     return tuple(regions), territories, tuple(kinds), frozenset(data.get("read_unnamed_for", []))
 
 
+# A drug name is a whole word: not inside another word, and not the end of a hyphenated name
+# ("Depo-Medrol" is not "medrol") or its start with a letter or number after the hyphen
+# ("senokot-s" is not "senokot"); a name followed by a hyphen and another word joins the drugs
+# of a combination ("hydrocodone-acetaminophen" is hydrocodone).
+_BEFORE = r"(?<![\w-])"
+_AFTER = r"(?![\w])(?!-(?![a-z]{3}))"
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The compiled vocabularies; loaded once per process."""
@@ -200,7 +211,7 @@ def vocabulary() -> Vocabulary:
         )
     drugs_cfg = validate(_Drugs, _load("drugs.yaml"), "intake/data/drugs.yaml")
     drugs = [
-        (name, cls, re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.I))
+        (name, cls, re.compile(_BEFORE + re.escape(name) + _AFTER, re.I))
         for cls, spec in drugs_cfg.classes.items()
         for name in spec.names
     ]
