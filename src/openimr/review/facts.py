@@ -510,6 +510,19 @@ def _evaluation_only(ctx: Context) -> Value:
     return _flag(bool(_EVALUATION_ONLY.search(ctx.request.decided_text)))
 
 
+_INITIAL_EXAM = re.compile(
+    r"\b(initial|new[- ]patient)\s+(office\s+)?(exam|examination|evaluation|visit|consult(ation)?|"
+    r"assessment|comprehensive (exam|examination|evaluation))\b",
+    re.I,
+)
+
+
+@fact("initial_exam", "the item asks for an initial examination (a new provider's first visit)",
+      "request")
+def _initial_exam(ctx: Context) -> Value:
+    return _flag(bool(_INITIAL_EXAM.search(ctx.request.decided_text)))
+
+
 _SALICYLATE = {"menthoderm", "methoderm", "mentherm", "ben-gay", "bengay", "methyl salicylate",
                "salonpas", "thera-gesic", "icy hot"}
 _CAPSAICIN = {"capsaicin", "zostrix", "capzasin"}
