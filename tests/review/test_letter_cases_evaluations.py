@@ -346,6 +346,25 @@ CASES = [
         "back pain. He takes no sleep medication and has not tried sleep hygiene measures. He "
         "denied snoring or daytime sleepiness. The treatment plan included a sleep study.",
     ),
+    # insomnia: at least six months, four nights a week, despite behavioural measures and sleep
+    # medication, once a psychiatric cause is excluded (ODG Pain, Polysomnography); not insomnia
+    # from pain and worry whose only failed care is the care of the injury
+    Pair(
+        "Sleep study",
+        "5-20-2015",
+        "The diagnoses have included chronic low back pain and insomnia. Treatment to date has "
+        "included physical therapy and medications. Per the progress report dated 10-20-16, the"
+        " injured worker complained of insomnia at least five nights a week since 2015. Sleep "
+        "hygiene measures, cognitive behavioral therapy for insomnia, zolpidem and trazodone have"
+        " all failed. A psychological evaluation on 8-1-16 found no psychiatric disorder. The "
+        "treatment plan included a sleep study.",
+        "The diagnoses have included chronic low back pain, depression and insomnia. Treatment to"
+        " date has included physical therapy and medications without lasting relief. Per the "
+        "progress report dated 10-20-16, the injured worker complained of difficulty falling "
+        "asleep and staying asleep for more than a year because of low back pain and worry. He "
+        "takes zolpidem 10 mg at bedtime with partial benefit. He denied snoring or daytime "
+        "sleepiness. The treatment plan included a sleep study.",
+    ),
 ]
 
 
@@ -420,6 +439,11 @@ VARIANTS = [
      " foot, with normal strength. There were no red flags. MRI of the lumbar spine dated "
      "10-19-16 revealed a right L5-S1 disc extrusion contacting the S1 nerve root. The treatment"
      " plan included a spine surgeon consultation.", "upheld"),
+    # ACOEM 2004 ch. 7 pp. 137-138: a worker who has retired has no job for the FCE to measure
+    ("FCE for a retired worker", FCE.item, FCE.injured,
+     FCE.unsupported.replace("He returned to his usual job at full duty without restrictions on "
+                             "9-1-16 and has worked without difficulty since", "He retired from "
+                             "his job in 2015 and does not plan to return to work"), "upheld"),
     # ODG Fitness for Duty, FCE: back at work with restrictions still leaves the question
     ("FCE at maximal improvement, back at work with restrictions", FCE.item, FCE.injured,
      FCE.unsupported.replace("at full duty without restrictions", "with a 20 pound lifting "
