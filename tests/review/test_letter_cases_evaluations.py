@@ -14,9 +14,10 @@ settled or still in active treatment."""
 from __future__ import annotations
 
 import pytest
-from _letter_case import Pair, decide_letter_case
+from _letter_case import HEAD, UR, Pair, decide_letter_case
 
-from openimr.domain import ItemDecision
+import openimr
+from openimr.domain import CaseBundle, ItemDecision
 
 
 def _decide(item: str, injured: str, text: str, sex: str = "male") -> ItemDecision:
@@ -464,3 +465,72 @@ def test_variant(item: str, injured: str, text: str, expected: str) -> None:
     assert got.decision == expected, got.rationale
     if expected == "upheld":
         assert got.needed, got.rationale
+
+
+# ---- a visit that follows up a treatment requested beside it (CPMTG 2016 Office visits: each
+# visit's need is individual, judged on what it is for): it follows that treatment's decision.
+# The injection is decided by CPMTG 2009 p. 46 (radiculopathy on examination, corroborated by
+# imaging, after failed conservative care)
+INJECTION = "Left L4-5 transforaminal epidural steroid injection"
+AFTER = "Follow-up visit after the epidural steroid injection"
+WITH_INJECTION = [
+    ("injection supported", "overturned",
+     "The diagnoses have included L4-5 disc herniation with left L5 radiculopathy. Treatment to "
+     "date has included medications and twelve sessions of physical therapy without lasting "
+     "relief. Per the progress report dated 10-20-16, the injured worker complained of low back"
+     " pain radiating down the left leg to the foot. Examination revealed decreased sensation in"
+     " the left L5 dermatome and a positive straight leg raise on the left. MRI of the lumbar "
+     "spine dated 8-1-16 revealed a left L4-5 disc protrusion compressing the L5 nerve root. The"
+     " treatment plan included a left L4-5 transforaminal epidural steroid injection and a "
+     "follow-up visit two weeks after the injection."),
+    ("injection not supported", "upheld",
+     "The diagnoses have included lumbar strain. Treatment to date has included medications and"
+     " six sessions of physical therapy. Per the progress report dated 10-20-16, the injured "
+     "worker complained of axial low back pain rated 5 out of 10 without radiation. Examination"
+     " revealed lumbar paraspinal tenderness with a normal neurological examination and a "
+     "negative straight leg raise. MRI of the lumbar spine dated 8-1-16 revealed mild disc "
+     "desiccation without nerve root compromise. The treatment plan included a lumbar epidural "
+     "steroid injection and a follow-up visit after the injection."),
+]
+
+
+def _decide_case(items: list[str], injured: str, text: str) -> list[ItemDecision]:
+    m, d, y = injured.split("-")
+    bundle = CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-evaluations",
+            "dates": {"ur_denial": "2016-11-03", "decision": "2016-12-10"},
+            "patient": {"age": 52, "sex": "male"},
+            "claim": {"date_of_injury": f"{y}-{int(m):02d}-{int(d):02d}"},
+            "records": [
+                {
+                    "id": "clinical-case-summary",
+                    "date": "2016-12-10",
+                    "kind": "clinical case summary (from the Final Determination Letter)",
+                    "text": HEAD.format(age=52, sex="male", on=injured) + text + UR,
+                }
+            ],
+            "requests": [{"id": str(i + 1), "item": it} for i, it in enumerate(items)],
+        }
+    )
+    return openimr.decide(bundle).items
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"), [c[1:] for c in WITH_INJECTION], ids=[c[0] for c in WITH_INJECTION]
+)
+def test_a_follow_up_visit_follows_the_treatment_it_names(expected: str, text: str) -> None:
+    # listed visit first: it is still decided after the injection it names
+    visit, injection = _decide_case([AFTER, INJECTION], "3-1-2016", text)
+    assert injection.decision == expected, injection.rationale
+    assert visit.decision == expected, visit.rationale
+    if expected == "upheld":
+        assert "nothing for it to follow up" in visit.rationale, visit.rationale
+        assert visit.needed, visit.rationale
+
+
+def test_a_follow_up_visit_alone_is_judged_on_its_own() -> None:
+    # the same records without the injection disputed beside it: ongoing symptoms decide
+    (visit,) = _decide_case([AFTER], "3-1-2016", WITH_INJECTION[1][2])
+    assert visit.decision == "overturned", visit.rationale

@@ -380,8 +380,9 @@ def _duplicate(ctx: Context) -> Value:
 
 @fact(
     "companions_not_necessary",
-    "the case also requests therapy this service is an adjunct to (services.yaml accompanies), "
-    "and this review finds every such request not medically necessary",
+    "the case also requests what this service is an adjunct to (services.yaml accompanies: the "
+    "therapy of a passive modality; follows_named: the treatment a visit's wording names), and "
+    "this review finds every such request not medically necessary",
     "request",
 )
 def _companions_not_necessary(ctx: Context) -> Value:
@@ -394,8 +395,8 @@ def _companions_not_necessary(ctx: Context) -> Value:
 
 @fact(
     "companion_necessary",
-    "the case also requests therapy this service is an adjunct to (services.yaml accompanies), "
-    "and this review finds one such request medically necessary",
+    "the case also requests what this service is an adjunct to (services.yaml accompanies or "
+    "follows_named), and this review finds one such request medically necessary",
     "request",
 )
 def _companion_necessary(ctx: Context) -> Value:
