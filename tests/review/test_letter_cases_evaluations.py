@@ -534,3 +534,36 @@ def test_a_follow_up_visit_alone_is_judged_on_its_own() -> None:
     # the same records without the injection disputed beside it: ongoing symptoms decide
     (visit,) = _decide_case([AFTER], "3-1-2016", WITH_INJECTION[1][2])
     assert visit.decision == "overturned", visit.rationale
+
+
+# ---- a psychological evaluation asked for as the clearance of a procedure it names (CPMTG 2009
+# p. 101, before a spinal cord stimulator), disputed beside it: it follows the procedure. The
+# stimulator is decided by CPMTG 2009 pp. 105-107 (failed back surgery syndrome or CRPS)
+STIMULATOR = "Spinal cord stimulator trial"
+CLEARANCE = "Psychological evaluation for the spinal cord stimulator trial"
+WITH_STIMULATOR = [
+    ("stimulator supported", "overturned",
+     "The diagnoses have included lumbar post-laminectomy syndrome with persistent left leg "
+     "radicular pain. Treatment to date has included lumbar fusion in 2014, physical therapy, "
+     "epidural steroid injections and medications, without lasting relief. Per the progress "
+     "report dated 10-20-16, the injured worker continued to complain of burning left leg pain."
+     " The treatment plan included a spinal cord stimulator trial and a psychological evaluation"
+     " for the trial."),
+    ("stimulator not supported", "upheld",
+     "The diagnoses have included chronic lumbar strain. Treatment to date has included "
+     "physical therapy and medications, without lasting relief. Per the progress report dated "
+     "10-20-16, the injured worker complained of axial low back pain without radiation; he has "
+     "had no spine surgery and no complex regional pain syndrome. The treatment plan included a"
+     " spinal cord stimulator trial and a psychological evaluation for the trial."),
+]
+
+
+@pytest.mark.parametrize(
+    ("expected", "text"), [c[1:] for c in WITH_STIMULATOR], ids=[c[0] for c in WITH_STIMULATOR]
+)
+def test_a_clearance_follows_the_procedure_it_names(expected: str, text: str) -> None:
+    clearance, stimulator = _decide_case([CLEARANCE, STIMULATOR], "5-1-2013", text)
+    assert stimulator.decision == expected, stimulator.rationale
+    assert clearance.decision == expected, clearance.rationale
+    if expected == "upheld":
+        assert "nothing for it to clear" in clearance.rationale, clearance.rationale
