@@ -409,6 +409,7 @@ PAIN = _pair("Referral to a pain management physician for medication management"
 EXAM = _pair("Initial exam")
 FCE = _pair("Functional capacity evaluation")
 SPINE = _pair("Spine surgeon consultation")
+SHOULDER = _pair("Orthopedic surgical consultation for the right shoulder")
 VARIANTS = [
     # ACOEM 2004 ch. 7 p. 127: the uncertainty is the treating physician's; a utilization
     # reviewer's remark about the cause is an administrative sentence, not clinical evidence
@@ -440,6 +441,16 @@ VARIANTS = [
      " foot, with normal strength. There were no red flags. MRI of the lumbar spine dated "
      "10-19-16 revealed a right L5-S1 disc extrusion contacting the S1 nerve root. The treatment"
      " plan included a spine surgeon consultation.", "upheld"),
+    # a consultation the records report authorized in this episode duplicates the request (our
+    # reading of medical necessity, guidelines/shared/course.yaml); one that was refused does not
+    ("surgical consultation already authorized", SHOULDER.item, SHOULDER.injured,
+     SHOULDER.supported + " An orthopedic consultation was authorized on 10-1-16 and is "
+     "scheduled for 11-20-16.", "upheld"),
+    ("surgical consultation refused before", SHOULDER.item, SHOULDER.injured,
+     SHOULDER.supported + " An orthopedic consultation requested on 9-1-16 was "
+     "non-certified.", "overturned"),
+    ("a consultation with another specialty authorized", SHOULDER.item, SHOULDER.injured,
+     SHOULDER.supported + " A neurology consultation was authorized on 10-1-16.", "overturned"),
     # ACOEM 2004 ch. 7 pp. 137-138: a worker who has retired has no job for the FCE to measure
     ("FCE for a retired worker", FCE.item, FCE.injured,
      FCE.unsupported.replace("He returned to his usual job at full duty without restrictions on "
