@@ -419,6 +419,11 @@ VARIANTS = [
     # the same referral two years after the injury: the ground does not expire
     ("medication management beyond the chiropractor's scope, years later", PAIN.item,
      "4-12-2013", PAIN.supported, "overturned"),
+    # the same ground in other words: the treating chiropractor cannot prescribe
+    ("medication management a chiropractor cannot prescribe", PAIN.item, PAIN.injured,
+     PAIN.supported.replace("noted that medication management is outside the scope of his "
+                            "practice", "noted that he cannot prescribe medications"),
+     "overturned"),
     # the scope statement negated: the treating physician manages the medications himself
     ("medication management within the physician's own practice", PAIN.item, PAIN.injured,
      PAIN.supported.replace("noted that medication management is outside the scope of his "
