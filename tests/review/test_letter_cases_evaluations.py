@@ -431,6 +431,11 @@ VARIANTS = [
     # a new patient examination is an initial examination by its wording
     ("new patient exam with no reason for a new provider", "New patient exam", EXAM.injured,
      EXAM.unsupported.replace("an initial exam", "a new patient exam"), "upheld"),
+    # a retrospective initial examination is the first visit itself, on its date of service
+    ("retrospective initial exam", "Retrospective initial exam (DOS 10-20-16)", EXAM.injured,
+     EXAM.unsupported.replace("The treatment plan included an initial exam.",
+                              "A request for authorization for the initial exam of 10-20-16 "
+                              "was submitted."), "overturned"),
     # a follow-up visit is not an initial examination: the same record supports it
     ("follow-up visit for the patient who is already examined", "Follow-up visit",
      EXAM.injured, EXAM.unsupported.replace("an initial exam", "a follow-up visit"),
