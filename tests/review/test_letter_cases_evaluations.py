@@ -588,3 +588,13 @@ def test_a_clearance_follows_the_procedure_it_names(expected: str, text: str) ->
     assert clearance.decision == expected, clearance.rationale
     if expected == "upheld":
         assert "nothing for it to clear" in clearance.rationale, clearance.rationale
+
+
+def test_an_exclusion_that_decides_is_the_conclusion() -> None:
+    # the FCE for effort meets the guideline's setting (permanent and stationary, off work), so
+    # the conclusion names the exclusion and does not deny the settled condition
+    effort = _pair("Functional capacity evaluation for the lumbar spine")
+    got = _decide(effort.item, effort.injured, effort.unsupported)
+    assert got.decision == "upheld", got.rationale
+    assert "Because the evaluation is requested to judge the worker's effort" in got.rationale
+    assert "do not show a settled condition" not in got.rationale, got.rationale
