@@ -551,6 +551,18 @@ def test_a_follow_up_visit_follows_the_treatment_it_names(expected: str, text: s
         assert visit.needed, visit.rationale
 
 
+def test_a_follow_up_visit_with_monitored_medication_keeps_its_own_reason() -> None:
+    # the injection is not necessary, but the opioid the visit also monitors is a reason of
+    # its own (CPMTG 2016 Office visits: medications that require monitoring)
+    text = WITH_INJECTION[1][2].replace(
+        "Treatment to date has included medications", "Treatment to date has included Norco "
+        "10/325 mg twice daily"
+    )
+    visit, injection = _decide_case([AFTER, INJECTION], "3-1-2016", text)
+    assert injection.decision == "upheld", injection.rationale
+    assert visit.decision == "overturned", visit.rationale
+
+
 def test_a_follow_up_visit_alone_is_judged_on_its_own() -> None:
     # the same records without the injection disputed beside it: ongoing symptoms decide
     (visit,) = _decide_case([AFTER], "3-1-2016", WITH_INJECTION[1][2])
