@@ -60,6 +60,9 @@ class Service(BaseModel):
     # the services it is an adjunct to (a passive modality goes alongside active therapy):
     # requested beside one of them in the same case, it follows that decision
     accompanies: list[str] = Field(default_factory=list)
+    # a visit whose wording names another service ("re-evaluation after the epidural
+    # injection"): requested beside that service in the same case, it follows that decision
+    follows_named: bool = False
 
 
 class _Region(BaseModel):

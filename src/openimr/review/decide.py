@@ -79,8 +79,9 @@ def decide_items(
     decided: dict[str, ItemDecision] = {
         it.id: decide_item(it, case) for it in items if it.is_surgery
     }
-    # an adjunct (a passive modality beside physical therapy) after what it accompanies
-    for it in sorted(items, key=lambda i: bool(adjunct_to(i, items))):
+    # an adjunct (a passive modality beside physical therapy, a follow-up after an injection)
+    # after what it accompanies
+    for it in sorted(items, key=lambda i: _adjunct_depth(i, items)):
         if it.id in decided:
             continue
         link = None
@@ -89,20 +90,43 @@ def decide_items(
         companions = tuple(
             Companion(as_object(c.req.decided_text), decided[c.id].decision)
             for c in adjunct_to(it, items)
+            if c.id in decided  # two items that name each other: the first goes alone
         )
         decided[it.id] = decide_item(it, case, surgery=link, companions=companions)
     return [decided[it.id] for it in items]
 
 
+def _adjunct_depth(
+    item: RoutedItem, items: tuple[RoutedItem, ...], seen: frozenset[str] = frozenset()
+) -> int:
+    """0 for an item that accompanies nothing of the case, else one more than the deepest of
+    what it accompanies (a follow-up after a modality that accompanies therapy comes last)."""
+    if item.id in seen:
+        return 0
+    under = [_adjunct_depth(c, items, seen | {item.id}) for c in adjunct_to(item, items)]
+    return 1 + max(under) if under else 0
+
+
 def adjunct_to(item: RoutedItem, items: tuple[RoutedItem, ...]) -> list[RoutedItem]:
     """The requests of the case that ``item`` is an adjunct to (services.yaml
-    ``accompanies``): the therapy a passive modality or massage would go alongside."""
+    ``accompanies``): the therapy a passive modality or massage would go alongside; and, for a
+    visit (``follows_named``), the requests its wording names: the injection a re-evaluation
+    after the injection would follow up."""
     from openimr.intake.vocabulary import service
 
     entry = service(item.req.service) if item.req.service else None
-    if entry is None or not entry.accompanies:
+    if entry is None:
         return []
-    return [i for i in items if i is not item and i.req.service in entry.accompanies]
+    wanted = set(entry.accompanies)
+    if entry.follows_named:
+        # the services its own wording names ("follow-up after the epidural injection")
+        from openimr.intake.requests import match_services
+
+        wanted |= {m.service.id for m in match_services(item.req.decided_text)}
+        wanted.discard(entry.id)
+    if not wanted:
+        return []
+    return [i for i in items if i is not item and i.req.service in wanted]
 
 
 def decide_request(

@@ -410,7 +410,9 @@ def needed_for_support(results: Results, decision: str) -> list[str]:
     return out
 
 
-def conclusion(item: RoutedItem, topic: Topic, decision: str) -> Sentence:
+def conclusion(
+    item: RoutedItem, topic: Topic, decision: str, results: Results | None = None
+) -> Sentence:
     if decision == "undetermined":
         return Sentence(
             f"The records would support the request for {_subject(item)} on its own, but it "
@@ -418,6 +420,11 @@ def conclusion(item: RoutedItem, topic: Topic, decision: str) -> Sentence:
         )
     verdict = "is not medically necessary" if decision == "upheld" else "is medically necessary"
     because = topic.conclusion_upheld if decision == "upheld" else topic.conclusion_overturned
+    # an exclusion that applies is the reason by itself: the conclusion names it (the topic's
+    # general conclusion may deny what the records show, such as an indication that is met)
+    excluded = [c for c, o in results or () if c.kind == "exclusion" and o.met]
+    if decision == "upheld" and excluded:
+        because = excluded[0].says
     return Sentence(f"Because {because}, the request for {_subject(item)} {verdict}.")
 
 
@@ -577,7 +584,7 @@ def decide_item(
         *opening(item, topic, surgery, case),
         *secondary_citations(topic, results, decision),
         *explained.sentences,
-        conclusion(item, topic, decision),
+        conclusion(item, topic, decision, results),
     ]
     rationale = " ".join(s.text for s in sentences)
     titles = [c.chapter for c in topic.citations.values() if c.chapter]

@@ -386,8 +386,9 @@ def _duplicate(ctx: Context) -> Value:
 
 @fact(
     "companions_not_necessary",
-    "the case also requests therapy this service is an adjunct to (services.yaml accompanies), "
-    "and this review finds every such request not medically necessary",
+    "the case also requests what this service is an adjunct to (services.yaml accompanies: the "
+    "therapy of a passive modality; follows_named: the treatment a visit's wording names), and "
+    "this review finds every such request not medically necessary",
     "request",
 )
 def _companions_not_necessary(ctx: Context) -> Value:
@@ -400,8 +401,8 @@ def _companions_not_necessary(ctx: Context) -> Value:
 
 @fact(
     "companion_necessary",
-    "the case also requests therapy this service is an adjunct to (services.yaml accompanies), "
-    "and this review finds one such request medically necessary",
+    "the case also requests what this service is an adjunct to (services.yaml accompanies or "
+    "follows_named), and this review finds one such request medically necessary",
     "request",
 )
 def _companion_necessary(ctx: Context) -> Value:
@@ -564,6 +565,19 @@ _EVALUATION_ONLY = re.compile(r"\b(evaluation|eval|assessment|screening|consult(
       "treatment), not the program or treatment itself", "request")
 def _evaluation_only(ctx: Context) -> Value:
     return _flag(bool(_EVALUATION_ONLY.search(ctx.request.decided_text)))
+
+
+_INITIAL_EXAM = re.compile(
+    r"\b(initial|new[- ]patient)\s+(office\s+)?(exam|examination|evaluation|visit|consult(ation)?|"
+    r"assessment|comprehensive (exam|examination|evaluation))\b",
+    re.I,
+)
+
+
+@fact("initial_exam", "the item asks for an initial examination (a new provider's first visit)",
+      "request")
+def _initial_exam(ctx: Context) -> Value:
+    return _flag(bool(_INITIAL_EXAM.search(ctx.request.decided_text)))
 
 
 _SALICYLATE = {"menthoderm", "methoderm", "mentherm", "ben-gay", "bengay", "methyl salicylate",

@@ -288,11 +288,68 @@ def _read_body_part(
 AUTHORIZATION_WINDOW = dt.timedelta(days=120)
 
 
+# The specialties a consultation names, each as one pattern: a consultation already authorized
+# duplicates a request for one with the same specialty (an orthopedic consultation, not a
+# neurology one).
+_SPECIALTIES = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"\borthop\w*|\bspine\b|\bspinal surg|\bhand surg",
+        r"\bneurosurg\w*",
+        r"\bneurolog\w*",
+        r"\bpain (management|medicine|specialist)",
+        r"\bpsychiatr\w*",
+        r"\brheumatolog\w*",
+        r"\binternal medicine|\binternist",
+        r"\bpodiatr\w*",
+        r"\bphysiatr\w*|physical medicine (and|&) rehabilitation|\bpm&r\b",
+        r"\botolaryngolog\w*",
+        r"\bophthalmolog\w*",
+        r"\bcardiolog\w*",
+        r"\bgastroenterolog\w*",
+        r"\burolog\w*",
+        r"\bdermatolog\w*",
+        r"\bsleep medicine",
+    )
+)
+_CONSULT_CODES = ("consult.specialist", "surgery.consult")
+
+
+def _specialties(text: str) -> set[int]:
+    return {i for i, p in enumerate(_SPECIALTIES) if p.search(text)}
+
+
+def authorized_consultation(
+    req: StructuredRequest, evidence: EvidenceSet, ur_date: dt.date
+) -> Finding | None:
+    """The latest sentence reporting a consultation with the specialty requested as approved
+    or authorized in this episode of the request (a consultation recurs less than a visit:
+    one authorized and not yet held is the one requested)."""
+    wanted = _specialties(req.decided_text)
+    if not wanted:
+        return None
+    approved, not_approved = _cues("approved", "not_approved")
+    found = [
+        f
+        for f in evidence.findings
+        if f.code in _CONSULT_CODES
+        and f.assertion == "present"
+        and _specialties(f.text) & wanted
+        and f.when is not None
+        and f.when >= ur_date - AUTHORIZATION_WINDOW
+        and approved.search(f.sentence)
+        and not not_approved.search(f.sentence)
+    ]
+    return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
+
+
 def authorized_study(
     req: StructuredRequest, evidence: EvidenceSet, ur_date: dt.date
 ) -> Finding | None:
     """The latest sentence reporting the study requested, at the requested body part, as
     approved or authorized (not done: that is a repeat) in this episode of the request."""
+    if req.service == "specialist_consult":
+        return authorized_consultation(req, evidence, ur_date)
     entry = service(req.service or "")
     if entry is None or not entry.done_as or not req.regions:
         return None
