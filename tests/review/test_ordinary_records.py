@@ -180,3 +180,31 @@ def test_postoperative_service_follows_its_surgery(
     assert supported.decision == "overturned", supported.rationale
     unsupported = decide(item, bad, injury)
     assert unsupported.decision == "upheld", unsupported.rationale
+
+
+CTS = (
+    "Numbness and tingling in the right thumb, index and middle fingers, worse at night. "
+    "Examination shows a positive Tinel's sign and a positive Phalen's test at the right wrist. "
+    "Nerve conduction studies on 10/1/2016 showed moderate right carpal tunnel syndrome. A "
+    "night splint helped partially."
+)
+DISTRESS = (
+    "Chronic neck and low back pain rated 6/10. She reports depression, anxiety and poor sleep "
+    "since the injury. Examination shows cervical and lumbar paraspinal tenderness."
+)
+
+
+@pytest.mark.parametrize(
+    "item,text,expected",
+    [
+        # ACOEM 2004 ch. 7 p. 127: a referral brings the expertise the care needs
+        ("Dermatology consultation", CTS, "upheld"),
+        ("Cardiology consult", DISTRESS, "upheld"),
+        # psychosocial factors: pain or mental health expertise, not a surgeon's
+        ("Orthopedic surgeon consultation", DISTRESS, "upheld"),
+        ("Pain management consultation", DISTRESS, "overturned"),
+    ],
+)
+def test_a_consultation_needs_a_reason_in_its_field(item: str, text: str, expected: str) -> None:
+    got = decide(item, text, "2014-01-10")
+    assert got.decision == expected, got.rationale

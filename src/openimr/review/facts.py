@@ -611,6 +611,51 @@ _PAIN_SPECIALIST = re.compile(
 )
 
 
+_MSK_FIELD = re.compile(
+    r"\b(orthop\w*|ortho|spine|spinal|neurosurg\w*|neuro\w*|hand (surgeon|surgery|specialist)|"
+    r"podiatr\w*|foot (and|&) ankle|physiatr\w*|pm ?& ?r|physical medicine|pain|"
+    r"rheumatolog\w*|sports medicine|occupational medicine|psychiatr\w*|psycholog\w*)\b",
+    re.I,
+)
+_OTHER_FIELD = re.compile(
+    r"\b(internal medicine|internist|cardiolog\w*|dermatolog\w*|dental|dentist\w*|"
+    r"oral surg\w*|ophthalmolog\w*|optometr\w*|audiolog\w*|otolaryngolog\w*|ent|"
+    r"ear,? nose,? (and|&) throat|gastro\w*|gi|urolog\w*|pulmon\w*|sleep medicine|"
+    r"infectious disease|vascular|plastic surg\w*|general surg\w*|nutrition\w*|dietic\w*|"
+    r"dietitian|endocrin\w*|hematolog\w*|oncolog\w*|nephrolog\w*|gyn\w*|ob/?gyn|allerg\w*|"
+    r"bariatric)\b",
+    re.I,
+)
+
+
+@fact(
+    "consult_other_field",
+    "the consultation asked for is in a field outside musculoskeletal, neurologic, pain and "
+    "mental health care (internal medicine, cardiology, dermatology, dentistry, ...)",
+    "request",
+)
+def _consult_other_field(ctx: Context) -> Value:
+    text = ctx.request.decided_text
+    return _flag(bool(_OTHER_FIELD.search(text)) and not _MSK_FIELD.search(text))
+
+
+_BODY_FIELD = re.compile(
+    r"\b(surgeon|surg\w*|orthop\w*|ortho|neurosurg\w*|neurolog\w*|neuro|podiatr\w*|"
+    r"rheumatolog\w*|hand specialist|foot (and|&) ankle)\b",
+    re.I,
+)
+
+
+@fact(
+    "consult_body_field",
+    "the consultation asked for is with a surgeon, a neurologist, a podiatrist or a "
+    "rheumatologist: a field of the body's structures, not of pain or mental health care",
+    "request",
+)
+def _consult_body_field(ctx: Context) -> Value:
+    return _flag(bool(_BODY_FIELD.search(ctx.request.decided_text)))
+
+
 @fact("pain_specialist", "the consultation asked for is with pain management (a pain specialist)",
       "request")
 def _pain_specialist(ctx: Context) -> Value:
