@@ -280,15 +280,7 @@ def _anchor(seq: Any, width: _Width) -> tuple[set[str], int, int, dict[str, int]
                 cands.append(({run + lead for lead in leads}, run_at, (0, 0, {})))
             cands.append(({run}, run_at, (0, 0, {})))
             run = ""
-        got: tuple[set[str], int, int, dict[str, int]] | None = None
-        if op is C.SUBPATTERN:
-            got = _anchor(av[3], width)
-        elif op is getattr(C, "ATOMIC_GROUP", None):
-            got = _anchor(av, width)
-        elif op is C.BRANCH:
-            got = _branch_anchor(av[1], width)
-        elif op in _REPEATS and av[0] >= 1:
-            got = _anchor(av[2], width)  # in the first repetition
+        got = _item_anchor(op, av, seq.state, width)
         if got:
             cands.append((got[0], i, (got[1], got[2], got[3])))
     if run:
@@ -307,6 +299,36 @@ def _anchor(seq: Any, width: _Width) -> tuple[set[str], int, int, dict[str, int]
 # A single character, an anchor or a lookaround: what matches it at a position, matches in
 # one way only (no other attempt to go back to).
 _ONE_WAY = {C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN, C.AT, C.ASSERT, C.ASSERT_NOT}
+def _item_anchor(
+    op: Any, av: Any, state: Any, width: _Width
+) -> tuple[set[str], int, int, dict[str, int]] | None:
+    """:func:`_anchor` of one item of a sequence (not a literal)."""
+    if op is C.SUBPATTERN:
+        return _anchor(av[3], width)
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _anchor(av, width)
+    if op is C.BRANCH:
+        return _branch_anchor(av[1], width)
+    if op in _REPEATS and av[0] >= 1:
+        return _anchor(av[2], width)  # in the first repetition
+    if op is C.IN:
+        chars = _few_chars(width, P.SubPattern(state, [(op, av)]))
+        if chars:
+            return chars, 0, 0, {}
+    return None
+
+
+FEW_CHARS = 3  # a character class of at most so many characters (lower case) is a string
+
+
+def _few_chars(width: _Width, item: Any) -> set[str] | None:
+    """The characters (lower case) a single-character class matches in ASCII text, when they
+    are few: "[/-]" is "/" or "-"."""
+    mask = _CLASSES[width._class(item)]
+    chars = {chr(c).lower() for c in range(128) if mask >> c & 1}
+    return chars if 0 < len(chars) <= FEW_CHARS else None
+
+
 def _branch_anchor(
     alts: Any, width: _Width
 ) -> tuple[set[str], int, int, dict[str, int]] | None:
