@@ -66,3 +66,29 @@ def test_every_letter_format_has_a_file_extension() -> None:
     from openimr.letters.render import FORMATS
 
     assert set(FORMATS) <= set(EXTENSIONS)
+
+
+def _letters(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*.txt")}
+
+
+def test_jobs_give_the_letters_of_one_process(tmp_path: Path) -> None:
+    # With --jobs the first bundle is decided before the workers start (it warms what they
+    # share): a bad first bundle is skipped as in one process, and every letter is the same.
+    bad = ROOT / "tests/data/bundles/invalid/bad-priority.yaml"
+    seed = ROOT / "examples/cm13-0057725/bundle.yaml"
+    summaries: dict[str, list[tuple[int, str]]] = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs-{jobs}"
+        for first in (bad, seed):
+            folder = str(out / first.stem)
+            variants = str(ROOT / "examples/variants")
+            proc = _run("decide", str(first), variants, "-o", folder, "--jobs", jobs)
+            assert (proc.returncode == 1) == (first == bad), proc.stderr
+            lines = [line for line in proc.stderr.splitlines() if "skipped" in line]
+            summary = lines[-1].split(" in ")[0] if lines else ""
+            summaries.setdefault(jobs, []).append((proc.returncode, summary))
+    one, two = _letters(tmp_path / "jobs-1"), _letters(tmp_path / "jobs-2")
+    assert len(one) == 13 and one == two
+    assert summaries["1"] == summaries["2"]
+    assert summaries["1"][0] == (1, "6 bundle(s) decided, 1 skipped,")

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -130,12 +131,19 @@ def decide_many(
     results: Iterator[Outcome]
     if jobs > 1 and len(todo) > 1:
         # Loaded here, before the workers fork, they share the pipeline and knowledge base
-        # instead of each building its own (a few seconds per worker).
+        # instead of each building its own (a few seconds per worker). The first bundle is
+        # decided here too: it builds what is built at first use (the vocabulary scan, the
+        # compiled vocabularies and cues, the specialty map, the letter templates: about a
+        # second), which the workers then share instead of each building it again.
         warm_up()
+        first = decide_one(*todo[0], panel)
+        rest = todo[1:]
         pool = ProcessPoolExecutor(
-            max_workers=min(jobs, len(todo)), initializer=_init_worker, initargs=(panel,)
+            max_workers=min(jobs, len(rest)), initializer=_init_worker, initargs=(panel,)
         )
-        results = pool.map(_decide_job, todo, chunksize=max(1, len(todo) // (jobs * 8)))
+        results = chain(
+            [first], pool.map(_decide_job, rest, chunksize=max(1, len(rest) // (jobs * 8)))
+        )
     else:
         pool = None
         results = (decide_one(b, f, o, panel) for b, f, o in todo)

@@ -20,6 +20,17 @@ def test_visible_marks_controls_and_keeps_the_rest() -> None:
     )
 
 
+def test_visible_finds_the_characters_it_shows_by_one_class() -> None:
+    # a value is searched with one character class before it is read character by character
+    from openimr.domain.sanity import BIDI
+    from openimr.letters.render import _HIDDEN, _hidden
+
+    for i in [*range(0x3000), 0xFEFF, 0x1F600]:
+        assert (_HIDDEN.search(chr(i)) is not None) == _hidden(chr(i)), hex(i)
+    assert all(_HIDDEN.search(c) for c in BIDI)
+    assert _hidden("\x7f") and _hidden("\r") and not _hidden("\n") and not _hidden("\u200b")
+
+
 @pytest.mark.parametrize("fmt", ["text", "html", "pdf"])
 def test_no_bidi_control_reaches_a_letter(fmt: str) -> None:
     d = all_upheld()

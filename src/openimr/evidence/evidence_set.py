@@ -74,17 +74,35 @@ class EvidenceSet:
     def codes(self) -> set[str]:
         return {f.code for f in self.findings}
 
-    def _by_code(self) -> dict[str, list[int]]:
-        """Positions of the findings of each code (rebuilt when ``findings`` is replaced or
-        changes length): a query reads the codes it asks for, not every finding."""
+    def _indexes(self) -> tuple[dict[str, list[int]], dict[tuple[str, ...], list[int]]]:
+        """The positions of the findings of each code, and (filled by :meth:`_picked`) of
+        each set of codes asked for; rebuilt when ``findings`` is replaced or changes length:
+        a query reads the codes it asks for, not every finding."""
         cached = self.__dict__.get("_index")
         if cached is not None and cached[0] is self.findings and cached[1] == len(self.findings):
-            return cached[2]
+            return cached[2], cached[3]
         index: dict[str, list[int]] = {}
         for i, f in enumerate(self.findings):
             index.setdefault(f.code, []).append(i)
-        self.__dict__["_index"] = (self.findings, len(self.findings), index)
-        return index
+        picked: dict[tuple[str, ...], list[int]] = {}
+        self.__dict__["_index"] = (self.findings, len(self.findings), index, picked)
+        return index, picked
+
+    def _picked(self, codes: tuple[str, ...]) -> list[int]:
+        """The positions (rising) of the findings of ``codes`` or of their sub-codes; the
+        review asks the same codes many times (each topic, criterion and item)."""
+        by_code, known = self._indexes()
+        got = known.get(codes)
+        if got is None:
+            prefixes = tuple(c + "." for c in codes)
+            got = sorted(
+                i
+                for c, idx in by_code.items()
+                if c in codes or c.startswith(prefixes)
+                for i in idx
+            )
+            known[codes] = got
+        return got
 
     def _select(
         self,
@@ -96,16 +114,8 @@ class EvidenceSet:
     ) -> list[Finding]:
         allowed = set(assertions) if assertions is not None else None
         codes = (code,) if isinstance(code, str) else tuple(code)
-        prefixes = tuple(c + "." for c in codes)
-        by_code = self._by_code()
-        picked = sorted(
-            i
-            for c, idx in by_code.items()
-            if c in codes or c.startswith(prefixes)
-            for i in idx
-        )
         out = []
-        for f in (self.findings[i] for i in picked):
+        for f in (self.findings[i] for i in self._picked(codes)):
             if region is not None and not region_matches(region, f.region):
                 continue
             if observation is not None and f.observation != observation:

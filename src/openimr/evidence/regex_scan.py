@@ -2,22 +2,25 @@
 
 ``finditer`` tries the rule's expression at every character of a record; most of the
 expressions of the vocabulary and of ConText start with a word boundary and a list of words,
-which Python's engine cannot skip to. Here the expression's parse tree gives
+which Python's engine cannot skip to. A rule's expression is the union of its patterns
+(``(?:A)|(?:B)|...``); each part of the union is planned on its own. Its parse tree gives
 
-- a set of strings one of which every match holds (its *factors*, lower case), and
+- a set of strings one of which every match of the part holds (its *factors*, lower case),
+  and how far after the start of a match such a string can start (at least, at most), and
 - the most characters a match can take and the most a lookahead can look past it, where a
   repeat without a limit of a single character class counts as the longest run of that
   class in the text,
 
-and the matches are found as ``finditer`` finds them (leftmost first, each search going on
-where the last match ended), but each search starts at most that width before the next
-occurrence of a factor and may see the text only that far after it: every attempt that can
-give a match starting at or before the occurrence sees all that it would see in the whole
-text, so a match found there is the one ``finditer`` finds; none found means no match starts
-before the next occurrence. An expression that can match an empty string, whose width cannot
-be bounded, or a text that is not ASCII (case folding beyond ``str.lower``), is searched with
-``finditer``; so is a short text that holds a factor (one that holds none has no match), and
-one where the factors are so frequent that the searches would cost more.
+so a match of the part can start only a bounded distance before an occurrence of one of its
+factors: the part is searched only at those starts (merged into intervals), each search
+seeing the text only as far as an attempt at the interval's last start can look, which is
+all that such an attempt sees in the whole text. The parts' matches are then put together as
+the union's ``finditer`` finds them: at the leftmost position where any part matches, the
+match of the first part that matches there (the union tries its parts in order at each
+position), then on from the end of that match. An expression that can match an empty string,
+whose width cannot be bounded, with a back reference, or a text that is not ASCII (case
+folding beyond ``str.lower``), is searched with ``finditer``; so is a short text that holds
+a factor (one that holds none has no match).
 """
 
 from __future__ import annotations
@@ -233,46 +236,254 @@ def _has_assert(seq: Any) -> bool:
     return False
 
 
+class _Part:
+    """One alternative of an expression whose top level is ``A|B|...`` (or the whole
+    expression): compiled alone, the strings one of which its every match holds, where such a
+    string can start in a match (at least ``omin`` characters after its start, at most
+    ``ofixed`` and the ``oruns`` class runs after it), and the most a match and a lookahead
+    past it can take (``fixed``, ``runs``, ``ahead``, as :class:`_Width` counts them)."""
+
+    __slots__ = ("rx", "factors", "omin", "ofixed", "oruns", "fixed", "runs", "ahead")
+
+    def __init__(self, rx: re.Pattern[str], alt: Any, flags: int) -> None:
+        anchor = _anchor(alt, _Width(flags))
+        if anchor is None:
+            raise _Unbounded
+        self.rx = rx
+        factors, self.omin, self.ofixed, self.oruns = anchor
+        self.factors = tuple(sorted(factors))
+        self.runs: dict[str, int] = {}
+        self.ahead: list[tuple[int, dict[str, int]]] = []
+        self.fixed = _Width(flags).of(alt, self.runs, self.ahead)
+
+
+def _anchor(seq: Any, width: _Width) -> tuple[set[str], int, int, dict[str, int]] | None:
+    """What :func:`_factors` gives for ``seq`` (the same choice), with where the string of
+    the choice can start in a match of ``seq``: (strings, least offset, most offset as a fixed
+    part and class runs). Only ASCII literals make strings (a text that is not ASCII is not
+    searched this way, and no other literal matches an ASCII character but by case folding)."""
+    items = list(seq)
+    cands: list[tuple[set[str], int, tuple[int, int, dict[str, int]]]] = []
+    run = ""
+    run_at = 0
+    for i, (op, av) in enumerate(items):
+        if op is C.LITERAL and av < 128:
+            if not run:
+                run_at = i
+            run += chr(av).lower()
+            continue
+        if run:
+            leads = _leads(op, av)
+            if leads is not None:
+                # the parser writes "med|mme" as "m(ed|me)": the run and the start of each
+                # part of the union after it ("med", "mme"), where the run is
+                cands.append(({run + lead for lead in leads}, run_at, (0, 0, {})))
+            cands.append(({run}, run_at, (0, 0, {})))
+            run = ""
+        got = _item_anchor(op, av, seq.state, width)
+        if got:
+            cands.append((got[0], i, (got[1], got[2], got[3])))
+    if run:
+        cands.append(({run}, run_at, (0, 0, {})))
+    if not cands:
+        return None
+    strings, at, (imin, ifixed, iruns) = max(cands, key=lambda c: (min(map(len, c[0])), -len(c[0])))
+    prefix = P.SubPattern(seq.state, items[:at])
+    pruns: dict[str, int] = {}
+    pfixed = width.of(prefix, pruns, [])
+    for k, v in iruns.items():
+        pruns[k] = pruns.get(k, 0) + v
+    return strings, prefix.getwidth()[0] + imin, pfixed + ifixed, pruns
+
+
+# A single character, an anchor or a lookaround: what matches it at a position, matches in
+# one way only (no other attempt to go back to).
+_ONE_WAY = {C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN, C.AT, C.ASSERT, C.ASSERT_NOT}
+def _item_anchor(
+    op: Any, av: Any, state: Any, width: _Width
+) -> tuple[set[str], int, int, dict[str, int]] | None:
+    """:func:`_anchor` of one item of a sequence (not a literal)."""
+    if op is C.SUBPATTERN:
+        return _anchor(av[3], width)
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _anchor(av, width)
+    if op is C.BRANCH:
+        return _branch_anchor(av[1], width)
+    if op in _REPEATS and av[0] >= 1:
+        return _anchor(av[2], width)  # in the first repetition
+    if op is C.IN:
+        chars = _few_chars(width, P.SubPattern(state, [(op, av)]))
+        if chars:
+            return chars, 0, 0, {}
+    return None
+
+
+FEW_CHARS = 3  # a character class of at most so many characters (lower case) is a string
+
+
+def _few_chars(width: _Width, item: Any) -> set[str] | None:
+    """The characters (lower case) a single-character class matches in ASCII text, when they
+    are few: "[/-]" is "/" or "-"."""
+    mask = _CLASSES[width._class(item)]
+    chars = {chr(c).lower() for c in range(128) if mask >> c & 1}
+    return chars if 0 < len(chars) <= FEW_CHARS else None
+
+
+def _branch_anchor(
+    alts: Any, width: _Width
+) -> tuple[set[str], int, int, dict[str, int]] | None:
+    """:func:`_anchor` of a union: the strings of all its parts, where any of them can be."""
+    got = [_anchor(a, width) for a in alts]
+    if not got:
+        return None
+    strings: set[str] = set()
+    lo: int | None = None
+    hi = 0
+    hi_runs: dict[str, int] = {}
+    for a in got:
+        if a is None:
+            return None
+        strings |= a[0]
+        lo = a[1] if lo is None else min(lo, a[1])
+        hi = max(hi, a[2])
+        for k, v in a[3].items():
+            hi_runs[k] = max(hi_runs.get(k, 0), v)
+    return strings, lo or 0, hi, hi_runs
+
+
+def _leads(op: Any, av: Any) -> set[str] | None:
+    """For a union, the ASCII literals each of its parts starts with (lower case; "" for a
+    part that starts otherwise); None for anything else."""
+    if op is not C.BRANCH:
+        return None
+    out = set()
+    for alt in av[1]:
+        lead = ""
+        for a_op, a_av in alt:
+            if a_op is not C.LITERAL or a_av >= 128:
+                break
+            lead += chr(a_av).lower()
+        out.add(lead)
+    return out
+
+
+MATCH_EACH = 8  # a run of candidate starts this many times shorter than a window: match each
+
+
+class _Cursor:
+    """The matches of one part, leftmost first from any position: searched only where a match
+    can start (``spans``: merged intervals of starts, each at most the part's width ``w``
+    before the end of the next interval's window)."""
+
+    __slots__ = ("rx", "text", "n", "spans", "i", "w")
+
+    def __init__(self, rx: re.Pattern[str], text: str, spans: list[list[int]], w: int) -> None:
+        self.rx = rx
+        self.text = text
+        self.n = len(text)
+        self.spans = spans
+        self.i = 0
+        self.w = w
+
+    def first(self, pos: int) -> re.Match[str] | None:
+        """The match ``rx.search(text, pos)`` gives: the leftmost at or after ``pos``. (The
+        positions asked about only grow.)"""
+        spans, text, n, w = self.spans, self.text, self.n, self.w
+        i = self.i
+        while i < len(spans):
+            a, b = spans[i]
+            if b < pos:
+                i += 1
+                continue
+            lo = a if a > pos else pos
+            if (b - lo + 1) * MATCH_EACH < w:
+                match = self.rx.match
+                for p in range(lo, b + 1):
+                    m = match(text, p, min(n, p + w))
+                    if m is not None:
+                        self.i = i
+                        return m
+            else:
+                m = self.rx.search(text, lo, min(n, b + w))
+                if m is not None and m.start() <= b:
+                    self.i = i
+                    return m
+            i += 1
+        self.i = i
+        return None
+
+
 class FastRegex:
-    """One rule's expression; :meth:`spans` gives what ``finditer`` gives."""
+    """One rule's expression; :meth:`spans` gives what ``finditer`` gives.
+
+    An expression ``A|B|...`` (the rules are unions of their patterns) is searched part by
+    part, each part only where one of its own strings can be at its place in a match, and the
+    parts' matches are put together as the union finds them: at the leftmost position where
+    any part matches, the first part that matches there (a part's match at a position is
+    the union's when no part before it matches there), then on from its end."""
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
-        self._plan: tuple[tuple[str, ...], int, dict[str, int], list[Any]] | None = None
+        self._plan: list[_Part] | None = None
+        self._factors: tuple[str, ...] = ()
         try:
             parsed = P.parse(rx.pattern, rx.flags)
-            if parsed.getwidth()[0] == 0:
-                return  # can match an empty string
-            factors = _factors(parsed)
-            if not factors:
+            if parsed.getwidth()[0] == 0 or _has_groupref(parsed):
+                return  # can match an empty string; a back reference across parts
+            data = list(parsed.data)
+            if data and data[-1][0] is C.BRANCH and all(op in _ONE_WAY for op, _ in data[:-1]):
+                # ``P(A|B|...)`` (the parser moves what all parts start with out of the
+                # union, often a ``\b``) with a P that matches in one way at most: a part is
+                # ``PA``, ``PB``, ...
+                from re import _compiler  # type: ignore[attr-defined]
+
+                alts = [P.SubPattern(parsed.state, data[:-1] + list(a)) for a in data[-1][1][1]]
+                parts = [_Part(_compiler.compile(alt, rx.flags), alt, rx.flags) for alt in alts]
+            else:
+                alts = [parsed]
+                parts = [_Part(rx, parsed, rx.flags)]
+            if any(alt.getwidth()[0] == 0 for alt in alts):
                 return
-            runs: dict[str, int] = {}
-            ahead: list[tuple[int, dict[str, int]]] = []
-            fixed = _Width(rx.flags).of(parsed, runs, ahead)
-            self._plan = (tuple(sorted(factors)), fixed, runs, ahead)
+            self._factors = tuple(sorted({f for part in parts for f in part.factors}))
+            self._plan = parts
         except (_Unbounded, re.error, RecursionError):
             self._plan = None
 
+    @property
+    def factors(self) -> tuple[str, ...]:
+        """Every string :meth:`spans` may look for in a long text (lower case)."""
+        return self._factors
+
     def spans(
-        self, text: str, low: str | None = None, longest: dict[int, int] | None = None
+        self,
+        text: str,
+        low: str | None = None,
+        longest: dict[int, int] | None = None,
+        found: dict[str, list[int]] | None = None,
     ) -> list[tuple[int, int]]:
         """(start, end) of each match, as ``[m.span() for m in rx.finditer(text)]``. ``low``
-        is ``text.lower()`` and ``longest`` a cache of class runs in ``text``, when the caller
+        is ``text.lower()``, ``longest`` a cache of class runs in ``text`` and ``found`` where
+        each of :attr:`factors` occurs in ``low`` (:class:`Occurrences`), when the caller
         has them (several expressions on one text)."""
-        plan = self._plan
-        if plan is None or not text.isascii():
+        parts = self._plan
+        if parts is None or not text.isascii():
             return [m.span() for m in self.rx.finditer(text)]
-        factors, fixed, runs, ahead = plan
         low = text.lower() if low is None else low
         if len(text) < SHORT:
-            if not any(factor in low for factor in factors):
+            if not any(factor in low for factor in self._factors):
                 return []
             return [m.span() for m in self.rx.finditer(text)]
-        longest = {} if longest is None else longest
-        n = len(text)
-        counts = [low.count(factor) for factor in factors]
-        if not any(counts):
-            return []
+        cursors = self._cursors(text, low, {} if longest is None else longest, found)
+        return _union(cursors)
+
+    def _cursors(
+        self,
+        text: str,
+        low: str,
+        longest: dict[int, int],
+        found: dict[str, list[int]] | None,
+    ) -> list[_Cursor]:
+        """A cursor for each part with one of its strings in ``low``, in the parts' order."""
 
         def bound(r: dict[str, int]) -> int:
             total = 0
@@ -283,30 +494,87 @@ class FastRegex:
                 total += count * longest[mask]
             return total
 
-        w = fixed + bound(runs)
-        la = max((a_fixed + bound(a_runs) for a_fixed, a_runs in ahead), default=0)
-        if sum(counts) * (w + la + 2) > n:  # the searches would cover the text: finditer
-            return [m.span() for m in self.rx.finditer(text)]
-        occ: list[int] = []
-        for factor, count in zip(factors, counts, strict=True):
-            i = low.find(factor) if count else -1
-            while i >= 0:
-                occ.append(i)
-                i = low.find(factor, i + 1)
-        occ.sort()
-        out: list[tuple[int, int]] = []
-        pos = 0
-        search = self.rx.search
-        for at in occ:
-            if at < pos:
-                continue
-            m = search(text, max(pos, at - w), min(n, at + w + la + 2))
-            if m is not None and m.start() <= at:
-                out.append(m.span())
-                pos = m.end()
-            else:
-                pos = at + 1
+        cursors: list[_Cursor] = []
+        for part in self._plan or ():
+            occ: list[int] = []
+            for factor in part.factors:
+                if found is not None:
+                    occ += found.get(factor, ())
+                    continue
+                i = low.find(factor)
+                while i >= 0:
+                    occ.append(i)
+                    i = low.find(factor, i + 1)
+            if not occ:
+                continue  # no match of this part
+            occ.sort()
+            # a match starting at s holds one of the strings at s + omin .. s + omax; the
+            # text from s that an attempt there can see is less than w characters
+            la = max((a_fixed + bound(a_runs) for a_fixed, a_runs in part.ahead), default=0)
+            w = part.fixed + bound(part.runs) + la + 2
+            omax = part.ofixed + bound(part.oruns)
+            omin = part.omin
+            spans: list[list[int]] = []
+            for at in occ:
+                a, b = at - omax, at - omin
+                if b < 0:
+                    continue
+                if a < 0:
+                    a = 0
+                if spans and a <= spans[-1][1] + w:
+                    if b > spans[-1][1]:
+                        spans[-1][1] = b
+                else:
+                    spans.append([a, b])
+            if spans:
+                cursors.append(_Cursor(part.rx, text, spans, w))
+        return cursors
+
+
+def _union(cursors: list[_Cursor]) -> list[tuple[int, int]]:
+    """The matches of the union of the parts, as ``finditer`` finds them: at the leftmost
+    start any part matches at, the first part that matches there; then on from its end."""
+    out: list[tuple[int, int]] = []
+    if len(cursors) == 1:
+        one = cursors[0]
+        m = one.first(0)
+        while m is not None:
+            out.append(m.span())
+            m = one.first(m.end())
         return out
+    heads = [c.first(0) for c in cursors]
+    while True:
+        best: re.Match[str] | None = None
+        for m in heads:
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m  # the first part on a tie
+        if best is None:
+            return out
+        out.append(best.span())
+        pos = best.end()
+        for k, m in enumerate(heads):
+            if m is not None and m.start() < pos:
+                heads[k] = cursors[k].first(pos)
+
+
+def _has_groupref(seq: Any) -> bool:
+    for op, av in seq:
+        if op in (C.GROUPREF, C.GROUPREF_EXISTS):
+            return True
+        subs: list[Any] = []
+        if op is C.SUBPATTERN:
+            subs = [av[3]]
+        elif op is C.BRANCH:
+            subs = list(av[1])
+        elif op in _REPEATS:
+            subs = [av[2]]
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            subs = [av]
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            subs = [av[1]]
+        if any(_has_groupref(x) for x in subs):
+            return True
+    return False
 
 
 def factors_of(rx: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -358,3 +626,31 @@ class FactorIndex:
             for ks in {ks for _, ks in self._auto.iter(low)}:
                 got.update(ks)
         return sorted(got)
+
+
+class Occurrences:
+    """Where each of many strings occurs in a text, found in one pass (Aho-Corasick) instead
+    of one ``find`` loop per string and expression."""
+
+    def __init__(self, strings: set[str]) -> None:
+        import ahocorasick
+
+        self._auto: Any = None
+        if strings:
+            self._auto = ahocorasick.Automaton()
+            for string in strings:
+                self._auto.add_word(string, (len(string) - 1, string))
+            self._auto.make_automaton()
+
+    def __call__(self, low: str) -> dict[str, list[int]]:
+        """{string: the positions where it starts in ``low``, rising} (overlaps included)."""
+        out: dict[str, list[int]] = {}
+        if self._auto is None:
+            return out
+        for end, (back, string) in self._auto.iter(low):
+            got = out.get(string)
+            if got is None:
+                out[string] = [end - back]
+            else:
+                got.append(end - back)
+        return out

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from openimr.evidence.regex_scan import SHORT, FactorIndex, FastRegex
+from openimr.evidence.regex_scan import SHORT, FactorIndex, FastRegex, Occurrences
 from openimr.evidence.sentences import doc_text
 from openimr.evidence.token_phrases import TokenPhrases
 
@@ -104,6 +104,7 @@ class RuleMatcher:
         self._regexes: list[tuple[int, re.Pattern[str]]] = []
         self._fast: list[tuple[int, FastRegex]] = []
         self._factors: FactorIndex | None = None  # built at the first short text
+        self._occurrences: Occurrences | None = None  # built at the first long text
         self.rule_map: dict[int, Any] = {}
         self._count = 0
 
@@ -128,6 +129,7 @@ class RuleMatcher:
                 self._regexes.append((key, rx))
                 self._fast.append((key, FastRegex(rx)))
                 self._factors = None
+                self._occurrences = None
             else:
                 patterns = expand_sets(rule.pattern)
                 self._matcher.add(rule_id, patterns, on_match=rule.on_match)
@@ -161,7 +163,12 @@ class RuleMatcher:
                 for m in fast[k][1].rx.finditer(text)
             ]
         longest = {} if longest is None else longest
-        return [(key, s, e) for key, rx in self._fast for s, e in rx.spans(text, low, longest)]
+        if self._occurrences is None:
+            self._occurrences = Occurrences({f for _, rx in self._fast for f in rx.factors})
+        found = self._occurrences(low) if text.isascii() else None
+        return [
+            (key, s, e) for key, rx in self._fast for s, e in rx.spans(text, low, longest, found)
+        ]
 
     def _regex_matches(self, doc: Doc) -> list[Match]:
         """medspaCy's RegexMatcher: a misaligned match widens to the token boundaries around it.

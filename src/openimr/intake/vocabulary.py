@@ -281,9 +281,33 @@ def territory(region: str) -> tuple[str, ...]:
     return vocabulary().territories.get(region, (region,))
 
 
+_REGION_INDEX: list[Any] = [None, None]  # the vocabulary, and its index
+
+
+def _region_index(vocab: Vocabulary) -> Any:
+    """The strings of the region patterns in one automaton (regex_scan.FactorIndex), so that
+    an ASCII text is searched only with the patterns that can match it; built once for
+    each vocabulary object."""
+    if _REGION_INDEX[0] is not vocab:
+        from openimr.evidence.regex_scan import FactorIndex
+
+        _REGION_INDEX[:] = [vocab, FactorIndex([p for _, pats in vocab.regions for p in pats])]
+    return _REGION_INDEX[1]
+
+
 def regions_named(text: str) -> list[str]:
     """The body regions ``text`` names, in vocabulary order."""
-    return [name for name, pats in vocabulary().regions if any(p.search(text) for p in pats)]
+    vocab = vocabulary()
+    if not text.isascii():
+        return [name for name, pats in vocab.regions if any(p.search(text) for p in pats)]
+    can = set(_region_index(vocab).candidates(text.lower()))
+    out = []
+    k = 0
+    for name, pats in vocab.regions:
+        if any(k + j in can and p.search(text) for j, p in enumerate(pats)):
+            out.append(name)
+        k += len(pats)
+    return out
 
 
 def unnamed_region_kinds(text: str) -> list[tuple[str, list[str]]]:

@@ -79,17 +79,29 @@ def paragraphs(value: str) -> list[str]:
 # --------------------------------------------------------------------------- environments
 
 
+def _hidden(c: str) -> bool:
+    return c in BIDI or (ord(c) < 32 and c not in "\n\t") or ord(c) == 127
+
+
+# The characters _hidden tells, as one class: a letter's values are searched in C, not
+# character by character (most hold none of them).
+_HIDDEN = re.compile(
+    "["
+    + "".join(re.escape(chr(i)) for i in range(max(map(ord, BIDI)) + 1) if _hidden(chr(i)))
+    + "]"
+)
+
+
 def visible(value: Any) -> Any:
     """Every value printed into a letter: a bidirectional or other control character (quoted
     from a record, say) is shown as [U+XXXX] instead of reordering or breaking the letter's
     lines; the character is not lost and the layout holds."""
     if not isinstance(value, str) or isinstance(value, markupsafe.Markup):
         return value
-    if not any(c in BIDI or (ord(c) < 32 and c not in "\n\t") or ord(c) == 127 for c in value):
+    if _HIDDEN.search(value) is None:
         return value
     return "".join(
-        f"[U+{ord(c):04X}]" if c in BIDI or (ord(c) < 32 and c not in "\n\t") or ord(c) == 127
-        else c
+        f"[U+{ord(c):04X}]" if _hidden(c) else c
         for c in value
     )
 

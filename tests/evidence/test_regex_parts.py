@@ -1,0 +1,148 @@
+"""A rule expression ``A|B|...`` searched part by part (regex_scan.FastRegex) gives what
+``finditer`` gives (issue 16).
+
+Each part is searched only where one of its own strings can be, at its place in a match, and
+the parts' matches are put together as the union finds them (the leftmost start, the first
+part on a tie). Pinned on the rule expressions of the vocabulary and ConText, on texts made
+of their own words, and on small unions made to tie, overlap and share a start.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from openimr.evidence.extraction import _scanner
+from openimr.evidence.regex_scan import SHORT, FastRegex, Occurrences
+
+
+def _finditer(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(text)]
+
+
+def _long(text: str) -> str:
+    """``text`` repeated past the length below which ``finditer`` is used."""
+    return (text + "\n") * (SHORT // max(1, len(text)) + 2)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        # two parts match at the same start: the first part's (shorter) match
+        (r"(?:ab)|(?:abcd)", "xx abcd ab abcdab"),
+        # a later part starts earlier than the first part's match
+        (r"(?:cd ef)|(?:b\s+cd)", "a b cd ef cd ef b  cd"),
+        # a part's match starts inside another part's match: not reported
+        (r"(?:pain (is|was) \d+)|(?:\d+/10)", "pain is 7/10 and 4/10; pain was 3 /10"),
+        # parts that start alike: the parser moves the common start out of the union
+        (r"(?:\bno pain)|(?:\bnone)|(?:\bnot\s+\w+)", "none no pain not tender nonesuch"),
+        (r"(?:(?<!very )\bmild)|(?:(?<=\bis )severe)", "very mild, mild; is severe, severe"),
+        (r"\d{1,4}\s*(med|mme|mmed|medd)\b", "90 med 120mme 30 mmed x 4 medd 7 meds"),
+        (r"(?:a+b)|(?:b+c)|(?:ab+c)", "aab abbc bbc abc aaabbbccc"),
+        (r"(?:\bx\b(?!\s*/))|(?:\bx\s*/\s*y)", "x / y x/y x  x /"),
+    ],
+)
+def test_unions(pattern: str, text: str) -> None:
+    rx = re.compile(pattern, re.IGNORECASE)
+    fast = FastRegex(rx)
+    assert fast._plan is not None
+    long = _long(text)
+    assert fast.spans(long) == _finditer(rx, long)
+    low = long.lower()
+    found = Occurrences(set(fast.factors))(low)
+    assert fast.spans(long, low, {}, found) == _finditer(rx, long)
+
+
+def test_a_literal_outside_ascii_is_no_string_to_look_for() -> None:
+    # "\u017f" (long s) matches "s" by case folding: it must not make a string of its own
+    rx = re.compile("(?:\u017fore)|(?:ache)", re.IGNORECASE)
+    text = _long("sore back, ache")
+    assert _finditer(rx, text)
+    assert FastRegex(rx).spans(text) == _finditer(rx, text)
+
+
+def test_the_rules_are_searched_by_parts(nlp: Any) -> None:
+    scanner = _scanner(nlp)
+    fast = [rx for m in (scanner.targets, scanner.context) for _, rx in m._fast]
+    by_parts = [f for f in fast if f._plan is not None and len(f._plan) > 1]
+    assert len(by_parts) >= 10  # the unions of several patterns are split
+
+
+_WORDS: list[str] = []
+
+
+def _words(nlp: Any) -> list[str]:
+    """The rules' own strings and words around them, for texts where they match."""
+    if not _WORDS:
+        scanner = _scanner(nlp)
+        got: set[str] = set()
+        for m in (scanner.targets, scanner.context):
+            for _, f in m._fast:
+                got.update(f.factors)
+        got.update(
+            ["the", "patient", "he", "she", "is", "was", "with", "without", "relief", "of"]
+            + ["pain", "7/10", "5/5", "4/5", "30", "mg", "medications", "therapy", "physical"]
+            + ["conservative", "care", "failed", "tried", "able", "to", "walk", "improved"]
+            + ["function", "-", "none", "no", "negative", ":", ";", ".", ",", "/", "(", ")"]
+            + ["50%", "percent"]
+        )
+        _WORDS.extend(sorted(w for w in got if w.strip()))
+    return _WORDS
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_rule_expressions_on_texts_of_their_words(nlp: Any, data: Any) -> None:
+    words = _words(nlp)
+    seps = [" ", " ", " ", "  ", "\n", "\n\n", ", ", ". ", " - ", "\t"]
+    pair = st.tuples(st.sampled_from(words), st.sampled_from(seps))
+    picks = data.draw(st.lists(pair, min_size=50, max_size=400))
+    text = "".join(w + s for w, s in picks)
+    while len(text) < SHORT:
+        text += " " + text
+    scanner = _scanner(nlp)
+    low = text.lower()
+    for matcher in (scanner.targets, scanner.context):
+        got = matcher.regex_spans(text, low, {})
+        want = [(key, *span) for key, rx in matcher._regexes for span in _finditer(rx, text)]
+        assert got == want
+
+
+_PIECES = ["ab", "cd", "abc", "b", "x y", "\\s+", "\\d+", "(ab|cd)", "(?:ab)?", "\\b", "[a-c]"]
+
+
+@st.composite
+def _unions(draw: Any) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        seq = draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4))
+        if not any(p[0].isalpha() or p[0] == "(" and "?" not in p for p in seq):
+            seq.append("ab")
+        if draw(st.booleans()):
+            seq.insert(0, draw(st.sampled_from(["(?<!x )", "(?<=\\s)", "\\b", "(?<![a-z])"])))
+        if draw(st.booleans()):
+            seq.append(draw(st.sampled_from(["(?!\\s*y)", "\\b", "(?=\\d)"])))
+        parts.append("(?:" + "".join(seq) + ")")
+    return "|".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pattern=_unions(),
+    words=st.lists(
+        st.sampled_from(["ab", "cd", "abc", "b", "x", "y", "12", " ", "  ", "\n", "abcd", "x y"]),
+        min_size=5,
+        max_size=60,
+    ),
+)
+def test_small_unions(pattern: str, words: list[str]) -> None:
+    rx = re.compile(pattern, re.IGNORECASE)
+    text = _long("".join(words))
+    fast = FastRegex(rx)
+    assert fast.spans(text) == _finditer(rx, text), pattern
