@@ -377,10 +377,9 @@ def test_supported_case_is_overturned(pair: Pair) -> None:
 
 # known gaps, left for a follow-up: ACOEM 2004 ch. 12 pp. 305-306 (and ch. 8 p. 180) refer a
 # lesion with matching signs for surgical consultation once conservative care has failed to
-# resolve the radicular symptoms; the criterion asks only that they outlast the first month,
-# because requiring a documented failure lowered the held-out figures (an evaluation item;
-# figures only, not read), and the engine cannot yet read "steady improvement" as care that is
-# working
+# resolve the radicular symptoms; that criterion now asks for the failure, as the pages say,
+# but the nerve compromise beyond the first month still meets the "uncertain or complex"
+# indication, and the engine cannot yet read "steady improvement" as care that is working
 GAPS = {"Spine surgeon consultation"}
 
 

@@ -208,3 +208,30 @@ DISTRESS = (
 def test_a_consultation_needs_a_reason_in_its_field(item: str, text: str, expected: str) -> None:
     got = decide(item, text, "2014-01-10")
     assert got.decision == expected, got.rationale
+
+
+SHOULDER_REPAIR = (
+    "She is status post right shoulder arthroscopic rotator cuff repair on {on}. She reports "
+    "right shoulder pain rated 4/10 with overhead activity. Examination shows right shoulder "
+    "flexion to 120 degrees and abduction to 100 degrees."
+)
+
+
+def test_postoperative_therapy_is_for_the_recovery_period() -> None:
+    """MTUS Postsurgical Treatment Guidelines: the postsurgical period of the common operations
+    is at most six months; a year after the repair it is over (fact surgery_recent)."""
+    item = "Post-operative physical therapy x12 for the right shoulder"
+    recent = decide(item, SHOULDER_REPAIR.format(on="10/1/2016"), "2016-06-01")
+    assert recent.decision == "overturned", recent.rationale
+    late = decide(item, SHOULDER_REPAIR.format(on="11/15/2015"), "2014-06-01")
+    assert late.decision == "upheld", late.rationale
+
+
+def test_a_fracture_supports_a_brace_only_where_it_is() -> None:
+    """ACOEM 2004 Ch. 8: a collar has a place for a fracture of the neck, not of the wrist."""
+    wrist = (
+        "Right wrist pain eight weeks after a distal radius fracture treated in a cast, which "
+        "was removed on 11/1/2016. Examination shows decreased right wrist range of motion."
+    )
+    got = decide("Cervical collar", wrist, "2016-09-20")
+    assert got.decision == "upheld", got.rationale

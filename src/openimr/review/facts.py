@@ -533,6 +533,22 @@ def _surgery_established(ctx: Context) -> Value:
     return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
 
 
+@fact(
+    "surgery_recent",
+    "the surgery this service goes with is established and was done less than six months "
+    "before (or is still to come): the recovery a postoperative service serves",
+    "request",
+)
+def _surgery_recent(ctx: Context) -> Value:
+    value, said = FACTS["surgery_established"].compute(ctx)
+    if not value:
+        return value, said
+    weeks, when = FACTS["weeks_since_surgery"].compute(ctx)
+    if weeks is not None and weeks >= 26:
+        return _flag(False, f"{said}: {when} the UR decision, past the recovery period")
+    return value, said
+
+
 @fact("retrospective", "a retrospective request (a date of service already past)", "request")
 def _retrospective(ctx: Context) -> Value:
     return _flag(ctx.request.retrospective)
