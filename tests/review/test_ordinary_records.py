@@ -235,3 +235,30 @@ def test_a_fracture_supports_a_brace_only_where_it_is() -> None:
     )
     got = decide("Cervical collar", wrist, "2016-09-20")
     assert got.decision == "upheld", got.rationale
+
+
+def test_a_mattress_is_not_a_pillow() -> None:
+    """ODG Low Back, mattress selection: no special mattress is supported as a treatment; the
+    pillow topic's exercise requirement once overturned it."""
+    text = (
+        "Chronic low back pain rated 6/10. Examination shows lumbar paraspinal tenderness. She "
+        "continues with her home exercise program daily."
+    )
+    got = decide("Orthopedic mattress", text, CHRONIC)
+    assert got.decision == "upheld" and got.topic == "odg.mattress", (got.topic, got.rationale)
+
+
+def test_massage_is_for_the_part_that_hurts() -> None:
+    """CPMTG p. 60 with the shared complaint at the body part treated."""
+    item = "Massage therapy x 6 for the lumbar spine"
+    back = (
+        "Chronic low back pain rated 6/10. Examination shows lumbar paraspinal spasm. She "
+        "continues with her home exercise program daily."
+    )
+    shoulder = (
+        "Right shoulder pain rated 3/10 with overhead activity. Examination shows full range "
+        "of motion. She continues with her home exercise program daily."
+    )
+    assert decide(item, back, CHRONIC).decision == "overturned"
+    got = decide(item, shoulder, CHRONIC)
+    assert got.decision == "upheld", got.rationale
