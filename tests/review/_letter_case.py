@@ -46,3 +46,30 @@ def decide_letter_case(
         }
     )
     return openimr.decide(bundle).items[0]
+
+
+def decide_progress_note(
+    item: str,
+    text: str,
+    injury: str,
+    *,
+    age: int = 45,
+    sex: str = "female",
+    ur: str = "2016-11-20",
+    decided: str = "2016-12-20",
+    seen: str = "2016-11-10",
+) -> ItemDecision:
+    """Decide ``item`` (denied by UR on ``ur``) on one progress note of ``seen`` that says
+    ``text``, for an injury on ``injury`` (ISO dates): the probe files' one-visit case."""
+    bundle = CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-0000077",
+            "dates": {"ur_denial": ur, "decision": decided},
+            "patient": {"age": age, "sex": sex},
+            "claim": {"date_of_injury": injury},
+            "records": [{"id": "pr-1", "date": seen, "kind": "progress report", "text": text}],
+            "requests": [{"id": "1", "item": item, "ur_decision": "denied"}],
+        }
+    )
+    return openimr.decide(bundle).items[0]

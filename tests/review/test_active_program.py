@@ -9,9 +9,9 @@ Each pair is fictional and differs only in the sentence about the program."""
 from __future__ import annotations
 
 import pytest
+from _letter_case import decide_progress_note
 
-import openimr
-from openimr.domain import CaseBundle, ItemDecision
+from openimr.domain import ItemDecision
 
 HISTORY_ONLY = "Treatment to date has included physical therapy, chiropractic care and medications."
 DOING_NOW = (
@@ -37,20 +37,7 @@ NEUROPATHIC = (
 
 
 def decide(item: str, text: str, injury: str = "2015-03-02") -> ItemDecision:
-    bundle = CaseBundle.model_validate(
-        {
-            "format": "openimr-case/1",
-            "case_number": "CM00-0000077",
-            "dates": {"ur_denial": "2016-11-20", "decision": "2016-12-20"},
-            "patient": {"age": 50, "sex": "female"},
-            "claim": {"date_of_injury": injury},
-            "records": [
-                {"id": "pr-1", "date": "2016-11-10", "kind": "progress report", "text": text}
-            ],
-            "requests": [{"id": "1", "item": item, "ur_decision": "denied"}],
-        }
-    )
-    return openimr.decide(bundle).items[0]
+    return decide_progress_note(item, text, injury, age=50)
 
 
 CASES = [

@@ -7,8 +7,8 @@ guideline does support. Fictional; the page or section is cited with each pair."
 from __future__ import annotations
 
 import pytest
+from _letter_case import decide_progress_note
 
-import openimr
 from openimr.domain import CaseBundle, ItemDecision
 
 NINE_WEEKS = "2016-09-17"
@@ -16,20 +16,7 @@ CHRONIC = "2014-05-01"
 
 
 def decide(item: str, text: str, injury: str) -> ItemDecision:
-    bundle = CaseBundle.model_validate(
-        {
-            "format": "openimr-case/1",
-            "case_number": "CM00-0000088",
-            "dates": {"ur_denial": "2016-11-20", "decision": "2016-12-20"},
-            "patient": {"age": 44, "sex": "male"},
-            "claim": {"date_of_injury": injury},
-            "records": [
-                {"id": "pr-1", "date": "2016-11-10", "kind": "progress report", "text": text}
-            ],
-            "requests": [{"id": "1", "item": item, "ur_decision": "denied"}],
-        }
-    )
-    return openimr.decide(bundle).items[0]
+    return decide_progress_note(item, text, injury, age=44, sex="male")
 
 
 # item, injury, supported text, unsupported text

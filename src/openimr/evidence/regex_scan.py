@@ -218,20 +218,27 @@ def longest_run(text: str, mask: int) -> int:
     return int((edges[1::2] - edges[0::2]).max())
 
 
+def _subsequences(op: Any, av: Any) -> list[Any]:
+    """The nested sequences of one parsed regular-expression node (groups, branches, repeats,
+    atomic groups and lookarounds): what a walk over the parse tree descends into."""
+    if op is C.SUBPATTERN:
+        return [av[3]]
+    if op is C.BRANCH:
+        return list(av[1])
+    if op in _REPEATS:
+        return [av[2]]
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return [av]
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return [av[1]]
+    return []
+
+
 def _has_assert(seq: Any) -> bool:
     for op, av in seq:
         if op in (C.ASSERT, C.ASSERT_NOT):
             return True
-        subs: list[Any] = []
-        if op is C.SUBPATTERN:
-            subs = [av[3]]
-        elif op is C.BRANCH:
-            subs = list(av[1])
-        elif op in _REPEATS:
-            subs = [av[2]]
-        elif op is getattr(C, "ATOMIC_GROUP", None):
-            subs = [av]
-        if any(_has_assert(x) for x in subs):
+        if any(_has_assert(x) for x in _subsequences(op, av)):
             return True
     return False
 
@@ -561,18 +568,7 @@ def _has_groupref(seq: Any) -> bool:
     for op, av in seq:
         if op in (C.GROUPREF, C.GROUPREF_EXISTS):
             return True
-        subs: list[Any] = []
-        if op is C.SUBPATTERN:
-            subs = [av[3]]
-        elif op is C.BRANCH:
-            subs = list(av[1])
-        elif op in _REPEATS:
-            subs = [av[2]]
-        elif op is getattr(C, "ATOMIC_GROUP", None):
-            subs = [av]
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            subs = [av[1]]
-        if any(_has_groupref(x) for x in subs):
+        if any(_has_groupref(x) for x in _subsequences(op, av)):
             return True
     return False
 
