@@ -249,3 +249,14 @@ def test_massage_is_for_the_part_that_hurts() -> None:
     assert decide(item, back, CHRONIC).decision == "overturned"
     got = decide(item, shoulder, CHRONIC)
     assert got.decision == "upheld", got.rationale
+
+
+def test_a_neck_pillow_is_for_neck_pain() -> None:
+    """ODG Neck and Upper Back, pillow: a neck support pillow with daily exercise, for the
+    neck; low back pain alone is no reason for it (shared complaint at the body part)."""
+    home = " She works full duty and exercises at home."
+    neck = "Chronic neck pain rated 5/10. Examination shows cervical paraspinal tenderness."
+    back = "Chronic axial low back pain rated 5/10. Examination shows lumbar tenderness."
+    assert decide("Cervical pillow", neck + home, CHRONIC).decision == "overturned"
+    got = decide("Cervical pillow", back + home, CHRONIC)
+    assert got.decision == "upheld", got.rationale
