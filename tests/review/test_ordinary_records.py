@@ -260,3 +260,16 @@ def test_a_neck_pillow_is_for_neck_pain() -> None:
     assert decide("Cervical pillow", neck + home, CHRONIC).decision == "overturned"
     got = decide("Cervical pillow", back + home, CHRONIC)
     assert got.decision == "upheld", got.rationale
+
+
+def test_a_finding_of_the_other_side_is_no_reason() -> None:
+    """A right carpal tunnel syndrome supports a right wrist splint (ACOEM 2004 Ch. 11), not a
+    left one: a finding of the other side is not evidence for a one-sided request."""
+    cts = (
+        "Numbness and tingling in the right thumb, index and middle fingers, worse at night. "
+        "Examination shows a positive Tinel's sign and a positive Phalen's test at the right "
+        "wrist."
+    )
+    assert decide("Wrist splint right", cts, "2016-08-15").decision == "overturned"
+    got = decide("Wrist splint left", cts, "2016-08-15")
+    assert got.decision == "upheld", got.rationale

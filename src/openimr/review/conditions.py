@@ -163,6 +163,11 @@ class _Lookup:
         fs = still_evidence(fs, self.ctx)
         if self.cond.located:
             fs = [f for f in fs if f.region is not None]
+        side = self.ctx.request.laterality
+        if side in ("left", "right") and self.cond.region != "any":
+            # a finding of the other side is not evidence for this one (a right carpal tunnel
+            # syndrome is no reason for a left wrist splint)
+            fs = [f for f in fs if f.laterality in (None, side, "bilateral")]
         strict = self.cond.region == "site" or (self.cond.region or "").startswith("only ")
         if not strict or self.regions is None:
             return fs
