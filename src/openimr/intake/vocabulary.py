@@ -89,6 +89,9 @@ class DrugClass(BaseModel):
     # the partner in a combination product (acetaminophen with hydrocodone or butalbital): the
     # other drug named with it decides the item
     combination_partner: bool = False
+    # the drug classes it is given alongside (gastric protection beside an NSAID): requested
+    # beside one of them in the same case, it is decided after it (services.yaml accompanies)
+    accompanies: list[str] = []
 
 
 class _Drugs(BaseModel):

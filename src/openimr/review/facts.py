@@ -26,7 +26,6 @@ from openimr.intake.vocabulary import (
     ProcedureKind,
     procedure_kind,
     service,
-    territory,
 )
 
 if TYPE_CHECKING:
@@ -466,23 +465,12 @@ def _surgery_reported(ctx: Context) -> Finding | None:
     return max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
 
 
-_SPINE = frozenset({"cervical spine", "thoracic spine", "lumbar spine"})
-
-
 def _same_site(req: StructuredRequest, f: Finding) -> bool:
-    """Whether a surgery the records report is at the body part of a postoperative request:
-    the same region, or for a limb a part of the same limb; a spine region is only itself (a
-    knee operation is no reason for a lumbar brace, though sciatica reaches the knee)."""
-    if f.region is None or not req.regions:
-        return True
-    for r in req.regions:
-        if r == f.region:
-            return True
-        if r in _SPINE or f.region in _SPINE:
-            continue
-        if f.region in territory(r) or r in territory(f.region):
-            return True
-    return False
+    """Whether a surgery the records report is at the body part of a postoperative request
+    (routing's ``same_site``); an unplaced surgery, or a request naming no part, matches."""
+    from openimr.routing import same_site
+
+    return f.region is None or not req.regions or same_site(req.regions, f.region)
 
 
 def _surgery_date(ctx: Context) -> dt.date | None:
