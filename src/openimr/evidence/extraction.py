@@ -52,6 +52,8 @@ class _Compiled:
     cue_names: list[str] = field(default_factory=list)
     cue_index: FactorIndex | None = None
     region_terms: Any = None  # ahocorasick.Automaton: term -> (rank in region_rx, length)
+    # concept code -> (code, names) it carries in its span (vocabulary ``carries``)
+    carried: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = field(default_factory=dict)
 
 
 def _alt(patterns: list[str]) -> re.Pattern[str]:
@@ -80,6 +82,11 @@ def compiled() -> _Compiled:
     cue = {name: _alt(getattr(cues, name)) for name in schema.CUE_PATTERN_FIELDS}
     return _Compiled(
         concepts={c.code: c for c in vocab.concepts},
+        carried={
+            c.code: tuple((k, re.compile(rx, re.I)) for k, rx in c.carries.items())
+            for c in vocab.concepts
+            if c.carries
+        },
         region_rx=region_rx,
         region_of_term=term_of,
         dermatome_rx=[(re.compile(k), v) for k, v in regs.dermatomes.items()],
@@ -334,6 +341,8 @@ def _observation(
         test_record and (sec is None or sec.observation in ("test", "objective"))
     ):
         return "test"
+    if default in ("objective", "subjective") and c.cue["objective_after"].search(after):
+        return "objective"
     if _has(sent, "subjective", before=s, skip=rel):
         return "subjective"
     if sec is not None and sec.observation is not None:
@@ -576,6 +585,22 @@ def _findings(
                     update={"code": implied, "label": c.concepts[implied].label}
                 )
             )
+        for also, rx in c.carried.get(code, ()):
+            m = rx.search(ent.text)
+            if m is not None:
+                out.append(
+                    finding.model_copy(
+                        update={
+                            "code": also,
+                            "label": c.concepts[also].label,
+                            "start": finding.start + m.start(),
+                            "end": finding.start + m.end(),
+                            "text": m.group(),
+                            "value": None,
+                            "change": None,
+                        }
+                    )
+                )
     return out, lead_out
 
 
