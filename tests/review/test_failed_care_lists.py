@@ -25,3 +25,18 @@ def test_without_failed_care_they_are_not_supported() -> None:
     d = decide_letter_case(ITEM, "1-2-2014", TPI.format(care=care))
     assert d.decision == "upheld"
     assert any("failed" in n for n in d.needed)
+
+
+IF_UNIT = (
+    "Per the progress note dated 10-3-16, he reported chronic low back pain. He continues "
+    "physical therapy and a home exercise program{meds}. The plan included a one month trial "
+    "of an interferential unit."
+)
+
+
+def test_pain_medications_have_not_controlled_selects_interferential() -> None:
+    # CPMTG 2009 pp. 118-120: pain ineffectively controlled by medication, with active care
+    meds = "; medications have not controlled his pain"
+    item = "Interferential unit rental 1 month"
+    assert decide_letter_case(item, "1-2-2012", IF_UNIT.format(meds=meds)).decision == "overturned"
+    assert decide_letter_case(item, "1-2-2012", IF_UNIT.format(meds="")).decision == "upheld"
