@@ -550,6 +550,15 @@ def _findings(
             if ctx_ok and (rm.region is None or rm.region == region):
                 code = rm.code
                 concept = c.concepts[code]
+                # a study's finding ("an EMG showed a C6 radiculopathy") is a test result, as
+                # the concept it becomes says, not the examination's finding it was read as
+                if concept.observation == "test" and observation not in ("plan", "test"):
+                    observation = "test"
+                    quoted = quoted or bool(
+                        text_date is not None
+                        and meta.date is not None
+                        and (meta.date - text_date).days > 14
+                    )
                 break
         next_start = ents[i + 1].start_char - sent.start if i + 1 < len(ents) else len(sent.text)
         finding = Finding(
