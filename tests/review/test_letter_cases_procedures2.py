@@ -57,23 +57,54 @@ def _decide(items: str | list[str], injured: str, text: str, sex: str = "male") 
 
 
 CASES = [
-    # a subacromial injection for impingement with a painful arc after eight weeks of therapy and
-    # NSAIDs, versus a fifth injection after four that each helped for a week: ACOEM 2004 ch. 9
-    # pp. 213-214
+    # a flare-up after chiropractic care that restored full duty: 1 to 2 visits, versus 24 visits
+    # already given without functional improvement: CPMTG 2009 pp. 58-59
     Pair(
-        "Right shoulder subacromial injection",
-        "03-10-2017",
-        "The injured worker is undergoing treatment for right shoulder impingement syndrome. "
-        "Treatment to date has included physical therapy and NSAIDs for eight weeks without "
-        "improvement. Per the PR-2 dated 07-24-2017, she reported right shoulder pain with "
-        "overhead activities. Objective findings included a positive Neer and Hawkins test and "
-        "painful arc. The treating physician requested a right shoulder subacromial "
-        "corticosteroid injection.",
-        "The injured worker is undergoing treatment for right shoulder impingement. Per the "
-        "PR-2 dated 07-24-2017, she has received four subacromial injections in the past six "
-        "months, each giving relief for one week. Objective findings included a positive "
-        "Hawkins test. The treating physician requested another right shoulder subacromial "
-        "injection.",
+        "Chiropractic care x 2 visits for the lumbar spine",
+        "01-10-2015",
+        "The injured worker is undergoing treatment for chronic low back pain. Treatment to "
+        "date has included chiropractic care in 2016 which allowed him to return to full duty. "
+        "Per the PR-2 dated 07-24-2017, he reported a flare-up of low back pain two weeks ago "
+        "after lifting, with lumbar spasm and flexion limited to 30 degrees on examination. The"
+        " treating physician requested two chiropractic visits for the flare-up.",
+        "The injured worker is undergoing treatment for chronic low back pain. Treatment to "
+        "date has included twenty-four chiropractic visits in 2016 and 2017 without documented "
+        "functional improvement. Per the PR-2 dated 07-24-2017, his pain is unchanged, rated 6 "
+        "out of 10. Objective findings included lumbar tenderness and flexion limited to 40 "
+        "degrees. The treating physician requested two chiropractic visits.",
+    ),
+    # a sacroiliac joint block for positive provocative tests after three months of failed care,
+    # versus negative tests: ODG Hip & Pelvis, Sacroiliac joint blocks (the MTUS is silent)
+    Pair(
+        "Left sacroiliac joint injection",
+        "01-10-2016",
+        "The injured worker is undergoing treatment for left sacroiliac joint dysfunction. "
+        "Treatment to date has included physical therapy, medications and a home exercise "
+        "program for more than three months without relief. Per the PR-2 dated 07-24-2017, she "
+        "reported left buttock pain. Objective findings included a positive FABER test, "
+        "positive thigh thrust and positive Gaenslen's test on the left, with a normal "
+        "neurological examination.",
+        "The injured worker is undergoing treatment for low back pain. Per the PR-2 dated "
+        "07-24-2017, she reported low back pain. Objective findings included lumbar tenderness;"
+        " sacroiliac provocation tests were negative. The treating physician requested a left "
+        "sacroiliac joint injection.",
+        sex="female",
+    ),
+    # repeat trigger point injections after more than 50% relief for eight weeks with a return to
+    # full duties, versus relief for three days: CPMTG 2009 p. 122
+    Pair(
+        "Repeat trigger point injections to the trapezius",
+        "01-10-2015",
+        "The injured worker is undergoing treatment for myofascial pain of the upper trapezius."
+        " Trigger point injections on 05-15-2017 gave 60% relief for eight weeks, and she was "
+        "able to return to her full duties at work and reduce her tramadol. Per the PR-2 dated "
+        "07-24-2017, the pain has returned with palpable trigger points with a twitch response "
+        "in both trapezius muscles. The treating physician requested repeat trigger point "
+        "injections.",
+        "The injured worker is undergoing treatment for myofascial pain of the upper trapezius."
+        " Trigger point injections on 07-01-2017 gave relief for three days. Per the PR-2 dated"
+        " 07-24-2017, she has palpable trigger points in both trapezius muscles. The treating "
+        "physician requested repeat trigger point injections to the trapezius.",
         sex="female",
     ),
     # an acupuncture extension after the first six treatments, when pain medication was stopped
@@ -316,3 +347,12 @@ def test_an_obvious_radiculopathy_is_the_reason_given() -> None:
     pair = next(p for p in CASES if p.item == "EMG/NCV of the bilateral lower extremities")
     got = _decide(pair.item, pair.injured, pair.unsupported, pair.sex)
     assert "clinically obvious" in got.rationale, got.rationale
+
+
+def test_a_flare_up_after_manipulation_is_not_a_new_course() -> None:
+    # CPMTG 2009 pp. 58-59: the earlier care restored work, so 1 to 2 visits, not 6
+    pair = next(p for p in CASES if p.item == "Chiropractic care x 2 visits for the lumbar spine")
+    text = pair.supported.replace("two chiropractic visits", "six chiropractic visits")
+    got = _decide("Chiropractic care x 6 visits for the lumbar spine", pair.injured, text)
+    assert got.decision == "upheld", got.rationale
+    assert any("flare-up" in n for n in got.needed), got.needed
