@@ -234,10 +234,34 @@ def visits(text: str) -> str | None:
     m = _VISITS.search(text)
     if m:
         return f"{int(m.group(1))} visits"
-    m = re.search(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+(?:sessions?|visits?)\b", text, re.I)
+    m = _WORD_VISITS.search(text)
     if m:
-        return f"{_NUMBER_WORDS[m.group(1).lower()]} visits"
+        return f"{_word_number(m.group(1))} visits"
     return None
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_UNITS = [w for w, n in _NUMBER_WORDS.items() if n < 10]
+_NUMBER_WORD = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(_UNITS) + r"))?|"
+    + "|".join(w for w in _NUMBER_WORDS if "-" not in w and w not in _TENS)
+    + r")"
+)
+# a count written in words, as a digit count is read ("twelve physical therapy visits",
+# "thirty-six sessions of therapy", "twenty four chiropractic treatments")
+_WORD_VISITS = re.compile(
+    r"\b(" + _NUMBER_WORD + r")\s+(?:(?!of\b|the\b|these\b|those\b)[\w-]+\s+){0,2}?"
+    r"(?:sessions?|visits?|treatments?)\b",
+    re.I,
+)
+
+
+def _word_number(words: str) -> int:
+    parts = re.split(r"[\s-]+", words.lower())
+    total = 0
+    for w in parts:
+        total += _TENS.get(w, _NUMBER_WORDS.get(w, 0))
+    return total
 
 
 def medication(name: str, following: str) -> str:

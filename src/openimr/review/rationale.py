@@ -71,7 +71,8 @@ def describe(f: Finding) -> str:
     return f'"{quoted_words(f)}" ({f.record_id}, {fmt_date(f.when)})'
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s(?:and|with|revealed|showed|demonstrated|noted)\s", re.I)
+_GRADE = re.compile(r"^[\d+/ -]+(\s*(out of|of)\s*\d+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s(?:and|with)\s", re.I)
 
 
 def quoted_words(f: Finding) -> str:
@@ -79,7 +80,7 @@ def quoted_words(f: Finding) -> str:
     so it is quoted with the words of its clause before it ("weakness of wrist extension
     4/5"), still verbatim."""
     words = " ".join(f.text.split())
-    if sum(w[:1].isalpha() for w in words.split()) >= 1 and any(c.isalpha() for c in words[:3]):
+    if not _GRADE.match(words):
         return words
     at = f.sentence.find(words)
     if at <= 0:
