@@ -513,6 +513,13 @@ def _weeks_since_surgery(ctx: Context) -> Value:
         ctx.bundle.dates.ur_denial
     )
     weeks = max(0, (ref - when).days // 7)
+    reported = _surgery_reported(ctx)
+    if (ctx.surgery is not None and ctx.surgery.decision == "overturned") or (
+        reported is not None and reported.code == "surgery.planned"
+    ):
+        # the UR date stands in for a surgery still to come: not a date to state as the
+        # surgery's
+        return float(weeks), "a surgery still to come"
     return float(weeks), f"surgery on {fmt_date(when)}, {weeks} weeks before"
 
 
@@ -620,6 +627,48 @@ def _salicylate_topical(ctx: Context) -> Value:
 @fact("capsaicin_topical", "topical capsaicin alone (no other drug in the product)", "request")
 def _capsaicin_topical(ctx: Context) -> Value:
     return _flag(_only_drugs(ctx, _CAPSAICIN))
+
+
+# the active drug a brand name stands for, where a topical brand and its generic are written
+# interchangeably ("Lidoderm" and "lidocaine 5% patch")
+_TOPICAL_AGENT = {"lidoderm": "lidocaine", "zostrix": "capsaicin", "capzasin": "capsaicin",
+                  "voltaren gel": "diclofenac", "diclofenac gel": "diclofenac",
+                  "diclofenac sodium gel": "diclofenac", "diclofenac epolamine": "diclofenac",
+                  "diclofenac topical": "diclofenac", "flector": "diclofenac",
+                  "pennsaid": "diclofenac", "solaraze": "diclofenac", "voltaren": "diclofenac",
+                  "ben-gay": "methyl salicylate", "bengay": "methyl salicylate"}
+_TOPICAL_WORDS = re.compile(
+    r"\b(lidocaine|lidoderm|capsaicin|zostrix|capzasin|diclofenac|voltaren|flector|pennsaid|"
+    r"solaraze|terocin|menthoderm|methoderm|mentherm|ben-?gay|methyl salicylate|salonpas|"
+    r"biofreeze|dendracin|medrox|ketoprofen|flurbiprofen|compound\w*)\b",
+    re.I,
+)
+
+
+def _topical_agents(text: str) -> set[str]:
+    return {_TOPICAL_AGENT.get(m.lower(), m.lower()) for m in _TOPICAL_WORDS.findall(text)}
+
+
+@fact(
+    "topical_agent_in_use",
+    "the topical agent asked for (the same active drug, brand or generic) is one the records "
+    "say the patient already uses or has used; another topical tried before is not it",
+    "request",
+)
+def _topical_agent_in_use(ctx: Context) -> Value:
+    asked = _topical_agents(ctx.request.decided_text)
+    for obs in ("subjective", "history"):
+        for f in ctx.evidence.of("med.topical", observation=obs):
+            named = _topical_agents(f"{f.text} {f.value or ''}")
+            # a product the records name only by its class ("topical creams") may be it
+            if not asked or not named or asked & named:
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+    return 0.0, "the records name no use of this topical agent before"
+
+
+@fact("pregabalin", "the drug asked for is pregabalin (Lyrica)", "request")
+def _pregabalin(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, {"pregabalin", "lyrica"}))
 
 
 _PAIN_SPECIALIST = re.compile(
