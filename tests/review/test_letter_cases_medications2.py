@@ -36,6 +36,19 @@ KNEE_OA = (
     "pain rated 6/10. Examination revealed crepitus. The treatment plan included {drug}."
 )
 
+OXYCODONE = (
+    "The injured worker has been diagnosed with failed back surgery syndrome. Treatment to date "
+    "has included lumbar fusion in 2013, physical therapy and medications. Current medications "
+    "include oxycodone 10mg three times daily and gabapentin. Per the 10-20-16 "
+    "progress report, the injured worker reported low back pain rated 9/10 without and 5/10 with "
+    "oxycodone. With oxycodone he is able to walk for 20 minutes and do light household chores. "
+    "{monitoring} The treatment plan included continuation of oxycodone."
+)
+NAUSEA = (
+    "The injured worker has been diagnosed with lumbar strain. Treatment to date has included "
+    "physical therapy and medications. On 10-20-16, the injured worker {visit} The treatment "
+    "plan included ondansetron."
+)
 BENZO = (
     "The injured worker has been diagnosed with lumbar strain and anxiety. Treatment to date has "
     "included physical therapy and medications. He has been taking clonazepam 1mg daily since "
@@ -67,6 +80,19 @@ CASES = [
                         "tramadol she is able to walk her dog and do her grocery shopping. "),
         TRAMADOL.format(pain="8/10", benefit="The tramadol provides minimal relief. "),
         sex="female",
+    ),
+    # the same without a determiner: "no aberrant behaviors and urine drug screen was
+    # consistent"; a drug screen the sentence itself denies still counts as absent. The
+    # counterpart was overturned: its "failed back surgery syndrome" (a fusion in 2013) passed
+    # for a perioperative course, which needs no monitoring; fixed in opioids-2016/opioids.yaml
+    # (the perioperative exemption is not for a regimen already under way).
+    Pair(
+        "Oxycodone 10mg #90",
+        "3-1-2012",
+        OXYCODONE.format(monitoring="There were no aberrant behaviors and urine drug screen was "
+                         "consistent."),
+        OXYCODONE.format(monitoring="There were no aberrant behaviors and no urine drug screen "
+                         "or CURES report was documented."),
     ),
     # CPMTG pp. 41-42 and 63-66: a muscle relaxant for a short course in an acute flare, not
     # for use that has gone on for years. Cause: "has been prescribed cyclobenzaprine since
@@ -116,6 +142,17 @@ CASES = [
         KNEE_OA.format(tried="", drug="capsaicin cream").replace(
             "physical therapy.", "physical therapy. He has used capsaicin cream daily since "
             "2014 without documented pain relief or functional improvement."),
+    ),
+    # ODG Pain, antiemetics (the 2016 CPMTG section): ondansetron is approved for nausea and
+    # vomiting from chemotherapy, radiation and acute gastroenteritis as well as around surgery.
+    # Cause: the topics had only the surgical use; fixed in antiemetics.yaml and
+    # pain-antiemetics.yaml (dx.antiemetic_indication, fact ondansetron).
+    Pair(
+        "Ondansetron 4mg #6",
+        "3-1-2013",
+        NAUSEA.format(visit="reported three days of vomiting and diarrhea; the physician "
+                      "diagnosed acute gastroenteritis."),
+        NAUSEA.format(visit="reported nausea from his medications."),
     ),
     # CPMTG p. 124 (weaning of medications): a benzodiazepine used for more than two weeks is
     # tapered; p. 24: not for long-term use. Cause: the topic had no taper pathway, so the
@@ -178,3 +215,18 @@ def test_planned_surgery_is_not_given_a_date() -> None:
     )
     assert got.decision == "overturned", got.rationale
     assert "surgery on 11/3/2016" not in got.rationale, got.rationale
+
+
+# a drug test the sentence does not date ("done in 2015") is not dated by a case summary
+# written after the UR decision: the rationale gave it the summary's date, "-5 weeks earlier"
+def test_undated_drug_test_is_not_given_the_summary_date() -> None:
+    got = decide_letter_case(
+        "Urine toxicology screen",
+        "3-1-2013",
+        "The injured worker has been diagnosed with lumbar radiculopathy. Treatment to date has "
+        "included physical therapy and medications including Norco. The last urine drug screen "
+        "was done in 2015. On 10-20-16, the injured worker reported pain rated 8/10 without and "
+        "4/10 with Norco. The treatment plan included a urine toxicology screen.",
+    )
+    assert "last drug test on 12/10/2016" not in got.rationale, got.rationale
+    assert "-5 weeks" not in got.rationale, got.rationale

@@ -206,12 +206,23 @@ def _listed_dates(f: Finding) -> list[dt.date]:
 
 @fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
 def _weeks_since_drug_test(ctx: Context) -> Value:
-    tests = [
-        max([f.when, *_listed_dates(f)])
+    done = [
+        f
         for f in ctx.evidence.of("opioid.uds", observation="test", assertion="present")
         if f.when and not the_request_itself(f, ctx.request)
     ]
+    # a test the sentence does not date takes its record's date; a record written after the UR
+    # decision (a letter's case summary) does not date the test ("the last drug screen was
+    # done in 2015")
+    tests = [
+        max([f.when, *_listed_dates(f)])
+        for f in done
+        if f.when
+        and not (f.text_date is None and f.when > ctx.bundle.dates.ur_denial and not _listed_dates(f))
+    ]
     if not tests:
+        if done:
+            return None, "the records do not say when the last drug test was done"
         return None, "no earlier drug test documented"
     weeks = (ctx.bundle.dates.ur_denial - max(tests)).days / 7
     return weeks, f"last drug test on {fmt_date(max(tests))}, {fmt_weeks(weeks)} earlier"
@@ -664,6 +675,11 @@ def _topical_agent_in_use(ctx: Context) -> Value:
             if not asked or not named or asked & named:
                 return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
     return 0.0, "the records name no use of this topical agent before"
+
+
+@fact("ondansetron", "the drug asked for is ondansetron (Zofran)", "request")
+def _ondansetron(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, {"ondansetron", "zofran"}))
 
 
 @fact("pregabalin", "the drug asked for is pregabalin (Lyrica)", "request")
