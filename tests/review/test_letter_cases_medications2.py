@@ -49,6 +49,12 @@ NAUSEA = (
     "physical therapy and medications. On 10-20-16, the injured worker {visit} The treatment "
     "plan included ondansetron."
 )
+WEAN = (
+    "The injured worker has been diagnosed with lumbar sprain. Treatment to date has included "
+    "physical therapy and medications. He has been taking Norco since 2014. On 10-20-16, the "
+    "injured worker reported pain rated 7/10 with no functional improvement. {plan} The "
+    "treatment plan included {item}."
+)
 BENZO = (
     "The injured worker has been diagnosed with lumbar strain and anxiety. Treatment to date has "
     "included physical therapy and medications. He has been taking clonazepam 1mg daily since "
@@ -186,6 +192,43 @@ CASES = [
         ELAVIL.format(effect="There is no documentation of pain relief or functional "
                       "improvement with Elavil."),
     ),
+    # Opioids 2016, "Tapering opioids": when the criteria for continuing are not met, the opioid
+    # is tapered rather than stopped. Cause: the taper supply was denied for want of drug
+    # testing, which is the monitoring of continued treatment; fixed in opioids-2016/opioids.yaml
+    # (a planned taper meets the monitoring requirement).
+    Pair(
+        "Norco 10/325mg #60",
+        "3-1-2013",
+        WEAN.format(plan="The physician plans to wean Norco by 25% per month.",
+                    item="Norco 10/325mg #60 for weaning"),
+        WEAN.format(plan="", item="a refill of Norco"),
+    ),
+    # CPMTG p. 15: duloxetine is FDA-approved for fibromyalgia. Cause: the topic knew only
+    # neuropathic pain and depression; fixed in antidepressants.yaml (duloxetine_fibromyalgia).
+    Pair(
+        "Cymbalta 30mg #30",
+        "3-1-2014",
+        FIBRO.format(dx="fibromyalgia", exam="multiple tender points").replace(
+            "a trial of pregabalin", "a trial of Cymbalta"),
+        FIBRO.format(dx="lumbar strain", exam="lumbar paraspinal tenderness").replace(
+            "a trial of pregabalin", "a trial of Cymbalta"),
+        sex="female",
+    ),
+    # CPMTG pp. 68-69: for a patient at gastrointestinal risk a COX-2 selective agent is an
+    # option. Cause: the ibuprofen that caused gastritis was read as an NSAID still in use, so
+    # celecoxib needed documented benefit of its own; fixed in nsaids.yaml (facts cox2_selective,
+    # cox2_in_use).
+    Pair(
+        "Celebrex 200mg #30",
+        "3-1-2014",
+        KNEE_OA.format(tried="", drug="a trial of Celebrex").replace(
+            "physical therapy.", "physical therapy. He developed gastritis with ibuprofen in "
+            "2015."),
+        KNEE_OA.format(tried="", drug="a refill of Celebrex").replace(
+            "physical therapy.", "physical therapy. He has taken Celebrex since 2014 because "
+            "ibuprofen caused gastritis; there is no documentation of pain relief or functional "
+            "improvement with it."),
+    ),
 ]
 
 
@@ -230,3 +273,16 @@ def test_undated_drug_test_is_not_given_the_summary_date() -> None:
     )
     assert "last drug test on 12/10/2016" not in got.rationale, got.rationale
     assert "-5 weeks" not in got.rationale, got.rationale
+
+
+# CPMTG pp. 41-42: cyclobenzaprine is not for longer than two to three weeks. A first supply of
+# #90 (thirty days at three a day, the most the label allows) passed as a short course; fixed
+# in muscle-relaxants.yaml (fact relaxant_days_at_most, our reading)
+@pytest.mark.parametrize(("item", "expected"), [("Flexeril 10mg #30", "overturned"),
+                                                 ("Flexeril 10mg #90", "upheld")])
+def test_muscle_relaxant_supply_longer_than_three_weeks(item: str, expected: str) -> None:
+    text = RELAXANT.format(history="", complaint="an acute flare-up of low back pain with muscle "
+                           "spasms after bending at work two days ago, rated 8/10.",
+                           drug="Flexeril for a short course")
+    got = decide_letter_case(item, "6-1-2015", text)
+    assert got.decision == expected, got.rationale

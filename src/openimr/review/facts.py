@@ -114,6 +114,40 @@ def _quantity(ctx: Context) -> Value:
     return _n(q), f"quantity {q} requested"
 
 
+# the most tablets of a muscle relaxant a day at its highest labelled dose (the product label,
+# our reading for judging a supply's length): a quantity over three weeks of that lasts longer
+# than three weeks however the drug is taken
+_RELAXANT_MAX_A_DAY = [
+    (re.compile(r"\b(amrix)\b|\bcyclobenzaprine\s+(er|extended)", re.I), 1),
+    (re.compile(r"\b(cyclobenzaprine|flexeril|flexiril|flexaril|fexmid)\b", re.I), 3),
+    (re.compile(r"\b(tizanidine|zanaflex)\b", re.I), 3),
+    (re.compile(r"\b(orphenadrine|norflex)\b", re.I), 2),
+    (re.compile(r"\b(metaxalone|skelaxin)\b", re.I), 4),
+    (re.compile(r"\b(methocarbamol|robaxin)\b[^#]{0,12}?\b750\b", re.I), 8),
+    (re.compile(r"\b(methocarbamol|robaxin)\b", re.I), 12),
+]
+
+
+@fact(
+    "relaxant_days_at_most",
+    "the days a muscle relaxant supply lasts at least: the quantity at the most tablets a day "
+    "the drug's label allows (cyclobenzaprine #90 is 30 days)",
+)
+def _relaxant_days(ctx: Context) -> Value:
+    q = ctx.request.quantity
+    if not q:
+        return None, "no quantity stated"
+    text = ctx.request.decided_text
+    for rx, per_day in _RELAXANT_MAX_A_DAY:
+        if rx.search(text):
+            days = q / per_day
+            return days, (
+                f"quantity {q}, at least {days:g} days at the most the drug is taken in a day "
+                f"({per_day} a day)"
+            )
+    return None, "no daily maximum known for this drug"
+
+
 @fact("refills_requested", "the refills the item asks for beyond the first supply (#60 with 2 "
       "refills is 2)")
 def _refills(ctx: Context) -> Value:
@@ -218,7 +252,9 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
         max([f.when, *_listed_dates(f)])
         for f in done
         if f.when
-        and not (f.text_date is None and f.when > ctx.bundle.dates.ur_denial and not _listed_dates(f))
+        and not (
+            f.text_date is None and f.when > ctx.bundle.dates.ur_denial and not _listed_dates(f)
+        )
     ]
     if not tests:
         if done:
@@ -680,6 +716,33 @@ def _topical_agent_in_use(ctx: Context) -> Value:
 @fact("ondansetron", "the drug asked for is ondansetron (Zofran)", "request")
 def _ondansetron(ctx: Context) -> Value:
     return _flag(_only_drugs(ctx, {"ondansetron", "zofran"}))
+
+
+_COX2 = {"celecoxib", "celebrex"}
+
+
+@fact("cox2_selective", "the NSAID asked for is a COX-2 selective agent (celecoxib)", "request")
+def _cox2_selective(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, _COX2))
+
+
+@fact(
+    "cox2_in_use",
+    "the records say the patient already takes or has taken a COX-2 selective agent "
+    "(celecoxib)",
+    "request",
+)
+def _cox2_in_use(ctx: Context) -> Value:
+    for obs in ("subjective", "history"):
+        for f in ctx.evidence.of("med.nsaid", observation=obs):
+            if any(name in f"{f.text} {f.value or ''}".lower() for name in _COX2):
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+    return 0.0, "the records name no earlier use of celecoxib"
+
+
+@fact("duloxetine", "the drug asked for is duloxetine (Cymbalta)", "request")
+def _duloxetine(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, {"duloxetine", "cymbalta"}))
 
 
 @fact("pregabalin", "the drug asked for is pregabalin (Lyrica)", "request")
