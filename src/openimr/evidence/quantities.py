@@ -313,7 +313,14 @@ def severity(text: str) -> str | None:
 
 
 def uds_result(text: str) -> str | None:
-    low = text.lower()
+    # a denied aberrant behaviour in the same sentence ("no aberrant behaviour was noted and
+    # the urine drug screen was consistent") says nothing about the result
+    low = re.sub(
+        r"\b(no|not|denie[sd]|without|absence of)\s+((any|evidence of|signs of|reports? of)\s+)*"
+        r"(drug[- ]related\s+)?aberran(t|cy)\b",
+        " ",
+        text.lower(),
+    )
     if re.search(
         r"\binconsistent\b|\bunexpected\b|\baberrant\b|\bpositive for\b(?!.*\bprescribed\b)", low
     ):

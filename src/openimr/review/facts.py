@@ -113,6 +113,40 @@ def _quantity(ctx: Context) -> Value:
     return _n(q), f"quantity {q} requested"
 
 
+# the most tablets of a muscle relaxant a day at its highest labelled dose (the product label,
+# our reading for judging a supply's length): a quantity over three weeks of that lasts longer
+# than three weeks however the drug is taken
+_RELAXANT_MAX_A_DAY = [
+    (re.compile(r"\b(amrix)\b|\bcyclobenzaprine\s+(er|extended)", re.I), 1),
+    (re.compile(r"\b(cyclobenzaprine|flexeril|flexiril|flexaril|fexmid)\b", re.I), 3),
+    (re.compile(r"\b(tizanidine|zanaflex)\b", re.I), 3),
+    (re.compile(r"\b(orphenadrine|norflex)\b", re.I), 2),
+    (re.compile(r"\b(metaxalone|skelaxin)\b", re.I), 4),
+    (re.compile(r"\b(methocarbamol|robaxin)\b[^#]{0,12}?\b750\b", re.I), 8),
+    (re.compile(r"\b(methocarbamol|robaxin)\b", re.I), 12),
+]
+
+
+@fact(
+    "relaxant_days_at_most",
+    "the days a muscle relaxant supply lasts at least: the quantity at the most tablets a day "
+    "the drug's label allows (cyclobenzaprine #90 is 30 days)",
+)
+def _relaxant_days(ctx: Context) -> Value:
+    q = ctx.request.quantity
+    if not q:
+        return None, "no quantity stated"
+    text = ctx.request.decided_text
+    for rx, per_day in _RELAXANT_MAX_A_DAY:
+        if rx.search(text):
+            days = q / per_day
+            return days, (
+                f"quantity {q}, at least {days:g} days at the most the drug is taken in a day "
+                f"({per_day} a day)"
+            )
+    return None, "no daily maximum known for this drug"
+
+
 @fact("refills_requested", "the refills the item asks for beyond the first supply (#60 with 2 "
       "refills is 2)")
 def _refills(ctx: Context) -> Value:
@@ -205,12 +239,25 @@ def _listed_dates(f: Finding) -> list[dt.date]:
 
 @fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
 def _weeks_since_drug_test(ctx: Context) -> Value:
-    tests = [
-        max([f.when, *_listed_dates(f)])
+    done = [
+        f
         for f in ctx.evidence.of("opioid.uds", observation="test", assertion="present")
         if f.when and not the_request_itself(f, ctx.request)
     ]
+    # a test the sentence does not date takes its record's date; a record written after the UR
+    # decision (a letter's case summary) does not date the test ("the last drug screen was
+    # done in 2015")
+    tests = [
+        max([f.when, *_listed_dates(f)])
+        for f in done
+        if f.when
+        and not (
+            f.text_date is None and f.when > ctx.bundle.dates.ur_denial and not _listed_dates(f)
+        )
+    ]
     if not tests:
+        if done:
+            return None, "the records do not say when the last drug test was done"
         return None, "no earlier drug test documented"
     weeks = (ctx.bundle.dates.ur_denial - max(tests)).days / 7
     return weeks, f"last drug test on {fmt_date(max(tests))}, {fmt_weeks(weeks)} earlier"
@@ -501,6 +548,13 @@ def _weeks_since_surgery(ctx: Context) -> Value:
         ctx.bundle.dates.ur_denial
     )
     weeks = max(0, (ref - when).days // 7)
+    reported = _surgery_reported(ctx)
+    if (ctx.surgery is not None and ctx.surgery.decision == "overturned") or (
+        reported is not None and reported.code == "surgery.planned"
+    ):
+        # the UR date stands in for a surgery still to come: not a date to state as the
+        # surgery's
+        return float(weeks), "a surgery still to come"
     return float(weeks), f"surgery on {fmt_date(when)}, {weeks} weeks before"
 
 
@@ -608,6 +662,80 @@ def _salicylate_topical(ctx: Context) -> Value:
 @fact("capsaicin_topical", "topical capsaicin alone (no other drug in the product)", "request")
 def _capsaicin_topical(ctx: Context) -> Value:
     return _flag(_only_drugs(ctx, _CAPSAICIN))
+
+
+# the active drug a brand name stands for, where a topical brand and its generic are written
+# interchangeably ("Lidoderm" and "lidocaine 5% patch")
+_TOPICAL_AGENT = {"lidoderm": "lidocaine", "zostrix": "capsaicin", "capzasin": "capsaicin",
+                  "voltaren gel": "diclofenac", "diclofenac gel": "diclofenac",
+                  "diclofenac sodium gel": "diclofenac", "diclofenac epolamine": "diclofenac",
+                  "diclofenac topical": "diclofenac", "flector": "diclofenac",
+                  "pennsaid": "diclofenac", "solaraze": "diclofenac", "voltaren": "diclofenac",
+                  "ben-gay": "methyl salicylate", "bengay": "methyl salicylate"}
+_TOPICAL_WORDS = re.compile(
+    r"\b(lidocaine|lidoderm|capsaicin|zostrix|capzasin|diclofenac|voltaren|flector|pennsaid|"
+    r"solaraze|terocin|menthoderm|methoderm|mentherm|ben-?gay|methyl salicylate|salonpas|"
+    r"biofreeze|dendracin|medrox|ketoprofen|flurbiprofen|compound\w*)\b",
+    re.I,
+)
+
+
+def _topical_agents(text: str) -> set[str]:
+    return {_TOPICAL_AGENT.get(m.lower(), m.lower()) for m in _TOPICAL_WORDS.findall(text)}
+
+
+@fact(
+    "topical_agent_in_use",
+    "the topical agent asked for (the same active drug, brand or generic) is one the records "
+    "say the patient already uses or has used; another topical tried before is not it",
+    "request",
+)
+def _topical_agent_in_use(ctx: Context) -> Value:
+    asked = _topical_agents(ctx.request.decided_text)
+    for obs in ("subjective", "history"):
+        for f in ctx.evidence.of("med.topical", observation=obs):
+            named = _topical_agents(f"{f.text} {f.value or ''}")
+            # a product the records name only by its class ("topical creams") may be it
+            if not asked or not named or asked & named:
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+    return 0.0, "the records name no use of this topical agent before"
+
+
+@fact("ondansetron", "the drug asked for is ondansetron (Zofran)", "request")
+def _ondansetron(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, {"ondansetron", "zofran"}))
+
+
+_COX2 = {"celecoxib", "celebrex"}
+
+
+@fact("cox2_selective", "the NSAID asked for is a COX-2 selective agent (celecoxib)", "request")
+def _cox2_selective(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, _COX2))
+
+
+@fact(
+    "cox2_in_use",
+    "the records say the patient already takes or has taken a COX-2 selective agent "
+    "(celecoxib)",
+    "request",
+)
+def _cox2_in_use(ctx: Context) -> Value:
+    for obs in ("subjective", "history"):
+        for f in ctx.evidence.of("med.nsaid", observation=obs):
+            if any(name in f"{f.text} {f.value or ''}".lower() for name in _COX2):
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+    return 0.0, "the records name no earlier use of celecoxib"
+
+
+@fact("duloxetine", "the drug asked for is duloxetine (Cymbalta)", "request")
+def _duloxetine(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, {"duloxetine", "cymbalta"}))
+
+
+@fact("pregabalin", "the drug asked for is pregabalin (Lyrica)", "request")
+def _pregabalin(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, {"pregabalin", "lyrica"}))
 
 
 _PAIN_SPECIALIST = re.compile(
