@@ -118,6 +118,7 @@ def test_wording_is_decided_by_its_topic_or_undetermined_with_a_reason(
         "odg.surface-emg",
         "odg.sensory-threshold-testing",
         "odg.computerized-testing",
+        "odg.sacroiliac-joint-radiofrequency",
     ],
 )
 def test_a_service_the_guideline_does_not_recommend_is_upheld_with_its_reason(topic: str) -> None:
