@@ -106,6 +106,15 @@ CASES = [
     ("Menthol/methyl salicylate cream 120 g", "medications", "topical", {}),
     ("Associated surgical service: Keflex 500mg #20", "medications", "other medication",
      {"associated_surgical": True}),
+    # the route decides: a nasal spray is not on the skin, Medrol into a muscle is parenteral;
+    # of two drugs in one item the first named is the one it is about
+    ("Sprix ketorolac nasal spray", "medications", "nsaid", {}),
+    ("Medrol 40 mg IM", "injections", "intramuscular corticosteroid", {}),
+    ("Naproxen 500 mg tablets #60 and Omeprazole 20 mg #60", "medications", "nsaid",
+     {"drug": "naproxen"}),
+    ("Synapryn (tramadol) 10mg/1ml oral suspension 500ml", "medications", "opioid", {}),
+    ("Tramadol 8%/Gabapentin 10%/Menthol 2%/Camphor 2% 180 grams", "medications",
+     "compounded medication", {}),
 ]
 
 

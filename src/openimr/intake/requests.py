@@ -254,23 +254,34 @@ def _service_fields(s: Service) -> dict[str, Any]:
 
 
 def _drugs_named(text: str) -> list[tuple[str, str]]:
-    """Every drug the item names, longest names first ("voltaren gel" hides "voltaren"); the
-    first is the drug the item is about."""
-    named: list[tuple[str, str]] = []
+    """Every drug the item names, in the order it names them (a longer name hides a shorter one
+    inside it: "voltaren gel" hides "voltaren"); the first is the drug the item is about
+    ("Naproxen 500 mg #60 and omeprazole 20 mg #60" is naproxen)."""
+    named: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
     for n, c, p in vocabulary().drugs:
         for m in p.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())
-                named.append((n, c))
-    return named
+                named.append((m.start(), n, c))
+    return [(n, c) for _start, n, c in sorted(named)]
+
+
+# a spray into the nose is not a drug on the skin (ketorolac nasal spray)
+_NASAL = re.compile(r"\b(intra-?)?nasal(ly)?\b", re.I)
+
+
+def _skin_forms(text: str) -> set[str]:
+    """The topical dose forms an item names (a nasal spray is not one)."""
+    forms = {f.lower() for f in vocabulary().topical_forms.findall(text)}
+    return forms - {"spray"} if _NASAL.search(text) else forms
 
 
 def _drug_class(name: str, cls: str, text: str) -> str:
     """The class a named drug is decided under: a topical form goes to its topical class,
     a patch (or pad) to its patch class."""
     v = vocabulary()
-    topical = cls != "topical" and v.topical_forms.search(text)
+    topical = cls != "topical" and bool(_skin_forms(text))
     if topical and not v.drug_classes[cls].keep_class_when_topical:
         cls = v.drug_classes[cls].topical_class
     patch_class = v.drug_classes[cls].patch_class
@@ -285,7 +296,7 @@ def _classify(text: str) -> dict[str, Any]:
     matches = match_services(text)
     best = matches[0].service if matches else None
     named = _drugs_named(text)
-    if _INJECTED.search(text) and not v.topical_forms.search(text):
+    if _INJECTED.search(text) and not _skin_forms(text):
         # lidocaine with a steroid into a bursa is the injection, not a drug on the skin
         named = [(n, c) for n, c in named if not v.drug_classes[c].skin_only]
     # a combination product is decided by its other drug, not by the acetaminophen in it
@@ -294,7 +305,7 @@ def _classify(text: str) -> dict[str, Any]:
     main = [(n, c) for n, c in named if not v.drug_classes[c].combination_partner]
     drug = (main or named)[0] if named else None
     compounded = v.by_id["compounded_medication"]
-    forms = {f.lower() for f in v.topical_forms.findall(text)}
+    forms = _skin_forms(text)
     # drugs of two or more classes mixed in one cream or at stated strengths are a compound,
     # and so is a drug that is not a skin product mixed on the skin with any other
     # (flurbiprofen with lidocaine in one cream)
@@ -314,11 +325,13 @@ def _classify(text: str) -> dict[str, Any]:
     says_compound = any(p.search(text) for p in _compiled_patterns("compounded_medication"))
     is_compound = bool((says_compound or mixture) and (drug or best is None))
     # A class whose guideline governs every form (an opioid as an oral suspension) keeps its
-    # topic, which weighs the compounded form as a criterion; a compounded cream stays a compound.
+    # topic, which weighs the compounded form as a criterion; a compounded cream, or a mixture
+    # of drugs ("tramadol 8%/gabapentin 10%/menthol 2%"), stays a compound.
     keeps_class = (
         drug is not None
         and v.drug_classes[drug[1]].keep_class_when_topical
         and not (forms - kept_forms if kept_forms else forms)
+        and len({c for _, c in main}) < 2
     )
     out: dict[str, Any] = {"compounded": is_compound}
     if is_compound and not keeps_class:
