@@ -115,6 +115,10 @@ CASES = [
     ("Synapryn (tramadol) 10mg/1ml oral suspension 500ml", "medications", "opioid", {}),
     ("Tramadol 8%/Gabapentin 10%/Menthol 2%/Camphor 2% 180 grams", "medications",
      "compounded medication", {}),
+    ("Physical therapy two (2) times a week for four (4) weeks, left shoulder",
+     "rehabilitation", "physical therapy", {"sessions": 8, "frequency_per_week": 2}),
+    ("Referral to pain psychologist for 6 sessions of CBT", "behavioral health",
+     "psychotherapy", {"sessions": 6}),
 ]
 
 

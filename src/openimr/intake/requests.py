@@ -152,14 +152,18 @@ _SESSIONS = re.compile(
     re.I,
 )
 # "2 times a week for 4 weeks", and in words: "twice weekly for four weeks"
-# "3x/wk x 4 wks", "2/wk x 6 wks", "3 times weekly for 4 weeks"
+# "3x/wk x 4 wks", "2/wk x 6 wks", "3 times weekly for 4 weeks", "two (2) times a week for
+# four (4) weeks"
+_PAREN = r"(?:\s*\(\d{1,2}\))?"
 _PER_WEEK = re.compile(
     r"(?:"
     + _NUM
+    + _PAREN
     + r"\s*(?:(?:x|times)\s*(?:a|per|each|/)\s*|/\s*|(?:x|times)\s*)(?:week|wk)(?:ly)?\b"
     + r"|(once|twice|thrice)\s*(?:(?:a|per|each)\s*week|weekly))"
     + r",?\s*(?:for|x|times|over)\s*"
     + _NUM
+    + _PAREN
     + r"\s*(?:weeks?|wks?)\b",
     re.I,
 )
