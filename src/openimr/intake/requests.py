@@ -373,10 +373,11 @@ _WORD = re.compile(r"\b[a-z][a-z-]{5,}\b", re.I)
 
 def _misspelled_drug(text: str) -> tuple[str, str] | None:
     """A drug name written with a slip ("Gabapentine", "Tizanadine", "Ibuprophen") in an item
-    that states a strength: a word of six letters or more that begins as a listed name does (its
-    first three letters) and is close to it (difflib ratio 0.8 or more: a letter or two added,
-    dropped or changed). A product of another name ("Tabradol" is not "Toradol") stays unread."""
-    if not _STRENGTH.search(text):
+    that states a strength or a quantity: a word of six letters or more that begins as a listed
+    name does (its first three letters) and is close to it (difflib ratio 0.8 or more: a letter
+    or two added, dropped or changed). A product of another name ("Tabradol" is not "Toradol")
+    stays unread."""
+    if not (_STRENGTH.search(text) or _QTY.search(text)):
         return None
     names = _single_word_drugs()
     for word in _WORD.findall(text):
