@@ -917,12 +917,29 @@ def operation(req: StructuredRequest) -> ProcedureKind | None:
     return procedure_kind(req.procedure or "") or procedure_kind(req.decided_text)
 
 
+# the vertebrae in order (C1-C7, T1-T12, L1-L5, S1), so that a range names its segments
+_FIRST_VERTEBRA = {"C": 0, "T": 7, "L": 19, "S": 24}
+_LAST_VERTEBRA = {"C": 7, "T": 12, "L": 5, "S": 1}
+
+
+def _vertebra(letter: str, number: int) -> int | None:
+    letter = letter.upper()
+    return _FIRST_VERTEBRA[letter] + number if number <= _LAST_VERTEBRA[letter] else None
+
+
 def spinal_levels(text: str) -> int:
-    """How many distinct spinal levels (motion segments) a request names; 0 when it names none."""
-    seen = {
-        (m.group(1).upper(), int(m.group(2)), (m.group(3) or m.group(1)).upper(), int(m.group(4)))
-        for m in SPINAL_LEVEL.finditer(text)
-    }
+    """How many distinct spinal levels (motion segments) a request names; 0 when it names none.
+    A range names every segment in it: "L4-S1" is L4-5 and L5-S1, "C5-C7" is C5-6 and C6-7."""
+    seen: set[tuple[int, int] | tuple[str, int, str, int]] = set()
+    for m in SPINAL_LEVEL.finditer(text):
+        upper_letter, lower_letter = m.group(1), m.group(3) or m.group(1)
+        top = _vertebra(upper_letter, int(m.group(2)))
+        bottom = _vertebra(lower_letter, int(m.group(4)))
+        if top is None or bottom is None or not 0 < bottom - top <= 6:
+            # not a range of vertebrae we can count: one level, as written
+            seen.add((upper_letter.upper(), int(m.group(2)), lower_letter.upper(), int(m.group(4))))
+            continue
+        seen.update((v, v + 1) for v in range(top, bottom))
     return len(seen)
 
 
