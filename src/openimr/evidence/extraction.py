@@ -716,16 +716,23 @@ def _piece_findings(
     if len(low) != len(piece) or "\u03a3" in piece:  # lower() must keep every position
         return None
     runs: dict[int, int] = {}
-    tspans = scanner.targets.regex_spans(piece, low, runs)
-    cspans = scanner.context.regex_spans(piece, low, runs) if scanner.context is not None else []
+    # one pass for the strings of both matchers' expressions, one for the vocabulary and the
+    # section headers
+    found = scanner.strings(low) if scanner.strings is not None and piece.isascii() else None
+    tspans = scanner.targets.regex_spans(piece, low, runs, found)
+    cspans = (
+        scanner.context.regex_spans(piece, low, runs, found) if scanner.context is not None else []
+    )
     starts = pf.blocks(piece, [(s, e) for _, s, e in tspans + cspans])
     pack = pf.packed(low)
-    hits = pf.hit_blocks(starts, len(piece), pf.hit_positions(scanner, piece, low, tspans, pack))
+    vocabulary, headers = pf.vocabulary_and_headers(scanner, low, *pack)
+    positions = pf.hit_positions(scanner, piece, low, tspans, pack, vocabulary)
+    hits = pf.hit_blocks(starts, len(piece), positions)
     bounds = [*starts, len(piece)]
     skipped_chars = sum(bounds[k + 1] - bounds[k] for k in range(len(starts)) if not hits[k])
     if skipped_chars < SKIP_SHARE * len(piece):
         hits = [True] * len(starts)  # too little to skip: the piece as one document
-    skipped = _Skipped(nlp, scanner, piece, low, pack)
+    skipped = _Skipped(nlp, scanner, piece, low, pack, sorted(headers))
     out: list[Finding] = []
     i = 0
     n = len(starts)
