@@ -183,7 +183,7 @@ def build_scanner(nlp: Any) -> Scanner | None:
         _add(headers, key, toks[0] in after, toks[-1] in before)
     from openimr.evidence.regex_scan import Occurrences
 
-    matchers = (targets.rule_matcher, context.rule_matcher)
+    matchers = [m for m in (targets.rule_matcher, context.rule_matcher) if m is not None]
     return Scanner(
         lower=_automaton(lower),
         cased=_automaton(cased) if cased else None,
