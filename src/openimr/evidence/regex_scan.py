@@ -42,7 +42,7 @@ class _Unbounded(Exception):
 
 SHORT = 2000  # characters: a shorter text is searched with finditer (cheaper than the plan)
 _CLASSES: dict[str, int] = {}  # a single-character class -> the ASCII characters it matches
-_TABLES: dict[int, Any] = {}  # those characters -> a table by character code
+_TABLES: dict[int, bytes] = {}  # those characters -> 1 or 0 by character code (translate)
 
 
 def _factors(seq: Any) -> set[str] | None:
@@ -198,24 +198,28 @@ class _Width:
         return key
 
 
-_LAST: list[Any] = [None, None]  # the last text asked about, and its character codes
+_LAST: list[Any] = [None, None]  # the last text asked about, and its bytes
 
 
 def longest_run(text: str, mask: int) -> int:
-    """The longest run of ``text`` (ASCII) made of the characters of ``mask``. (The codes
+    """The longest run of ``text`` (ASCII) made of the characters of ``mask``. (The bytes
     of the text are kept for the next mask: the rules of a piece ask about the same text.)"""
     if _LAST[0] is not text:
-        _LAST[1] = numpy.frombuffer(text.encode("ascii"), dtype=numpy.uint8)
+        _LAST[1] = text.encode("ascii")
         _LAST[0] = text
     table = _TABLES.get(mask)
     if table is None:
-        table = numpy.array([bool(mask >> c & 1) for c in range(256)], dtype=bool)
+        table = bytes(mask >> c & 1 for c in range(256))
         _TABLES[mask] = table
-    inside = table[_LAST[1]]
-    if not inside.any():
+    marks = _LAST[1].translate(table)  # 1 for a character of the class, else 0
+    if 1 not in marks:
         return 0
-    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([False], inside, [False]))))
-    return int((edges[1::2] - edges[0::2]).max())
+    inside = numpy.frombuffer(marks, dtype=numpy.bool_)
+    # the last character of every run (in the class or out of it) but the text's last
+    ends = numpy.flatnonzero(inside[1:] != inside[:-1])
+    lengths = numpy.diff(numpy.concatenate(([-1], ends, [len(inside) - 1])))
+    # the runs alternate, in the class first when the text starts in it
+    return int(lengths[0 if inside[0] else 1 :: 2].max())
 
 
 def _subsequences(op: Any, av: Any) -> list[Any]:
