@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from openimr.domain.finding import Finding
 from openimr.evidence import quantities as q
 from openimr.evidence import schema
-from openimr.evidence.assertion import assertion_of, flags_of
+from openimr.evidence.assertion import assertion_of, doc_index, flags_of
 from openimr.evidence.pieces import PIECE_CHARS, pieces
 from openimr.evidence.pipeline import NORMAL_SUFFIX, SectionInfo, section_info
 from openimr.evidence.regex_scan import SHORT, FactorIndex
@@ -152,13 +152,23 @@ _LATERALITY = re.compile(
 )
 
 
-def _laterality(sent: str, s: int, e: int) -> str | None:
+def _sides(sent: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each side named in a sentence (the word lower case, no dot)."""
+    return [
+        (m.start(), m.end(), m.group(1).lower().rstrip(".")) for m in _LATERALITY.finditer(sent)
+    ]
+
+
+def _laterality(
+    sent: str, s: int, e: int, sides: list[tuple[int, int, str]] | None = None
+) -> str | None:
+    """The side nearest to the finding at ``s``..``e`` of ``sent`` (``sides``: ``_sides`` of
+    the sentence, when the caller has it: the findings of a sentence share it)."""
     best: tuple[int, str] | None = None
-    for m in _LATERALITY.finditer(sent):
-        dist = s - m.end() if m.end() <= s else (m.start() - e if m.start() >= e else 0)
+    for m_start, m_end, w in _sides(sent) if sides is None else sides:
+        dist = s - m_end if m_end <= s else (m_start - e if m_start >= e else 0)
         if dist > 60:
             continue
-        w = m.group(1).lower().rstrip(".")
         side = (
             "bilateral"
             if w in ("bilateral", "bilaterally", "both")
@@ -168,11 +178,11 @@ def _laterality(sent: str, s: int, e: int) -> str | None:
             best = (dist, side)
     if best is None:
         return None
-    sides = {
+    near = {
         m.group(1).lower().rstrip(".")[:1]
         for m in _LATERALITY.finditer(sent[max(0, s - 60) : e + 60])
     }
-    if "r" in sides and "l" in sides and re.search(r"\b(and|&)\b", sent[max(0, s - 60) : e + 60]):
+    if "r" in near and "l" in near and re.search(r"\b(and|&)\b", sent[max(0, s - 60) : e + 60]):
         return "bilateral"
     return best[1]
 
@@ -252,6 +262,14 @@ class _Sent:
     start: int
     dates: list[tuple[int, int, dt.date]]
     cues: dict[str, list[tuple[int, int]]]
+    _sides: list[tuple[int, int, str]] | None = None
+
+    @property
+    def sides(self) -> list[tuple[int, int, str]]:
+        """``_sides`` of the sentence, found once."""
+        if self._sides is None:
+            self._sides = _sides(self.text)
+        return self._sides
 
 
 def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span, doc_text: str) -> _Sent:
@@ -483,6 +501,7 @@ def _findings(
     doc_text = text_of(doc)
     carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text)
     ents = list(ents_of(doc))
+    index = doc_index(doc) if ents else None
     out: list[Finding] = []
     for i, ent in enumerate(ents):
         label = ent.label_
@@ -501,7 +520,7 @@ def _findings(
         rel = (ent.start_char - sent.start, ent.end_char - sent.start)
         at = _section_at(secs, ent.start_char)
         sec = c.sections.get(at[0]) if at else None
-        flags = flags_of(ent, normal=normal)
+        flags = flags_of(ent, normal=normal, index=index)
         assertion = assertion_of(
             flags,
             normal=normal,
@@ -554,7 +573,7 @@ def _findings(
             record_date=meta.date,
             text_date=text_date,
             region=region,
-            laterality=_laterality(sent.text, *rel),
+            laterality=_laterality(sent.text, *rel, sent.sides),
             assertion=assertion,
             observation=observation,
             quoted=quoted,
