@@ -155,3 +155,22 @@ def test_what_the_findings_of_a_doc_or_a_sentence_share(nlp: Any) -> None:
             assert got == _laterality(sent, *rel)
             sides += got is not None
     assert flags > 100 and sides > 10
+
+
+def test_section_table_is_section_at() -> None:
+    """The findings of a doc find their section in a table of its stretches
+    (extraction._SectionTable): the first section in the list that holds the character and
+    has a category, as ``_section_at`` finds it, with sections that overlap or nest."""
+    import random
+
+    from openimr.evidence.extraction import _section_at, _SectionTable
+
+    rnd = random.Random(16)
+    for _ in range(300):
+        secs = []
+        for _ in range(rnd.randint(0, 8)):
+            s = rnd.randint(0, 60)
+            secs.append((s, s + rnd.randint(0, 30), rnd.choice(["", "plan", "exam"]), "t"))
+        table = _SectionTable(secs)
+        for char in range(-2, 100):
+            assert table.at(char) == _section_at(secs, char), (secs, char)

@@ -152,6 +152,11 @@ _LATERALITY = re.compile(
 )
 
 
+_BOTH_SIDES = re.compile(r"\b(and|&)\b")
+_ROOT = re.compile(r"\b([CTLS])\s?-?([1-8])\b")
+_LEVEL_AFTER = re.compile(r"\s*[-/]\s*[ctls]?\d")
+
+
 def _sides(sent: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of each side named in a sentence (the word lower case, no dot)."""
     return [
@@ -182,7 +187,7 @@ def _laterality(
         m.group(1).lower().rstrip(".")[:1]
         for m in _LATERALITY.finditer(sent[max(0, s - 60) : e + 60])
     }
-    if "r" in near and "l" in near and re.search(r"\b(and|&)\b", sent[max(0, s - 60) : e + 60]):
+    if "r" in near and "l" in near and _BOTH_SIDES.search(sent[max(0, s - 60) : e + 60]):
         return "bilateral"
     return best[1]
 
@@ -209,11 +214,11 @@ def _region(c: _Compiled, sent: str, s: int, e: int, spine: bool = False) -> str
         else:
             dist = s - me if me <= s else ms - e
         cands.append((dist, region))
-    for m in re.finditer(r"\b([CTLS])\s?-?([1-8])\b", sent):
+    for m in _ROOT.finditer(sent):
         root = f"{m.group(1)}{m.group(2)}"
         dist = s - m.end() if m.end() <= s else max(0, m.start() - e)
         follow = sent[m.end() : m.end() + 14].lower()
-        if spine or re.match(r"\s*[-/]\s*[ctls]?\d", follow):  # a spine level
+        if spine or _LEVEL_AFTER.match(follow):  # a spine level
             for rx, reg in c.level_rx:
                 if rx.search(root):
                     cands.append((dist, reg))
@@ -263,6 +268,15 @@ class _Sent:
     dates: list[tuple[int, int, dt.date]]
     cues: dict[str, list[tuple[int, int]]]
     _sides: list[tuple[int, int, str]] | None = None
+
+    _flat: str | None = None
+
+    @property
+    def flat(self) -> str:
+        """The sentence with its runs of white space as one space, made once."""
+        if self._flat is None:
+            self._flat = " ".join(self.text.split())
+        return self._flat
 
     @property
     def sides(self) -> list[tuple[int, int, str]]:
@@ -323,6 +337,20 @@ def _section_at(secs: list[tuple[int, int, str, str]], char: int) -> tuple[str, 
         if s <= char < e and cat:
             return cat, title
     return None
+
+
+class _SectionTable:
+    """``_section_at(secs, char)`` for the many characters of one doc's findings: the answer
+    of each stretch between two consecutive edges of the sections (the same throughout: no
+    section starts or ends inside it), found by bisection."""
+
+    def __init__(self, secs: list[tuple[int, int, str, str]]) -> None:
+        self._edges = sorted({x for s, e, _, _ in secs for x in (s, e)})
+        self._answers = [_section_at(secs, x) for x in self._edges]
+
+    def at(self, char: int) -> tuple[str, str] | None:
+        k = bisect_right(self._edges, char) - 1
+        return self._answers[k] if k >= 0 else None
 
 
 def section_of(doc: Doc, char: int) -> SectionInfo | None:
@@ -502,6 +530,7 @@ def _findings(
     carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text)
     ents = list(ents_of(doc))
     index = doc_index(doc) if ents else None
+    table = _SectionTable(secs) if ents else None
     out: list[Finding] = []
     for i, ent in enumerate(ents):
         label = ent.label_
@@ -518,7 +547,7 @@ def _findings(
         if concept.context == "edx" and not (edx_record or _has(sent, "edx_context")):
             continue
         rel = (ent.start_char - sent.start, ent.end_char - sent.start)
-        at = _section_at(secs, ent.start_char)
+        at = table.at(ent.start_char) if table is not None else None
         sec = c.sections.get(at[0]) if at else None
         flags = flags_of(ent, normal=normal, index=index)
         assertion = assertion_of(
@@ -569,7 +598,7 @@ def _findings(
             start=ent.start_char + offset,
             end=ent.end_char + offset,
             text=ent.text,
-            sentence=" ".join(sent.text.split()),
+            sentence=sent.flat,
             record_date=meta.date,
             text_date=text_date,
             region=region,
