@@ -388,10 +388,12 @@ class _Cursor:
 
     __slots__ = ("rx", "text", "n", "spans", "i", "w")
 
-    def __init__(self, rx: re.Pattern[str], text: str, spans: list[list[int]], w: int) -> None:
+    def __init__(
+        self, rx: re.Pattern[str], text: str, spans: list[list[int]], w: int, n: int | None = None
+    ) -> None:
         self.rx = rx
         self.text = text
-        self.n = len(text)
+        self.n = len(text) if n is None else n  # where the text ends for the search
         self.spans = spans
         self.i = 0
         self.w = w
@@ -487,21 +489,45 @@ class FastRegex:
         cursors = self._cursors(text, low, {} if longest is None else longest, found)
         return _union(cursors)
 
+    def spans_between(
+        self,
+        text: str,
+        lo: int,
+        hi: int,
+        low: str | None = None,
+        longest: dict[int, int] | None = None,
+    ) -> list[tuple[int, int]]:
+        """``[m.span() for m in rx.finditer(text, lo, hi)]``, searched part by part as
+        :meth:`spans` searches a long text, whatever the length of the stretch (``low``:
+        ``text[lo:hi].lower()``; ``longest``: a cache of class runs in ``text[lo:hi]``).
+        A lookbehind sees the text before ``lo`` and the search ends at ``hi``, as with
+        ``finditer``'s ``pos`` and ``endpos``."""
+        window = text[lo:hi]
+        if self._plan is None or not window.isascii():
+            return [m.span() for m in self.rx.finditer(text, lo, hi)]
+        low = window.lower() if low is None else low
+        longest = {} if longest is None else longest
+        return _union(self._cursors(text, low, longest, None, (lo, hi, window)), lo)
+
     def _cursors(
         self,
         text: str,
         low: str,
         longest: dict[int, int],
         found: dict[str, list[int]] | None,
+        between: tuple[int, int, str] | None = None,
     ) -> list[_Cursor]:
-        """A cursor for each part with one of its strings in ``low``, in the parts' order."""
+        """A cursor for each part with one of its strings in ``low``, in the parts' order.
+        (``between``: (lo, hi, ``text[lo:hi]``) when only that stretch is searched; ``low``
+        and ``longest`` are then of the stretch.)"""
+        lo, hi, runs_text = (0, len(text), text) if between is None else between
 
         def bound(r: dict[str, int]) -> int:
             total = 0
             for key, count in r.items():
                 mask = _CLASSES[key]
                 if mask not in longest:
-                    longest[mask] = longest_run(text, mask)
+                    longest[mask] = longest_run(runs_text, mask)
                 total += count * longest[mask]
             return total
 
@@ -514,7 +540,7 @@ class FastRegex:
                     continue
                 i = low.find(factor)
                 while i >= 0:
-                    occ.append(i)
+                    occ.append(lo + i)
                     i = low.find(factor, i + 1)
             if not occ:
                 continue  # no match of this part
@@ -528,32 +554,33 @@ class FastRegex:
             spans: list[list[int]] = []
             for at in occ:
                 a, b = at - omax, at - omin
-                if b < 0:
+                if b < lo:
                     continue
-                if a < 0:
-                    a = 0
+                if a < lo:
+                    a = lo
                 if spans and a <= spans[-1][1] + w:
                     if b > spans[-1][1]:
                         spans[-1][1] = b
                 else:
                     spans.append([a, b])
             if spans:
-                cursors.append(_Cursor(part.rx, text, spans, w))
+                cursors.append(_Cursor(part.rx, text, spans, w, hi))
         return cursors
 
 
-def _union(cursors: list[_Cursor]) -> list[tuple[int, int]]:
-    """The matches of the union of the parts, as ``finditer`` finds them: at the leftmost
-    start any part matches at, the first part that matches there; then on from its end."""
+def _union(cursors: list[_Cursor], start: int = 0) -> list[tuple[int, int]]:
+    """The matches of the union of the parts, as ``finditer`` finds them from ``start``: at
+    the leftmost start any part matches at, the first part that matches there; then on from
+    its end."""
     out: list[tuple[int, int]] = []
     if len(cursors) == 1:
         one = cursors[0]
-        m = one.first(0)
+        m = one.first(start)
         while m is not None:
             out.append(m.span())
             m = one.first(m.end())
         return out
-    heads = [c.first(0) for c in cursors]
+    heads = [c.first(start) for c in cursors]
     while True:
         best: re.Match[str] | None = None
         for m in heads:
