@@ -221,3 +221,31 @@ def test_cuts_of_long_records_cross_what_finditer_crosses(nlp: Any) -> None:
             )
             assert pc._crosses(text, cut, patterns) == crosses
     assert windows > 100
+
+
+@pytest.mark.parametrize(
+    ("pattern", "leads"),
+    [
+        (r"(?<!pain )\b(pt|physical therapy|meds?)\s+\w+", {"pt", "physical therapy", "med"}),
+        (r"\bno\s+(relief|benefit)", {"no"}),
+        (r"(?=x)(ab|c(d|e))f", {"ab", "c"}),  # the run of literals a part opens with
+        (r"(home )?exercise", None),  # a match may start with either
+        (r"\d+\s*mg", None),
+        (r"\b(a|)b", None),  # an empty alternative
+    ],
+)
+def test_what_a_match_starts_with(pattern: str, leads: set[str] | None) -> None:
+    """A part of a rule is tried only where one of the strings its matches start with starts
+    (regex_scan._leads_of), a necessary condition like its factors."""
+    import re._parser as parser
+
+    from openimr.evidence.regex_scan import _leads_of
+
+    assert _leads_of(parser.parse(pattern, re.IGNORECASE)) == leads
+
+
+def test_the_rules_parts_are_tried_where_they_can_start(nlp: Any) -> None:
+    scanner = _scanner(nlp)
+    fast = [f for m in (scanner.targets, scanner.context) for _, f in m._fast]
+    parts = [p for f in fast for p in f._plan or ()]
+    assert sum(p.lead is not None for p in parts) >= len(parts) // 3

@@ -254,7 +254,9 @@ class _Part:
     ``ofixed`` and the ``oruns`` class runs after it), and the most a match and a lookahead
     past it can take (``fixed``, ``runs``, ``ahead``, as :class:`_Width` counts them)."""
 
-    __slots__ = ("rx", "factors", "omin", "ofixed", "oruns", "fixed", "runs", "ahead")
+    __slots__ = (
+        "rx", "factors", "omin", "ofixed", "oruns", "fixed", "runs", "ahead", "lead", "lead_len"
+    )
 
     def __init__(self, rx: re.Pattern[str], alt: Any, flags: int) -> None:
         anchor = _anchor(alt, _Width(flags))
@@ -266,6 +268,53 @@ class _Part:
         self.runs: dict[str, int] = {}
         self.ahead: list[tuple[int, dict[str, int]]] = []
         self.fixed = _Width(flags).of(alt, self.runs, self.ahead)
+        # Where a match can start at all: where one of the strings every match starts with
+        # (after its anchors and lookarounds) starts, found in the lower-case text by a plain
+        # union of those strings (which Python's engine skips to by their first characters).
+        leads = _leads_of(alt)
+        self.lead: re.Pattern[str] | None = None
+        self.lead_len = 0
+        if leads and all(leads) and len(leads) <= MAX_LEADS:
+            self.lead = re.compile("|".join(re.escape(x) for x in sorted(leads)))
+            self.lead_len = max(map(len, leads))
+
+
+MAX_LEADS = 200  # a part that can start with more strings is searched without them
+
+
+def _leads_of(seq: Any) -> set[str] | None:
+    """Strings (lower case, ASCII) one of which every match of the parsed sequence starts
+    with, after the anchors and lookarounds it opens with; None when there are none to tell.
+    (Only ASCII literals make strings: a text that is not ASCII is not searched this way.)"""
+    items = list(seq)
+    i = 0
+    while i < len(items) and items[i][0] in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is C.LITERAL:
+        run = ""
+        for op2, av2 in items[i:]:
+            if op2 is not C.LITERAL or av2 >= 128:
+                break
+            run += chr(av2).lower()
+        return {run} if run else None
+    if op is C.SUBPATTERN:
+        return _leads_of(av[3])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _leads_of(av)
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            got = _leads_of(alt)
+            if not got:
+                return None
+            out |= got
+        return out
+    if op in _REPEATS and av[0] >= 1:
+        return _leads_of(av[2])
+    return None
 
 
 def _anchor(seq: Any, width: _Width) -> tuple[set[str], int, int, dict[str, int]] | None:
@@ -379,6 +428,7 @@ def _leads(op: Any, av: Any) -> set[str] | None:
 
 
 MATCH_EACH = 8  # a run of candidate starts this many times shorter than a window: match each
+LEAD_FROM = 4  # a run of at least so many more candidate starts is tried where a lead starts
 
 
 class _Cursor:
@@ -386,10 +436,16 @@ class _Cursor:
     can start (``spans``: merged intervals of starts, each at most the part's width ``w``
     before the end of the next interval's window)."""
 
-    __slots__ = ("rx", "text", "n", "spans", "i", "w")
+    __slots__ = ("rx", "text", "n", "spans", "i", "w", "lead", "lead_len", "low", "off")
 
     def __init__(
-        self, rx: re.Pattern[str], text: str, spans: list[list[int]], w: int, n: int | None = None
+        self,
+        rx: re.Pattern[str],
+        text: str,
+        spans: list[list[int]],
+        w: int,
+        n: int | None = None,
+        lead: tuple[re.Pattern[str], int, str, int] | None = None,
     ) -> None:
         self.rx = rx
         self.text = text
@@ -397,6 +453,12 @@ class _Cursor:
         self.spans = spans
         self.i = 0
         self.w = w
+        # the part's leads (_Part.lead) and their longest, the lower-case text they are
+        # looked for in, and where that text starts in ``text``
+        self.lead: re.Pattern[str] | None = None
+        self.lead_len, self.low, self.off = 0, "", 0
+        if lead is not None:
+            self.lead, self.lead_len, self.low, self.off = lead
 
     def first(self, pos: int) -> re.Match[str] | None:
         """The match ``rx.search(text, pos)`` gives: the leftmost at or after ``pos``. (The
@@ -409,7 +471,26 @@ class _Cursor:
                 i += 1
                 continue
             lo = a if a > pos else pos
-            if (b - lo + 1) * MATCH_EACH < w:
+            if self.lead is not None and b - lo >= LEAD_FROM:
+                # only where one of the part's leads starts can a match start: tried in
+                # order there, the first match is the leftmost
+                find, low, off, match = self.lead.search, self.low, self.off, self.rx.match
+                p = lo - off
+                last = b - off
+                end = min(len(low), last + self.lead_len)  # a lead starting by ``last`` ends here
+                while True:
+                    hit = find(low, p, end)
+                    if hit is None:
+                        break
+                    q = hit.start()
+                    if q > last:
+                        break
+                    m = match(text, q + off, min(n, q + off + w))
+                    if m is not None:
+                        self.i = i
+                        return m
+                    p = q + 1
+            elif (b - lo + 1) * MATCH_EACH < w:
                 match = self.rx.match
                 for p in range(lo, b + 1):
                     m = match(text, p, min(n, p + w))
@@ -564,7 +645,8 @@ class FastRegex:
                 else:
                     spans.append([a, b])
             if spans:
-                cursors.append(_Cursor(part.rx, text, spans, w, hi))
+                lead = (part.lead, part.lead_len, low, lo) if part.lead is not None else None
+                cursors.append(_Cursor(part.rx, text, spans, w, hi, lead))
         return cursors
 
 
