@@ -96,6 +96,8 @@ def _long_texts() -> list[str]:
         "Seen on Nov 10, 2016 and 10 November 2016; next visit December 2016 or 12/2016. "
         "Dates 2016-11-10, 11/10/16, 11-10-2016, 1/2/2016/3, 11/10/16-2, Sept. 3, 2015, "
         "decision of oct 2016, may  2, 2014 (may 2\n2014), 3rd   March 2015, 13/2016, 0/2016. "
+        "Odd separators: 1-/2/2016, -5/6/2016, 12--2016, 2016-1-2, 2016--11-10, 3/-4/2016, "
+        "1/2-2016, 11/10/2016/, x11-10-16, 7/2016-8/2016, 2015-2016, 1/2016. "
     )
     return [
         record(8, seed=3, clinical=0.1),
