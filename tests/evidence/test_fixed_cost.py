@@ -174,3 +174,19 @@ def test_section_table_is_section_at() -> None:
         table = _SectionTable(secs)
         for char in range(-2, 100):
             assert table.at(char) == _section_at(secs, char), (secs, char)
+
+
+def test_token_characters_are_the_spans(nlp: Any) -> None:
+    """The characters of a stretch of tokens read from one array call (extraction._Chars)
+    are those of spaCy's Span over the same tokens, empty stretches and the end included."""
+    from openimr.evidence.extraction import _Chars
+
+    texts = ["", " ", "Pain.", "  Low back pain 7/10.\n\n  Plan:  PT x6 ", *_sentences()[:40]]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        chars = _Chars(doc, len(text))
+        n = len(doc)
+        for a in range(n + 1):
+            for b in range(a, min(n, a + 12) + 1):
+                span = doc[a:b]
+                assert chars.of(a, b) == (span.start_char, span.end_char), (text, a, b)

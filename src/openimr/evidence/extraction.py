@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from openimr.domain.finding import Finding
@@ -286,19 +286,21 @@ class _Sent:
         return self._sides
 
 
-def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span, doc_text: str) -> _Sent:
-    """The sentence ``sent`` of a doc whose text is ``doc_text`` (``Span.text`` builds the
-    text token by token), read once."""
-    got = cache.get(sent.start_char)
+def _sentence(
+    c: _Compiled, cache: dict[int, _Sent], start: int, end: int, doc_text: str
+) -> _Sent:
+    """The sentence at characters ``start``..``end`` of a doc whose text is ``doc_text``
+    (``Span.text`` builds the text token by token), read once."""
+    got = cache.get(start)
     if got is None:
-        text = doc_text[sent.start_char : sent.end_char]
+        text = doc_text[start:end]
         got = _Sent(
             text=text,
-            start=sent.start_char,
+            start=start,
             dates=q.find_dates(text),
             cues=_Cues(text, c),
         )
-        cache[sent.start_char] = got
+        cache[start] = got
     return got
 
 
@@ -449,12 +451,34 @@ def _sentence_starts(doc: Doc) -> list[int]:
     return starts if starts and starts[0] == 0 else [0, *starts]
 
 
-def _sent_of(doc: Doc, starts: list[int], ent: Span) -> Span:
-    """``ent.sent``: from the last sentence start at or before the entity to the first at or
-    after its end (several sentences when it crosses a boundary, as spaCy gives it)."""
+class _Chars:
+    """Where each token of a doc starts and ends in its text (``token.idx`` and
+    ``token.idx + len(token)``), read in one array call: the characters of a stretch of
+    tokens without a spaCy ``Span`` (a slice of the doc) for each sentence and finding."""
+
+    def __init__(self, doc: Doc, text_length: int) -> None:
+        self.n = len(doc)
+        self.text_length = text_length
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if self.n:
+            arr = doc.to_array([IDX, LENGTH]).astype("int64")
+            self.starts = arr[:, 0].tolist()
+            self.ends = (arr[:, 0] + arr[:, 1]).tolist()
+
+    def of(self, start: int, end: int) -> tuple[int, int]:
+        """(``start_char``, ``end_char``) of ``doc[start:end]``, as spaCy's Span sets them."""
+        first = self.starts[start] if start < self.n else self.text_length
+        return first, (first if end == start else self.ends[end - 1])
+
+
+def _sent_of(starts: list[int], n: int, ent: Span) -> tuple[int, int]:
+    """The tokens of ``ent.sent``: from the last sentence start at or before the entity to the
+    first at or after its end (several sentences when it crosses a boundary, as spaCy gives
+    it); ``n`` tokens in the doc."""
     k = bisect_right(starts, ent.start) - 1
     j = bisect_left(starts, ent.end)
-    return doc[starts[k] : starts[j] if j < len(starts) else len(doc)]
+    return starts[k], starts[j] if j < len(starts) else n
 
 
 def _carried_dates(
@@ -464,6 +488,7 @@ def _carried_dates(
     current: dt.date | None = None,
     starts: list[int] | None = None,
     doc_text: str | None = None,
+    chars: _Chars | None = None,
 ) -> tuple[dict[int, dt.date], dt.date | None]:
     """The date each undated sentence takes from the dated visit or report it belongs to: a
     lead sentence's date carries forward until the next lead sentence (cues ``lead_date``).
@@ -471,10 +496,10 @@ def _carried_dates(
     out: dict[int, dt.date] = {}
     starts = _sentence_starts(doc) if starts is None else starts
     doc_text = text_of(doc) if doc_text is None else doc_text
+    chars = _Chars(doc, len(doc_text)) if chars is None else chars
     bounds = [*starts, len(doc)]
     for k in range(len(starts)):
-        span = doc[bounds[k] : bounds[k + 1]]
-        sent = _sentence(c, cache, span, doc_text)
+        sent = _sentence(c, cache, *chars.of(bounds[k], bounds[k + 1]), doc_text)
         if sent.dates and _has(sent, "lead_date") and not _has(sent, "not_lead_date"):
             current = sent.dates[0][2]
         elif current is not None and not sent.dates:
@@ -527,7 +552,8 @@ def _findings(
     cache: dict[int, _Sent] = {}
     starts = _sentence_starts(doc) if len(doc) else []
     doc_text = text_of(doc)
-    carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text)
+    chars = _Chars(doc, len(doc_text))
+    carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text, chars)
     ents = list(ents_of(doc))
     index = doc_index(doc) if ents else None
     table = _SectionTable(secs) if ents else None
@@ -539,7 +565,7 @@ def _findings(
         concept = c.concepts.get(code)
         if concept is None:
             continue
-        sent = _sentence(c, cache, _sent_of(doc, starts, ent), doc_text)
+        sent = _sentence(c, cache, *chars.of(*_sent_of(starts, len(doc), ent)), doc_text)
         if concept.context == "imaging" and not (
             test_record or _has(sent, "imaging_context") or _has(sent, "edx_context")
         ):
