@@ -57,6 +57,41 @@ def _decide(items: str | list[str], injured: str, text: str, sex: str = "male") 
 
 
 CASES = [
+    # carpal tunnel release for positive Tinel's and Phalen's signs (one "positive" for both) and
+    # median-territory sensory loss, confirmed by nerve conduction studies after failed splinting
+    # and injection, versus normal studies: ACOEM 2004 ch. 11 pp. 270-271
+    Pair(
+        "Right carpal tunnel release",
+        "01-10-2016",
+        "The injured worker is undergoing treatment for right carpal tunnel syndrome. Treatment"
+        " to date has included night splinting, activity modification and a carpal tunnel "
+        "corticosteroid injection with only temporary relief. Per the PR-2 dated 07-24-2017, "
+        "she reported numbness of the right thumb, index and middle fingers waking her nightly."
+        " Objective findings included positive Tinel's and Phalen's signs and decreased "
+        "two-point discrimination in the median nerve distribution. Nerve conduction studies "
+        "dated 05-01-2017 showed moderate right median neuropathy at the wrist.",
+        "The injured worker is undergoing treatment for right wrist pain. Per the PR-2 dated "
+        "07-24-2017, she reported wrist pain without numbness. Nerve conduction studies dated "
+        "05-01-2017 were normal. The treating physician requested a right carpal tunnel "
+        "release.",
+        sex="female",
+    ),
+    # ten more days of a functional restoration program after ten that raised lifting and walking
+    # tolerance and halved the opioid dose, versus ten days without gains: CPMTG 2009 pp. 30-32
+    # (a continuation is judged on demonstrated gains)
+    Pair(
+        "Continued functional restoration program 10 additional days",
+        "01-10-2014",
+        "The injured worker is undergoing treatment for chronic low back pain. He completed 10 "
+        "days of a functional restoration program. Per the program report dated 07-24-2017, his"
+        " lifting capacity increased from 10 to 30 pounds, his walking tolerance increased from"
+        " 10 to 45 minutes, he reduced his opioid use by half, and he is motivated to return to"
+        " work. The treating physician requested 10 additional days of the program.",
+        "The injured worker is undergoing treatment for chronic low back pain. He completed 10 "
+        "days of a functional restoration program. Per the program report dated 07-24-2017, he "
+        "attended all sessions; his lifting capacity and walking tolerance were unchanged. The "
+        "treating physician requested 10 additional days of the program.",
+    ),
     # a flare-up after chiropractic care that restored full duty: 1 to 2 visits, versus 24 visits
     # already given without functional improvement: CPMTG 2009 pp. 58-59
     Pair(
@@ -356,3 +391,18 @@ def test_a_flare_up_after_manipulation_is_not_a_new_course() -> None:
     got = _decide("Chiropractic care x 6 visits for the lumbar spine", pair.injured, text)
     assert got.decision == "upheld", got.rationale
     assert any("flare-up" in n for n in got.needed), got.needed
+
+
+def test_a_program_of_more_than_two_weeks_of_full_days_needs_gains_first() -> None:
+    # CPMTG 2009 p. 32: no more than two weeks without demonstrated gains; 80 hours is ten full
+    # days (our reading), 160 hours is four weeks
+    from _letter_case import decide_letter_case
+    from test_letter_cases_therapy import CASES as THERAPY
+
+    pair = next(p for p in THERAPY if p.item == "Functional restoration program x 80 hours")
+    two = decide_letter_case(pair.item, pair.injured, pair.supported, pair.sex)
+    assert two.decision == "overturned", two.rationale
+    four = decide_letter_case(
+        "Functional restoration program x 160 hours", pair.injured, pair.supported, pair.sex
+    )
+    assert four.decision == "upheld", four.rationale

@@ -160,6 +160,17 @@ def _weeks_requested(ctx: Context) -> Value:
     return _n(w), f"{w} weeks requested"
 
 
+_HOURS = re.compile(r"\b(\d{1,3})\s*(?:hours?|hrs?)\b", re.I)
+
+
+@fact("hours_requested", "the hours a program asks for ('x 80 hours' is 80)")
+def _hours_requested(ctx: Context) -> Value:
+    m = _HOURS.search(ctx.request.decided_text)
+    if m is None:
+        return None, "no hours requested"
+    return float(m.group(1)), f"{m.group(1)} hours requested"
+
+
 @fact("levels_requested", "distinct spinal levels (motion segments) the item names")
 def _levels(ctx: Context) -> Value:
     n = spinal_levels(ctx.request.decided_text)
