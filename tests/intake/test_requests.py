@@ -119,6 +119,9 @@ CASES = [
      "rehabilitation", "physical therapy", {"sessions": 8, "frequency_per_week": 2}),
     ("Referral to pain psychologist for 6 sessions of CBT", "behavioral health",
      "psychotherapy", {"sessions": 6}),
+    ("MRI of the right forearm", "imaging", "MRI", {"regions": ["wrist/hand"]}),
+    ("MRI of the coccyx", "imaging", "MRI", {"regions": ["lumbar spine"]}),
+    ("X-ray left clavicle", "imaging", "x-ray", {"regions": ["shoulder"]}),
 ]
 
 
