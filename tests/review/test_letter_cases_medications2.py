@@ -356,3 +356,14 @@ def test_muscle_relaxant_supply_longer_than_three_weeks(item: str, expected: str
                            drug="Flexeril for a short course")
     got = decide_letter_case(item, "6-1-2015", text)
     assert got.decision == expected, got.rationale
+
+
+# CPMTG p. 22 and pp. 68-69: a COX-2 inhibitor may be considered for a patient at risk of GI
+# complications, not for most patients. A first trial of Celebrex with no risk factor was
+# overturned as any NSAID for osteoarthritis; fixed in nsaids.yaml (cox2_for_gi_risk)
+@pytest.mark.parametrize(("injured", "expected"), [("3-1-2013@70", "overturned"),
+                                                   ("3-1-2013@52", "upheld")])
+def test_celecoxib_needs_gastrointestinal_risk(injured: str, expected: str) -> None:
+    text = KNEE_OA.format(tried="", drug="a trial of Celebrex")
+    got = decide_letter_case("Celebrex 200mg #30", injured, text)
+    assert got.decision == expected, got.rationale
