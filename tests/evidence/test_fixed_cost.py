@@ -115,3 +115,78 @@ def test_longest_run() -> None:
         text = "".join(chr(rnd.randrange(128)) for _ in range(rnd.randint(0, 40)))
         table = {c: ("x" if mask >> c & 1 else " ") for c in range(128)}
         assert longest_run(text, mask) == max(map(len, text.translate(table).split()), default=0)
+    # long texts of few characters: long runs, at the start and at the end of the text
+    for _ in range(300):
+        alphabet = [chr(rnd.randrange(128)) for _ in range(rnd.randint(1, 4))]
+        mask = sum(1 << ord(c) for c in alphabet if rnd.random() < 0.5)
+        text = "".join(rnd.choice(alphabet) * rnd.randint(1, 30) for _ in range(rnd.randint(1, 60)))
+        table = {c: ("x" if mask >> c & 1 else " ") for c in range(128)}
+        assert longest_run(text, mask) == max(map(len, text.translate(table).split()), default=0)
+
+
+def test_what_the_findings_of_a_doc_or_a_sentence_share(nlp: Any) -> None:
+    """The findings of a doc share its entity and modifier index (assertion.doc_index), those
+    of a sentence its sides (extraction._sides): the same flags and sides as looked up per
+    finding."""
+    import sys
+
+    from openimr.evidence.assertion import doc_index, flags_of
+    from openimr.evidence.extraction import _laterality, _sides
+    from openimr.evidence.targets import ents_of
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from fictional_records import record  # type: ignore[import-not-found]
+
+    texts = _sentences() + [
+        "Right knee pain and left knee swelling; R and L wrists normal, bilateral ankles. " * 3,
+        str(record(3, seed=11, clinical=1.0)),
+    ]
+    flags = sides = 0
+    for text in texts:
+        doc = nlp(text)
+        index = doc_index(doc) if len(doc) else None
+        for ent in ents_of(doc):
+            for normal in (False, True):
+                assert flags_of(ent, normal=normal, index=index) == flags_of(ent, normal=normal)
+                flags += 1
+            sent = text[ent.sent.start_char : ent.sent.end_char]
+            rel = (ent.start_char - ent.sent.start_char, ent.end_char - ent.sent.start_char)
+            got = _laterality(sent, *rel, _sides(sent))
+            assert got == _laterality(sent, *rel)
+            sides += got is not None
+    assert flags > 100 and sides > 10
+
+
+def test_section_table_is_section_at() -> None:
+    """The findings of a doc find their section in a table of its stretches
+    (extraction._SectionTable): the first section in the list that holds the character and
+    has a category, as ``_section_at`` finds it, with sections that overlap or nest."""
+    import random
+
+    from openimr.evidence.extraction import _section_at, _SectionTable
+
+    rnd = random.Random(16)
+    for _ in range(300):
+        secs = []
+        for _ in range(rnd.randint(0, 8)):
+            s = rnd.randint(0, 60)
+            secs.append((s, s + rnd.randint(0, 30), rnd.choice(["", "plan", "exam"]), "t"))
+        table = _SectionTable(secs)
+        for char in range(-2, 100):
+            assert table.at(char) == _section_at(secs, char), (secs, char)
+
+
+def test_token_characters_are_the_spans(nlp: Any) -> None:
+    """The characters of a stretch of tokens read from one array call (extraction._Chars)
+    are those of spaCy's Span over the same tokens, empty stretches and the end included."""
+    from openimr.evidence.extraction import _Chars
+
+    texts = ["", " ", "Pain.", "  Low back pain 7/10.\n\n  Plan:  PT x6 ", *_sentences()[:40]]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        chars = _Chars(doc, len(text))
+        n = len(doc)
+        for a in range(n + 1):
+            for b in range(a, min(n, a + 12) + 1):
+                span = doc[a:b]
+                assert chars.of(a, b) == (span.start_char, span.end_char), (text, a, b)

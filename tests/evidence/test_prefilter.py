@@ -146,3 +146,31 @@ def test_short_texts_find_what_finditer_finds(nlp) -> None:  # type: ignore[no-u
             assert got == [m.span() for m in f.rx.finditer(text)], (text, f.rx.pattern[:60])
             found += len(got)
     assert found > 50
+
+
+def test_one_pass_for_both_matchers_and_for_vocabulary_and_headers(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The passes a piece shares (issue 16): the strings of both matchers' expressions in
+    one pass give each matcher the occurrences of its own pass and the same matches; the
+    vocabulary and the section headers in one pass give the positions of their own
+    automata."""
+    from openimr.evidence import prefilter as pf
+    from openimr.evidence.regex_scan import Occurrences
+
+    scanner = _scanner(nlp)
+    texts = _texts() + [_carrying_record(), ("Plan:\n" + ADMIN + "\n\nHistory: none.\n") * 20]
+    seen = [0, 0]
+    for text in texts:
+        low = text.lower()
+        shared = scanner.strings(low)
+        for matcher in (scanner.targets, scanner.context):
+            own = Occurrences(matcher.factors)(low)
+            assert {f: shared.get(f, []) for f in own} == own
+            assert {f for f in shared if f in matcher.factors} == set(own)
+            assert matcher.regex_spans(text, low, {}, shared) == matcher.regex_spans(text, low)
+        pack = pf.packed(low)
+        vocabulary, headers = pf.vocabulary_and_headers(scanner, low, *pack)
+        assert sorted(vocabulary) == sorted(pf._found(scanner.lower, low, *pack))
+        assert sorted(headers) == pf.header_positions(scanner, low, pack)
+        seen[0] += bool(vocabulary)
+        seen[1] += bool(headers)
+    assert seen[0] >= 3 and seen[1] >= 3

@@ -71,3 +71,50 @@ def test_morphine_equivalent_roots_levels_strength() -> None:
     assert q.severity("moderate foraminal stenosis at L4-5") == "moderate L4-5"
     assert q.work_status("temporarily totally disabled") == "TTD"
     assert q.uds_result("UDS consistent with prescribed medications") == "consistent"
+
+
+def _dates_by_finditer(text: str) -> list[tuple[int, int, dt.date]]:
+    """find_dates with every expression searched by ``finditer`` over the whole text."""
+    from openimr.evidence import quantities
+
+    real = quantities._finditer
+    try:
+        quantities._finditer = lambda rx, text, shared=None: rx.finditer(text)  # type: ignore[assignment]
+        return quantities.find_dates(text)
+    finally:
+        quantities._finditer = real
+
+
+def _long_texts() -> list[str]:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from fictional_records import record  # type: ignore[import-not-found]
+
+    dense = (
+        "Seen on Nov 10, 2016 and 10 November 2016; next visit December 2016 or 12/2016. "
+        "Dates 2016-11-10, 11/10/16, 11-10-2016, 1/2/2016/3, 11/10/16-2, Sept. 3, 2015, "
+        "decision of oct 2016, may  2, 2014 (may 2\n2014), 3rd   March 2015, 13/2016, 0/2016. "
+        "Odd separators: 1-/2/2016, -5/6/2016, 12--2016, 2016-1-2, 2016--11-10, 3/-4/2016, "
+        "1/2-2016, 11/10/2016/, x11-10-16, 7/2016-8/2016, 2015-2016, 1/2016. "
+    )
+    return [
+        record(8, seed=3, clinical=0.1),
+        record(8, seed=4, clinical=1.0),
+        dense * 40,
+        (dense + "Caf\u00e9 on Nov 10, 2016. ") * 30,  # not ASCII: finditer
+        "Fax 555-0134, claim ADJ1234567, amount 1,250.00, page 3-4, received 3/4/2016. " * 60,
+    ]
+
+
+def test_dates_of_long_texts_are_finditers() -> None:
+    """A long text's date expressions share their look-ups (quantities._shared) and give
+    the dates ``finditer`` gives."""
+    from openimr.evidence.regex_scan import SHORT
+
+    for text in _long_texts():
+        assert len(text) >= SHORT
+        want = _dates_by_finditer(text)
+        assert want, text[:60]
+        assert q.find_dates(text) == want, text[:60]

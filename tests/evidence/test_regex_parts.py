@@ -146,3 +146,106 @@ def test_small_unions(pattern: str, words: list[str]) -> None:
     text = _long("".join(words))
     fast = FastRegex(rx)
     assert fast.spans(text) == _finditer(rx, text), pattern
+
+
+def _between(rx: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(text, lo, hi)]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_rule_expressions_between_two_positions(nlp: Any, data: Any) -> None:
+    """``spans_between(text, lo, hi)`` (a cut between pieces tries the expressions near it,
+    pieces._crosses) gives ``finditer(text, lo, hi)``: a lookbehind sees before ``lo``, the
+    search ends at ``hi``, wherever the two fall (inside a word too)."""
+    words = _words(nlp)
+    seps = [" ", " ", "  ", "\n", "\n\n", ", ", ". ", " - "]
+    pair = st.tuples(st.sampled_from(words), st.sampled_from(seps))
+    text = "".join(w + s for w, s in data.draw(st.lists(pair, min_size=30, max_size=300)))
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    scanner = _scanner(nlp)
+    low, runs = text[lo:hi].lower(), {}  # type: ignore[var-annotated]
+    for matcher in (scanner.targets, scanner.context):
+        for _, fast in matcher._fast:
+            assert fast.spans_between(text, lo, hi, low, runs) == _between(fast.rx, text, lo, hi)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pattern=_unions(),
+    words=st.lists(
+        st.sampled_from(["ab", "cd", "abc", "b", "x", "y", "12", " ", "  ", "\n", "abcd", "x y"]),
+        min_size=5,
+        max_size=60,
+    ),
+    ends=st.tuples(st.integers(0, 400), st.integers(0, 400)),
+)
+def test_small_unions_between_two_positions(
+    pattern: str, words: list[str], ends: tuple[int, int]
+) -> None:
+    rx = re.compile(pattern, re.IGNORECASE)
+    text = "".join(words) * 3
+    lo, hi = sorted(min(len(text), e) for e in ends)
+    assert FastRegex(rx).spans_between(text, lo, hi) == _between(rx, text, lo, hi), pattern
+
+
+def test_cuts_of_long_records_cross_what_finditer_crosses(nlp: Any) -> None:
+    """The windows around every cut ``pieces`` tries in fictional long records."""
+    import sys
+    from pathlib import Path
+
+    from openimr.evidence import pieces as pc
+    from openimr.evidence.extraction import _rule_patterns
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from fictional_records import record  # type: ignore[import-not-found]
+
+    patterns = _rule_patterns(nlp)
+    fast = [FastRegex(rx) for rx in patterns]
+    windows = 0
+    for share, seed in ((1.0, 21), (0.25, 22), (0.1, 23)):
+        text = str(record(12, seed=seed, clinical=share))
+        for m in pc.AFTER_BLANK_LINE.finditer(text):
+            cut = m.end()
+            lo, hi = max(0, cut - pc._REACH), min(len(text), cut + pc._REACH)
+            for f in fast:
+                assert f.spans_between(text, lo, hi) == _between(f.rx, text, lo, hi)
+            windows += 1
+            if windows % 7:
+                continue  # the whole test: every seventh window with _crosses too
+            crosses = any(
+                s < cut < e for rx in patterns for s, e in _between(rx, text, lo, hi)
+            )
+            assert pc._crosses(text, cut, patterns) == crosses
+    assert windows > 100
+
+
+@pytest.mark.parametrize(
+    ("pattern", "leads"),
+    [
+        (r"(?<!pain )\b(pt|physical therapy|meds?)\s+\w+", {"pt", "physical therapy", "med"}),
+        (r"\bno\s+(relief|benefit)", {"no"}),
+        (r"(?=x)(ab|c(d|e))f", {"ab", "c"}),  # the run of literals a part opens with
+        (r"(home )?exercise", None),  # a match may start with either
+        (r"\d+\s*mg", None),
+        (r"\b(a|)b", None),  # an empty alternative
+    ],
+)
+def test_what_a_match_starts_with(pattern: str, leads: set[str] | None) -> None:
+    """A part of a rule is tried only where one of the strings its matches start with starts
+    (regex_scan._leads_of), a necessary condition like its factors."""
+    import re._parser as parser
+
+    from openimr.evidence.regex_scan import _leads_of
+
+    assert _leads_of(parser.parse(pattern, re.IGNORECASE)) == leads
+
+
+def test_the_rules_parts_are_tried_where_they_can_start(nlp: Any) -> None:
+    scanner = _scanner(nlp)
+    fast = [f for m in (scanner.targets, scanner.context) for _, f in m._fast]
+    parts = [p for f in fast for p in f._plan or ()]
+    assert sum(p.lead is not None for p in parts) >= len(parts) // 3

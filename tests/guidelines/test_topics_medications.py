@@ -182,8 +182,8 @@ def test_rationales_state_the_reason(decided: dict[str, ItemDecision]) -> None:
     assert "warfarin" in decided["ppi-anticoagulant"].rationale
     assert "not medically necessary" in decided["compound-always-upheld"].rationale
     assert "appears only in the request" in decided["nsaid-not-documented"].rationale
-    ppi = decided["ppi-nsaid-without-benefit"].rationale
-    assert "gastric protection, is not supported" in ppi and "appears only" not in ppi
+    ppi = decided["ppi-nsaid-dyspepsia-without-benefit"].rationale
+    assert "heartburn" in ppi and "appears only" not in ppi
     assert "GI bleed" in decided["ppi-history-of-gi-bleed"].rationale
     assert "broke his wrist" in decided["opioid-status-post-fracture-recent"].rationale
     assert "isosorbide mononitrate" in decided["ed-agent-with-nitrates"].rationale

@@ -69,6 +69,56 @@ CASES = [
      "physical therapy", {}),
     ("Ultrasound guided cortisone injection right shoulder", "injections",
      "corticosteroid injection", {}),
+    # issue 12, third wording probe: amounts as letters write them
+    ("PT 3x/wk x 4 wks R knee", "rehabilitation", "physical therapy",
+     {"frequency_per_week": 3, "duration_weeks": 4, "sessions": 12, "laterality": "right"}),
+    ("PT 2/wk x 6 wks cervical", "rehabilitation", "physical therapy", {"sessions": 12}),
+    ("Physical therapy 3 times weekly for 4 weeks left ankle", "rehabilitation",
+     "physical therapy", {"sessions": 12, "laterality": "left"}),
+    ("Physical therapy (12) sessions bilateral wrists", "rehabilitation", "physical therapy",
+     {"sessions": 12}),
+    ("Twelve (12) physical therapy sessions", "rehabilitation", "physical therapy",
+     {"sessions": 12}),
+    ("Physical therapy eight sessions", "rehabilitation", "physical therapy", {"sessions": 8}),
+    ("Cervical epidural steroid injection C5-6 x1", "injections", "epidural steroid injection",
+     {"frequency_per_week": None, "duration_weeks": None}),
+    ("Cyclobenzaprine HCL 10mg tablet #90 x 2 refills", "medications", "muscle relaxant",
+     {"quantity": 90, "refills": 2, "sessions": None, "frequency_per_week": None}),
+    ("Prospective request for 60 tablets of Tizanidine 4mg", "medications", "muscle relaxant",
+     {"quantity": 60}),
+    ("IF unit rental x 1 month", "durable equipment", "interferential stimulation unit",
+     {"sessions": None}),
+    ("Office visits once a month x 6 months", "evaluation", "follow-up visit", {"sessions": 6}),
+    ("EMG/NCV RLE", "electrodiagnostics", "EMG/NCS", {"laterality": "right"}),
+    ("EMG/NCS BLE", "electrodiagnostics", "EMG/NCS", {"laterality": "bilateral"}),
+    ("MRI C spine without contrast", "imaging", "MRI", {"regions": ["cervical spine"]}),
+    ("Left 1st CMC joint injection", "injections", "corticosteroid injection",
+     {"regions": ["wrist/hand"]}),
+    ("Left ACL reconstruction", "surgery", "knee surgery", {"regions": ["knee"]}),
+    # a drug written with a slip is still that drug; a pill's drug in a cream is compounded
+    ("Gabapentine 300mg #90", "medications", "anticonvulsant", {"drug": "gabapentin"}),
+    ("Tizanadine 4 mg #60", "medications", "muscle relaxant", {"drug": "tizanidine"}),
+    ("Ibuprophen 800 mg #90", "medications", "nsaid", {"drug": "ibuprofen"}),
+    ("Gabapentin 15% cream 120g", "medications", "compounded medication", {}),
+    ("Tramadol 10% cream", "medications", "compounded medication", {}),
+    ("Fentanyl 25 mcg/hr patch #10", "medications", "opioid", {}),
+    ("Flurbiprofen/Lidocaine cream (20%/5%) 180gm", "medications", "compounded medication", {}),
+    ("Menthol/methyl salicylate cream 120 g", "medications", "topical", {}),
+    ("Associated surgical service: Keflex 500mg #20", "medications", "other medication",
+     {"associated_surgical": True}),
+    # the route decides: a nasal spray is not on the skin, Medrol into a muscle is parenteral;
+    # of two drugs in one item the first named is the one it is about
+    ("Sprix ketorolac nasal spray", "medications", "nsaid", {}),
+    ("Medrol 40 mg IM", "injections", "intramuscular corticosteroid", {}),
+    ("Naproxen 500 mg tablets #60 and Omeprazole 20 mg #60", "medications", "nsaid",
+     {"drug": "naproxen"}),
+    ("Synapryn (tramadol) 10mg/1ml oral suspension 500ml", "medications", "opioid", {}),
+    ("Tramadol 8%/Gabapentin 10%/Menthol 2%/Camphor 2% 180 grams", "medications",
+     "compounded medication", {}),
+    ("Physical therapy two (2) times a week for four (4) weeks, left shoulder",
+     "rehabilitation", "physical therapy", {"sessions": 8, "frequency_per_week": 2}),
+    ("Referral to pain psychologist for 6 sessions of CBT", "behavioral health",
+     "psychotherapy", {"sessions": 6}),
 ]
 
 
@@ -138,3 +188,21 @@ def test_the_decided_portion_reads_as_a_person_would_write_it() -> None:
     }
     for text, portion in cases.items():
         assert parse_request(text).decided_text == portion, text
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("L4-5 TFESI", 1),
+        ("Bilateral L4-5, L5-S1 facet injections", 2),
+        ("Lumbar facet joint injections bilateral L4-S1", 2),
+        ("Cervical MBB bilateral C5-C7", 2),
+        ("CESI C7-T1", 1),
+        ("Repeat RFA right L3-4, L4-5, L5-S1", 3),
+        ("Lumbar RFA left L3-L5", 2),
+    ],
+)
+def test_a_range_of_levels_counts_every_segment_in_it(text: str, levels: int) -> None:
+    from openimr.review.facts import spinal_levels
+
+    assert spinal_levels(text) == levels

@@ -38,6 +38,8 @@ def _bundle(text: str, item: str = "x", injury: str = "2016-11-01") -> CaseBundl
         ("Facet joint injection L4-5", None),  # a spinal joint, named by its level
         ("Spinal cord stimulator trial", None),
         ("Referral to a spine surgeon", None),
+        ("CT myelogram", "myelogram"),  # a myelogram is of the spine
+        ("Lumbar myelogram", None),
     ],
 )
 def test_words_for_a_kind_of_body_part(item: str, kind: str | None) -> None:
@@ -56,6 +58,19 @@ def test_spine_is_the_level_the_records_document_else_lumbar() -> None:
         reading := read_body_part(req, nothing, acute=False)
     ) and reading.region == "lumbar spine"
     assert "no level is documented" in reading.reason
+
+
+def test_a_myelogram_naming_no_level_is_the_level_the_records_document_else_lumbar() -> None:
+    neck = extract(_bundle("Neck pain. Tenderness over the cervical paraspinal muscles."))
+    nothing = extract(_bundle("Right ankle pain after a fall."))
+    req = parse_request("CT myelogram")
+    assert (reading := read_body_part(req, neck, acute=False)) and reading.region == (
+        "cervical spine"
+    )
+    assert (reading := read_body_part(req, nothing, acute=False)) and reading.region == (
+        "lumbar spine"
+    )
+    assert '"myelogram"' in reading.reason
 
 
 def test_joint_is_a_limb_joint_never_the_spine() -> None:

@@ -21,8 +21,10 @@ from openimr.intake.requests import match_services
 from openimr.routing import route_wording
 
 # wording_probe.yaml, and a second list written independently in the ways UR and IMR letters
-# write items (abbreviations, strengths and quantities, misspellings, compounded creams)
-PROBE_FILES = ("wording_probe.yaml", "wording_probe_letters.yaml")
+# write items (abbreviations, strengths and quantities, misspellings, compounded creams); a
+# third, repeating neither, in the styles of 2017-2020 letters (brand names with counts and
+# refills, "Unknown prescription of", retrospective dates of service, levels and sides)
+PROBE_FILES = ("wording_probe.yaml", "wording_probe_letters.yaml", "wording_probe_styles.yaml")
 ROWS_BY_FILE: dict[str, list[dict[str, Any]]] = {
     name: yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
     for name in PROBE_FILES
@@ -71,8 +73,12 @@ def decide_alone(text: str) -> ItemDecision:
 def test_the_probe_is_large_and_every_row_says_what_it_expects() -> None:
     assert len(ROWS_BY_FILE["wording_probe.yaml"]) >= 400
     assert len(ROWS_BY_FILE["wording_probe_letters.yaml"]) >= 200
+    assert len(ROWS_BY_FILE["wording_probe_styles.yaml"]) >= 300
     texts = [r["text"] for r in ROWS]
     assert len(texts) == len(set(texts)), "a wording is listed twice"
+    earlier = {r["text"].lower() for name in PROBE_FILES[:2] for r in ROWS_BY_FILE[name]}
+    styles = [r["text"].lower() for r in ROWS_BY_FILE["wording_probe_styles.yaml"]]
+    assert len(styles) == len(set(styles)) and not earlier & set(styles), "repeats a wording"
     for r in ROWS:
         assert ("topic" in r) != ("undetermined" in r), r["text"]
 
@@ -112,6 +118,7 @@ def test_wording_is_decided_by_its_topic_or_undetermined_with_a_reason(
         "odg.surface-emg",
         "odg.sensory-threshold-testing",
         "odg.computerized-testing",
+        "odg.sacroiliac-joint-radiofrequency",
     ],
 )
 def test_a_service_the_guideline_does_not_recommend_is_upheld_with_its_reason(topic: str) -> None:

@@ -70,11 +70,19 @@ def _index(doc: Any) -> _DocIndex:
     return got
 
 
-def _beyond_another_finding(span: Span, ms: int, me: int) -> bool:
+def doc_index(doc: Any) -> _DocIndex:
+    """The entities and modifiers of a processed document, sorted (built once per document):
+    given to :func:`flags_of` for each of its findings, it saves looking it up again."""
+    return _index(doc)
+
+
+def _beyond_another_finding(
+    span: Span, ms: int, me: int, index: _DocIndex | None = None
+) -> bool:
     """Does another finding lie between the modifier (tokens ms..me) and ``span``, or hold
     the modifier itself ("no weakness" is a finding of its own)?"""
     lo, hi = (ms, span.start) if me <= span.start else (span.end, me)
-    idx = _index(span.doc)
+    idx = _index(span.doc) if index is None else index
     own = (span.start, span.end, span.label_)
     # Entities do not overlap: one ending after lo starts at or after the one before lo.
     first = max(0, bisect_left(idx.ent_starts, lo) - 1)
@@ -84,7 +92,9 @@ def _beyond_another_finding(span: Span, ms: int, me: int) -> bool:
     return False
 
 
-def modifier_categories(span: Span, *, normal: bool = False) -> set[str]:
+def modifier_categories(
+    span: Span, *, normal: bool = False, index: _DocIndex | None = None
+) -> set[str]:
     """Categories of the modifiers of ``span``, minus those lying inside the span itself.
 
     medspaCy skips a modifier that overlaps a target's edge but not one strictly inside it
@@ -96,6 +106,8 @@ def modifier_categories(span: Span, *, normal: bool = False) -> set[str]:
     negation reaches the span only when no other finding stands between them: in "no
     weakness, negative straight leg raise and intact sensation" the "no" belongs to the
     weakness, and the two normal findings after it stay normal.
+
+    ``index``: :func:`doc_index` of the span's document, when the caller has it.
     """
     mods: tuple[Any, ...] = span._.modifiers
     out = set()
@@ -106,13 +118,13 @@ def modifier_categories(span: Span, *, normal: bool = False) -> set[str]:
         if (
             normal
             and m.category.upper() == NEGATION
-            and _beyond_another_finding(span, ms, me)
+            and _beyond_another_finding(span, ms, me, index)
         ):
             continue
         out.add(m.category.upper())
     # The other way round: a forward trigger that starts before the finding and runs into
     # it ("no significant" + "significant trauma") is skipped by medspaCy; it applies.
-    idx = _index(span.doc)
+    idx = _index(span.doc) if index is None else index
     lo = bisect_left(idx.mod_starts, span.start - idx.longest_mod)
     for m in idx.mods[lo : bisect_left(idx.mod_starts, span.start)]:
         ms, me = m.modifier_span
@@ -121,8 +133,8 @@ def modifier_categories(span: Span, *, normal: bool = False) -> set[str]:
     return out
 
 
-def flags_of(span: Span, *, normal: bool = False) -> Flags:
-    cats = modifier_categories(span, normal=normal)
+def flags_of(span: Span, *, normal: bool = False, index: _DocIndex | None = None) -> Flags:
+    cats = modifier_categories(span, normal=normal, index=index)
     return Flags(
         negated=NEGATION in cats or RESOLVED in cats or FORMER in cats,
         possible="POSSIBLE_EXISTENCE" in cats,

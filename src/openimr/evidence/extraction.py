@@ -12,13 +12,13 @@ from functools import lru_cache
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from openimr.domain.finding import Finding
 from openimr.evidence import quantities as q
 from openimr.evidence import schema
-from openimr.evidence.assertion import assertion_of, flags_of
+from openimr.evidence.assertion import assertion_of, doc_index, flags_of
 from openimr.evidence.pieces import PIECE_CHARS, pieces
 from openimr.evidence.pipeline import NORMAL_SUFFIX, SectionInfo, section_info
 from openimr.evidence.regex_scan import SHORT, FactorIndex
@@ -52,6 +52,8 @@ class _Compiled:
     cue_names: list[str] = field(default_factory=list)
     cue_index: FactorIndex | None = None
     region_terms: Any = None  # ahocorasick.Automaton: term -> (rank in region_rx, length)
+    # concept code -> (code, names) it carries in its span (vocabulary ``carries``)
+    carried: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = field(default_factory=dict)
 
 
 def _alt(patterns: list[str]) -> re.Pattern[str]:
@@ -80,6 +82,11 @@ def compiled() -> _Compiled:
     cue = {name: _alt(getattr(cues, name)) for name in schema.CUE_PATTERN_FIELDS}
     return _Compiled(
         concepts={c.code: c for c in vocab.concepts},
+        carried={
+            c.code: tuple((k, re.compile(rx, re.I)) for k, rx in c.carries.items())
+            for c in vocab.concepts
+            if c.carries
+        },
         region_rx=region_rx,
         region_of_term=term_of,
         dermatome_rx=[(re.compile(k), v) for k, v in regs.dermatomes.items()],
@@ -152,13 +159,28 @@ _LATERALITY = re.compile(
 )
 
 
-def _laterality(sent: str, s: int, e: int) -> str | None:
+_BOTH_SIDES = re.compile(r"\b(and|&)\b")
+_ROOT = re.compile(r"\b([CTLS])\s?-?([1-8])\b")
+_LEVEL_AFTER = re.compile(r"\s*[-/]\s*[ctls]?\d")
+
+
+def _sides(sent: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each side named in a sentence (the word lower case, no dot)."""
+    return [
+        (m.start(), m.end(), m.group(1).lower().rstrip(".")) for m in _LATERALITY.finditer(sent)
+    ]
+
+
+def _laterality(
+    sent: str, s: int, e: int, sides: list[tuple[int, int, str]] | None = None
+) -> str | None:
+    """The side nearest to the finding at ``s``..``e`` of ``sent`` (``sides``: ``_sides`` of
+    the sentence, when the caller has it: the findings of a sentence share it)."""
     best: tuple[int, str] | None = None
-    for m in _LATERALITY.finditer(sent):
-        dist = s - m.end() if m.end() <= s else (m.start() - e if m.start() >= e else 0)
+    for m_start, m_end, w in _sides(sent) if sides is None else sides:
+        dist = s - m_end if m_end <= s else (m_start - e if m_start >= e else 0)
         if dist > 60:
             continue
-        w = m.group(1).lower().rstrip(".")
         side = (
             "bilateral"
             if w in ("bilateral", "bilaterally", "both")
@@ -168,11 +190,11 @@ def _laterality(sent: str, s: int, e: int) -> str | None:
             best = (dist, side)
     if best is None:
         return None
-    sides = {
+    near = {
         m.group(1).lower().rstrip(".")[:1]
         for m in _LATERALITY.finditer(sent[max(0, s - 60) : e + 60])
     }
-    if "r" in sides and "l" in sides and re.search(r"\b(and|&)\b", sent[max(0, s - 60) : e + 60]):
+    if "r" in near and "l" in near and _BOTH_SIDES.search(sent[max(0, s - 60) : e + 60]):
         return "bilateral"
     return best[1]
 
@@ -199,11 +221,11 @@ def _region(c: _Compiled, sent: str, s: int, e: int, spine: bool = False) -> str
         else:
             dist = s - me if me <= s else ms - e
         cands.append((dist, region))
-    for m in re.finditer(r"\b([CTLS])\s?-?([1-8])\b", sent):
+    for m in _ROOT.finditer(sent):
         root = f"{m.group(1)}{m.group(2)}"
         dist = s - m.end() if m.end() <= s else max(0, m.start() - e)
         follow = sent[m.end() : m.end() + 14].lower()
-        if spine or re.match(r"\s*[-/]\s*[ctls]?\d", follow):  # a spine level
+        if spine or _LEVEL_AFTER.match(follow):  # a spine level
             for rx, reg in c.level_rx:
                 if rx.search(root):
                     cands.append((dist, reg))
@@ -252,21 +274,40 @@ class _Sent:
     start: int
     dates: list[tuple[int, int, dt.date]]
     cues: dict[str, list[tuple[int, int]]]
+    _sides: list[tuple[int, int, str]] | None = None
+
+    _flat: str | None = None
+
+    @property
+    def flat(self) -> str:
+        """The sentence with its runs of white space as one space, made once."""
+        if self._flat is None:
+            self._flat = " ".join(self.text.split())
+        return self._flat
+
+    @property
+    def sides(self) -> list[tuple[int, int, str]]:
+        """``_sides`` of the sentence, found once."""
+        if self._sides is None:
+            self._sides = _sides(self.text)
+        return self._sides
 
 
-def _sentence(c: _Compiled, cache: dict[int, _Sent], sent: Span, doc_text: str) -> _Sent:
-    """The sentence ``sent`` of a doc whose text is ``doc_text`` (``Span.text`` builds the
-    text token by token), read once."""
-    got = cache.get(sent.start_char)
+def _sentence(
+    c: _Compiled, cache: dict[int, _Sent], start: int, end: int, doc_text: str
+) -> _Sent:
+    """The sentence at characters ``start``..``end`` of a doc whose text is ``doc_text``
+    (``Span.text`` builds the text token by token), read once."""
+    got = cache.get(start)
     if got is None:
-        text = doc_text[sent.start_char : sent.end_char]
+        text = doc_text[start:end]
         got = _Sent(
             text=text,
-            start=sent.start_char,
+            start=start,
             dates=q.find_dates(text),
             cues=_Cues(text, c),
         )
-        cache[sent.start_char] = got
+        cache[start] = got
     return got
 
 
@@ -307,6 +348,20 @@ def _section_at(secs: list[tuple[int, int, str, str]], char: int) -> tuple[str, 
     return None
 
 
+class _SectionTable:
+    """``_section_at(secs, char)`` for the many characters of one doc's findings: the answer
+    of each stretch between two consecutive edges of the sections (the same throughout: no
+    section starts or ends inside it), found by bisection."""
+
+    def __init__(self, secs: list[tuple[int, int, str, str]]) -> None:
+        self._edges = sorted({x for s, e, _, _ in secs for x in (s, e)})
+        self._answers = [_section_at(secs, x) for x in self._edges]
+
+    def at(self, char: int) -> tuple[str, str] | None:
+        k = bisect_right(self._edges, char) - 1
+        return self._answers[k] if k >= 0 else None
+
+
 def section_of(doc: Doc, char: int) -> SectionInfo | None:
     """The section (sections.yaml) that holds character ``char`` of a processed doc."""
     at = _section_at(_sections(doc), char)
@@ -334,6 +389,8 @@ def _observation(
         test_record and (sec is None or sec.observation in ("test", "objective"))
     ):
         return "test"
+    if default in ("objective", "subjective") and c.cue["objective_after"].search(after):
+        return "objective"
     if _has(sent, "subjective", before=s, skip=rel):
         return "subjective"
     if sec is not None and sec.observation is not None:
@@ -403,12 +460,34 @@ def _sentence_starts(doc: Doc) -> list[int]:
     return starts if starts and starts[0] == 0 else [0, *starts]
 
 
-def _sent_of(doc: Doc, starts: list[int], ent: Span) -> Span:
-    """``ent.sent``: from the last sentence start at or before the entity to the first at or
-    after its end (several sentences when it crosses a boundary, as spaCy gives it)."""
+class _Chars:
+    """Where each token of a doc starts and ends in its text (``token.idx`` and
+    ``token.idx + len(token)``), read in one array call: the characters of a stretch of
+    tokens without a spaCy ``Span`` (a slice of the doc) for each sentence and finding."""
+
+    def __init__(self, doc: Doc, text_length: int) -> None:
+        self.n = len(doc)
+        self.text_length = text_length
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if self.n:
+            arr = doc.to_array([IDX, LENGTH]).astype("int64")
+            self.starts = arr[:, 0].tolist()
+            self.ends = (arr[:, 0] + arr[:, 1]).tolist()
+
+    def of(self, start: int, end: int) -> tuple[int, int]:
+        """(``start_char``, ``end_char``) of ``doc[start:end]``, as spaCy's Span sets them."""
+        first = self.starts[start] if start < self.n else self.text_length
+        return first, (first if end == start else self.ends[end - 1])
+
+
+def _sent_of(starts: list[int], n: int, ent: Span) -> tuple[int, int]:
+    """The tokens of ``ent.sent``: from the last sentence start at or before the entity to the
+    first at or after its end (several sentences when it crosses a boundary, as spaCy gives
+    it); ``n`` tokens in the doc."""
     k = bisect_right(starts, ent.start) - 1
     j = bisect_left(starts, ent.end)
-    return doc[starts[k] : starts[j] if j < len(starts) else len(doc)]
+    return starts[k], starts[j] if j < len(starts) else n
 
 
 def _carried_dates(
@@ -418,6 +497,7 @@ def _carried_dates(
     current: dt.date | None = None,
     starts: list[int] | None = None,
     doc_text: str | None = None,
+    chars: _Chars | None = None,
 ) -> tuple[dict[int, dt.date], dt.date | None]:
     """The date each undated sentence takes from the dated visit or report it belongs to: a
     lead sentence's date carries forward until the next lead sentence (cues ``lead_date``).
@@ -425,10 +505,10 @@ def _carried_dates(
     out: dict[int, dt.date] = {}
     starts = _sentence_starts(doc) if starts is None else starts
     doc_text = text_of(doc) if doc_text is None else doc_text
+    chars = _Chars(doc, len(doc_text)) if chars is None else chars
     bounds = [*starts, len(doc)]
     for k in range(len(starts)):
-        span = doc[bounds[k] : bounds[k + 1]]
-        sent = _sentence(c, cache, span, doc_text)
+        sent = _sentence(c, cache, *chars.of(bounds[k], bounds[k + 1]), doc_text)
         if sent.dates and _has(sent, "lead_date") and not _has(sent, "not_lead_date"):
             current = sent.dates[0][2]
         elif current is not None and not sent.dates:
@@ -481,8 +561,11 @@ def _findings(
     cache: dict[int, _Sent] = {}
     starts = _sentence_starts(doc) if len(doc) else []
     doc_text = text_of(doc)
-    carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text)
+    chars = _Chars(doc, len(doc_text))
+    carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text, chars)
     ents = list(ents_of(doc))
+    index = doc_index(doc) if ents else None
+    table = _SectionTable(secs) if ents else None
     out: list[Finding] = []
     for i, ent in enumerate(ents):
         label = ent.label_
@@ -491,7 +574,7 @@ def _findings(
         concept = c.concepts.get(code)
         if concept is None:
             continue
-        sent = _sentence(c, cache, _sent_of(doc, starts, ent), doc_text)
+        sent = _sentence(c, cache, *chars.of(*_sent_of(starts, len(doc), ent)), doc_text)
         if concept.context == "imaging" and not (
             test_record or _has(sent, "imaging_context") or _has(sent, "edx_context")
         ):
@@ -499,9 +582,9 @@ def _findings(
         if concept.context == "edx" and not (edx_record or _has(sent, "edx_context")):
             continue
         rel = (ent.start_char - sent.start, ent.end_char - sent.start)
-        at = _section_at(secs, ent.start_char)
+        at = table.at(ent.start_char) if table is not None else None
         sec = c.sections.get(at[0]) if at else None
-        flags = flags_of(ent, normal=normal)
+        flags = flags_of(ent, normal=normal, index=index)
         assertion = assertion_of(
             flags,
             normal=normal,
@@ -541,6 +624,15 @@ def _findings(
             if ctx_ok and (rm.region is None or rm.region == region):
                 code = rm.code
                 concept = c.concepts[code]
+                # a study's finding ("an EMG showed a C6 radiculopathy") is a test result, as
+                # the concept it becomes says, not the examination's finding it was read as
+                if concept.observation == "test" and observation not in ("plan", "test"):
+                    observation = "test"
+                    quoted = quoted or bool(
+                        text_date is not None
+                        and meta.date is not None
+                        and (meta.date - text_date).days > 14
+                    )
                 break
         next_start = ents[i + 1].start_char - sent.start if i + 1 < len(ents) else len(sent.text)
         finding = Finding(
@@ -550,11 +642,11 @@ def _findings(
             start=ent.start_char + offset,
             end=ent.end_char + offset,
             text=ent.text,
-            sentence=" ".join(sent.text.split()),
+            sentence=sent.flat,
             record_date=meta.date,
             text_date=text_date,
             region=region,
-            laterality=_laterality(sent.text, *rel),
+            laterality=_laterality(sent.text, *rel, sent.sides),
             assertion=assertion,
             observation=observation,
             quoted=quoted,
@@ -576,6 +668,22 @@ def _findings(
                     update={"code": implied, "label": c.concepts[implied].label}
                 )
             )
+        for also, rx in c.carried.get(code, ()):
+            m = rx.search(ent.text)
+            if m is not None:
+                out.append(
+                    finding.model_copy(
+                        update={
+                            "code": also,
+                            "label": c.concepts[also].label,
+                            "start": finding.start + m.start(),
+                            "end": finding.start + m.end(),
+                            "text": m.group(),
+                            "value": None,
+                            "change": None,
+                        }
+                    )
+                )
     return out, lead_out
 
 
@@ -716,16 +824,23 @@ def _piece_findings(
     if len(low) != len(piece) or "\u03a3" in piece:  # lower() must keep every position
         return None
     runs: dict[int, int] = {}
-    tspans = scanner.targets.regex_spans(piece, low, runs)
-    cspans = scanner.context.regex_spans(piece, low, runs) if scanner.context is not None else []
+    # one pass for the strings of both matchers' expressions, one for the vocabulary and the
+    # section headers
+    found = scanner.strings(low) if scanner.strings is not None and piece.isascii() else None
+    tspans = scanner.targets.regex_spans(piece, low, runs, found)
+    cspans = (
+        scanner.context.regex_spans(piece, low, runs, found) if scanner.context is not None else []
+    )
     starts = pf.blocks(piece, [(s, e) for _, s, e in tspans + cspans])
     pack = pf.packed(low)
-    hits = pf.hit_blocks(starts, len(piece), pf.hit_positions(scanner, piece, low, tspans, pack))
+    vocabulary, headers = pf.vocabulary_and_headers(scanner, low, *pack)
+    positions = pf.hit_positions(scanner, piece, low, tspans, pack, vocabulary)
+    hits = pf.hit_blocks(starts, len(piece), positions)
     bounds = [*starts, len(piece)]
     skipped_chars = sum(bounds[k + 1] - bounds[k] for k in range(len(starts)) if not hits[k])
     if skipped_chars < SKIP_SHARE * len(piece):
         hits = [True] * len(starts)  # too little to skip: the piece as one document
-    skipped = _Skipped(nlp, scanner, piece, low, pack)
+    skipped = _Skipped(nlp, scanner, piece, low, pack, sorted(headers))
     out: list[Finding] = []
     i = 0
     n = len(starts)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from openimr.evidence.regex_scan import FactorIndex
+from openimr.evidence.regex_scan import FactorIndex, FastRegex
 from openimr.evidence.sentences import boundary_offsets
 
 PIECE_CHARS = 20_000
@@ -41,19 +41,32 @@ def _factor_index(patterns: tuple[re.Pattern[str], ...]) -> FactorIndex:
     return FactorIndex(list(patterns))
 
 
+_FAST: dict[re.Pattern[str], FastRegex] = {}
+
+
 def _crosses(text: str, cut: int, patterns: Sequence[re.Pattern[str]]) -> bool:
+    """Whether a match of one of ``patterns``, as ``finditer`` finds them from ``_REACH``
+    characters before the cut to as far after it, crosses the cut. Each expression is
+    searched near its own strings in that stretch (regex_scan.FastRegex.spans_between: the
+    same matches); an expression made of many lookbehinds tried at every character of the
+    stretch cost most of a cut."""
     lo, hi = max(0, cut - _REACH), min(len(text), cut + _REACH)
     window = text[lo:hi]
+    low = window.lower()
+    longest: dict[int, int] = {}
     if patterns and window.isascii():
         # A match in the window holds one of its expression's factors (regex_scan.py): the
         # other expressions need not be tried.
         index = _factor_index(tuple(patterns))
-        patterns = [patterns[k] for k in index.candidates(window.lower())]
+        patterns = [patterns[k] for k in index.candidates(low)]
     for rx in patterns:
-        for m in rx.finditer(text, lo, hi):
-            if m.start() < cut < m.end():
+        fast = _FAST.get(rx)
+        if fast is None:
+            fast = _FAST[rx] = FastRegex(rx)
+        for start, end in fast.spans_between(text, lo, hi, low, longest):
+            if start < cut < end:
                 return True
-            if m.start() >= cut:
+            if start >= cut:
                 break
     return False
 

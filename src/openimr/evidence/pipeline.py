@@ -4,7 +4,7 @@ tokenizer (medspaCy's clinical tokenizer) -> openimr_sentences (our splitter) ->
 openimr_targets (vocabulary.yaml as medspaCy TargetRules, matched as medspaCy matches them;
 targets.py) -> openimr_context (medspaCy's ConText with its default rules adjusted by
 context.yaml, comparing only what can overlap; context_local.py) -> medspacy_sectionizer
-(sections.yaml).
+(sections.yaml; medspaCy's Sectionizer without a section on every token, sections.py).
 """
 
 from __future__ import annotations
@@ -147,8 +147,8 @@ def build_pipeline(*, medspacy_components: bool = False) -> Language:
     import spacy
     from medspacy.custom_tokenizer import create_medspacy_tokenizer
 
-    # Register openimr_sentences, openimr_targets and openimr_context.
-    from openimr.evidence import context_local, sentences, targets  # noqa: F401
+    # Register openimr_sentences, openimr_targets, openimr_context and openimr_sectionizer.
+    from openimr.evidence import context_local, sections, sentences, targets  # noqa: F401
 
     vocab = schema.vocabulary()
     nlp = spacy.blank("en")
@@ -172,7 +172,10 @@ def build_pipeline(*, medspacy_components: bool = False) -> Language:
     context.add(context_rules(ctx_data))
     sec_rules, _ = section_rules(schema.sections())
     sectionizer: Any = nlp.add_pipe(
-        "medspacy_sectionizer",
+        # medspaCy's Sectionizer without a section written on every token (sections.py),
+        # under medspaCy's name
+        "medspacy_sectionizer" if medspacy_components else "openimr_sectionizer",
+        name="medspacy_sectionizer",
         config={
             "rules": None,
             "require_start_line": True,

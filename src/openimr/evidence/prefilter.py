@@ -51,6 +51,12 @@ class Scanner:
     headers: Any  # ahocorasick.Automaton over the section headers, as ``lower``
     targets: Any  # targets.RuleMatcher of the target rules
     context: Any  # targets.RuleMatcher of the ConText rules
+    # The keys of ``lower`` and ``headers`` in one automaton, each with the flags of either
+    # (None where it is not a key of that one): one pass over a piece finds both.
+    both: Any = None
+    # Where the strings of both matchers' rule expressions occur (regex_scan.Occurrences):
+    # one pass over a piece for both matchers.
+    strings: Any = None
 
 
 def _automaton(keys: dict[str, tuple[bool, bool]]) -> Any:
@@ -61,6 +67,28 @@ def _automaton(keys: dict[str, tuple[bool, bool]]) -> Any:
     auto = ahocorasick.Automaton()
     for k, (left_ok, right_ok) in keys.items():
         auto.add_word(k, (len(k), left_ok or not k[0].isalpha(), right_ok or not k[-1].isalpha()))
+    auto.make_automaton()
+    return auto
+
+
+def _flags(keys: dict[str, tuple[bool, bool]], k: str) -> tuple[bool, bool] | None:
+    """The flags ``_automaton`` gives key ``k`` of ``keys``, or None when it is not one."""
+    if k not in keys:
+        return None
+    left_ok, right_ok = keys[k]
+    return left_ok or not k[0].isalpha(), right_ok or not k[-1].isalpha()
+
+
+def _automaton_of_both(
+    lower: dict[str, tuple[bool, bool]], headers: dict[str, tuple[bool, bool]]
+) -> Any:
+    """One automaton over the keys of ``lower`` and ``headers``: for each key (length, its
+    flags in ``lower`` or None, its flags in ``headers`` or None)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k in sorted(lower.keys() | headers.keys()):
+        auto.add_word(k, (len(k), _flags(lower, k), _flags(headers, k)))
     auto.make_automaton()
     return auto
 
@@ -153,12 +181,17 @@ def build_scanner(nlp: Any) -> Scanner | None:
         if not toks or not key.strip():
             return None
         _add(headers, key, toks[0] in after, toks[-1] in before)
+    from openimr.evidence.regex_scan import Occurrences
+
+    matchers = [m for m in (targets.rule_matcher, context.rule_matcher) if m is not None]
     return Scanner(
         lower=_automaton(lower),
         cased=_automaton(cased) if cased else None,
         headers=_automaton(headers),
         targets=targets.rule_matcher,
         context=context.rule_matcher,
+        both=_automaton_of_both(lower, headers),
+        strings=Occurrences({f for m in matchers for f in m.factors}),
     )
 
 
@@ -198,6 +231,26 @@ def _found(auto: Any, low: str, packed: str, at: Any) -> list[int]:
     return out
 
 
+def vocabulary_and_headers(
+    scanner: Scanner, low: str, packed: str, at: Any
+) -> tuple[list[int], list[int]]:
+    """``_found`` of ``scanner.lower`` and of ``scanner.headers`` (the same positions, in
+    the order of their ends), in one pass of ``scanner.both``."""
+    n = len(low)
+    vocabulary: list[int] = []
+    headers: list[int] = []
+    for end, (length, in_lower, in_headers) in scanner.both.iter(packed):
+        start = int(at[end - length + 1])
+        last = int(at[end])
+        left = start == 0 or not low[start - 1].isalpha()
+        right = last + 1 >= n or not low[last + 1].isalpha()
+        if in_lower is not None and (in_lower[0] or left) and (in_lower[1] or right):
+            vocabulary.append(start)
+        if in_headers is not None and (in_headers[0] or left) and (in_headers[1] or right):
+            headers.append(start)
+    return vocabulary, headers
+
+
 def packed(low: str) -> tuple[str, Any]:
     """``low`` without its spaces, and where each of its characters is in ``low``."""
     codes = numpy.frombuffer(low.encode("utf-32-le"), dtype=numpy.uint32)
@@ -205,11 +258,17 @@ def packed(low: str) -> tuple[str, Any]:
 
 
 def hit_positions(
-    scanner: Scanner, text: str, low: str, target_spans: SpanList, pack: tuple[str, Any]
+    scanner: Scanner,
+    text: str,
+    low: str,
+    target_spans: SpanList,
+    pack: tuple[str, Any],
+    vocabulary: list[int] | None = None,
 ) -> list[int]:
-    """Sorted positions where something the target rules can match starts (or may start)."""
+    """Sorted positions where something the target rules can match starts (or may start).
+    (``vocabulary``: ``_found`` of ``scanner.lower`` when the caller has it.)"""
     found = [s for _, s, _ in target_spans]
-    found.extend(_found(scanner.lower, low, *pack))
+    found.extend(_found(scanner.lower, low, *pack) if vocabulary is None else vocabulary)
     n = len(text)
     if scanner.cased is not None:
         for end, (length, left_ok, right_ok) in scanner.cased.iter(text):

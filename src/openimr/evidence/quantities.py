@@ -45,24 +45,60 @@ _NAMED = re.compile(_MONTH_RX + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"
 _NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RX + r"\.?,?\s+(\d{4})\b", re.I)
 _MONTH_YEAR = re.compile(r"\b" + _MONTH_RX + r"\.?,?\s+(\d{4})\b", re.IGNORECASE)
 _NUM_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
+_DATE_PATTERNS = (_ISO, _NUMERIC, _NAMED, _NAMED_DMY, _MONTH_YEAR, _NUM_MONTH_YEAR)
 _HAS_YEAR = re.compile(r"\d{4}")
 _HAS_SEP = re.compile(r"\d[/-]\d")
 
 
 _FAST: dict[re.Pattern[str], FastRegex] = {}
 
+# What the date expressions of one long text share (FastRegex.spans): the text's lower case,
+# the longest runs of its character classes, and where each expression's strings occur in it.
+_Shared = tuple[str, dict[int, int], dict[str, list[int]]]
 
-def _finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)``; in a long text the matches are found near the words every
-    match holds (regex_scan.FastRegex: the same spans), each then matched again where it
-    starts, which gives the same match (the same attempt at the same position)."""
-    if len(text) < SHORT:
-        yield from rx.finditer(text)
-        return
+
+def _fast(rx: re.Pattern[str]) -> FastRegex:
     fast = _FAST.get(rx)
     if fast is None:
         fast = _FAST[rx] = FastRegex(rx)
-    for start, _ in fast.spans(text):
+    return fast
+
+
+def _shared(text: str, patterns: tuple[re.Pattern[str], ...]) -> _Shared | None:
+    """For a long ASCII text, what the searches of ``patterns`` in it share: each of their
+    strings is looked for once (the named-date expressions have the same twelve month
+    names), as ``FastRegex.spans`` itself looks for them, every occurrence, overlaps
+    included. None for a short text or one that is not ASCII (searched with finditer)."""
+    if len(text) < SHORT or not text.isascii():
+        return None
+    low = text.lower()
+    found: dict[str, list[int]] = {}
+    for rx in patterns:
+        for factor in _fast(rx).factors:
+            if factor in found:
+                continue
+            occ: list[int] = []
+            i = low.find(factor)
+            while i >= 0:
+                occ.append(i)
+                i = low.find(factor, i + 1)
+            found[factor] = occ
+    return low, {}, found
+
+
+def _finditer(
+    rx: re.Pattern[str], text: str, shared: _Shared | None = None
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``; in a long text the matches are found near the words every
+    match holds (regex_scan.FastRegex: the same spans), each then matched again where it
+    starts, which gives the same match (the same attempt at the same position). ``shared``:
+    what several expressions searched in ``text`` share (:func:`_shared`)."""
+    if len(text) < SHORT:
+        yield from rx.finditer(text)
+        return
+    fast = _fast(rx)
+    spans = fast.spans(text, *shared) if shared is not None else fast.spans(text)
+    for start, _ in spans:
         m = rx.match(text, start)
         assert m is not None
         yield m
@@ -100,19 +136,20 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     year = _HAS_YEAR.search(text) is not None
     if not year and _HAS_SEP.search(text) is None:
         return found
-    for m in _finditer(_ISO, text) if year else ():
+    shared = _shared(text, _DATE_PATTERNS if year else (_NUMERIC,))
+    for m in _finditer(_ISO, text, shared) if year else ():
         add(m.start(), m.end(), _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    for m in _finditer(_NUMERIC, text):
+    for m in _finditer(_NUMERIC, text, shared):
         add(m.start(), m.end(), _mk(_year(m.group(3)), int(m.group(1)), int(m.group(2))))
-    for m in _finditer(_NAMED, text) if year else ():
+    for m in _finditer(_NAMED, text, shared) if year else ():
         mon = _MONTHS[m.group(1).lower()[:3] if m.group(1).lower()[:4] != "sept" else "sep"]
         add(m.start(), m.end(), _mk(int(m.group(3)), mon, int(m.group(2))))
-    for m in _finditer(_NAMED_DMY, text) if year else ():
+    for m in _finditer(_NAMED_DMY, text, shared) if year else ():
         mon = _MONTHS[m.group(2).lower()[:3]]
         add(m.start(), m.end(), _mk(int(m.group(3)), mon, int(m.group(1))))
-    for m in _finditer(_MONTH_YEAR, text) if year else ():
+    for m in _finditer(_MONTH_YEAR, text, shared) if year else ():
         add(m.start(), m.end(), _mk(int(m.group(2)), _MONTHS[m.group(1).lower()[:3]], 1))
-    for m in _finditer(_NUM_MONTH_YEAR, text) if year else ():
+    for m in _finditer(_NUM_MONTH_YEAR, text, shared) if year else ():
         if 1 <= int(m.group(1)) <= 12:
             add(m.start(), m.end(), _mk(int(m.group(2)), int(m.group(1)), 1))
     found.sort()
@@ -234,10 +271,34 @@ def visits(text: str) -> str | None:
     m = _VISITS.search(text)
     if m:
         return f"{int(m.group(1))} visits"
-    m = re.search(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+(?:sessions?|visits?)\b", text, re.I)
+    m = _WORD_VISITS.search(text)
     if m:
-        return f"{_NUMBER_WORDS[m.group(1).lower()]} visits"
+        return f"{_word_number(m.group(1))} visits"
     return None
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_UNITS = [w for w, n in _NUMBER_WORDS.items() if n < 10]
+_NUMBER_WORD = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(_UNITS) + r"))?|"
+    + "|".join(w for w in _NUMBER_WORDS if "-" not in w and w not in _TENS)
+    + r")"
+)
+# a count written in words, as a digit count is read ("twelve physical therapy visits",
+# "thirty-six sessions of therapy", "twenty four chiropractic treatments")
+_WORD_VISITS = re.compile(
+    r"\b(" + _NUMBER_WORD + r")\s+(?:(?!of\b|the\b|these\b|those\b)[\w-]+\s+){0,2}?"
+    r"(?:sessions?|visits?|treatments?)\b",
+    re.I,
+)
+
+
+def _word_number(words: str) -> int:
+    parts = re.split(r"[\s-]+", words.lower())
+    total = 0
+    for w in parts:
+        total += _TENS.get(w, _NUMBER_WORDS.get(w, 0))
+    return total
 
 
 def medication(name: str, following: str) -> str:

@@ -42,7 +42,7 @@ class _Unbounded(Exception):
 
 SHORT = 2000  # characters: a shorter text is searched with finditer (cheaper than the plan)
 _CLASSES: dict[str, int] = {}  # a single-character class -> the ASCII characters it matches
-_TABLES: dict[int, Any] = {}  # those characters -> a table by character code
+_TABLES: dict[int, bytes] = {}  # those characters -> 1 or 0 by character code (translate)
 
 
 def _factors(seq: Any) -> set[str] | None:
@@ -198,24 +198,28 @@ class _Width:
         return key
 
 
-_LAST: list[Any] = [None, None]  # the last text asked about, and its character codes
+_LAST: list[Any] = [None, None]  # the last text asked about, and its bytes
 
 
 def longest_run(text: str, mask: int) -> int:
-    """The longest run of ``text`` (ASCII) made of the characters of ``mask``. (The codes
+    """The longest run of ``text`` (ASCII) made of the characters of ``mask``. (The bytes
     of the text are kept for the next mask: the rules of a piece ask about the same text.)"""
     if _LAST[0] is not text:
-        _LAST[1] = numpy.frombuffer(text.encode("ascii"), dtype=numpy.uint8)
+        _LAST[1] = text.encode("ascii")
         _LAST[0] = text
     table = _TABLES.get(mask)
     if table is None:
-        table = numpy.array([bool(mask >> c & 1) for c in range(256)], dtype=bool)
+        table = bytes(mask >> c & 1 for c in range(256))
         _TABLES[mask] = table
-    inside = table[_LAST[1]]
-    if not inside.any():
+    marks = _LAST[1].translate(table)  # 1 for a character of the class, else 0
+    if 1 not in marks:
         return 0
-    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([False], inside, [False]))))
-    return int((edges[1::2] - edges[0::2]).max())
+    inside = numpy.frombuffer(marks, dtype=numpy.bool_)
+    # the last character of every run (in the class or out of it) but the text's last
+    ends = numpy.flatnonzero(inside[1:] != inside[:-1])
+    lengths = numpy.diff(numpy.concatenate(([-1], ends, [len(inside) - 1])))
+    # the runs alternate, in the class first when the text starts in it
+    return int(lengths[0 if inside[0] else 1 :: 2].max())
 
 
 def _subsequences(op: Any, av: Any) -> list[Any]:
@@ -250,7 +254,9 @@ class _Part:
     ``ofixed`` and the ``oruns`` class runs after it), and the most a match and a lookahead
     past it can take (``fixed``, ``runs``, ``ahead``, as :class:`_Width` counts them)."""
 
-    __slots__ = ("rx", "factors", "omin", "ofixed", "oruns", "fixed", "runs", "ahead")
+    __slots__ = (
+        "rx", "factors", "omin", "ofixed", "oruns", "fixed", "runs", "ahead", "lead", "lead_len"
+    )
 
     def __init__(self, rx: re.Pattern[str], alt: Any, flags: int) -> None:
         anchor = _anchor(alt, _Width(flags))
@@ -262,6 +268,53 @@ class _Part:
         self.runs: dict[str, int] = {}
         self.ahead: list[tuple[int, dict[str, int]]] = []
         self.fixed = _Width(flags).of(alt, self.runs, self.ahead)
+        # Where a match can start at all: where one of the strings every match starts with
+        # (after its anchors and lookarounds) starts, found in the lower-case text by a plain
+        # union of those strings (which Python's engine skips to by their first characters).
+        leads = _leads_of(alt)
+        self.lead: re.Pattern[str] | None = None
+        self.lead_len = 0
+        if leads and all(leads) and len(leads) <= MAX_LEADS:
+            self.lead = re.compile("|".join(re.escape(x) for x in sorted(leads)))
+            self.lead_len = max(map(len, leads))
+
+
+MAX_LEADS = 200  # a part that can start with more strings is searched without them
+
+
+def _leads_of(seq: Any) -> set[str] | None:
+    """Strings (lower case, ASCII) one of which every match of the parsed sequence starts
+    with, after the anchors and lookarounds it opens with; None when there are none to tell.
+    (Only ASCII literals make strings: a text that is not ASCII is not searched this way.)"""
+    items = list(seq)
+    i = 0
+    while i < len(items) and items[i][0] in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is C.LITERAL:
+        run = ""
+        for op2, av2 in items[i:]:
+            if op2 is not C.LITERAL or av2 >= 128:
+                break
+            run += chr(av2).lower()
+        return {run} if run else None
+    if op is C.SUBPATTERN:
+        return _leads_of(av[3])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _leads_of(av)
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            got = _leads_of(alt)
+            if not got:
+                return None
+            out |= got
+        return out
+    if op in _REPEATS and av[0] >= 1:
+        return _leads_of(av[2])
+    return None
 
 
 def _anchor(seq: Any, width: _Width) -> tuple[set[str], int, int, dict[str, int]] | None:
@@ -375,6 +428,7 @@ def _leads(op: Any, av: Any) -> set[str] | None:
 
 
 MATCH_EACH = 8  # a run of candidate starts this many times shorter than a window: match each
+LEAD_FROM = 4  # a run of at least so many more candidate starts is tried where a lead starts
 
 
 class _Cursor:
@@ -382,15 +436,29 @@ class _Cursor:
     can start (``spans``: merged intervals of starts, each at most the part's width ``w``
     before the end of the next interval's window)."""
 
-    __slots__ = ("rx", "text", "n", "spans", "i", "w")
+    __slots__ = ("rx", "text", "n", "spans", "i", "w", "lead", "lead_len", "low", "off")
 
-    def __init__(self, rx: re.Pattern[str], text: str, spans: list[list[int]], w: int) -> None:
+    def __init__(
+        self,
+        rx: re.Pattern[str],
+        text: str,
+        spans: list[list[int]],
+        w: int,
+        n: int | None = None,
+        lead: tuple[re.Pattern[str], int, str, int] | None = None,
+    ) -> None:
         self.rx = rx
         self.text = text
-        self.n = len(text)
+        self.n = len(text) if n is None else n  # where the text ends for the search
         self.spans = spans
         self.i = 0
         self.w = w
+        # the part's leads (_Part.lead) and their longest, the lower-case text they are
+        # looked for in, and where that text starts in ``text``
+        self.lead: re.Pattern[str] | None = None
+        self.lead_len, self.low, self.off = 0, "", 0
+        if lead is not None:
+            self.lead, self.lead_len, self.low, self.off = lead
 
     def first(self, pos: int) -> re.Match[str] | None:
         """The match ``rx.search(text, pos)`` gives: the leftmost at or after ``pos``. (The
@@ -403,7 +471,26 @@ class _Cursor:
                 i += 1
                 continue
             lo = a if a > pos else pos
-            if (b - lo + 1) * MATCH_EACH < w:
+            if self.lead is not None and b - lo >= LEAD_FROM:
+                # only where one of the part's leads starts can a match start: tried in
+                # order there, the first match is the leftmost
+                find, low, off, match = self.lead.search, self.low, self.off, self.rx.match
+                p = lo - off
+                last = b - off
+                end = min(len(low), last + self.lead_len)  # a lead starting by ``last`` ends here
+                while True:
+                    hit = find(low, p, end)
+                    if hit is None:
+                        break
+                    q = hit.start()
+                    if q > last:
+                        break
+                    m = match(text, q + off, min(n, q + off + w))
+                    if m is not None:
+                        self.i = i
+                        return m
+                    p = q + 1
+            elif (b - lo + 1) * MATCH_EACH < w:
                 match = self.rx.match
                 for p in range(lo, b + 1):
                     m = match(text, p, min(n, p + w))
@@ -483,21 +570,45 @@ class FastRegex:
         cursors = self._cursors(text, low, {} if longest is None else longest, found)
         return _union(cursors)
 
+    def spans_between(
+        self,
+        text: str,
+        lo: int,
+        hi: int,
+        low: str | None = None,
+        longest: dict[int, int] | None = None,
+    ) -> list[tuple[int, int]]:
+        """``[m.span() for m in rx.finditer(text, lo, hi)]``, searched part by part as
+        :meth:`spans` searches a long text, whatever the length of the stretch (``low``:
+        ``text[lo:hi].lower()``; ``longest``: a cache of class runs in ``text[lo:hi]``).
+        A lookbehind sees the text before ``lo`` and the search ends at ``hi``, as with
+        ``finditer``'s ``pos`` and ``endpos``."""
+        window = text[lo:hi]
+        if self._plan is None or not window.isascii():
+            return [m.span() for m in self.rx.finditer(text, lo, hi)]
+        low = window.lower() if low is None else low
+        longest = {} if longest is None else longest
+        return _union(self._cursors(text, low, longest, None, (lo, hi, window)), lo)
+
     def _cursors(
         self,
         text: str,
         low: str,
         longest: dict[int, int],
         found: dict[str, list[int]] | None,
+        between: tuple[int, int, str] | None = None,
     ) -> list[_Cursor]:
-        """A cursor for each part with one of its strings in ``low``, in the parts' order."""
+        """A cursor for each part with one of its strings in ``low``, in the parts' order.
+        (``between``: (lo, hi, ``text[lo:hi]``) when only that stretch is searched; ``low``
+        and ``longest`` are then of the stretch.)"""
+        lo, hi, runs_text = (0, len(text), text) if between is None else between
 
         def bound(r: dict[str, int]) -> int:
             total = 0
             for key, count in r.items():
                 mask = _CLASSES[key]
                 if mask not in longest:
-                    longest[mask] = longest_run(text, mask)
+                    longest[mask] = longest_run(runs_text, mask)
                 total += count * longest[mask]
             return total
 
@@ -510,7 +621,7 @@ class FastRegex:
                     continue
                 i = low.find(factor)
                 while i >= 0:
-                    occ.append(i)
+                    occ.append(lo + i)
                     i = low.find(factor, i + 1)
             if not occ:
                 continue  # no match of this part
@@ -524,32 +635,34 @@ class FastRegex:
             spans: list[list[int]] = []
             for at in occ:
                 a, b = at - omax, at - omin
-                if b < 0:
+                if b < lo:
                     continue
-                if a < 0:
-                    a = 0
+                if a < lo:
+                    a = lo
                 if spans and a <= spans[-1][1] + w:
                     if b > spans[-1][1]:
                         spans[-1][1] = b
                 else:
                     spans.append([a, b])
             if spans:
-                cursors.append(_Cursor(part.rx, text, spans, w))
+                lead = (part.lead, part.lead_len, low, lo) if part.lead is not None else None
+                cursors.append(_Cursor(part.rx, text, spans, w, hi, lead))
         return cursors
 
 
-def _union(cursors: list[_Cursor]) -> list[tuple[int, int]]:
-    """The matches of the union of the parts, as ``finditer`` finds them: at the leftmost
-    start any part matches at, the first part that matches there; then on from its end."""
+def _union(cursors: list[_Cursor], start: int = 0) -> list[tuple[int, int]]:
+    """The matches of the union of the parts, as ``finditer`` finds them from ``start``: at
+    the leftmost start any part matches at, the first part that matches there; then on from
+    its end."""
     out: list[tuple[int, int]] = []
     if len(cursors) == 1:
         one = cursors[0]
-        m = one.first(0)
+        m = one.first(start)
         while m is not None:
             out.append(m.span())
             m = one.first(m.end())
         return out
-    heads = [c.first(0) for c in cursors]
+    heads = [c.first(start) for c in cursors]
     while True:
         best: re.Match[str] | None = None
         for m in heads:

@@ -84,6 +84,10 @@ class Concept(_Strict):
     fixed_region: str | None = None
     context: Literal["imaging", "edx"] | None = None  # only found in such a sentence or record
     implies: list[str] = Field(default_factory=list)  # also report these codes on the span
+    # a code and the expression of its names inside this concept's span: the span also
+    # reports that code there ("Norco allows him to walk" is a gain of function and Norco
+    # taken), since one span cannot hold two entities
+    carries: dict[str, str] = Field(default_factory=dict)
     # a general statement of absence: when this concept is asserted as ``absence_when``
     # ("no neurologic deficits", "neurologically intact"), each code listed is stated absent
     states_absence_of: list[str] = Field(default_factory=list)
@@ -211,6 +215,7 @@ CUE_PATTERN_FIELDS = (
     "test",
     "plan",
     "plan_after",
+    "objective_after",
     "history",
     "quoted",
     "edx_context",
@@ -230,6 +235,9 @@ class Cues(_Strict):
     test: list[str]
     plan: list[str]
     plan_after: list[str]  # matched on the words right after a finding ("is recommended")
+    # matched on the words right after a finding: an examiner's finding though the sentence
+    # opens with what the patient reported ("he reported pain with spasm on examination")
+    objective_after: list[str]
     history: list[str]
     quoted: list[str]
     edx_context: list[str]
@@ -313,6 +321,13 @@ def _check_references(i: int, c: Concept, codes: set[str], region_names: set[str
     for j, code in enumerate(c.implies):
         if code not in codes:
             raise DataFileError(f"{where}.implies[{j}]: unknown code {code}")
+    for code, rx in c.carries.items():
+        if code not in codes:
+            raise DataFileError(f"{where}.carries: unknown code {code}")
+        try:
+            re.compile(rx)
+        except re.error as e:
+            raise DataFileError(f"{where}.carries[{code}]: bad expression: {e}") from e
     for j, code in enumerate(c.states_absence_of):
         if code not in codes:
             raise DataFileError(f"{where}.states_absence_of[{j}]: unknown code {code}")

@@ -28,6 +28,15 @@ ABBREVIATIONS = frozenset(
     )
 )
 
+# Dose units and directions end a sentence as often as they shorten a word ("Norco 10/325mg.
+# On 11-3-16, ..."): before a capitalised word in lower case ("On", "The") they end it; before
+# a word in capitals ("mg. PO daily") they do not.
+_UNIT_ABBREVIATIONS = frozenset(
+    ("mg", "mcg", "ml", "bid", "tid", "qid", "qd", "qhs", "prn", "po", "b.i.d", "t.i.d", "q.i.d",
+     "q.d", "p.o", "p.r.n", "tab", "tabs", "cap", "qty")
+)
+_WORD_START = re.compile(r"[A-Z][a-z]+\b")
+
 # A line that starts a new unit: a header "Word(s):", a list bullet, a numbered item.
 _LINE_START = re.compile(
     r"^\s*(?:[-*\u2022\u25aa\u25cf>]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s|[A-Z][A-Za-z /&'()-]{0,40}:)"
@@ -84,7 +93,9 @@ def boundary_offsets(text: str) -> set[int]:
             word = re.search(r"([A-Za-z][A-Za-z.]*)\.*$", text[max(0, m.start() - 12) : m.start()])
             if word is not None:
                 w = word.group(1).lower().rstrip(".")
-                if w in ABBREVIATIONS:
+                if w in ABBREVIATIONS and not (
+                    w in _UNIT_ABBREVIATIONS and _WORD_START.match(text, j)
+                ):
                     continue
                 # An initial ("J. Smith") or a one-letter side ("R.") before a lowercase word.
                 if len(w) == 1 and not nxt.isupper():

@@ -144,11 +144,22 @@ class RuleMatcher:
         """Where a doc carries the regex matches of this matcher found for it."""
         return f"openimr_regex_spans:{id(self)}"
 
+    @property
+    def factors(self) -> set[str]:
+        """Every string the regex rules may look for in a long text (regex_scan.py)."""
+        return {f for _, rx in self._fast for f in rx.factors}
+
     def regex_spans(
-        self, text: str, low: str | None = None, longest: dict[int, int] | None = None
+        self,
+        text: str,
+        low: str | None = None,
+        longest: dict[int, int] | None = None,
+        found: dict[str, list[int]] | None = None,
     ) -> list[Match]:
         """(rule key, start, end) of every match of the regex rules in ``text``, by rule
-        (``low``: ``text.lower()``; ``longest``: a cache of runs in ``text``, regex_scan.py)."""
+        (``low``: ``text.lower()``; ``longest``: a cache of runs in ``text``, regex_scan.py;
+        ``found``: where each of :attr:`factors` occurs in ``low``, regex_scan.Occurrences,
+        when the caller has it for a long ASCII text)."""
         low = text.lower() if low is None else low
         if len(text) < SHORT and text.isascii():
             # Only an expression with one of its factors in the text can match it (found for
@@ -163,9 +174,10 @@ class RuleMatcher:
                 for m in fast[k][1].rx.finditer(text)
             ]
         longest = {} if longest is None else longest
-        if self._occurrences is None:
-            self._occurrences = Occurrences({f for _, rx in self._fast for f in rx.factors})
-        found = self._occurrences(low) if text.isascii() else None
+        if found is None and text.isascii():
+            if self._occurrences is None:
+                self._occurrences = Occurrences(self.factors)
+            found = self._occurrences(low)
         return [
             (key, s, e) for key, rx in self._fast for s, e in rx.spans(text, low, longest, found)
         ]

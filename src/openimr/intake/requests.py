@@ -15,8 +15,10 @@ specific service outranks a generic one, and among equals the longest matched wo
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from openimr.intake.vocabulary import (
@@ -101,16 +103,21 @@ _UNDER_REVIEW = re.compile(
 _DATE = re.compile(
     r"(?:dos|date of service|dated|on|for)?:?\s*\(?(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})\)?", re.I
 )
-_FREQ = re.compile(r"\b(\d{1,2})\s*(?:x|times)\s*(\d{1,2})\b(?!\s*(?:mg|ml|%))", re.I)
-_SESSIONS = re.compile(
-    r"\b(\d{1,3})\s*(?:\(\w+\)\s*)?(?:additional\s+|more\s+|further\s+)?"
-    r"(?:sessions?|visits?|treatments?|days?)\b",
+# "2x6"; not a level's number ("C5-6 x1") or a supply ("#90 x 2 refills")
+_FREQ = re.compile(
+    r"(?<![-/#.])\b(\d{1,2})\s*(?:x|times)\s*(\d{1,2})\b(?!\s*(?:mg|ml|%|refills?|months?|mos?\b))",
     re.I,
 )
 _TIMES = re.compile(
-    r"(?<![\d/])\s(?:[x\u00d7]|times)\s?(\d{1,2})\b(?!\s*(?:mg|ml|%|/|weeks?))", re.I
+    r"(?<![\d/])\s(?:[x\u00d7]|times)\s?(\d{1,2})\b"
+    r"(?!\s*(?:mg|ml|%|/|weeks?|wks?\b|months?|mos?\b|refills?))",
+    re.I,
 )
 _QTY = re.compile(r"(?:#|qty:?\s*|quantity:?\s*|no\.\s*)(\d{1,4})\b", re.I)
+# "60 tablets of tizanidine": a supply counted in its units (plural: "1 tab" is a dose)
+_UNITS = re.compile(
+    r"\b(\d{1,4})\s+(?:tablets|tabs|capsules|caps|pills|patches|lozenges)\b", re.I
+)
 _REFILLS = re.compile(r"(\d{1,2}|one|two|three|four|five)\s+refills?", re.I)
 _STRENGTH = re.compile(
     r"\b(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(mg|mcg|g|ml|%)(?:/(?:ml|hr|h))?", re.I
@@ -128,20 +135,45 @@ _WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "fourteen": 14,
+    "sixteen": 16,
+    "eighteen": 18,
+    "twenty": 20,
+    "twenty-four": 24,
 }
-_NUM = r"(\d{1,2}|" + "|".join(_WORDS) + ")"
+_NUM = r"(\d{1,2}|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + ")"
+# "12 sessions", "(12) sessions", "twelve (12) physical therapy sessions", "eight visits"
+_SESSIONS = re.compile(
+    r"(?<![\w/])\(?(\d{1,3}|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\)?\s*"
+    r"(?:\(\w+\)\s*)?"
+    r"(?:(?:additional|more|further|physical|occupational|aquatic|therapy|chiropractic|"
+    r"acupuncture|massage|pt|ot)\s+){0,3}"
+    r"(?:sessions?|visits?|treatments?|days?)\b",
+    re.I,
+)
 # "2 times a week for 4 weeks", and in words: "twice weekly for four weeks"
+# "3x/wk x 4 wks", "2/wk x 6 wks", "3 times weekly for 4 weeks", "two (2) times a week for
+# four (4) weeks"
+_PAREN = r"(?:\s*\(\d{1,2}\))?"
 _PER_WEEK = re.compile(
     r"(?:"
     + _NUM
-    + r"\s*(?:x|times)\s*(?:a|per|each|/)\s*week"
+    + _PAREN
+    + r"\s*(?:(?:x|times)\s*(?:a|per|each|/)\s*|/\s*|(?:x|times)\s*)(?:week|wk)(?:ly)?\b"
     + r"|(once|twice|thrice)\s*(?:(?:a|per|each)\s*week|weekly))"
-    + r"\s*(?:for|x|times|over)\s*"
+    + r",?\s*(?:for|x|times|over)\s*"
     + _NUM
-    + r"\s*weeks?",
+    + _PAREN
+    + r"\s*(?:weeks?|wks?)\b",
     re.I,
 )
 _TIMES_WORD = {"once": 1, "twice": 2, "thrice": 3}
+# "once a month x 6 months", "monthly for 6 months": one visit a month, so as many as months
+_PER_MONTH = re.compile(
+    r"\b(?:once\s*(?:a|per|each)\s*month|monthly|1\s*x\s*(?:a|per|/)\s*month)"
+    r"\s*(?:for|x|times|over)\s*" + _NUM + r"\s*months?\b",
+    re.I,
+)
 _REPEAT = re.compile(
     r"\b(repeat|additional|continued?|continuation|further|more|extension|renewal|refill)\b",
     re.I,
@@ -151,10 +183,15 @@ _REFILL_COUNT = re.compile(
 )
 _RETRO = re.compile(r"\bretro(spective|active)?\b|\bdos\b|date of service", re.I)
 _ASSOC = re.compile(r"associated surgical service", re.I)
+# "R knee", "L shoulder": a single letter is a side only before a body part
+_PART = (
+    r"(?=\s*(?:knee|shoulder|hip|ankle|foot|wrist|hand|elbow|thumb|index|long|ring|small|heel|"
+    r"leg|arm|upper|lower|side)\b)"
+)
 _LAT = [
-    ("bilateral", re.compile(r"\b(bilateral|bilaterally|both|b/l|bles|bues)\b", re.I)),
-    ("left", re.compile(r"\b(left|lt\.?)\b", re.I)),
-    ("right", re.compile(r"\b(right|rt\.?)\b", re.I)),
+    ("bilateral", re.compile(r"\b(bilateral|bilaterally|both|b/l|bles?|bues?)\b", re.I)),
+    ("left", re.compile(r"\b(left|lt\.?|lle|lue)\b|\bl\.?" + _PART, re.I)),
+    ("right", re.compile(r"\b(right|rt\.?|rle|rue)\b|\br\.?" + _PART, re.I)),
 ]
 
 
@@ -221,23 +258,34 @@ def _service_fields(s: Service) -> dict[str, Any]:
 
 
 def _drugs_named(text: str) -> list[tuple[str, str]]:
-    """Every drug the item names, longest names first ("voltaren gel" hides "voltaren"); the
-    first is the drug the item is about."""
-    named: list[tuple[str, str]] = []
+    """Every drug the item names, in the order it names them (a longer name hides a shorter one
+    inside it: "voltaren gel" hides "voltaren"); the first is the drug the item is about
+    ("Naproxen 500 mg #60 and omeprazole 20 mg #60" is naproxen)."""
+    named: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
     for n, c, p in vocabulary().drugs:
         for m in p.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())
-                named.append((n, c))
-    return named
+                named.append((m.start(), n, c))
+    return [(n, c) for _start, n, c in sorted(named)]
+
+
+# a spray into the nose is not a drug on the skin (ketorolac nasal spray)
+_NASAL = re.compile(r"\b(intra-?)?nasal(ly)?\b", re.I)
+
+
+def _skin_forms(text: str) -> set[str]:
+    """The topical dose forms an item names (a nasal spray is not one)."""
+    forms = {f.lower() for f in vocabulary().topical_forms.findall(text)}
+    return forms - {"spray"} if _NASAL.search(text) else forms
 
 
 def _drug_class(name: str, cls: str, text: str) -> str:
     """The class a named drug is decided under: a topical form goes to its topical class,
     a patch (or pad) to its patch class."""
     v = vocabulary()
-    topical = cls != "topical" and v.topical_forms.search(text)
+    topical = cls != "topical" and bool(_skin_forms(text))
     if topical and not v.drug_classes[cls].keep_class_when_topical:
         cls = v.drug_classes[cls].topical_class
     patch_class = v.drug_classes[cls].patch_class
@@ -252,24 +300,42 @@ def _classify(text: str) -> dict[str, Any]:
     matches = match_services(text)
     best = matches[0].service if matches else None
     named = _drugs_named(text)
-    if _INJECTED.search(text) and not v.topical_forms.search(text):
+    if _INJECTED.search(text) and not _skin_forms(text):
         # lidocaine with a steroid into a bursa is the injection, not a drug on the skin
         named = [(n, c) for n, c in named if not v.drug_classes[c].skin_only]
     # a combination product is decided by its other drug, not by the acetaminophen in it
+    if not named and (best is None or best.yields) and (slip := _misspelled_drug(text)):
+        named = [slip]
     main = [(n, c) for n, c in named if not v.drug_classes[c].combination_partner]
     drug = (main or named)[0] if named else None
     compounded = v.by_id["compounded_medication"]
-    # drugs of two or more classes mixed in one cream or at stated strengths are a compound
+    forms = _skin_forms(text)
+    # drugs of two or more classes mixed in one cream or at stated strengths are a compound,
+    # and so is a drug that is not a skin product mixed on the skin with any other
+    # (flurbiprofen with lidocaine in one cream)
     classes = {c for _, c in named} - {"topical", "lidocaine_topical", "topical_nsaid"}
-    mixture = len(classes) >= 2 and bool(v.topical_forms.search(text) or "%" in text)
+    mixture = len(classes) >= 2 and bool(forms or "%" in text)
+    mixture |= bool(forms) and bool(classes) and len({n.lower() for n, _ in main}) >= 2
+    # a class kept in some topical forms only (an opioid patch) is compounded in any other
+    kept_forms = set(v.drug_classes[drug[1]].keep_class_forms) if drug else set()
+    mixture |= bool(kept_forms) and bool(forms) and not forms & kept_forms
+    # a drug made to be swallowed (gabapentin, cyclobenzaprine, baclofen) in a cream has no
+    # manufactured topical product of its own: a pharmacy compounded it
+    if drug and forms:
+        dc = v.drug_classes[drug[1]]
+        mixture |= not (dc.skin_only or dc.keep_class_when_topical or dc.combination_partner) and (
+            drug[1] != "topical" and dc.topical_class == "topical"
+        )
     says_compound = any(p.search(text) for p in _compiled_patterns("compounded_medication"))
     is_compound = bool((says_compound or mixture) and (drug or best is None))
     # A class whose guideline governs every form (an opioid as an oral suspension) keeps its
-    # topic, which weighs the compounded form as a criterion; a compounded cream stays a compound.
+    # topic, which weighs the compounded form as a criterion; a compounded cream, or a mixture
+    # of drugs ("tramadol 8%/gabapentin 10%/menthol 2%"), stays a compound.
     keeps_class = (
         drug is not None
         and v.drug_classes[drug[1]].keep_class_when_topical
-        and not v.topical_forms.search(text)
+        and not (forms - kept_forms if kept_forms else forms)
+        and len({c for _, c in main}) < 2
     )
     out: dict[str, Any] = {"compounded": is_compound}
     if is_compound and not keeps_class:
@@ -290,6 +356,46 @@ def _classify(text: str) -> dict[str, Any]:
         return out | _service_fields(best)
     meds = match_services(text, medications=True)
     return out | (_service_fields(meds[0].service) if meds else {})
+
+
+# words of an item that are never a drug name written with a slip
+_NOT_DRUGS = frozenset(
+    [
+        "tablet", "tablets", "capsule", "capsules", "compound", "compounded", "topical",
+        "prescription", "retrospective", "prospective", "request", "unknown", "quantity", "refill",
+        "refills", "patches", "ointment", "lotion", "solution", "injection", "extended", "release",
+        "sodium", "potassium", "weekly", "daily", "nightly", "needed", "strength", "transdermal",
+        "powder", "suspension",
+    ]
+)
+_WORD = re.compile(r"\b[a-z][a-z-]{5,}\b", re.I)
+
+
+def _misspelled_drug(text: str) -> tuple[str, str] | None:
+    """A drug name written with a slip ("Gabapentine", "Tizanadine", "Ibuprophen") in an item
+    that states a strength or a quantity: a word of six letters or more that begins as a listed
+    name does (its first three letters) and is close to it (difflib ratio 0.8 or more: a letter
+    or two added, dropped or changed). A product of another name ("Tabradol" is not "Toradol")
+    stays unread."""
+    if not (_STRENGTH.search(text) or _QTY.search(text)):
+        return None
+    names = _single_word_drugs()
+    for word in _WORD.findall(text):
+        word = word.lower()
+        if word in _NOT_DRUGS or word in names:
+            continue
+        alike = [n for n in names if n[:3] == word[:3]]
+        close = difflib.get_close_matches(word, alike, n=1, cutoff=0.8)
+        if close:
+            return close[0], names[close[0]]
+    return None
+
+
+@cache
+def _single_word_drugs() -> dict[str, str]:
+    return {
+        n.lower(): c for n, c, _p in vocabulary().drugs if n.isalpha() and len(n) >= 6
+    }
 
 
 def _compiled_patterns(service_id: str) -> tuple[re.Pattern[str], ...]:
@@ -324,10 +430,12 @@ def _amounts(subject: str) -> dict[str, Any]:
         out["frequency_per_week"], out["duration_weeks"] = int(fm.group(1)), int(fm.group(2))
         out["sessions"] = out["frequency_per_week"] * out["duration_weeks"]
     if sm := _SESSIONS.search(subject):
-        out["sessions"] = int(sm.group(1))
+        out["sessions"] = _int(sm.group(1))
+    elif mm := _PER_MONTH.search(subject):
+        out["sessions"] = _int(mm.group(1))
     elif "sessions" not in out and (xm := _TIMES.search(subject)):
         out["sessions"] = int(xm.group(1))
-    if qm := _QTY.search(subject):
+    if qm := _QTY.search(subject) or _UNITS.search(subject):
         out["quantity"] = int(qm.group(1))
     if rm := _REFILLS.search(subject):
         out["refills"] = _int(rm.group(1))

@@ -83,12 +83,18 @@ class DrugClass(BaseModel):
     model_config = ConfigDict(extra="forbid")
     names: list[str]
     keep_class_when_topical: bool = False
+    # the topical forms in which the class keeps its topic (an opioid patch or film); with
+    # another topical form (a tramadol cream) the product is compounded. Empty: every form.
+    keep_class_forms: list[str] = Field(default_factory=list)
     patch_class: str | None = None  # the class a patch (or pad) of the drug belongs to
     topical_class: str = "topical"  # the class a topical form of the drug belongs to
     skin_only: bool = False  # drugs on the skin: named in an injection, the injection decides
     # the partner in a combination product (acetaminophen with hydrocodone or butalbital): the
     # other drug named with it decides the item
     combination_partner: bool = False
+    # the drug classes it is given alongside (gastric protection beside an NSAID): requested
+    # beside one of them in the same case, it is decided after it (services.yaml accompanies)
+    accompanies: list[str] = []
 
 
 class _Drugs(BaseModel):

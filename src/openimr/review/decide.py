@@ -108,13 +108,19 @@ def _adjunct_depth(
 
 
 def adjunct_to(item: RoutedItem, items: tuple[RoutedItem, ...]) -> list[RoutedItem]:
-    """The requests of the case that ``item`` is an adjunct to (services.yaml
-    ``accompanies``): the therapy a passive modality or massage would go alongside; and, for a
+    """The requests of the case that ``item`` is an adjunct to (services.yaml and drugs.yaml
+    ``accompanies``): the therapy a passive modality or massage would go alongside, the NSAID
+    gastric protection would go with; and, for a
     visit (``follows_named``), the requests its wording names: the injection a re-evaluation
     after the injection would follow up."""
-    from openimr.intake.vocabulary import service
+    from openimr.intake.vocabulary import service, vocabulary
 
-    entry = service(item.req.service) if item.req.service else None
+    sid = item.req.service or ""
+    if sid.startswith("drug:"):
+        cls = vocabulary().drug_classes.get(sid.removeprefix("drug:"))
+        wanted_drugs = {f"drug:{c}" for c in cls.accompanies} if cls else set()
+        return [i for i in items if i is not item and i.req.service in wanted_drugs]
+    entry = service(sid) if sid else None
     if entry is None:
         return []
     wanted = set(entry.accompanies)

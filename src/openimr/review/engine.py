@@ -332,6 +332,14 @@ def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Ca
         else:
             claim = Sentence(crit.unmet.replace("{evidence}", said), absences(crit.when, item.req))
             s, contradicting = check_absence(claim, case.evidence, latest)
+            if crit.when.all is not None and out.evidence and "{evidence}" not in crit.unmet:
+                # a criterion of several parts, some of them documented: the sentence that
+                # says it is not met must not read as if none were
+                s = Sentence(
+                    f"{s.text} The records do document {said}, but not all that the "
+                    "criterion asks for.",
+                    s.absence,
+                )
             done.checked += 1 if claim.absence else 0
             done.rewritten += 1 if contradicting else 0
             for f in contradicting:

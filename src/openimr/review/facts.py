@@ -26,7 +26,6 @@ from openimr.intake.vocabulary import (
     ProcedureKind,
     procedure_kind,
     service,
-    territory,
 )
 
 if TYPE_CHECKING:
@@ -159,6 +158,17 @@ def _refills(ctx: Context) -> Value:
 def _weeks_requested(ctx: Context) -> Value:
     w = ctx.request.duration_weeks
     return _n(w), f"{w} weeks requested"
+
+
+_HOURS = re.compile(r"\b(\d{1,3})\s*(?:hours?|hrs?)\b", re.I)
+
+
+@fact("hours_requested", "the hours a program asks for ('x 80 hours' is 80)")
+def _hours_requested(ctx: Context) -> Value:
+    m = _HOURS.search(ctx.request.decided_text)
+    if m is None:
+        return None, "no hours requested"
+    return float(m.group(1)), f"{m.group(1)} hours requested"
 
 
 @fact("levels_requested", "distinct spinal levels (motion segments) the item names")
@@ -513,23 +523,12 @@ def _surgery_reported(ctx: Context) -> Finding | None:
     return max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
 
 
-_SPINE = frozenset({"cervical spine", "thoracic spine", "lumbar spine"})
-
-
 def _same_site(req: StructuredRequest, f: Finding) -> bool:
-    """Whether a surgery the records report is at the body part of a postoperative request:
-    the same region, or for a limb a part of the same limb; a spine region is only itself (a
-    knee operation is no reason for a lumbar brace, though sciatica reaches the knee)."""
-    if f.region is None or not req.regions:
-        return True
-    for r in req.regions:
-        if r == f.region:
-            return True
-        if r in _SPINE or f.region in _SPINE:
-            continue
-        if f.region in territory(r) or r in territory(f.region):
-            return True
-    return False
+    """Whether a surgery the records report is at the body part of a postoperative request
+    (routing's ``same_site``); an unplaced surgery, or a request naming no part, matches."""
+    from openimr.routing import same_site
+
+    return f.region is None or not req.regions or same_site(req.regions, f.region)
 
 
 def _surgery_date(ctx: Context) -> dt.date | None:
@@ -1019,12 +1018,29 @@ def operation(req: StructuredRequest) -> ProcedureKind | None:
     return procedure_kind(req.procedure or "") or procedure_kind(req.decided_text)
 
 
+# the vertebrae in order (C1-C7, T1-T12, L1-L5, S1), so that a range names its segments
+_FIRST_VERTEBRA = {"C": 0, "T": 7, "L": 19, "S": 24}
+_LAST_VERTEBRA = {"C": 7, "T": 12, "L": 5, "S": 1}
+
+
+def _vertebra(letter: str, number: int) -> int | None:
+    letter = letter.upper()
+    return _FIRST_VERTEBRA[letter] + number if number <= _LAST_VERTEBRA[letter] else None
+
+
 def spinal_levels(text: str) -> int:
-    """How many distinct spinal levels (motion segments) a request names; 0 when it names none."""
-    seen = {
-        (m.group(1).upper(), int(m.group(2)), (m.group(3) or m.group(1)).upper(), int(m.group(4)))
-        for m in SPINAL_LEVEL.finditer(text)
-    }
+    """How many distinct spinal levels (motion segments) a request names; 0 when it names none.
+    A range names every segment in it: "L4-S1" is L4-5 and L5-S1, "C5-C7" is C5-6 and C6-7."""
+    seen: set[tuple[int, int] | tuple[str, int, str, int]] = set()
+    for m in SPINAL_LEVEL.finditer(text):
+        upper_letter, lower_letter = m.group(1), m.group(3) or m.group(1)
+        top = _vertebra(upper_letter, int(m.group(2)))
+        bottom = _vertebra(lower_letter, int(m.group(4)))
+        if top is None or bottom is None or not 0 < bottom - top <= 6:
+            # not a range of vertebrae we can count: one level, as written
+            seen.add((upper_letter.upper(), int(m.group(2)), lower_letter.upper(), int(m.group(4))))
+            continue
+        seen.update((v, v + 1) for v in range(top, bottom))
     return len(seen)
 
 

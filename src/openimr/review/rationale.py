@@ -68,8 +68,28 @@ def latest_clinical_date(bundle: CaseBundle) -> dt.date | None:
 
 def describe(f: Finding) -> str:
     """A short, checkable reference to a finding: the words of the record, where and when."""
+    return f'"{quoted_words(f)}" ({f.record_id}, {fmt_date(f.when)})'
+
+
+_GRADE = re.compile(r"^[\d+/ -]+(\s*(out of|of)\s*\d+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s(?:and|with)\s", re.I)
+
+
+def quoted_words(f: Finding) -> str:
+    """The finding's words; a grade or a number alone ("4/5", "2+") says nothing to a reader,
+    so it is quoted with the words of its clause before it ("weakness of wrist extension
+    4/5"), still verbatim."""
     words = " ".join(f.text.split())
-    return f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+    if not _GRADE.match(words):
+        return words
+    at = f.sentence.find(words)
+    if at <= 0:
+        return words
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(f.sentence, 0, at):
+        start = m.end()
+    clause = f.sentence[start : at + len(words)].strip()
+    return clause if 0 < len(clause) <= 80 else words
 
 
 def describe_all(findings: list[Finding], facts: list[str], limit: int = 3) -> str:

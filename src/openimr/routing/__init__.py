@@ -27,7 +27,16 @@ if TYPE_CHECKING:
 
 Course = Literal["initial", "repeat", "extension", "remainder", "duplicate"]
 
-__all__ = ["Course", "Reading", "RoutedItem", "route_case", "route_items", "route_wording"]
+__all__ = [
+    "Course",
+    "Reading",
+    "RoutedItem",
+    "recent_surgery",
+    "route_case",
+    "route_items",
+    "route_wording",
+    "same_site",
+]
 
 
 @dataclass(frozen=True)
@@ -166,8 +175,10 @@ def route_case(
         return items
     on = when or bundle.dates.decision or dt.date.today()
     items = _read_perioperative(items, [r.text or "" for r in bundle.records])
+    items = tuple(_read_postsurgical(it, evidence, bundle.dates.ur_denial) for it in items)
     items = tuple(_read_body_part(it, evidence, kb, on) for it in items)
     items = tuple(_read_prior(it, evidence, bundle.dates.ur_denial) for it in items)
+    items = tuple(_read_continuation(it, evidence) for it in items)
     return tuple(_read_authorization(it, evidence, bundle.dates.ur_denial) for it in items)
 
 
@@ -198,6 +209,76 @@ def _read_perioperative(items: tuple[RoutedItem, ...], texts: list[str]) -> tupl
                     it = replace(it, req=with_surgery(it.req, by_id[link]), surgery=link)
         out.append(it)
     return tuple(out)
+
+
+# Our reading of 8 CCR 9792.24.3: a course of therapy begun within the postsurgical physical
+# medicine period of an operation is governed by the Postsurgical Treatment Guidelines, after
+# it by the chronic pain guidelines; the periods of the common operations run to six months at
+# most, so a therapy request within 26 weeks of a dated operation at its body part is
+# postoperative (the topic then counts the operation's own course).
+POSTSURGICAL_PERIOD = dt.timedelta(weeks=26)
+# what the Postsurgical Treatment Guidelines govern: physical medicine (a blood test after an
+# operation is no pre-operative work-up)
+_POSTSURGICAL_MEDICINE = frozenset({"postop_therapy"})
+
+
+def recent_surgery(
+    req: StructuredRequest, evidence: EvidenceSet, before: dt.date
+) -> Finding | None:
+    """The latest operation the records report performed (clinical narrative, not a plan, a
+    request or a UR decision; a case summary's report of it counts, as it gives the date) at
+    the body part of ``req`` (any part when it names none), dated on or before ``before`` and
+    within the postsurgical period of it; an undated operation is not placed in time and gives
+    nothing."""
+    found = [
+        f
+        for f in evidence.findings
+        if f.code == "surgery.prior"
+        and f.assertion in ("present", "historical")
+        and f.role == "clinical"
+        and f.observation != "plan"
+        and f.text_date is not None
+        and before - POSTSURGICAL_PERIOD <= f.text_date <= before
+        and f.region is not None
+        and (not req.regions or same_site(req.regions, f.region))
+    ]
+    return max(found, key=lambda f: (f.text_date or dt.date.min, f.start), default=None)
+
+
+_SPINE = frozenset({"cervical spine", "thoracic spine", "lumbar spine"})
+
+
+def same_site(regions: tuple[str, ...] | list[str], found: str) -> bool:
+    """Whether an operation at ``found`` is at one of ``regions``: the same region, or for a
+    limb a part of the same limb; a spine region is only itself (a knee operation is no
+    reason for lumbar therapy, though sciatica reaches the knee)."""
+    for r in regions:
+        if r == found:
+            return True
+        if r in _SPINE or found in _SPINE:
+            continue
+        if found in territory(r) or r in territory(found):
+            return True
+    return False
+
+
+def _read_postsurgical(item: RoutedItem, evidence: EvidenceSet, ur: dt.date) -> RoutedItem:
+    """Therapy requested within the postsurgical period of an operation the records report at
+    its body part is postoperative therapy for that operation (its vocabulary entry names the
+    service it becomes beside a surgery), though the request does not say "post-operative"."""
+    if item.req.associated_surgical or item.surgery is not None:
+        return item
+    entry = service(item.req.service or "")
+    if entry is None or entry.with_surgery not in _POSTSURGICAL_MEDICINE:
+        return item
+    op = recent_surgery(item.req, evidence, item.req.date_of_service or ur)
+    if op is None:
+        return item
+    req = with_surgery(item.req, None)
+    changes: dict[str, object] = {"procedure": op.sentence}
+    if not req.regions and op.region:
+        changes["regions"] = (op.region,)
+    return replace(item, req=replace(req, **changes))  # type: ignore[arg-type]
 
 
 def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) -> Finding | None:
@@ -262,6 +343,41 @@ def _read_prior(item: RoutedItem, evidence: EvidenceSet, before: dt.date) -> Rou
     if prior is None:
         return item
     return replace(item, req=replace(item.req, repeat=True), course="repeat", prior=prior)
+
+
+# A plan that continues a drug the patient takes: "refill of Norco", "continue tramadol",
+# "continuation of gabapentin", "Norco was refilled"
+_CONTINUED_BEFORE = re.compile(
+    r"\b(refill(s|ed|ing)?|continu(e|ed|es|ing|ation)|renew(al|ed|s)?|resum(e|ed|ption))\b"
+    r"(\s+(of|with|on|the|his|her|their|current|same|prescription|prescriptions|medications?|"
+    r"including|for|and|[\w/-]+,))*\s*$",
+    re.I,
+)
+_CONTINUED_AFTER = re.compile(
+    r"^[^.;]{0,30}?\b(was|were|is|are|to be|will be)\s+(refilled|continued|renewed|resumed)\b",
+    re.I,
+)
+
+
+def _read_continuation(item: RoutedItem, evidence: EvidenceSet) -> RoutedItem:
+    """A drug the treating physician's plan refills or continues is a regimen under way: the
+    request for it is an extension, which needs the benefit the guideline asks of a drug
+    continued."""
+    req = item.req
+    if req.repeat or not req.drug_class or item.course != "initial":
+        return item
+    code = f"med.{req.drug_class}"
+    for f in evidence.findings:
+        if f.code != code or f.role == "administrative" or f.assertion == "negated":
+            continue
+        at = f.sentence.find(f.text)
+        if at < 0:
+            continue
+        if _CONTINUED_BEFORE.search(f.sentence[max(0, at - 60) : at]) or _CONTINUED_AFTER.search(
+            f.sentence[at + len(f.text) :]
+        ):
+            return replace(item, req=replace(req, repeat=True), course="extension")
+    return item
 
 
 def _read_body_part(

@@ -49,8 +49,9 @@ def read_body_part(req: StructuredRequest, evidence: EvidenceSet, *, acute: bool
     """The region a request means but does not name, or None.
 
     A word for a kind of body part ("spine", "joint") is read as the region of that kind the
-    records document most; a bare spine with no level documented is the lumbar spine. In the
-    acute phase, when the ACOEM chapter depends on it, a request naming no body part at all
+    records document most; a bare spine (or myelogram) with no level documented is the lumbar
+    spine. In the acute phase, when the ACOEM chapter depends on it, a request naming no body
+    part at all
     is read as the region the records document most, if it is for a service of a visit's
     treatment plan (a modality, therapy, a brace: regions.yaml ``read_unnamed_for``); later,
     only for a service whose guideline still depends on the body part (manipulation, which the
@@ -69,7 +70,7 @@ def read_body_part(req: StructuredRequest, evidence: EvidenceSet, *, acute: bool
                 f'the request\'s "{kind}" is read as the {found}, '
                 "the one the records document most",
             )
-        if kind == "spine":
+        if kind in ("spine", "myelogram"):
             return Reading(
                 regions[0],
                 f'the request\'s "{kind}" is read as the {regions[0]}, as no level is documented',
