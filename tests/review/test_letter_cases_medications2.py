@@ -71,6 +71,12 @@ POSTOP = (
     "included physical therapy and naproxen. {surgery} On 10-20-16, the injured worker {visit} "
     "The treatment plan included Norco for postoperative pain."
 )
+PPI = (
+    "The injured worker has been diagnosed with right knee osteoarthritis. Treatment to date has "
+    "included physical therapy and medications. Current medications include naproxen. On "
+    "10-20-16, the injured worker reported right knee pain. {gi} The treatment plan included a "
+    "refill of Prilosec."
+)
 BENZO = (
     "The injured worker has been diagnosed with lumbar strain and anxiety. Treatment to date has "
     "included physical therapy and medications. He has been taking clonazepam 1mg daily since "
@@ -298,6 +304,19 @@ CASES = [
                       "pain rated 8/10."),
         POSTOP.format(surgery="He underwent right shoulder arthroscopic rotator cuff repair on "
                       "10-18-13.", visit="complained of right shoulder pain rated 8/10."),
+    ),
+    # CPMTG pp. 68-69: gastric protection for a patient on NSAIDs at intermediate or high GI
+    # risk (age over 65; peptic ulcer, bleeding or perforation; concurrent aspirin,
+    # corticosteroids or anticoagulants; high-dose or multiple NSAIDs) or with dyspepsia from
+    # the NSAID. Cause: a history of reflux counted as a risk factor, and concurrent aspirin was
+    # not one; fixed in the vocabulary (gi.risk keeps the guideline's risk factors, gi.symptom
+    # holds complaints) and nsaid-gi-protection.yaml (current symptoms during NSAID therapy,
+    # corticosteroids).
+    Pair(
+        "Prilosec 20mg #30",
+        "3-1-2014",
+        PPI.format(gi="He takes low-dose aspirin for his heart."),
+        PPI.format(gi="He has a history of GERD."),
     ),
 ]
 
