@@ -100,6 +100,19 @@ def _joins_surgery(req: StructuredRequest) -> bool:
     return is_associated(req) or bool(entry and entry.joins_surgery)
 
 
+def _joinable(
+    req: StructuredRequest, surgeries: list[tuple[str, StructuredRequest]]
+) -> list[tuple[str, StructuredRequest]]:
+    """The disputed surgeries ``req`` may go with: all of them, or, for a service that joins
+    only a surgery at some regions (services.yaml ``joins_surgery`` as a list) and whose own
+    wording does not file it with the surgery, those at one of these regions."""
+    entry = service(req.service or "")
+    at = entry.joins_surgery if entry else None
+    if not isinstance(at, list) or is_associated(req):
+        return surgeries
+    return [(sid, s) for sid, s in surgeries if set(s.regions) & set(at)]
+
+
 def _surgery_for(
     req: StructuredRequest, surgeries: list[tuple[str, StructuredRequest]]
 ) -> str | None:
@@ -151,8 +164,9 @@ def route_items(bundle: CaseBundle) -> tuple[RoutedItem, ...]:
     out = []
     for r, p in parsed:
         link = None
-        if p.category != "surgery" and _joins_surgery(p) and surgeries:
-            link = _surgery_for(p, surgeries)
+        joinable = _joinable(p, surgeries)
+        if p.category != "surgery" and _joins_surgery(p) and joinable:
+            link = _surgery_for(p, joinable)
         final = p
         if link is not None or p.associated_surgical:
             final = with_surgery(p, by_id.get(link) if link else None)
