@@ -248,6 +248,45 @@ def _listed_dates(f: Finding) -> list[dt.date]:
     return out
 
 
+# the sacroiliac provocative tests ODG names (Hip & Pelvis, Sacroiliac joint blocks), by the
+# word that names each in a finding; a test named twice counts once
+_SI_TESTS = (
+    ("gaenslen", "gaenslen"),
+    ("thigh thrust", "thigh thrust"),
+    ("fortin", "fortin"),
+    ("sacral thrust", "sacral thrust"),
+    ("compression", "compression"),
+    ("distraction", "distraction"),
+    ("shear", "shear"),
+    ("yeoman", "yeoman"),
+    ("faber", "FABER"),
+    ("patrick", "FABER"),
+)
+
+
+@fact(
+    "si_provocative_tests",
+    "distinct sacroiliac provocative tests the examinations found positive (Gaenslen, thigh "
+    "thrust, Fortin, sacral thrust, compression, distraction, shear, Yeoman, Patrick's/FABER)",
+)
+def _si_provocative_tests(ctx: Context) -> Value:
+    named: set[str] = set()
+    # a positive FABER (Patrick's) test is read as a sign of the hip; ODG lists it among the
+    # sacroiliac tests too
+    for f in ctx.evidence.of(
+        ("exam.si_provocation", "hip.osteoarthritis"), observation="objective"
+    ):
+        if f.role != "clinical":
+            continue
+        low = f.text.lower()
+        named |= {name for word, name in _SI_TESTS if word in low}
+    if not named:
+        return None, "no positive sacroiliac provocative test named"
+    n = len(named)
+    tests = ", ".join(sorted(named))
+    return float(n), f"{n} positive sacroiliac provocative test{'s' if n > 1 else ''} ({tests})"
+
+
 @fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
 def _weeks_since_drug_test(ctx: Context) -> Value:
     done = [
@@ -917,6 +956,24 @@ def _complex_operation(ctx: Context) -> Value:
     kind = operation(ctx.request)
     what = kind.name if kind else (ctx.request.procedure or "").lower()
     return _flag(bool(kind and kind.complex), f"the operation is {what}" if what else "")
+
+
+@fact(
+    "outpatient_operation",
+    "the operation is one done as an outpatient (ODG Hospital length of stay target of no night "
+    "in hospital, intake/data/procedures.yaml stay_days 0): arthroscopy, a release",
+    "request",
+)
+def _outpatient_operation(ctx: Context) -> Value:
+    kind = operation(ctx.request)
+    if kind is None or kind.stay_days != 0:
+        return _flag(False, "")
+    return _flag(True, f"the operation is {kind.name}, done as an outpatient")
+
+
+@fact("ekg_requested", "the item asks for an electrocardiogram", "request")
+def _ekg_requested(ctx: Context) -> Value:
+    return _flag(ctx.request.service == "preop_ekg", "")
 
 
 # ---- helpers the facts share

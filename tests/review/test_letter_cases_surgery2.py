@@ -1,0 +1,198 @@
+"""Surgery and its associated services in letter-style fictional cases (issue 12): the cases
+that exposed a fault, each with the outcome the guideline gives and the one it withholds.
+
+Mobility aids beside a lower-limb operation (ODG Knee & Leg, Walking aids, read with the
+post-operative equipment topic); a reason clause after "evaluate for" (ConText scope); the
+knee's own muscles (quadriceps weakness is a deficit of the knee); ODG's three provocative
+tests for a sacroiliac block (Hip & Pelvis, Sacroiliac joint blocks); an injection whose
+relief did not last (ACOEM Ch. 11 p. 271, trigger finger and de Quervain's release); an EKG
+before an outpatient operation (ODG Low Back, Preoperative electrocardiogram).
+"""
+
+from __future__ import annotations
+
+from _letter_case import decide_letter_case
+
+import openimr
+from openimr.domain import CaseBundle
+from openimr.evidence import extract_text
+
+HEAD = "The injured worker is a 48 year old male, who sustained an industrial injury on 3-1-2016. "
+UR = " On 11-3-16, utilization review non-certified the request."
+
+
+def _case(items: list[str], text: str) -> dict[str, tuple[str, str | None]]:
+    """Decide the items of one case: item -> (decision, topic)."""
+    bundle = CaseBundle.model_validate(
+        {
+            "format": "openimr-case/1",
+            "case_number": "CM00-0000091",
+            "dates": {"ur_denial": "2016-11-03", "decision": "2016-12-10"},
+            "patient": {"age": 48, "sex": "male"},
+            "claim": {"date_of_injury": "2016-03-01"},
+            "records": [{"id": "r", "date": "2016-12-10", "kind": "clinical case summary",
+                         "text": HEAD + text + UR}],
+            "requests": [{"id": str(i), "item": it} for i, it in enumerate(items, 1)],
+        }
+    )
+    return {d.item: (d.decision, d.topic) for d in openimr.decide(bundle).items}
+
+
+MENISCUS = (
+    "He twisted his right knee at work. He reported right knee pain with locking and giving "
+    "way. Examination on 10-12-16 revealed medial joint line tenderness, a positive McMurray "
+    "test and a small effusion of the right knee. MRI of the right knee dated 7-20-16 revealed "
+    "a complex tear of the posterior horn of the medial meniscus. He completed physical therapy "
+    "and a home exercise program without improvement. The plan included a right knee "
+    "arthroscopic partial medial meniscectomy."
+)
+NO_TEAR = (
+    "He reported right knee pain. Examination on 10-12-16 revealed full range of motion of the "
+    "right knee, no effusion and a negative McMurray test. MRI of the right knee dated 7-20-16 "
+    "revealed degenerative signal in the medial meniscus without a tear. The plan included a "
+    "right knee arthroscopic partial medial meniscectomy."
+)
+KNEE_SURGERY = "Right knee arthroscopic partial medial meniscectomy"
+
+
+def test_crutches_beside_a_knee_operation_are_for_walking_after_it() -> None:
+    supported = _case([KNEE_SURGERY, "Crutches", "Front wheeled walker"], MENISCUS)
+    assert supported["Crutches"] == ("overturned", "odg.postoperative-equipment")
+    assert supported["Front wheeled walker"] == ("overturned", "odg.postoperative-equipment")
+    unsupported = _case([KNEE_SURGERY, "Crutches"], NO_TEAR)
+    assert unsupported[KNEE_SURGERY][0] == "upheld"
+    assert unsupported["Crutches"] == ("upheld", "acoem2004.knee.surgery")
+
+
+CUFF = (
+    "He fell on his outstretched right arm at work. He reported right shoulder pain and "
+    "weakness. Examination on 10-12-16 revealed 3/5 weakness of abduction and external "
+    "rotation of the right shoulder, a positive drop arm test and limited active elevation to "
+    "90 degrees. MRI of the right shoulder dated 9-1-16 revealed a full-thickness tear of the "
+    "supraspinatus tendon with 1.5 cm retraction. The plan included a right shoulder rotator "
+    "cuff repair."
+)
+
+
+def test_crutches_beside_a_shoulder_operation_stand_alone() -> None:
+    got = _case(["Right shoulder arthroscopic rotator cuff repair", "Crutches"], CUFF)
+    assert got["Right shoulder arthroscopic rotator cuff repair"][0] == "overturned"
+    assert got["Crutches"] == ("upheld", "odg.mobility-aids")
+
+
+def _assertions(text: str) -> dict[str, str]:
+    return {f.code: f.assertion for f in extract_text(text)}
+
+
+def test_a_reason_clause_ends_the_scope_of_evaluate_for() -> None:
+    said = _assertions(
+        "The treating physician requested an MRI of the right knee to evaluate for a meniscal "
+        "tear, as he may be a candidate for arthroscopic surgery."
+    )
+    assert said["dx.meniscus_tear"] == "negated"  # what the study is to rule out
+    assert said["surgery.planned"] == "present"
+    said = _assertions(
+        "The treating physician requested an MRI of the right knee to evaluate for a meniscal "
+        "tear and whether he is a candidate for arthroscopic surgery."
+    )  # no reason clause: what is to be evaluated
+    assert said["surgery.planned"] == "negated"
+
+
+QUADRICEPS = (
+    "Per the progress note dated 11-1-16, he reported right knee pain. Examination of the "
+    "right knee revealed {exam}. He has not had physical therapy for the knee. The plan "
+    "included physical therapy for the right knee."
+)
+
+
+def test_quadriceps_weakness_is_a_deficit_of_the_knee() -> None:
+    item = "Physical therapy 2x4 for the right knee"
+    weak = decide_letter_case(item, "8-1-2016", QUADRICEPS.format(exam="quadriceps weakness"))
+    assert weak.decision == "overturned", weak.rationale
+    assert "quadriceps weakness" in weak.rationale
+    none = decide_letter_case(item, "8-1-2016", QUADRICEPS.format(exam="no swelling"))
+    assert none.decision == "upheld", none.rationale
+
+
+SI_JOINT = (
+    "Per the progress note dated 10-12-16, she reported right buttock pain over the sacroiliac "
+    "joint without radiation. Examination revealed {exam}. She completed six weeks of physical "
+    "therapy and anti-inflammatory medication without lasting relief. The plan included a "
+    "right sacroiliac joint injection."
+)
+
+
+def test_a_sacroiliac_block_asks_for_three_positive_provocative_tests() -> None:
+    item = "Right sacroiliac joint injection"
+    three = SI_JOINT.format(
+        exam="a positive Gaenslen test, a positive thigh thrust test and a positive Fortin "
+        "finger test on the right"
+    )
+    d = decide_letter_case(item, "6-1-2016", three, sex="female")
+    assert d.decision == "overturned", d.rationale
+    tender = SI_JOINT.format(
+        exam="tenderness over the right sacroiliac joint and a positive Gaenslen test"
+    )
+    d = decide_letter_case(item, "6-1-2016", tender, sex="female")
+    assert d.decision == "upheld", d.rationale
+
+
+TRIGGER = (
+    "She reported catching and locking of the right ring finger. Examination on 10-12-16 "
+    "revealed a palpable nodule at the A1 pulley with triggering of the right ring finger. "
+    "{care} The plan included a right ring finger trigger finger release."
+)
+
+
+def test_a_trigger_finger_whose_injections_gave_only_temporary_relief_is_released() -> None:
+    item = "Right ring finger trigger finger release"
+    care = "Two corticosteroid injections into the tendon sheath gave only temporary relief."
+    d = decide_letter_case(item, "3-1-2016", TRIGGER.format(care=care), sex="female")
+    assert d.decision == "overturned", d.rationale
+    d = decide_letter_case(
+        item, "3-1-2016", TRIGGER.format(care="She has not had an injection."), sex="female"
+    )
+    assert d.decision == "upheld", d.rationale
+
+
+DE_QUERVAIN = (
+    "She reported radial-sided left wrist pain with difficulty gripping and lifting at work. "
+    "Examination on 10-12-16 revealed tenderness over the first dorsal compartment and a "
+    "positive Finkelstein test. {care} The plan included a left de Quervain release."
+)
+
+
+def test_de_quervain_after_injections_without_lasting_relief_is_released() -> None:
+    item = "Left first dorsal compartment release for de Quervain's tenosynovitis"
+    care = (
+        "She used a thumb spica splint and had two corticosteroid injections into the first "
+        "dorsal compartment without lasting relief over six months."
+    )
+    d = decide_letter_case(item, "3-1-2016", DE_QUERVAIN.format(care=care), sex="female")
+    assert d.decision == "overturned", d.rationale
+    d = decide_letter_case(
+        item, "3-1-2016", DE_QUERVAIN.format(care="She has not had a splint or an injection."),
+        sex="female",
+    )
+    assert d.decision == "upheld", d.rationale
+
+
+RISK = " Past medical history: hypertension and type 2 diabetes."
+STENOSIS = (
+    "He reported low back pain with bilateral leg pain and numbness when walking more than one "
+    "block, relieved by sitting. Examination on 10-12-16 revealed decreased sensation in the "
+    "bilateral L5 dermatomes and 4/5 weakness of the extensor hallucis longus bilaterally. MRI "
+    "of the lumbar spine dated 7-20-16 revealed severe central canal stenosis at L4-L5. He "
+    "completed physical therapy and epidural steroid injections without lasting relief. The "
+    "plan included an L4-L5 laminectomy."
+)
+
+
+def test_an_ekg_is_for_an_inpatient_operation_in_a_patient_at_risk() -> None:
+    spine = _case(["L4-L5 laminectomy", "Pre-operative EKG"], STENOSIS + RISK)
+    assert spine["L4-L5 laminectomy"][0] == "overturned"
+    assert spine["Pre-operative EKG"] == ("overturned", "odg.preoperative-testing")
+    # the same patient before an arthroscopy, a low-risk outpatient operation
+    knee = _case([KNEE_SURGERY, "Pre-operative EKG"], MENISCUS + RISK)
+    assert knee[KNEE_SURGERY][0] == "overturned"
+    assert knee["Pre-operative EKG"] == ("upheld", "odg.preoperative-testing")
