@@ -6,7 +6,8 @@ post-operative equipment topic); a reason clause after "evaluate for" (ConText s
 knee's own muscles (quadriceps weakness is a deficit of the knee); ODG's three provocative
 tests for a sacroiliac block (Hip & Pelvis, Sacroiliac joint blocks); an injection whose
 relief did not last (ACOEM Ch. 11 p. 271, trigger finger and de Quervain's release); an EKG
-before an outpatient operation (ODG Low Back, Preoperative electrocardiogram).
+before an outpatient operation (ODG Low Back, Preoperative electrocardiogram); continuous
+passive motion after a knee replacement only, up to 17 days (ODG Knee & Leg, CPM).
 """
 
 from __future__ import annotations
@@ -17,21 +18,24 @@ import openimr
 from openimr.domain import CaseBundle
 from openimr.evidence import extract_text
 
-HEAD = "The injured worker is a 48 year old male, who sustained an industrial injury on 3-1-2016. "
+HEAD = (
+    "The injured worker is a {age} year old male, who sustained an industrial injury on "
+    "3-1-2016. "
+)
 UR = " On 11-3-16, utilization review non-certified the request."
 
 
-def _case(items: list[str], text: str) -> dict[str, tuple[str, str | None]]:
+def _case(items: list[str], text: str, age: int = 48) -> dict[str, tuple[str, str | None]]:
     """Decide the items of one case: item -> (decision, topic)."""
     bundle = CaseBundle.model_validate(
         {
             "format": "openimr-case/1",
             "case_number": "CM00-0000091",
             "dates": {"ur_denial": "2016-11-03", "decision": "2016-12-10"},
-            "patient": {"age": 48, "sex": "male"},
+            "patient": {"age": age, "sex": "male"},
             "claim": {"date_of_injury": "2016-03-01"},
             "records": [{"id": "r", "date": "2016-12-10", "kind": "clinical case summary",
-                         "text": HEAD + text + UR}],
+                         "text": HEAD.format(age=age) + text + UR}],
             "requests": [{"id": str(i), "item": it} for i, it in enumerate(items, 1)],
         }
     )
@@ -196,3 +200,35 @@ def test_an_ekg_is_for_an_inpatient_operation_in_a_patient_at_risk() -> None:
     knee = _case([KNEE_SURGERY, "Pre-operative EKG"], MENISCUS + RISK)
     assert knee[KNEE_SURGERY][0] == "overturned"
     assert knee["Pre-operative EKG"] == ("upheld", "odg.preoperative-testing")
+
+
+KNEE_OA = (
+    "He reported right knee pain with walking and at night. Examination on 10-12-16 revealed "
+    "decreased range of motion of the right knee with crepitus. He has difficulty walking more "
+    "than one block. Standing x-rays of the right knee dated 7-20-16 revealed bone-on-bone "
+    "medial compartment osteoarthritis. He completed physical therapy, NSAIDs and "
+    "corticosteroid injections without relief. The plan included a right total knee "
+    "arthroplasty."
+)
+ACL = (
+    "He injured his left knee landing from a truck step. He has recurrent giving way despite "
+    "eight weeks of physical therapy and a hinged knee brace. Examination on 10-12-16 revealed "
+    "a positive Lachman test and a positive pivot shift test on the left. MRI of the left knee "
+    "dated 8-1-16 revealed a complete tear of the anterior cruciate ligament. The plan included "
+    "a left knee ACL reconstruction."
+)
+
+
+def test_continuous_passive_motion_follows_a_knee_replacement_for_up_to_17_days() -> None:
+    tka = "Right total knee arthroplasty"
+    got = _case([tka, "CPM rental for 14 days", "Continuous passive motion x 21 days"],
+                KNEE_OA, age=62)
+    assert got[tka][0] == "overturned"
+    assert got["CPM rental for 14 days"] == ("overturned", "odg.postoperative-equipment")
+    assert got["Continuous passive motion x 21 days"][0] == "upheld"
+    # after an outpatient ligament reconstruction CPM at home is not on ODG's list
+    acl = "Left knee ACL reconstruction"
+    got = _case([acl, "CPM rental for 14 days", "Crutches"], ACL)
+    assert got[acl][0] == "overturned"
+    assert got["CPM rental for 14 days"] == ("upheld", "odg.postoperative-equipment")
+    assert got["Crutches"] == ("overturned", "odg.postoperative-equipment")

@@ -971,6 +971,40 @@ def _outpatient_operation(ctx: Context) -> Value:
     return _flag(True, f"the operation is {kind.name}, done as an outpatient")
 
 
+_CPM = re.compile(r"\bcpm\b|continuous passive motion", re.I)
+
+
+@fact("cpm_requested", "the item asks for continuous passive motion (a CPM device)", "request")
+def _cpm_requested(ctx: Context) -> Value:
+    return _flag(bool(_CPM.search(ctx.request.decided_text)), "")
+
+
+# the operations after which ODG (Knee & Leg, Continuous passive motion) supports CPM outside
+# the hospital: a knee replacement (primary or revision); an open fixation of a fracture into
+# the knee is on its in-hospital list
+_CPM_OPERATIONS = ("a knee replacement", "an open fracture fixation")
+
+
+@fact(
+    "cpm_operation",
+    "the operation the service goes with is one ODG supports continuous passive motion after "
+    "(a knee replacement; an open fixation of a fracture at the knee)",
+    "request",
+)
+def _cpm_operation(ctx: Context) -> Value:
+    kind = operation(ctx.request)
+    if kind is None:  # no operation disputed with it: the one the records report done
+        from openimr.routing import recent_surgery
+
+        done = recent_surgery(ctx.request, ctx.evidence, ctx.bundle.dates.ur_denial)
+        kind = procedure_kind(done.text) if done is not None else None
+    if kind is None or kind.name not in _CPM_OPERATIONS:
+        return _flag(False, "")
+    if kind.name != "a knee replacement" and "knee" not in ctx.request.regions:
+        return _flag(False, "")
+    return _flag(True, f"the operation is {kind.name}")
+
+
 @fact("ekg_requested", "the item asks for an electrocardiogram", "request")
 def _ekg_requested(ctx: Context) -> Value:
     return _flag(ctx.request.service == "preop_ekg", "")
