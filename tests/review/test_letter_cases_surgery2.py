@@ -7,7 +7,9 @@ knee's own muscles (quadriceps weakness is a deficit of the knee); ODG's three p
 tests for a sacroiliac block (Hip & Pelvis, Sacroiliac joint blocks); an injection whose
 relief did not last (ACOEM Ch. 11 p. 271, trigger finger and de Quervain's release); an EKG
 before an outpatient operation (ODG Low Back, Preoperative electrocardiogram); continuous
-passive motion after a knee replacement only, up to 17 days (ODG Knee & Leg, CPM).
+passive motion after a knee replacement only, up to 17 days (ODG Knee & Leg, CPM); a knee
+brace after a ligament reconstruction, not a meniscectomy (ODG Knee & Leg, Knee brace); a back
+brace after a fusion, not a discectomy (ODG Low Back, Back brace, post operative).
 """
 
 from __future__ import annotations
@@ -232,3 +234,42 @@ def test_continuous_passive_motion_follows_a_knee_replacement_for_up_to_17_days(
     assert got[acl][0] == "overturned"
     assert got["CPM rental for 14 days"] == ("upheld", "odg.postoperative-equipment")
     assert got["Crutches"] == ("overturned", "odg.postoperative-equipment")
+
+
+def test_a_knee_brace_follows_a_ligament_reconstruction_not_a_meniscectomy() -> None:
+    got = _case(["Left knee ACL reconstruction", "Hinged knee brace"], ACL)
+    assert got["Hinged knee brace"] == ("overturned", "odg.postoperative-equipment")
+    got = _case([KNEE_SURGERY, "Hinged knee brace"], MENISCUS)
+    assert got[KNEE_SURGERY][0] == "overturned"
+    assert got["Hinged knee brace"] == ("upheld", "odg.postoperative-equipment")
+
+
+DISC = (
+    "He reported low back pain radiating down the left leg to the foot with numbness. "
+    "Examination on 10-12-16 revealed a positive straight leg raise on the left at 40 degrees, "
+    "decreased sensation in the left S1 dermatome, an absent left Achilles reflex and 4/5 "
+    "plantar flexion weakness. MRI of the lumbar spine dated 7-20-16 revealed a left "
+    "paracentral disc extrusion at L5-S1 compressing the left S1 nerve root. He completed 12 "
+    "sessions of physical therapy and a left L5-S1 epidural steroid injection without lasting "
+    "relief. The treatment plan included a left L5-S1 microdiscectomy."
+)
+SLIP = (
+    "He reported low back pain and bilateral leg pain. Flexion and extension x-rays of the "
+    "lumbar spine dated 8-2-16 revealed a grade II spondylolisthesis at L4-L5 with 5 mm of "
+    "translation on flexion, consistent with instability. MRI revealed severe central and "
+    "foraminal stenosis at L4-L5. Examination on 10-12-16 revealed decreased sensation in the "
+    "bilateral L5 dermatomes and 4/5 extensor hallucis longus weakness bilaterally. He failed "
+    "physical therapy, medications and epidural steroid injections. The plan included an "
+    "L4-L5 fusion."
+)
+
+
+def test_a_back_brace_follows_a_fusion_not_a_discectomy() -> None:
+    fusion = "L4-L5 posterior lumbar interbody fusion"
+    got = _case([fusion, "LSO back brace"], SLIP)
+    assert got[fusion][0] == "overturned"
+    assert got["LSO back brace"] == ("overturned", "odg.postoperative-equipment")
+    disc = "L5-S1 microdiscectomy"
+    got = _case([disc, "LSO back brace"], DISC)
+    assert got[disc][0] == "overturned"
+    assert got["LSO back brace"] == ("upheld", "odg.postoperative-equipment")

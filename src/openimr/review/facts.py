@@ -985,6 +985,20 @@ def _cpm_requested(ctx: Context) -> Value:
 _CPM_OPERATIONS = ("a knee replacement", "an open fracture fixation")
 
 
+def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
+    """The text and kind of the operation a postoperative service goes with: the surgery
+    disputed with it (or named by its wording), else the one the records report done."""
+    kind = operation(ctx.request)
+    if kind is not None:
+        return ctx.request.procedure or ctx.request.decided_text, kind
+    from openimr.routing import recent_surgery
+
+    done = recent_surgery(ctx.request, ctx.evidence, ctx.bundle.dates.ur_denial)
+    if done is None:
+        return ctx.request.procedure or "", None
+    return done.text, procedure_kind(done.text)
+
+
 @fact(
     "cpm_operation",
     "the operation the service goes with is one ODG supports continuous passive motion after "
@@ -992,17 +1006,53 @@ _CPM_OPERATIONS = ("a knee replacement", "an open fracture fixation")
     "request",
 )
 def _cpm_operation(ctx: Context) -> Value:
-    kind = operation(ctx.request)
-    if kind is None:  # no operation disputed with it: the one the records report done
-        from openimr.routing import recent_surgery
-
-        done = recent_surgery(ctx.request, ctx.evidence, ctx.bundle.dates.ur_denial)
-        kind = procedure_kind(done.text) if done is not None else None
+    _, kind = _operation_done(ctx)
     if kind is None or kind.name not in _CPM_OPERATIONS:
         return _flag(False, "")
     if kind.name != "a knee replacement" and "knee" not in ctx.request.regions:
         return _flag(False, "")
     return _flag(True, f"the operation is {kind.name}")
+
+
+_BRACE = re.compile(
+    r"\bbrace\b|orthosis|immobili[sz]er|\blso\b|\btlso\b|lumbar support|back support", re.I
+)
+# a knee operation ODG (Knee & Leg, Knee brace) lists a brace for: a reconstructed ligament, a
+# meniscal or articular cartilage repair, a high tibial osteotomy, a tibial plateau fracture
+_KNEE_BRACE_OPS = re.compile(
+    r"\b(acl|pcl|mcl)\b|cruciate|ligament|menisc\w* repair|repair of the (medial |lateral )?"
+    r"menisc|cartilage|osteochondral|microfracture|\bmaci\b|osteotomy|tibial plateau|\borif\b|"
+    r"open reduction|internal fixation",
+    re.I,
+)
+_SPINE_REGIONS = frozenset({"lumbar spine", "thoracic spine"})
+
+
+@fact(
+    "brace_fits_operation",
+    "a knee or back brace goes with an operation ODG supports it after (knee: a ligament "
+    "reconstruction, a meniscal or cartilage repair, an osteotomy or a fracture fixation, ODG "
+    "Knee & Leg, Knee brace; low back: a fusion, ODG Low Back, Back brace, post operative); "
+    "true for any other device or body part",
+    "request",
+)
+def _brace_fits_operation(ctx: Context) -> Value:
+    req = ctx.request
+    if not _BRACE.search(req.decided_text):
+        return _flag(True, "")
+    op_text, kind = _operation_done(ctx)
+    if "knee" in req.regions:
+        ok = bool(_KNEE_BRACE_OPS.search(op_text)) or (
+            kind is not None
+            and kind.name in ("a ligament reconstruction", "an open fracture fixation")
+        )
+        what = kind.name if kind else "the operation"
+        return _flag(ok, f"the brace is for the knee after {what}")
+    if set(req.regions) & _SPINE_REGIONS:
+        ok = kind is not None and kind.name == "a lumbar fusion"
+        what = kind.name if kind else "the operation"
+        return _flag(ok, f"the brace is for the back after {what}")
+    return _flag(True, "")
 
 
 @fact("ekg_requested", "the item asks for an electrocardiogram", "request")
