@@ -9,7 +9,9 @@ relief did not last (ACOEM Ch. 11 p. 271, trigger finger and de Quervain's relea
 before an outpatient operation (ODG Low Back, Preoperative electrocardiogram); continuous
 passive motion after a knee replacement only, up to 17 days (ODG Knee & Leg, CPM); a knee
 brace after a ligament reconstruction, not a meniscectomy (ODG Knee & Leg, Knee brace); a back
-brace after a fusion, not a discectomy (ODG Low Back, Back brace, post operative).
+brace after a fusion, not a discectomy (ODG Low Back, Back brace, post operative); an
+antiemetic beside a surgery is for the operation (ODG Pain, Antiemetics: ondansetron around
+surgery).
 """
 
 from __future__ import annotations
@@ -273,3 +275,18 @@ def test_a_back_brace_follows_a_fusion_not_a_discectomy() -> None:
     got = _case([disc, "LSO back brace"], DISC)
     assert got[disc][0] == "overturned"
     assert got["LSO back brace"] == ("upheld", "odg.postoperative-equipment")
+
+
+def test_an_antiemetic_beside_a_surgery_goes_with_the_operation() -> None:
+    disc = "L5-S1 microdiscectomy"
+    got = _case([disc, "Zofran 4mg #10"], DISC)
+    assert got[disc][0] == "overturned"
+    assert got["Zofran 4mg #10"] == ("overturned", "cpmtg2016.antiemetics")
+    no_lesion = (
+        "He reported low back pain without radiation. Examination on 10-12-16 revealed lumbar "
+        "tenderness and a negative straight leg raise bilaterally; sensation, strength and "
+        "reflexes were intact. The treatment plan included an L5-S1 microdiscectomy."
+    )
+    got = _case([disc, "Zofran 4mg #10"], no_lesion)
+    assert got[disc][0] == "upheld"
+    assert got["Zofran 4mg #10"] == ("upheld", "acoem2004.low-back.surgery")

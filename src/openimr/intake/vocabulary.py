@@ -97,6 +97,9 @@ class DrugClass(BaseModel):
     # the drug classes it is given alongside (gastric protection beside an NSAID): requested
     # beside one of them in the same case, it is decided after it (services.yaml accompanies)
     accompanies: list[str] = []
+    # requested beside a surgery in the same case, it is for that operation (an antiemetic
+    # around surgery), as a service's ``joins_surgery`` (services.yaml)
+    joins_surgery: bool = False
 
 
 class _Drugs(BaseModel):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from openimr.domain import CaseBundle, Finding, Request
 from openimr.guidelines.registry import Phase, case_phase
 from openimr.intake.requests import StructuredRequest, parse_request
-from openimr.intake.vocabulary import regions_named, service, territory
+from openimr.intake.vocabulary import regions_named, service, territory, vocabulary
 from openimr.routing.bodypart import Reading, read_body_part
 
 if TYPE_CHECKING:
@@ -97,7 +97,10 @@ def is_associated(req: StructuredRequest) -> bool:
 
 def _joins_surgery(req: StructuredRequest) -> bool:
     entry = service(req.service or "")
-    return is_associated(req) or bool(entry and entry.joins_surgery)
+    if is_associated(req) or bool(entry and entry.joins_surgery):
+        return True
+    cls = vocabulary().drug_classes.get((req.service or "").removeprefix("drug:"))
+    return bool(req.service and req.service.startswith("drug:") and cls and cls.joins_surgery)
 
 
 def _joinable(
