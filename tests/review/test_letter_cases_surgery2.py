@@ -11,7 +11,8 @@ passive motion after a knee replacement only, up to 17 days (ODG Knee & Leg, CPM
 brace after a ligament reconstruction, not a meniscectomy (ODG Knee & Leg, Knee brace); a back
 brace after a fusion, not a discectomy (ODG Low Back, Back brace, post operative); an
 antiemetic beside a surgery is for the operation (ODG Pain, Antiemetics: ondansetron around
-surgery).
+surgery); a post-operative opioid supply beside an operation found necessary (MTUS 2016
+Opioids: limited use after surgery).
 """
 
 from __future__ import annotations
@@ -290,3 +291,13 @@ def test_an_antiemetic_beside_a_surgery_goes_with_the_operation() -> None:
     got = _case([disc, "Zofran 4mg #10"], no_lesion)
     assert got[disc][0] == "upheld"
     assert got["Zofran 4mg #10"] == ("upheld", "acoem2004.low-back.surgery")
+
+
+def test_a_post_operative_opioid_supply_follows_the_operation() -> None:
+    disc = "L5-S1 microdiscectomy"
+    norco = "Post-operative Norco 10/325mg #60"
+    got = _case([disc, norco, "Norco 10/325mg #60"], DISC)
+    assert got[disc][0] == "overturned"
+    assert got[norco] == ("overturned", "opioids2016.opioids")
+    # the same drug not tied to the operation, absent from the treating records
+    assert got["Norco 10/325mg #60"] == ("upheld", "opioids2016.opioids")
