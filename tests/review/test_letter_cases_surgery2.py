@@ -9,7 +9,8 @@ relief did not last (ACOEM Ch. 11 p. 271, trigger finger and de Quervain's relea
 before an outpatient operation (ODG Low Back, Preoperative electrocardiogram); continuous
 passive motion after a knee replacement only, up to 17 days (ODG Knee & Leg, CPM); a knee
 brace after a ligament reconstruction, not a meniscectomy (ODG Knee & Leg, Knee brace); a back
-brace after a fusion, not a discectomy (ODG Low Back, Back brace, post operative); an
+brace after a fusion, not a discectomy (ODG Low Back, Back brace, post operative); an abduction
+pillow sling after an open rotator cuff repair, not an arthroscopic one (ODG Shoulder); an
 antiemetic beside a surgery is for the operation (ODG Pain, Antiemetics: ondansetron around
 surgery); a post-operative opioid supply beside an operation found necessary (MTUS 2016
 Opioids: limited use after surgery).
@@ -301,3 +302,14 @@ def test_a_post_operative_opioid_supply_follows_the_operation() -> None:
     assert got[norco] == ("overturned", "opioids2016.opioids")
     # the same drug not tied to the operation, absent from the treating records
     assert got["Norco 10/325mg #60"] == ("upheld", "opioids2016.opioids")
+
+
+def test_an_abduction_sling_follows_an_open_cuff_repair_not_an_arthroscopic_one() -> None:
+    got = _case(["Right shoulder open rotator cuff repair", "Ultrasling"], CUFF)
+    assert got["Right shoulder open rotator cuff repair"][0] == "overturned"
+    assert got["Ultrasling"] == ("overturned", "odg.postoperative-equipment")
+    arthroscopic = "Right shoulder arthroscopic rotator cuff repair"
+    got = _case([arthroscopic, "Ultrasling", "Shoulder sling"], CUFF)
+    assert got[arthroscopic][0] == "overturned"
+    assert got["Ultrasling"] == ("upheld", "odg.postoperative-equipment")
+    assert got["Shoulder sling"] == ("overturned", "odg.postoperative-equipment")

@@ -1026,18 +1026,27 @@ _KNEE_BRACE_OPS = re.compile(
     re.I,
 )
 _SPINE_REGIONS = frozenset({"lumbar spine", "thoracic spine"})
+# ODG Shoulder, Postoperative abduction pillow sling: an option after an open repair of a large
+# or massive rotator cuff tear, not after arthroscopic repairs
+_ABDUCTION_SLING = re.compile(r"abduction|ultra ?sling|pillow sling", re.I)
+_OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", re.I)
 
 
 @fact(
     "brace_fits_operation",
-    "a knee or back brace goes with an operation ODG supports it after (knee: a ligament "
-    "reconstruction, a meniscal or cartilage repair, an osteotomy or a fracture fixation, ODG "
-    "Knee & Leg, Knee brace; low back: a fusion, ODG Low Back, Back brace, post operative); "
-    "true for any other device or body part",
+    "a knee or back brace or an abduction sling goes with an operation ODG supports it after "
+    "(knee: a ligament reconstruction, a meniscal or cartilage repair, an osteotomy or a "
+    "fracture fixation, ODG Knee & Leg, Knee brace; low back: a fusion, ODG Low Back, Back "
+    "brace, post operative; abduction sling: an open rotator cuff repair, ODG Shoulder); true "
+    "for any other device or body part",
     "request",
 )
 def _brace_fits_operation(ctx: Context) -> Value:
     req = ctx.request
+    if _ABDUCTION_SLING.search(req.decided_text):
+        op_text, _ = _operation_done(ctx)
+        ok = bool(_OPEN_CUFF.search(op_text))
+        return _flag(ok, "the abduction sling is for an open rotator cuff repair" if ok else "")
     if not _BRACE.search(req.decided_text):
         return _flag(True, "")
     op_text, kind = _operation_done(ctx)
