@@ -12,7 +12,8 @@ brace after a ligament reconstruction, not a meniscectomy (ODG Knee & Leg, Knee 
 brace after a fusion, not a discectomy (ODG Low Back, Back brace, post operative); an abduction
 pillow sling after an open rotator cuff repair, not an arthroscopic one (ODG Shoulder); an
 antiemetic beside a surgery is for the operation (ODG Pain, Antiemetics: ondansetron around
-surgery); a post-operative opioid supply beside an operation found necessary (MTUS 2016
+surgery); a bone growth stimulator beside a fusion at risk of failing (ODG Low Back, Bone growth
+stimulators); a post-operative opioid supply beside an operation found necessary (MTUS 2016
 Opioids: limited use after surgery).
 """
 
@@ -313,3 +314,12 @@ def test_an_abduction_sling_follows_an_open_cuff_repair_not_an_arthroscopic_one(
     assert got[arthroscopic][0] == "overturned"
     assert got["Ultrasling"] == ("upheld", "odg.postoperative-equipment")
     assert got["Shoulder sling"] == ("overturned", "odg.postoperative-equipment")
+
+
+def test_a_bone_growth_stimulator_goes_with_a_fusion_at_risk_of_failing() -> None:
+    fusion = "L4-L5 posterior lumbar interbody fusion"
+    got = _case([fusion, "Bone growth stimulator"], SLIP + " He is a current smoker.")
+    assert got[fusion][0] == "overturned"
+    assert got["Bone growth stimulator"] == ("overturned", "odg.bone-growth-stimulator")
+    got = _case([fusion, "Bone growth stimulator"], SLIP + " He does not smoke.")
+    assert got["Bone growth stimulator"] == ("upheld", "odg.bone-growth-stimulator")

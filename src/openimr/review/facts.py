@@ -1064,6 +1064,45 @@ def _brace_fits_operation(ctx: Context) -> Value:
     return _flag(True, "")
 
 
+@fact(
+    "fusion_operation",
+    "the operation the service goes with is a spinal fusion (intake/data/procedures.yaml)",
+    "request",
+)
+def _fusion_operation(ctx: Context) -> Value:
+    _, kind = _operation_done(ctx)
+    ok = kind is not None and kind.name in ("a lumbar fusion", "a cervical fusion")
+    return _flag(ok, f"the operation is {kind.name}" if ok and kind else "")
+
+
+@fact("fusion_levels", "distinct spinal levels (motion segments) the operation names")
+def _fusion_levels(ctx: Context) -> Value:
+    op_text, _ = _operation_done(ctx)
+    n = spinal_levels(op_text)
+    return (float(n) if n else None), f"{n} spinal levels to be fused"
+
+
+_FUSION_RISK_CONDITION = re.compile(r"diabet|smok|renal|kidney", re.I)
+
+
+@fact(
+    "fusion_risk_conditions",
+    "conditions among the records' perioperative risks that ODG counts against a spinal fusion "
+    "healing (current smoking, diabetes, renal disease)",
+)
+def _fusion_risk_conditions(ctx: Context) -> Value:
+    found = sorted(
+        {
+            f.text
+            for f in ctx.evidence.of("risk.perioperative")
+            if f.role == "clinical" and _FUSION_RISK_CONDITION.search(f.text)
+        }
+    )
+    if not found:
+        return None, "no smoking, diabetes or renal disease documented"
+    return float(len(found)), "documented: " + ", ".join(found)
+
+
 @fact("ekg_requested", "the item asks for an electrocardiogram", "request")
 def _ekg_requested(ctx: Context) -> Value:
     return _flag(ctx.request.service == "preop_ekg", "")
