@@ -10,7 +10,8 @@ before an outpatient operation (ODG Low Back, Preoperative electrocardiogram); c
 passive motion after a knee replacement only, up to 17 days (ODG Knee & Leg, CPM); a knee
 brace after a ligament reconstruction, not a meniscectomy (ODG Knee & Leg, Knee brace); a back
 brace after a fusion, not a discectomy (ODG Low Back, Back brace, post operative); an abduction
-pillow sling after an open rotator cuff repair, not an arthroscopic one (ODG Shoulder); an
+pillow sling after an open rotator cuff repair, not an arthroscopic one (ODG Shoulder); no
+collar after a one-level anterior cervical fusion (ODG Neck); an
 antiemetic beside a surgery is for the operation (ODG Pain, Antiemetics: ondansetron around
 surgery); a bone growth stimulator beside a fusion at risk of failing (ODG Low Back, Bone growth
 stimulators); a post-operative opioid supply beside an operation found necessary (MTUS 2016
@@ -323,3 +324,24 @@ def test_a_bone_growth_stimulator_goes_with_a_fusion_at_risk_of_failing() -> Non
     assert got["Bone growth stimulator"] == ("overturned", "odg.bone-growth-stimulator")
     got = _case([fusion, "Bone growth stimulator"], SLIP + " He does not smoke.")
     assert got["Bone growth stimulator"] == ("upheld", "odg.bone-growth-stimulator")
+
+
+RADICULOPATHY = (
+    "He reported neck pain radiating into the right arm to the thumb. Examination on 10-12-16 "
+    "revealed decreased sensation in the right C6 dermatome, 4/5 right wrist extension weakness "
+    "and a diminished right brachioradialis reflex. MRI of the cervical spine dated 7-20-16 "
+    "revealed a right foraminal disc herniation at {levels} compressing the right C6 nerve "
+    "root. EMG dated 8-10-16 revealed a right C6 radiculopathy. He failed physical therapy and "
+    "a cervical epidural steroid injection. The plan included an ACDF."
+)
+
+
+def test_a_collar_does_not_follow_a_one_level_anterior_cervical_fusion() -> None:
+    one = "C5-C6 anterior cervical discectomy and fusion"
+    got = _case([one, "Cervical collar"], RADICULOPATHY.format(levels="C5-C6"))
+    assert got[one][0] == "overturned"
+    assert got["Cervical collar"] == ("upheld", "odg.postoperative-equipment")
+    two = "C4-C6 anterior cervical discectomy and fusion"
+    got = _case([two, "Cervical collar"], RADICULOPATHY.format(levels="C4-C5 and C5-C6"))
+    assert got[two][0] == "overturned"
+    assert got["Cervical collar"] == ("overturned", "odg.postoperative-equipment")

@@ -1026,6 +1026,7 @@ _KNEE_BRACE_OPS = re.compile(
     re.I,
 )
 _SPINE_REGIONS = frozenset({"lumbar spine", "thoracic spine"})
+_COLLAR = re.compile(r"collar|cervical (brace|orthosis)|miami|aspen|philadelphia", re.I)
 # ODG Shoulder, Postoperative abduction pillow sling: an option after an open repair of a large
 # or massive rotator cuff tear, not after arthroscopic repairs
 _ABDUCTION_SLING = re.compile(r"abduction|ultra ?sling|pillow sling", re.I)
@@ -1037,8 +1038,8 @@ _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", r
     "a knee or back brace or an abduction sling goes with an operation ODG supports it after "
     "(knee: a ligament reconstruction, a meniscal or cartilage repair, an osteotomy or a "
     "fracture fixation, ODG Knee & Leg, Knee brace; low back: a fusion, ODG Low Back, Back "
-    "brace, post operative; abduction sling: an open rotator cuff repair, ODG Shoulder); true "
-    "for any other device or body part",
+    "brace, post operative; abduction sling: an open rotator cuff repair, ODG Shoulder; a "
+    "cervical collar: not a one-level anterior fusion, ODG Neck); true for any other device",
     "request",
 )
 def _brace_fits_operation(ctx: Context) -> Value:
@@ -1047,6 +1048,16 @@ def _brace_fits_operation(ctx: Context) -> Value:
         op_text, _ = _operation_done(ctx)
         ok = bool(_OPEN_CUFF.search(op_text))
         return _flag(ok, "the abduction sling is for an open rotator cuff repair" if ok else "")
+    if "cervical spine" in req.regions and _COLLAR.search(req.decided_text):
+        op_text, kind = _operation_done(ctx)
+        # ODG Neck, Cervical collar, post operative (fusion): not after a single-level anterior
+        # fusion with a plate (a longer fusion is not limited here)
+        single = (
+            kind is not None
+            and kind.name == "a cervical fusion"
+            and spinal_levels(op_text) == 1
+        )
+        return _flag(not single, "" if single else "the collar is not for a one-level fusion")
     if not _BRACE.search(req.decided_text):
         return _flag(True, "")
     op_text, kind = _operation_done(ctx)
