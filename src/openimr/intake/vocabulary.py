@@ -48,9 +48,11 @@ class Service(BaseModel):
         return self.generic if self.yields_to_drug is None else self.yields_to_drug
     # what the service becomes when it goes with a surgery (therapy after an operation is
     # post-operative therapy), and whether it goes with a surgery disputed beside it even
-    # when its wording does not say so (a blood count beside an operation is its work-up)
+    # when its wording does not say so (a blood count beside an operation is its work-up);
+    # a list of regions: it joins only a surgery at one of them (crutches go with a knee
+    # operation, not with a shoulder one), unless its own wording files it with the surgery
     with_surgery: str | None = None
-    joins_surgery: bool = False
+    joins_surgery: bool | list[str] = False
     # a service for the operation as a whole (pre-operative work-up, assistant, stay): it goes
     # with the case's surgery whatever body part its own wording names
     whole_operation: bool = False
@@ -95,6 +97,9 @@ class DrugClass(BaseModel):
     # the drug classes it is given alongside (gastric protection beside an NSAID): requested
     # beside one of them in the same case, it is decided after it (services.yaml accompanies)
     accompanies: list[str] = []
+    # requested beside a surgery in the same case, it is for that operation (an antiemetic
+    # around surgery), as a service's ``joins_surgery`` (services.yaml)
+    joins_surgery: bool = False
 
 
 class _Drugs(BaseModel):

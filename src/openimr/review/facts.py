@@ -248,6 +248,45 @@ def _listed_dates(f: Finding) -> list[dt.date]:
     return out
 
 
+# the sacroiliac provocative tests ODG names (Hip & Pelvis, Sacroiliac joint blocks), by the
+# word that names each in a finding; a test named twice counts once
+_SI_TESTS = (
+    ("gaenslen", "gaenslen"),
+    ("thigh thrust", "thigh thrust"),
+    ("fortin", "fortin"),
+    ("sacral thrust", "sacral thrust"),
+    ("compression", "compression"),
+    ("distraction", "distraction"),
+    ("shear", "shear"),
+    ("yeoman", "yeoman"),
+    ("faber", "FABER"),
+    ("patrick", "FABER"),
+)
+
+
+@fact(
+    "si_provocative_tests",
+    "distinct sacroiliac provocative tests the examinations found positive (Gaenslen, thigh "
+    "thrust, Fortin, sacral thrust, compression, distraction, shear, Yeoman, Patrick's/FABER)",
+)
+def _si_provocative_tests(ctx: Context) -> Value:
+    named: set[str] = set()
+    # a positive FABER (Patrick's) test is read as a sign of the hip; ODG lists it among the
+    # sacroiliac tests too
+    for f in ctx.evidence.of(
+        ("exam.si_provocation", "hip.osteoarthritis"), observation="objective"
+    ):
+        if f.role != "clinical":
+            continue
+        low = f.text.lower()
+        named |= {name for word, name in _SI_TESTS if word in low}
+    if not named:
+        return None, "no positive sacroiliac provocative test named"
+    n = len(named)
+    tests = ", ".join(sorted(named))
+    return float(n), f"{n} positive sacroiliac provocative test{'s' if n > 1 else ''} ({tests})"
+
+
 @fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
 def _weeks_since_drug_test(ctx: Context) -> Value:
     done = [
@@ -1007,6 +1046,167 @@ def _complex_operation(ctx: Context) -> Value:
     kind = operation(ctx.request)
     what = kind.name if kind else (ctx.request.procedure or "").lower()
     return _flag(bool(kind and kind.complex), f"the operation is {what}" if what else "")
+
+
+@fact(
+    "outpatient_operation",
+    "the operation is one done as an outpatient (ODG Hospital length of stay target of no night "
+    "in hospital, intake/data/procedures.yaml stay_days 0): arthroscopy, a release",
+    "request",
+)
+def _outpatient_operation(ctx: Context) -> Value:
+    kind = operation(ctx.request)
+    if kind is None or kind.stay_days != 0:
+        return _flag(False, "")
+    return _flag(True, f"the operation is {kind.name}, done as an outpatient")
+
+
+_CPM = re.compile(r"\bcpm\b|continuous passive motion", re.I)
+
+
+@fact("cpm_requested", "the item asks for continuous passive motion (a CPM device)", "request")
+def _cpm_requested(ctx: Context) -> Value:
+    return _flag(bool(_CPM.search(ctx.request.decided_text)), "")
+
+
+# the operations after which ODG (Knee & Leg, Continuous passive motion) supports CPM outside
+# the hospital: a knee replacement (primary or revision); an open fixation of a fracture into
+# the knee is on its in-hospital list
+_CPM_OPERATIONS = ("a knee replacement", "an open fracture fixation")
+
+
+def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
+    """The text and kind of the operation a postoperative service goes with: the surgery
+    disputed with it (or named by its wording), else the one the records report done."""
+    kind = operation(ctx.request)
+    if kind is not None:
+        return ctx.request.procedure or ctx.request.decided_text, kind
+    from openimr.routing import recent_surgery
+
+    done = recent_surgery(ctx.request, ctx.evidence, ctx.bundle.dates.ur_denial)
+    if done is None:
+        return ctx.request.procedure or "", None
+    return done.text, procedure_kind(done.text)
+
+
+@fact(
+    "cpm_operation",
+    "the operation the service goes with is one ODG supports continuous passive motion after "
+    "(a knee replacement; an open fixation of a fracture at the knee)",
+    "request",
+)
+def _cpm_operation(ctx: Context) -> Value:
+    _, kind = _operation_done(ctx)
+    if kind is None or kind.name not in _CPM_OPERATIONS:
+        return _flag(False, "")
+    if kind.name != "a knee replacement" and "knee" not in ctx.request.regions:
+        return _flag(False, "")
+    return _flag(True, f"the operation is {kind.name}")
+
+
+_BRACE = re.compile(
+    r"\bbrace\b|orthosis|immobili[sz]er|\blso\b|\btlso\b|lumbar support|back support", re.I
+)
+# a knee operation ODG (Knee & Leg, Knee brace) lists a brace for: a reconstructed ligament, a
+# meniscal or articular cartilage repair, a high tibial osteotomy, a tibial plateau fracture
+_KNEE_BRACE_OPS = re.compile(
+    r"\b(acl|pcl|mcl)\b|cruciate|ligament|menisc\w* repair|repair of the (medial |lateral )?"
+    r"menisc|cartilage|osteochondral|microfracture|\bmaci\b|osteotomy|tibial plateau|\borif\b|"
+    r"open reduction|internal fixation",
+    re.I,
+)
+_SPINE_REGIONS = frozenset({"lumbar spine", "thoracic spine"})
+_COLLAR = re.compile(r"collar|cervical (brace|orthosis)|miami|aspen|philadelphia", re.I)
+# ODG Shoulder, Postoperative abduction pillow sling: an option after an open repair of a large
+# or massive rotator cuff tear, not after arthroscopic repairs
+_ABDUCTION_SLING = re.compile(r"abduction|ultra ?sling|pillow sling", re.I)
+_OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", re.I)
+
+
+@fact(
+    "brace_fits_operation",
+    "a knee or back brace or an abduction sling goes with an operation ODG supports it after "
+    "(knee: a ligament reconstruction, a meniscal or cartilage repair, an osteotomy or a "
+    "fracture fixation, ODG Knee & Leg, Knee brace; low back: a fusion, ODG Low Back, Back "
+    "brace, post operative; abduction sling: an open rotator cuff repair, ODG Shoulder; a "
+    "cervical collar: not a one-level anterior fusion, ODG Neck); true for any other device",
+    "request",
+)
+def _brace_fits_operation(ctx: Context) -> Value:
+    req = ctx.request
+    if _ABDUCTION_SLING.search(req.decided_text):
+        op_text, _ = _operation_done(ctx)
+        ok = bool(_OPEN_CUFF.search(op_text))
+        return _flag(ok, "the abduction sling is for an open rotator cuff repair" if ok else "")
+    if "cervical spine" in req.regions and _COLLAR.search(req.decided_text):
+        op_text, kind = _operation_done(ctx)
+        # ODG Neck, Cervical collar, post operative (fusion): not after a single-level anterior
+        # fusion with a plate (a longer fusion is not limited here)
+        single = (
+            kind is not None
+            and kind.name == "a cervical fusion"
+            and spinal_levels(op_text) == 1
+        )
+        return _flag(not single, "" if single else "the collar is not for a one-level fusion")
+    if not _BRACE.search(req.decided_text):
+        return _flag(True, "")
+    op_text, kind = _operation_done(ctx)
+    if "knee" in req.regions:
+        ok = bool(_KNEE_BRACE_OPS.search(op_text)) or (
+            kind is not None
+            and kind.name in ("a ligament reconstruction", "an open fracture fixation")
+        )
+        what = kind.name if kind else "the operation"
+        return _flag(ok, f"the brace is for the knee after {what}")
+    if set(req.regions) & _SPINE_REGIONS:
+        ok = kind is not None and kind.name == "a lumbar fusion"
+        what = kind.name if kind else "the operation"
+        return _flag(ok, f"the brace is for the back after {what}")
+    return _flag(True, "")
+
+
+@fact(
+    "fusion_operation",
+    "the operation the service goes with is a spinal fusion (intake/data/procedures.yaml)",
+    "request",
+)
+def _fusion_operation(ctx: Context) -> Value:
+    _, kind = _operation_done(ctx)
+    ok = kind is not None and kind.name in ("a lumbar fusion", "a cervical fusion")
+    return _flag(ok, f"the operation is {kind.name}" if ok and kind else "")
+
+
+@fact("fusion_levels", "distinct spinal levels (motion segments) the operation names")
+def _fusion_levels(ctx: Context) -> Value:
+    op_text, _ = _operation_done(ctx)
+    n = spinal_levels(op_text)
+    return (float(n) if n else None), f"{n} spinal levels to be fused"
+
+
+_FUSION_RISK_CONDITION = re.compile(r"diabet|smok|renal|kidney", re.I)
+
+
+@fact(
+    "fusion_risk_conditions",
+    "conditions among the records' perioperative risks that ODG counts against a spinal fusion "
+    "healing (current smoking, diabetes, renal disease)",
+)
+def _fusion_risk_conditions(ctx: Context) -> Value:
+    found = sorted(
+        {
+            f.text
+            for f in ctx.evidence.of("risk.perioperative")
+            if f.role == "clinical" and _FUSION_RISK_CONDITION.search(f.text)
+        }
+    )
+    if not found:
+        return None, "no smoking, diabetes or renal disease documented"
+    return float(len(found)), "documented: " + ", ".join(found)
+
+
+@fact("ekg_requested", "the item asks for an electrocardiogram", "request")
+def _ekg_requested(ctx: Context) -> Value:
+    return _flag(ctx.request.service == "preop_ekg", "")
 
 
 # ---- helpers the facts share

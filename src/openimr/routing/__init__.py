@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from openimr.domain import CaseBundle, Finding, Request
 from openimr.guidelines.registry import Phase, case_phase
 from openimr.intake.requests import StructuredRequest, parse_request
-from openimr.intake.vocabulary import regions_named, service, territory
+from openimr.intake.vocabulary import regions_named, service, territory, vocabulary
 from openimr.routing.bodypart import Reading, read_body_part
 
 if TYPE_CHECKING:
@@ -97,7 +97,23 @@ def is_associated(req: StructuredRequest) -> bool:
 
 def _joins_surgery(req: StructuredRequest) -> bool:
     entry = service(req.service or "")
-    return is_associated(req) or bool(entry and entry.joins_surgery)
+    if is_associated(req) or bool(entry and entry.joins_surgery):
+        return True
+    cls = vocabulary().drug_classes.get((req.service or "").removeprefix("drug:"))
+    return bool(req.service and req.service.startswith("drug:") and cls and cls.joins_surgery)
+
+
+def _joinable(
+    req: StructuredRequest, surgeries: list[tuple[str, StructuredRequest]]
+) -> list[tuple[str, StructuredRequest]]:
+    """The disputed surgeries ``req`` may go with: all of them, or, for a service that joins
+    only a surgery at some regions (services.yaml ``joins_surgery`` as a list) and whose own
+    wording does not file it with the surgery, those at one of these regions."""
+    entry = service(req.service or "")
+    at = entry.joins_surgery if entry else None
+    if not isinstance(at, list) or is_associated(req):
+        return surgeries
+    return [(sid, s) for sid, s in surgeries if set(s.regions) & set(at)]
 
 
 def _surgery_for(
@@ -151,8 +167,9 @@ def route_items(bundle: CaseBundle) -> tuple[RoutedItem, ...]:
     out = []
     for r, p in parsed:
         link = None
-        if p.category != "surgery" and _joins_surgery(p) and surgeries:
-            link = _surgery_for(p, surgeries)
+        joinable = _joinable(p, surgeries)
+        if p.category != "surgery" and _joins_surgery(p) and joinable:
+            link = _surgery_for(p, joinable)
         final = p
         if link is not None or p.associated_surgical:
             final = with_surgery(p, by_id.get(link) if link else None)
