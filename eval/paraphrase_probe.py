@@ -269,6 +269,40 @@ def _uk(text: str) -> str:
     )
 
 
+_ABBREVIATIONS = [
+    (r"physical therapy", "PT"), (r"range of motion", "ROM"), (r"straight leg rais(e|ing)", "SLR"),
+    (r"tenderness to palpation", "TTP"), (r"magnetic resonance imaging", "MRI"),
+    (r"electromyograph(y|ic studies|ic study)", "EMG"),
+    (r"nerve conduction (velocity )?stud(y|ies)", "NCS"), (r"home exercise program", "HEP"),
+    (r"activities of daily living", "ADLs"), (r"cervical spine", "C-spine"),
+    (r"lumbar spine", "L-spine"), (r"low back pain", "LBP"),
+    (r"transcutaneous electrical nerve stimulation", "TENS"),
+    (r"non-?steroidal anti-?inflammatory (drugs|medications)", "NSAIDs"),
+]
+
+
+def _abbreviations(text: str) -> str:
+    """The abbreviations reviewers and treating physicians write ("PT", "ROM", "SLR")."""
+    for long, short in _ABBREVIATIONS:
+        text = re.sub(rf"\b{long}\b", short, text, flags=re.I)
+    return text
+
+
+_VERBS = [
+    (r"\brevealed\b", "showed"), (r"\bwas notable for\b", "showed"),
+    (r"\bwere notable for\b", "showed"), (r"\bdemonstrated\b", "showed"),
+    (r"\bcomplains of\b", "reports"), (r"\bcomplained of\b", "reported"),
+    (r"\bdiminished\b", "decreased"), (r"\bis noted\b", "is seen"),
+]
+
+
+def _verbs(text: str) -> str:
+    """One verb for another of the same meaning ("revealed" / "was notable for" -> "showed")."""
+    for a, b in _VERBS:
+        text = re.sub(a, lambda m, b=b: _cap(b, m[0]), text, flags=re.I)
+    return text
+
+
 def _pdf_wrap(text: str) -> str:
     """Hard line breaks about every 80 characters and two spaces after a full stop."""
     text = re.sub(r"([.!?]) (?=[A-Z])", r"\1  ", text)
@@ -310,6 +344,8 @@ RULES: dict[str, Callable[[str], str]] = {
     "sentences joined with , and": _join(", and "),
     "sentences split at ;": _split,
     "UK spelling": _uk,
+    "abbreviations (PT, ROM, SLR)": _abbreviations,
+    "verbs (revealed / was notable for -> showed)": _verbs,
     "PDF line breaks and double spaces": _pdf_wrap,
     "PDF glued sentences": _pdf_glue,
 }
@@ -335,6 +371,11 @@ RULES["all at once (b)"] = _chain(
     "numbers as words", "Treatment to date has included", "utilization review non-certified",
     "sentences joined with ;", "PDF glued sentences",
 )
+
+
+def _reading(item):  # type: ignore[no-untyped-def]
+    """An item's topic and the status of each of its criteria."""
+    return item.topic, tuple(f"{c.id}={c.status or c.met}" for c in item.criteria)
 
 
 def tuning_bundles(directory: Path) -> list[Path]:
@@ -366,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bundles", type=Path, help="bundles already built from the letters")
     ap.add_argument("--rule", action="append", help="only these rules (repeatable)")
+    ap.add_argument("--verbose", action="store_true", help="list the criteria read differently")
     ap.add_argument("--dump", nargs=2, metavar=("CASE", "RULE"), help="print one rewrite")
     args = ap.parse_args(argv)
     rules = {k: v for k, v in RULES.items() if not args.rule or k in args.rule}
@@ -398,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     unstable: set[tuple[str, str]] = set()
     print(f"tuning third: {len(bundles)} letters, {n_items} items\n")
     for name, rule in rules.items():
-        touched, flips = 0, []
+        touched, flips, read = 0, [], []
         for b in bundles:
             new = rewrite(b, rule)
             if [r.text for r in new.records] == [r.text for r in b.records]:
@@ -406,14 +448,21 @@ def main(argv: list[str] | None = None) -> int:
             touched += 1
             for req, old, item in zip(b.requests, base[b.case_number], openimr.decide(new).items,
                                       strict=True):
+                if _reading(item) != _reading(old):
+                    a, b_ = _reading(old), _reading(item)
+                    diff = sorted(set(a[1]) ^ set(b_[1])) if a[0] == b_[0] else [a[0], b_[0]]
+                    read.append(f"    {b.case_number} #{req.id} {diff}")
                 if item.decision != old.decision:
                     flips.append(
                         f"    {b.case_number} #{req.id} {old.decision} -> {item.decision} "
                         f"[{old.topic} -> {item.topic}]: {req.item[:60]}"
                     )
                     unstable.add((b.case_number, req.id))
-        print(f"{name:42} letters rewritten {touched:3}  decisions changed {len(flips)}")
-        for line in flips:
+        print(
+            f"{name:42} letters rewritten {touched:3}  decisions changed {len(flips)}  "
+            f"criteria read differently {len(read)}"
+        )
+        for line in flips + (read if args.verbose else []):
             print(line)
     stable = n_items - len(unstable)
     print(f"\nitems whose decision is the same under every rewrite: {stable} of {n_items}")
