@@ -23,7 +23,7 @@ from openimr.evidence.pieces import PIECE_CHARS, pieces
 from openimr.evidence.pipeline import NORMAL_SUFFIX, SectionInfo, section_info
 from openimr.evidence.regex_scan import SHORT, FactorIndex
 from openimr.evidence.schema import Concept
-from openimr.evidence.sentences import TEXT_KEY, unwrap_lines
+from openimr.evidence.sentences import TEXT_KEY, clause_bounds, unwrap_lines
 from openimr.evidence.sentences import doc_text as text_of
 from openimr.evidence.targets import ents_of
 
@@ -322,27 +322,9 @@ def _has(
     return False
 
 
-# Where one sentence joins two statements with their own subjects (", and the original
-# utilization review denied ...", ", and the injured worker reported ..."): a clause that
-# continues the same subject ("..., and noted ...", "..., and it cited ...") is not cut.
-_CLAUSE_JOIN = re.compile(
-    r",\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an|he|she|his|her|there|on|in|per|during|"
-    r"at|medical|objective|physical|examination|exam|provider|documentation|records|"
-    r"treatment|prior)\b)",
-    re.IGNORECASE,
-)
-
-
 def _clause(sent: _Sent, rel: tuple[int, int]) -> tuple[int, int]:
     """The characters of ``sent`` of the clause that holds the finding at ``rel``."""
-    lo, hi = 0, len(sent.text)
-    for m in _CLAUSE_JOIN.finditer(sent.text):
-        if m.end() <= rel[0]:
-            lo = m.end()
-        elif m.start() >= rel[1]:
-            hi = m.start()
-            break
-    return lo, hi
+    return clause_bounds(sent.text, *rel)
 
 
 def _administrative(sent: _Sent, rel: tuple[int, int]) -> bool:

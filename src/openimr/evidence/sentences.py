@@ -107,6 +107,29 @@ def boundary_offsets(text: str) -> set[int]:
     return starts
 
 
+# Where one sentence joins two statements with their own subjects (", and the original
+# utilization review denied ...", ", and the injured worker reported ..."): a clause that
+# continues the same subject ("..., and noted ...", "..., and it cited ...") is not cut.
+CLAUSE_JOIN = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an|he|she|his|her|there|on|in|per|during|"
+    r"at|medical|objective|physical|examination|exam|provider|documentation|records|"
+    r"treatment|prior)\b)",
+    re.IGNORECASE,
+)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The characters of ``text`` (one sentence) of the clause that holds ``start``..``end``."""
+    lo, hi = 0, len(text)
+    for m in CLAUSE_JOIN.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
 _WRAP = re.compile(r"(?<=[^\s])(\r?\n)(?=[a-z])")
 
 
