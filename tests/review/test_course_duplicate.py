@@ -46,6 +46,8 @@ def test_without_an_authorization_the_deficit_supports_the_study() -> None:
         "The MRI of the cervical spine was approved and is scheduled for next week.",
         "She has since received authorization for the cervical MRI.",
         "The request for MRI of the cervical spine was subsequently certified.",
+        # a modification in another clause of the sentence is not this study's
+        "Her work status was modified, and the MRI of the cervical spine was approved.",
     ],
 )
 def test_the_same_study_reported_authorized_makes_the_request_a_duplicate(said: str) -> None:
@@ -64,6 +66,7 @@ def test_the_same_study_reported_authorized_makes_the_request_a_duplicate(said: 
         "The MRI of the cervical spine is pending authorization.",
         "The MRI of the lumbar spine was approved.",  # another body part
         "The MRI of the cervical spine was modified to an x-ray and approved.",
+        "Her work status was approved, and the MRI of the cervical spine was modified.",
     ],
 )
 def test_sentences_that_are_not_an_authorization_of_the_same_study(said: str) -> None:

@@ -244,12 +244,10 @@ class Report:
     def split(self) -> tuple[Report, Report]:
         """The earlier two thirds of the letters by decision date (tuning) and the later third
         (held out). Letters without a date go with the tuning part."""
-        cases: dict[str, dt.date] = {}
+        cases: dict[str, dt.date | None] = {}
         for r in self.rows:
-            cases.setdefault(r.case, r.decided or dt.date.min)
-        order = sorted(cases, key=lambda c: (cases[c], c))
-        cut = -(-2 * len(order) // 3)  # ceil(2n/3)
-        tune = set(order[:cut])
+            cases.setdefault(r.case, r.decided)
+        tune = split_cases(cases)[0]
         return (
             Report([r for r in self.rows if r.case in tune]),
             Report([r for r in self.rows if r.case not in tune]),
@@ -342,6 +340,15 @@ class Report:
         out = ["", f"bundles that could not be decided ({len(self.failures)}):"]
         out += [f"  {f}" for f in self.failures]
         return "\n".join(out) + "\n"
+
+
+def split_cases(decided: dict[str, dt.date | None]) -> tuple[set[str], set[str]]:
+    """The tuning cases (the earlier two thirds by decision date, undated first) and the
+    held-out cases (the later third). ``decided``: case number -> decision date, for the
+    cases that have expected outcomes (those `openimr eval` scores)."""
+    order = sorted(decided, key=lambda c: (decided[c] or dt.date.min, c))
+    cut = -(-2 * len(order) // 3)  # ceil(2n/3)
+    return set(order[:cut]), set(order[cut:])
 
 
 def _guideline_agrees(r: Row) -> bool:

@@ -23,7 +23,7 @@ from openimr.evidence.pieces import PIECE_CHARS, pieces
 from openimr.evidence.pipeline import NORMAL_SUFFIX, SectionInfo, section_info
 from openimr.evidence.regex_scan import SHORT, FactorIndex
 from openimr.evidence.schema import Concept
-from openimr.evidence.sentences import TEXT_KEY
+from openimr.evidence.sentences import TEXT_KEY, clause_bounds, unwrap_lines
 from openimr.evidence.sentences import doc_text as text_of
 from openimr.evidence.targets import ents_of
 
@@ -322,6 +322,34 @@ def _has(
     return False
 
 
+def _clause(sent: _Sent, rel: tuple[int, int]) -> tuple[int, int]:
+    """The characters of ``sent`` of the clause that holds the finding at ``rel``."""
+    return clause_bounds(sent.text, *rel)
+
+
+def _administrative(sent: _Sent, rel: tuple[int, int]) -> bool:
+    """Whether the clause of ``sent`` holding the finding at ``rel`` reports an administrative
+    act (cues.yaml ``administrative``). A sentence may join a clinical statement and the UR's
+    decision with ", and"; the decision does not make the examination the reviewer's word."""
+    spans = sent.cues["administrative"]
+    if not spans:
+        return False
+    lo, hi = _clause(sent, rel)
+    return any(s < hi and lo < e for s, e in spans)
+
+
+def _cue_before(sent: _Sent, cue: str, rel: tuple[int, int]) -> bool:
+    """A ``cue`` (plan, subjective, history) before the finding in its own clause: "the
+    treatment plan included PT, and the physical examination revealed ..." plans the therapy,
+    not the examination; "she complained of pain, and the examination revealed ..." reports
+    the complaint, and the examination is the examiner's."""
+    spans = [(s, e) for s, e in sent.cues[cue] if s < rel[0] and not (s < rel[1] and rel[0] < e)]
+    if not spans:
+        return False
+    lo = _clause(sent, rel)[0]
+    return any(s >= lo for s, _ in spans)
+
+
 _SECTIONS_KEY = "openimr_sections"
 
 
@@ -378,7 +406,7 @@ def _observation(
 ) -> str:
     s, e = rel
     default = concept.observation
-    plan_before = _has(sent, "plan", before=s, skip=rel)
+    plan_before = _cue_before(sent, "plan", rel)
     after = sent.text[e : e + 60]
     plan_after = c.cue["plan_after"].search(after) is not None
     if (sec is not None and sec.observation == "plan") or plan_before or plan_after:
@@ -391,7 +419,7 @@ def _observation(
         return "test"
     if default in ("objective", "subjective") and c.cue["objective_after"].search(after):
         return "objective"
-    if _has(sent, "subjective", before=s, skip=rel):
+    if _cue_before(sent, "subjective", rel):
         return "subjective"
     if sec is not None and sec.observation is not None:
         return sec.observation
@@ -405,7 +433,7 @@ def _observation(
         return default
     if default == "objective":
         return "objective"
-    if _has(sent, "history", before=s, skip=rel):
+    if _cue_before(sent, "history", rel):
         return "history"
     return default or "objective"
 
@@ -509,11 +537,32 @@ def _carried_dates(
     bounds = [*starts, len(doc)]
     for k in range(len(starts)):
         sent = _sentence(c, cache, *chars.of(bounds[k], bounds[k + 1]), doc_text)
-        if sent.dates and _has(sent, "lead_date") and not _has(sent, "not_lead_date"):
+        if current is not None:
+            out[sent.start] = current  # a dated sentence's own dates come first (_text_date)
+        if sent.dates and _is_lead(sent):
             current = sent.dates[0][2]
-        elif current is not None and not sent.dates:
-            out[sent.start] = current
     return out, current
+
+
+def _is_lead(sent: _Sent) -> bool:
+    return _has(sent, "lead_date") and not _has(sent, "not_lead_date")
+
+
+def _text_date(sent: _Sent, rel: tuple[int, int], carried: dt.date | None) -> dt.date | None:
+    """The date of the finding at ``rel``: the nearest date in its own clause; in a clause
+    without one, the date of a lead sentence that opens before it ("On 11/22/2016 she reported
+    pain, and the examination showed ..."), else the visit's date carried from the lead before
+    the sentence (a date in another clause, "an MRI in March 2015 was normal, and the plan
+    included ...", is that clause's)."""
+    if not sent.dates:
+        return carried
+    lo, hi = _clause(sent, rel)
+    own = [d for d in sent.dates if lo <= d[0] < hi]
+    if own:
+        return min(own, key=lambda d: abs(d[0] - rel[0]))[2]
+    if _is_lead(sent) and sent.dates[0][0] < lo:
+        return sent.dates[0][2]
+    return carried
 
 
 def last_section(doc: Doc, before: tuple[str, str] | None = None) -> tuple[str, str] | None:
@@ -599,9 +648,7 @@ def _findings(
             region = _region(c, at[1], 0, 0)
         if region is None:
             region = concept.default_region
-        text_date = carried.get(sent.start)
-        if sent.dates:
-            text_date = min(sent.dates, key=lambda d: abs(d[0] - rel[0]))[2]
+        text_date = _text_date(sent, rel, carried.get(sent.start))
         quoted = bool(
             (sec is not None and sec.quoted)
             or quoting_record
@@ -655,7 +702,7 @@ def _findings(
             change=_change(sent, rel, flags.resolved),
             role=(
                 "administrative"
-                if _has(sent, "administrative")
+                if _administrative(sent, rel)
                 else "plan"
                 if observation == "plan"
                 else "clinical"
@@ -890,6 +937,9 @@ def run(
         for text, meta in zip(texts, metas, strict=True):
             section: tuple[str, str] | None = None
             lead: dt.date | None = None
+            record = text
+            text = unwrap_lines(text)  # the same length: offsets hold for the record's text
+            first = len(out)
             for offset, piece in pieces(text, piece_chars, patterns):
                 # a visit's date carries across the cut between pieces as within one
                 got = (
@@ -907,4 +957,10 @@ def run(
                 )
                 out.extend(found)
                 section = last_section(doc, section)
+            if record is not text:
+                # a finding's text is the record's own characters, line breaks included
+                for k in range(first, len(out)):
+                    f = out[k]
+                    if "\n" in record[f.start : f.end]:
+                        out[k] = f.model_copy(update={"text": record[f.start : f.end]})
     return out

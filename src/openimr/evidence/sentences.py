@@ -107,6 +107,57 @@ def boundary_offsets(text: str) -> set[int]:
     return starts
 
 
+# Where one sentence joins two statements with their own subjects (", and the original
+# utilization review denied ...", ", and the injured worker reported ..."): a clause that
+# continues the same subject ("..., and noted ...", "..., and it cited ...") is not cut.
+CLAUSE_JOIN = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an|he|she|his|her|there|on|in|per|during|"
+    r"at|medical|objective|physical|examination|exam|provider|documentation|records|"
+    r"treatment|prior)\b)",
+    re.IGNORECASE,
+)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The characters of ``text`` (one sentence) of the clause that holds ``start``..``end``."""
+    lo, hi = 0, len(text)
+    for m in CLAUSE_JOIN.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+_WRAP = re.compile(r"(?<=[^\s])(\r?\n)(?=[a-z])")
+
+
+def unwrap_lines(text: str) -> str:
+    """``text`` with the line breaks a PDF text layer puts inside a sentence ("... included
+    physical\ntherapy, work ...") as spaces, so that a phrase cut by the wrap reads whole.
+
+    A break is a wrap when the line before it ends in a word or a comma (not in sentence
+    punctuation, a colon or a line in capitals) and the line after starts with a lower-case
+    letter and is no header or list item: where :func:`boundary_offsets` starts no sentence.
+    Every break becomes as many spaces as it had characters, so offsets do not move.
+    """
+    if "\n" not in text:
+        return text
+    out = text
+    for m in _WRAP.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        prev = text[line_start : m.start()].strip()
+        nxt_end = text.find("\n", m.end())
+        nxt = text[m.end() : nxt_end if nxt_end >= 0 else len(text)]
+        if not prev or _TERMINAL.search(prev) or _UPPER_LINE.match(prev):
+            continue
+        if _LINE_START.match(nxt):
+            continue
+        out = out[: m.start()] + " " * len(m[1]) + out[m.end() :]
+    return out
+
+
 TEXT_KEY = "openimr_text"
 
 

@@ -352,6 +352,23 @@ def _cues(yes: str, no: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return cue[yes], cue[no]
 
 
+def _reports_approval(f: Finding, approved: re.Pattern[str], not_approved: re.Pattern[str]) -> bool:
+    """Whether ``f``'s sentence reports it approved: an approval cue in the sentence, and no
+    denial, modification or doubt in the clause of the finding or of the approval ("Work status
+    was modified, and a follow-up note said the MRI was approved" reports the MRI approved)."""
+    from openimr.evidence.sentences import clause_bounds
+
+    s = f.sentence
+    yes = approved.search(s)
+    if yes is None:
+        return False
+    at = s.find(" ".join(f.text.split()))
+    if at < 0:
+        return not not_approved.search(s)
+    spans = {clause_bounds(s, at, at + len(f.text)), clause_bounds(s, yes.start(), yes.end())}
+    return not any(not_approved.search(s[lo:hi]) for lo, hi in spans)
+
+
 def _read_prior(item: RoutedItem, evidence: EvidenceSet, before: dt.date) -> RoutedItem:
     """A request for a study the records show was already done is a repeat of it."""
     if item.req.repeat:
@@ -470,8 +487,7 @@ def authorized_consultation(
         and _specialties(f.text) & wanted
         and f.when is not None
         and f.when >= ur_date - AUTHORIZATION_WINDOW
-        and approved.search(f.sentence)
-        and not not_approved.search(f.sentence)
+        and _reports_approval(f, approved, not_approved)
     ]
     return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
 
@@ -497,8 +513,7 @@ def authorized_study(
         and (f.region in req.regions or set(regions_named(f.sentence)) & set(req.regions))
         and f.when is not None
         and f.when >= ur_date - AUTHORIZATION_WINDOW
-        and approved.search(f.sentence)
-        and not not_approved.search(f.sentence)
+        and _reports_approval(f, approved, not_approved)
     ]
     return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
 
