@@ -229,9 +229,13 @@ def test_cuts_of_long_records_cross_what_finditer_crosses(nlp: Any) -> None:
         (r"(?<!pain )\b(pt|physical therapy|meds?)\s+\w+", {"pt", "physical therapy", "med"}),
         (r"\bno\s+(relief|benefit)", {"no"}),
         (r"(?=x)(ab|c(d|e))f", {"ab", "c"}),  # the run of literals a part opens with
-        (r"(home )?exercise", None),  # a match may start with either
-        (r"\d+\s*mg", None),
+        (r"(home )?exercise", {"home ", "exercise"}),  # an item that may be left out
+        # ... followed by one that may be left out too
+        (r"(?:a|b)*\s*c", {"a", "b", "c", *"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "}),
+        (r"\d+\s*mg", set("0123456789")),  # a class of a few characters
+        (r"[A-Z]\d", None),  # ... and not of many
         (r"\b(a|)b", None),  # an empty alternative
+        (r"(a?)b", None),  # a group that may match nothing
     ],
 )
 def test_what_a_match_starts_with(pattern: str, leads: set[str] | None) -> None:
@@ -239,9 +243,10 @@ def test_what_a_match_starts_with(pattern: str, leads: set[str] | None) -> None:
     (regex_scan._leads_of), a necessary condition like its factors."""
     import re._parser as parser
 
-    from openimr.evidence.regex_scan import _leads_of
+    from openimr.evidence.regex_scan import _leads_of, _Width
 
-    assert _leads_of(parser.parse(pattern, re.IGNORECASE)) == leads
+    got = _leads_of(parser.parse(pattern, re.IGNORECASE), _Width(re.IGNORECASE))
+    assert got == leads
 
 
 def test_the_rules_parts_are_tried_where_they_can_start(nlp: Any) -> None:

@@ -119,6 +119,13 @@ CASES = [
      "rehabilitation", "physical therapy", {"sessions": 8, "frequency_per_week": 2}),
     ("Referral to pain psychologist for 6 sessions of CBT", "behavioral health",
      "psychotherapy", {"sessions": 6}),
+    ("MRI of the right forearm", "imaging", "MRI", {"regions": ["wrist/hand"]}),
+    ("MRI of the coccyx", "imaging", "MRI", {"regions": ["lumbar spine"]}),
+    ("X-ray left clavicle", "imaging", "x-ray", {"regions": ["shoulder"]}),
+    ("PT 2-3x/wk x 4-6 wks", "rehabilitation", "physical therapy",
+     {"frequency_per_week": 3, "duration_weeks": 6, "sessions": 18}),
+    ("Acupuncture sessions (6)", "rehabilitation", "acupuncture", {"sessions": 6}),
+    ("Gait training x 6", "rehabilitation", "physical therapy", {"sessions": 6}),
 ]
 
 

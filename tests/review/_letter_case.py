@@ -24,28 +24,46 @@ def decide_letter_case(
     item: str, injured: str, text: str, sex: str = "male", case_number: str = "CM00-letter"
 ) -> ItemDecision:
     """Decide ``item`` on one case-summary record: the head sentence, ``text``, the UR line."""
+    return decide_letter_items([item], injured, text, sex, case_number=case_number)[0]
+
+
+def decide_letter_items(
+    items: list[str],
+    injured: str,
+    text: str,
+    sex: str = "male",
+    *,
+    case_number: str = "CM00-letter",
+    ur: str = "2016-11-03",
+    decided: str = "2016-12-10",
+    age: int = 52,
+) -> list[ItemDecision]:
+    """Decide several items of one letter-style case (a surgery with its services), each as
+    the whole case decides it; ``injured`` is m-d-yyyy, with "@age" to set the age."""
     on, _, years = injured.partition("@")
-    age = int(years or 52)
+    age = int(years or age)
     m, d, y = on.split("-")
+    u_y, u_m, u_d = ur.split("-")
+    ur_line = f" On {int(u_m)}-{int(u_d)}-{u_y[2:]}, utilization review non-certified the request."
     bundle = CaseBundle.model_validate(
         {
             "format": "openimr-case/1",
             "case_number": case_number,
-            "dates": {"ur_denial": "2016-11-03", "decision": "2016-12-10"},
+            "dates": {"ur_denial": ur, "decision": decided},
             "patient": {"age": age, "sex": sex},
             "claim": {"date_of_injury": f"{y}-{int(m):02d}-{int(d):02d}"},
             "records": [
                 {
                     "id": "clinical-case-summary",
-                    "date": "2016-12-10",
+                    "date": decided,
                     "kind": "clinical case summary (from the Final Determination Letter)",
-                    "text": HEAD.format(age=age, sex=sex, on=on) + text + UR,
+                    "text": HEAD.format(age=age, sex=sex, on=on) + text + ur_line,
                 }
             ],
-            "requests": [{"id": "1", "item": item}],
+            "requests": [{"id": str(i + 1), "item": it} for i, it in enumerate(items)],
         }
     )
-    return openimr.decide(bundle).items[0]
+    return openimr.decide(bundle).items
 
 
 def decide_progress_note(

@@ -40,3 +40,37 @@ def test_pain_medications_have_not_controlled_selects_interferential() -> None:
     item = "Interferential unit rental 1 month"
     assert decide_letter_case(item, "1-2-2012", IF_UNIT.format(meds=meds)).decision == "overturned"
     assert decide_letter_case(item, "1-2-2012", IF_UNIT.format(meds="")).decision == "upheld"
+
+
+KNEE_INJECTION = (
+    "Per the progress note dated 10-3-16, she reported right knee pain from osteoarthritis "
+    "confirmed on x-ray{care}; examination revealed effusion and crepitus. The plan included "
+    "a right knee corticosteroid injection."
+)
+
+
+def test_knee_pain_not_controlled_with_nsaids_supports_an_injection() -> None:
+    # ACOEM 2004 ch. 13: an injection for knee osteoarthritis after conservative care failed
+    item = "Right knee cortisone injection"
+    care = ", not controlled with NSAIDs and physical therapy"
+    d = decide_letter_case(item, "1-2-2015", KNEE_INJECTION.format(care=care), sex="female")
+    assert d.decision == "overturned"
+    d = decide_letter_case(item, "1-2-2015", KNEE_INJECTION.format(care=""), sex="female")
+    assert d.decision == "upheld"
+
+
+SHOULDER_INJECTION = (
+    "Per the progress note dated 10-3-16, she reported right shoulder pain with overhead "
+    "activity for two months despite physical therapy. Examination revealed a positive Neer "
+    "sign{motion}. The plan included a subacromial corticosteroid injection."
+)
+
+
+def test_limited_abduction_is_the_limitation_a_shoulder_injection_asks_for() -> None:
+    # ACOEM 2004 ch. 9 p. 213: pain that significantly limits activity
+    item = "Right shoulder subacromial injection"
+    motion = " and painful arc with limited abduction to 120 degrees"
+    d = decide_letter_case(item, "1-2-2015", SHOULDER_INJECTION.format(motion=motion), sex="female")
+    assert d.decision == "overturned"
+    d = decide_letter_case(item, "1-2-2015", SHOULDER_INJECTION.format(motion=""), sex="female")
+    assert d.decision == "upheld"

@@ -14,10 +14,9 @@ settled or still in active treatment."""
 from __future__ import annotations
 
 import pytest
-from _letter_case import HEAD, UR, Pair, decide_letter_case
+from _letter_case import Pair, decide_letter_case, decide_letter_items
 
-import openimr
-from openimr.domain import CaseBundle, ItemDecision
+from openimr.domain import ItemDecision
 
 
 def _decide(item: str, injured: str, text: str, sex: str = "male") -> ItemDecision:
@@ -515,26 +514,7 @@ WITH_INJECTION = [
 
 
 def _decide_case(items: list[str], injured: str, text: str) -> list[ItemDecision]:
-    m, d, y = injured.split("-")
-    bundle = CaseBundle.model_validate(
-        {
-            "format": "openimr-case/1",
-            "case_number": "CM00-evaluations",
-            "dates": {"ur_denial": "2016-11-03", "decision": "2016-12-10"},
-            "patient": {"age": 52, "sex": "male"},
-            "claim": {"date_of_injury": f"{y}-{int(m):02d}-{int(d):02d}"},
-            "records": [
-                {
-                    "id": "clinical-case-summary",
-                    "date": "2016-12-10",
-                    "kind": "clinical case summary (from the Final Determination Letter)",
-                    "text": HEAD.format(age=52, sex="male", on=injured) + text + UR,
-                }
-            ],
-            "requests": [{"id": str(i + 1), "item": it} for i, it in enumerate(items)],
-        }
-    )
-    return openimr.decide(bundle).items
+    return decide_letter_items(items, injured, text, case_number="CM00-evaluations")
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from _letter_case import decide_letter_items
 
-import openimr
-from openimr.domain import CaseBundle, ItemDecision
-
-HEAD = "The injured worker is a {age} year old {sex}, who sustained an industrial injury on {on}. "
-UR = " On 11-3-16, utilization review non-certified the request."
+from openimr.domain import ItemDecision
 
 
 class Pair(NamedTuple):
@@ -27,29 +24,8 @@ class Pair(NamedTuple):
 
 
 def _decide(items: str | list[str], injured: str, text: str) -> ItemDecision:
-    on, _, years = injured.partition("@")
-    age = int(years or 52)
-    m, d, y = on.split("-")
     wanted = [items] if isinstance(items, str) else items
-    bundle = CaseBundle.model_validate(
-        {
-            "format": "openimr-case/1",
-            "case_number": "CM00-medication",
-            "dates": {"ur_denial": "2016-11-03", "decision": "2016-12-10"},
-            "patient": {"age": age, "sex": "male"},
-            "claim": {"date_of_injury": f"{y}-{int(m):02d}-{int(d):02d}"},
-            "records": [
-                {
-                    "id": "clinical-case-summary",
-                    "date": "2016-12-10",
-                    "kind": "clinical case summary (from the Final Determination Letter)",
-                    "text": HEAD.format(age=age, sex="male", on=on) + text + UR,
-                }
-            ],
-            "requests": [{"id": str(i + 1), "item": it} for i, it in enumerate(wanted)],
-        }
-    )
-    return openimr.decide(bundle).items[-1]
+    return decide_letter_items(wanted, injured, text, case_number="CM00-medication")[-1]
 
 
 NORCO = (

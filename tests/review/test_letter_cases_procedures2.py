@@ -14,12 +14,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from _letter_case import decide_letter_items
 
-import openimr
-from openimr.domain import CaseBundle, ItemDecision
-
-HEAD = "The injured worker is a {age} year old {sex}, who sustained an industrial injury on {on}. "
-UR = " On 08-10-2017, utilization review non-certified the request."
+from openimr.domain import ItemDecision
 
 
 class Pair(NamedTuple):
@@ -31,29 +28,11 @@ class Pair(NamedTuple):
 
 
 def _decide(items: str | list[str], injured: str, text: str, sex: str = "male") -> ItemDecision:
-    on, _, years = injured.partition("@")
-    age = int(years or 48)
-    m, d, y = on.split("-")
     wanted = [items] if isinstance(items, str) else items
-    bundle = CaseBundle.model_validate(
-        {
-            "format": "openimr-case/1",
-            "case_number": "CM17-procedures2",
-            "dates": {"ur_denial": "2017-08-10", "decision": "2017-09-15"},
-            "patient": {"age": age, "sex": sex},
-            "claim": {"date_of_injury": f"{y}-{int(m):02d}-{int(d):02d}"},
-            "records": [
-                {
-                    "id": "clinical-case-summary",
-                    "date": "2017-09-15",
-                    "kind": "clinical case summary (from the Final Determination Letter)",
-                    "text": HEAD.format(age=age, sex=sex, on=on) + text + UR,
-                }
-            ],
-            "requests": [{"id": str(i + 1), "item": it} for i, it in enumerate(wanted)],
-        }
-    )
-    return openimr.decide(bundle).items[-1]
+    return decide_letter_items(
+        wanted, injured, text, sex, case_number="CM17-procedures2", ur="2017-08-10",
+        decided="2017-09-15", age=48,
+    )[-1]
 
 
 CASES = [

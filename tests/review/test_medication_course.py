@@ -6,10 +6,8 @@ that NSAID's decision (CPMTG 2009 pp. 68-69). Fictional letter-style cases."""
 from __future__ import annotations
 
 import pytest
-from _letter_case import decide_letter_case
+from _letter_case import decide_letter_case, decide_letter_items
 
-import openimr
-from openimr.domain import CaseBundle
 from openimr.evidence import extract_text
 
 NORCO = (
@@ -67,20 +65,8 @@ PPI_CASE = (
 
 
 def _two(text: str) -> dict[str, str]:
-    bundle = CaseBundle.model_validate(
-        {
-            "format": "openimr-case/1",
-            "case_number": "CM00-0000078",
-            "dates": {"ur_denial": "2016-11-03", "decision": "2016-12-10"},
-            "patient": {"age": 68, "sex": "male"},
-            "claim": {"date_of_injury": "2010-05-01"},
-            "records": [{"id": "r", "date": "2016-12-10", "kind": "clinical case summary",
-                         "text": text}],
-            "requests": [{"id": "1", "item": "Naproxen 550mg #60"},
-                         {"id": "2", "item": "Omeprazole 20mg #60"}],
-        }
-    )
-    return {d.item: d.decision for d in openimr.decide(bundle).items}
+    items = ["Naproxen 550mg #60", "Omeprazole 20mg #60"]
+    return {d.item: d.decision for d in decide_letter_items(items, "5-1-2010@68", text)}
 
 
 def test_gastric_protection_follows_the_nsaid_requested_with_it() -> None:

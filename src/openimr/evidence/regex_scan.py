@@ -271,7 +271,7 @@ class _Part:
         # Where a match can start at all: where one of the strings every match starts with
         # (after its anchors and lookarounds) starts, found in the lower-case text by a plain
         # union of those strings (which Python's engine skips to by their first characters).
-        leads = _leads_of(alt)
+        leads = _leads_of(alt, _Width(flags))
         self.lead: re.Pattern[str] | None = None
         self.lead_len = 0
         if leads and all(leads) and len(leads) <= MAX_LEADS:
@@ -282,10 +282,16 @@ class _Part:
 MAX_LEADS = 200  # a part that can start with more strings is searched without them
 
 
-def _leads_of(seq: Any) -> set[str] | None:
+LEAD_CHARS = 10  # a character class of at most so many characters (lower case) leads
+
+
+def _leads_of(seq: Any, width: _Width | None = None, state: Any = None) -> set[str] | None:
     """Strings (lower case, ASCII) one of which every match of the parsed sequence starts
     with, after the anchors and lookarounds it opens with; None when there are none to tell.
-    (Only ASCII literals make strings: a text that is not ASCII is not searched this way.)"""
+    A character class of a few characters leads with each (``width`` reads the class), an
+    item that may be left out leads with its own strings and those of what follows it. (Only
+    ASCII makes strings: a text that is not ASCII is not searched this way.)"""
+    state = getattr(seq, "state", state)
     items = list(seq)
     i = 0
     while i < len(items) and items[i][0] in (C.AT, C.ASSERT, C.ASSERT_NOT):
@@ -300,20 +306,29 @@ def _leads_of(seq: Any) -> set[str] | None:
                 break
             run += chr(av2).lower()
         return {run} if run else None
+    if op is C.IN:
+        if width is None:
+            return None
+        return _few_chars(width, P.SubPattern(state, [(op, av)]), LEAD_CHARS)
     if op is C.SUBPATTERN:
-        return _leads_of(av[3])
+        return _leads_of(av[3], width, state)
     if op is getattr(C, "ATOMIC_GROUP", None):
-        return _leads_of(av)
+        return _leads_of(av, width, state)
     if op is C.BRANCH:
         out: set[str] = set()
         for alt in av[1]:
-            got = _leads_of(alt)
+            got = _leads_of(alt, width, state)
             if not got:
                 return None
             out |= got
         return out
-    if op in _REPEATS and av[0] >= 1:
-        return _leads_of(av[2])
+    if op in _REPEATS:
+        first = _leads_of(av[2], width, state)
+        if av[0] >= 1 or not first:
+            return first
+        # no repetition at all: the match starts with what follows
+        after = _leads_of(items[i + 1 :], width, state)
+        return first | after if after else None
     return None
 
 
@@ -381,12 +396,12 @@ def _item_anchor(
 FEW_CHARS = 3  # a character class of at most so many characters (lower case) is a string
 
 
-def _few_chars(width: _Width, item: Any) -> set[str] | None:
+def _few_chars(width: _Width, item: Any, most: int = FEW_CHARS) -> set[str] | None:
     """The characters (lower case) a single-character class matches in ASCII text, when they
-    are few: "[/-]" is "/" or "-"."""
+    are few (at most ``most``): "[/-]" is "/" or "-"."""
     mask = _CLASSES[width._class(item)]
     chars = {chr(c).lower() for c in range(128) if mask >> c & 1}
-    return chars if 0 < len(chars) <= FEW_CHARS else None
+    return chars if 0 < len(chars) <= most else None
 
 
 def _branch_anchor(

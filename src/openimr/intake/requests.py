@@ -151,10 +151,13 @@ _SESSIONS = re.compile(
     r"(?:sessions?|visits?|treatments?|days?)\b",
     re.I,
 )
+# "acupuncture sessions (6)"
+_SESSIONS_AFTER = re.compile(r"\b(?:sessions?|visits?|treatments?)\s*\(\s*(\d{1,3})\s*\)", re.I)
 # "2 times a week for 4 weeks", and in words: "twice weekly for four weeks"
 # "3x/wk x 4 wks", "2/wk x 6 wks", "3 times weekly for 4 weeks", "two (2) times a week for
-# four (4) weeks"
+# four (4) weeks"; a range ("2-3x/wk x 4-6 wks") is read at its upper end, the most it asks for
 _PAREN = r"(?:\s*\(\d{1,2}\))?"
+_FROM = r"(?:\d{1,2}\s*-\s*)?"
 _PER_WEEK = re.compile(
     r"(?:"
     + _NUM
@@ -162,6 +165,7 @@ _PER_WEEK = re.compile(
     + r"\s*(?:(?:x|times)\s*(?:a|per|each|/)\s*|/\s*|(?:x|times)\s*)(?:week|wk)(?:ly)?\b"
     + r"|(once|twice|thrice)\s*(?:(?:a|per|each)\s*week|weekly))"
     + r",?\s*(?:for|x|times|over)\s*"
+    + _FROM
     + _NUM
     + _PAREN
     + r"\s*(?:weeks?|wks?)\b",
@@ -429,7 +433,7 @@ def _amounts(subject: str) -> dict[str, Any]:
     elif fm := _FREQ.search(subject):
         out["frequency_per_week"], out["duration_weeks"] = int(fm.group(1)), int(fm.group(2))
         out["sessions"] = out["frequency_per_week"] * out["duration_weeks"]
-    if sm := _SESSIONS.search(subject):
+    if sm := _SESSIONS.search(subject) or _SESSIONS_AFTER.search(subject):
         out["sessions"] = _int(sm.group(1))
     elif mm := _PER_MONTH.search(subject):
         out["sessions"] = _int(mm.group(1))

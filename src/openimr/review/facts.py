@@ -734,6 +734,29 @@ def _topical_agents(text: str) -> set[str]:
     return {_TOPICAL_AGENT.get(m.lower(), m.lower()) for m in _TOPICAL_WORDS.findall(text)}
 
 
+def _agent_in_use(
+    ctx: Context, code: str, agents: Callable[[str], set[str]], what: str
+) -> Value:
+    """Whether the agent the request names is one the records say the patient takes or took
+    (a finding of ``code`` naming it, or one naming no agent of the class at all), or one
+    they mention on two dates or more; a different agent of the class is not it."""
+    asked = agents(ctx.request.decided_text)
+    dates: dict[str, set[dt.date]] = {}
+    for f in ctx.evidence.of(code):
+        named = agents(f"{f.text} {f.value or ''}")
+        if f.observation in ("subjective", "history") and (
+            not asked or not named or asked & named
+        ):
+            return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+        for a in named & asked:
+            if f.when:
+                dates.setdefault(a, set()).add(f.when)
+    for a, seen in dates.items():
+        if len(seen) >= 2:
+            return 1.0, f"{a} on {len(seen)} dates"
+    return 0.0, f"the records name no earlier use of this {what}"
+
+
 @fact(
     "topical_agent_in_use",
     "the topical agent asked for (the same active drug, brand or generic) is one the records "
@@ -741,14 +764,76 @@ def _topical_agents(text: str) -> set[str]:
     "request",
 )
 def _topical_agent_in_use(ctx: Context) -> Value:
-    asked = _topical_agents(ctx.request.decided_text)
+    return _agent_in_use(ctx, "med.topical", _topical_agents, "topical agent")
+
+
+# brand names of anticonvulsants and antidepressants and the drug each stands for
+_GENERIC = {
+    "neurontin": "gabapentin", "gralise": "gabapentin", "horizant": "gabapentin",
+    "lyrica": "pregabalin", "topamax": "topiramate", "tegretol": "carbamazepine",
+    "trileptal": "oxcarbazepine", "lamictal": "lamotrigine", "keppra": "levetiracetam",
+    "elavil": "amitriptyline", "pamelor": "nortriptyline", "cymbalta": "duloxetine",
+    "effexor": "venlafaxine", "pristiq": "desvenlafaxine", "savella": "milnacipran",
+    "zoloft": "sertraline", "prozac": "fluoxetine", "paxil": "paroxetine", "celexa": "citalopram",
+    "lexapro": "escitalopram", "wellbutrin": "bupropion", "remeron": "mirtazapine",
+}
+
+
+def _class_agents(cls: str) -> Callable[[str], set[str]]:
+    def agents(text: str) -> set[str]:
+        from openimr.intake.vocabulary import vocabulary
+
+        return {
+            _GENERIC.get(name, name)
+            for name, c, pat in vocabulary().drugs
+            if c == cls and pat.search(text)
+        }
+
+    return agents
+
+
+@fact(
+    "anticonvulsant_in_use",
+    "the anticonvulsant asked for (brand or generic) is one the records say the patient takes "
+    "or took; another anticonvulsant tried before is not it (CPMTG pp. 16-17: after an "
+    "inadequate response, a switch to another first-line drug)",
+    "request",
+)
+def _anticonvulsant_in_use(ctx: Context) -> Value:
+    return _agent_in_use(ctx, "med.anticonvulsant", _class_agents("anticonvulsant"),
+                         "anticonvulsant")
+
+
+@fact(
+    "antidepressant_in_use",
+    "the antidepressant asked for (brand or generic) is one the records say the patient takes "
+    "or took; another antidepressant tried before is not it",
+    "request",
+)
+def _antidepressant_in_use(ctx: Context) -> Value:
+    return _agent_in_use(ctx, "med.antidepressant", _class_agents("antidepressant"),
+                         "antidepressant")
+
+
+@fact(
+    "other_anticonvulsant_tried",
+    "the records say the patient took an anticonvulsant other than the one asked for",
+    "request",
+)
+def _other_anticonvulsant_tried(ctx: Context) -> Value:
+    agents = _class_agents("anticonvulsant")
+    asked = agents(ctx.request.decided_text)
     for obs in ("subjective", "history"):
-        for f in ctx.evidence.of("med.topical", observation=obs):
-            named = _topical_agents(f"{f.text} {f.value or ''}")
-            # a product the records name only by its class ("topical creams") may be it
-            if not asked or not named or asked & named:
+        for f in ctx.evidence.of("med.anticonvulsant", observation=obs):
+            other = agents(f"{f.text} {f.value or ''}") - asked
+            if other:
                 return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
-    return 0.0, "the records name no use of this topical agent before"
+    return 0.0, "the records name no other anticonvulsant tried"
+
+
+@fact("topiramate", "the drug asked for is topiramate (Topamax)", "request")
+def _topiramate(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, {"topiramate", "topamax"}))
 
 
 @fact("ondansetron", "the drug asked for is ondansetron (Zofran)", "request")
@@ -776,6 +861,11 @@ def _cox2_in_use(ctx: Context) -> Value:
             if any(name in f"{f.text} {f.value or ''}".lower() for name in _COX2):
                 return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
     return 0.0, "the records name no earlier use of celecoxib"
+
+
+@fact("trazodone", "the drug asked for is trazodone (Desyrel)", "request")
+def _trazodone(ctx: Context) -> Value:
+    return _flag(_only_drugs(ctx, {"trazodone", "desyrel"}))
 
 
 @fact("duloxetine", "the drug asked for is duloxetine (Cymbalta)", "request")
