@@ -688,30 +688,49 @@ def _initial_exam(ctx: Context) -> Value:
     return _flag(bool(_INITIAL_EXAM.search(ctx.request.decided_text)))
 
 
-_SALICYLATE = {"menthoderm", "methoderm", "mentherm", "ben-gay", "bengay", "methyl salicylate",
-               "salonpas", "thera-gesic", "icy hot"}
-_CAPSAICIN = {"capsaicin", "zostrix", "capzasin"}
-_VEHICLE = {"menthol", "camphor"}  # in these products beside the active drug
+class _NamedDrug(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    says: str
+    names: list[str]
 
 
-def _only_drugs(ctx: Context, active: set[str]) -> bool:
-    """The item names one of ``active`` and no other drug (menthol and camphor aside)."""
+class _NamedDrugs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    vehicle: list[str]
+    facts: dict[str, _NamedDrug]
+
+
+@lru_cache(maxsize=1)
+def _named_drugs() -> _NamedDrugs:
+    path = Path(str(resources.files("openimr.guidelines") / "tables" / "named_drugs.yaml"))
+    return load_model(_NamedDrugs, path, "guidelines/tables/named_drugs.yaml")
+
+
+def _only_drugs(ctx: Context, active: set[str], vehicle: set[str]) -> bool:
+    """The item names one of ``active`` and no other drug (``vehicle`` aside: the menthol and
+    camphor of a rub)."""
     from openimr.intake.vocabulary import vocabulary
 
     text = ctx.request.decided_text.lower()
     named = {name for name, _cls, pat in vocabulary().drugs if pat.search(text)}
-    return bool(named & active) and not (named - active - _VEHICLE)
+    return bool(named & active) and not (named - active - vehicle)
 
 
-@fact("salicylate_topical", "a topical salicylate product (methyl salicylate, with menthol or "
-      "camphor at most: Menthoderm, Ben-Gay, Salonpas)", "request")
-def _salicylate_topical(ctx: Context) -> Value:
-    return _flag(_only_drugs(ctx, _SALICYLATE))
+def _register_named_drugs() -> None:
+    """One request fact per drug of guidelines/tables/named_drugs.yaml: the item names that
+    drug and no other."""
+    table = _named_drugs()
+    vehicle = set(table.vehicle)
+    for name, entry in table.facts.items():
+        active = set(entry.names)
+
+        def compute(ctx: Context, active: set[str] = active) -> Value:
+            return _flag(_only_drugs(ctx, active, vehicle))
+
+        fact(name, entry.says, "request")(compute)
 
 
-@fact("capsaicin_topical", "topical capsaicin alone (no other drug in the product)", "request")
-def _capsaicin_topical(ctx: Context) -> Value:
-    return _flag(_only_drugs(ctx, _CAPSAICIN))
+_register_named_drugs()
 
 
 # the active drug a brand name stands for, where a topical brand and its generic are written
@@ -831,24 +850,6 @@ def _other_anticonvulsant_tried(ctx: Context) -> Value:
     return 0.0, "the records name no other anticonvulsant tried"
 
 
-@fact("topiramate", "the drug asked for is topiramate (Topamax)", "request")
-def _topiramate(ctx: Context) -> Value:
-    return _flag(_only_drugs(ctx, {"topiramate", "topamax"}))
-
-
-@fact("ondansetron", "the drug asked for is ondansetron (Zofran)", "request")
-def _ondansetron(ctx: Context) -> Value:
-    return _flag(_only_drugs(ctx, {"ondansetron", "zofran"}))
-
-
-_COX2 = {"celecoxib", "celebrex"}
-
-
-@fact("cox2_selective", "the NSAID asked for is a COX-2 selective agent (celecoxib)", "request")
-def _cox2_selective(ctx: Context) -> Value:
-    return _flag(_only_drugs(ctx, _COX2))
-
-
 @fact(
     "cox2_in_use",
     "the records say the patient already takes or has taken a COX-2 selective agent "
@@ -856,26 +857,12 @@ def _cox2_selective(ctx: Context) -> Value:
     "request",
 )
 def _cox2_in_use(ctx: Context) -> Value:
+    cox2 = _named_drugs().facts["cox2_selective"].names
     for obs in ("subjective", "history"):
         for f in ctx.evidence.of("med.nsaid", observation=obs):
-            if any(name in f"{f.text} {f.value or ''}".lower() for name in _COX2):
+            if any(name in f"{f.text} {f.value or ''}".lower() for name in cox2):
                 return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
     return 0.0, "the records name no earlier use of celecoxib"
-
-
-@fact("trazodone", "the drug asked for is trazodone (Desyrel)", "request")
-def _trazodone(ctx: Context) -> Value:
-    return _flag(_only_drugs(ctx, {"trazodone", "desyrel"}))
-
-
-@fact("duloxetine", "the drug asked for is duloxetine (Cymbalta)", "request")
-def _duloxetine(ctx: Context) -> Value:
-    return _flag(_only_drugs(ctx, {"duloxetine", "cymbalta"}))
-
-
-@fact("pregabalin", "the drug asked for is pregabalin (Lyrica)", "request")
-def _pregabalin(ctx: Context) -> Value:
-    return _flag(_only_drugs(ctx, {"pregabalin", "lyrica"}))
 
 
 _PAIN_SPECIALIST = re.compile(
