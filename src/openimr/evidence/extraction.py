@@ -649,16 +649,15 @@ def _findings(
         if region is None:
             region = concept.default_region
         text_date = _text_date(sent, rel, carried.get(sent.start))
+        # a test result reported more than two weeks after it was dated is quoted from its report
+        reported_later = (
+            text_date is not None and meta.date is not None and (meta.date - text_date).days > 14
+        )
         quoted = bool(
             (sec is not None and sec.quoted)
             or quoting_record
             or _has(sent, "quoted")
-            or (
-                observation == "test"
-                and text_date is not None
-                and meta.date is not None
-                and (meta.date - text_date).days > 14
-            )
+            or (observation == "test" and reported_later)
         )
         edx = edx_record or _has(sent, "edx_context", skip=rel)
         imaging = _has(sent, "imaging_context", skip=rel)
@@ -675,11 +674,7 @@ def _findings(
                 # the concept it becomes says, not the examination's finding it was read as
                 if concept.observation == "test" and observation not in ("plan", "test"):
                     observation = "test"
-                    quoted = quoted or bool(
-                        text_date is not None
-                        and meta.date is not None
-                        and (meta.date - text_date).days > 14
-                    )
+                    quoted = quoted or reported_later
                 break
         next_start = ents[i + 1].start_char - sent.start if i + 1 < len(ents) else len(sent.text)
         finding = Finding(

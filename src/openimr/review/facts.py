@@ -698,6 +698,7 @@ class _NamedDrugs(BaseModel):
     model_config = ConfigDict(extra="forbid")
     vehicle: list[str]
     facts: dict[str, _NamedDrug]
+    generic: dict[str, str]  # brand -> generic, so a brand and its generic are one agent
 
 
 @lru_cache(maxsize=1)
@@ -787,15 +788,6 @@ def _topical_agent_in_use(ctx: Context) -> Value:
 
 
 # brand names of anticonvulsants and antidepressants and the drug each stands for
-_GENERIC = {
-    "neurontin": "gabapentin", "gralise": "gabapentin", "horizant": "gabapentin",
-    "lyrica": "pregabalin", "topamax": "topiramate", "tegretol": "carbamazepine",
-    "trileptal": "oxcarbazepine", "lamictal": "lamotrigine", "keppra": "levetiracetam",
-    "elavil": "amitriptyline", "pamelor": "nortriptyline", "cymbalta": "duloxetine",
-    "effexor": "venlafaxine", "pristiq": "desvenlafaxine", "savella": "milnacipran",
-    "zoloft": "sertraline", "prozac": "fluoxetine", "paxil": "paroxetine", "celexa": "citalopram",
-    "lexapro": "escitalopram", "wellbutrin": "bupropion", "remeron": "mirtazapine",
-}
 
 
 def _class_agents(cls: str) -> Callable[[str], set[str]]:
@@ -803,7 +795,7 @@ def _class_agents(cls: str) -> Callable[[str], set[str]]:
         from openimr.intake.vocabulary import vocabulary
 
         return {
-            _GENERIC.get(name, name)
+            _named_drugs().generic.get(name, name)
             for name, c, pat in vocabulary().drugs
             if c == cls and pat.search(text)
         }
