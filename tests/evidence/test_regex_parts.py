@@ -52,6 +52,14 @@ def _long(text: str) -> str:
             "a tens unit without relief, tens without relief; care failed; TENS UNIT WITH NO "
             "relief, care it then failed, but, no care failed, xtens without relief, but",
         ),
+        # a lookahead with a lookaround inside it ("stopped" before a drug, not before a
+        # reason): how far it looks counts the inner one
+        (
+            r"(?:\bstopped(?=\s+(the\s+)?(meds|norco)\b(?![^.;]{0,20}\b(because|due to)\b)))"
+            r"|(?:\bquit\b(?=\s+\w+(?=\s+now)))",
+            "stopped meds. stopped the norco because of nausea; stopped meds and later, due to "
+            "cost, quit smoking now, quit it. stopped norco due to cost",
+        ),
     ],
 )
 def test_unions(pattern: str, text: str) -> None:
@@ -145,7 +153,9 @@ def _unions(draw: Any) -> str:
                 ),
             )
         if draw(st.booleans()):
-            seq.append(draw(st.sampled_from(["(?!\\s*y)", "\\b", "(?=\\d)"])))
+            seq.append(
+                draw(st.sampled_from(["(?!\\s*y)", "\\b", "(?=\\d)", "(?=\\s*\\w(?![^.]{0,9}y))"]))
+            )
         parts.append("(?:" + "".join(seq) + ")")
     return "|".join(parts)
 
@@ -302,3 +312,11 @@ def test_the_rules_parts_after_lookbehinds_are_tried_where_those_end(nlp: Any) -
     fast = [f for m in (scanner.targets, scanner.context) for _, f in m._fast]
     parts = [p for f in fast for p in f._plan or ()]
     assert sum(p.behind is not None for p in parts) >= 5
+
+
+def test_a_lookaround_inside_a_lookahead_is_planned(nlp: Any) -> None:
+    """``med.stopped`` looks for a reason after the drug inside its lookahead: it is searched
+    part by part too, not with finditer over a whole piece."""
+    scanner = _scanner(nlp)
+    fast = [f for _, f in scanner.targets._fast if "discontinued|quit" in f.rx.pattern]
+    assert fast and all(f._plan is not None for f in fast)

@@ -102,7 +102,10 @@ class _Width:
             elif op in _REPEATS:
                 total += self._repeat(av, runs, ahead)
             elif op in (C.ASSERT, C.ASSERT_NOT):
-                self._assert(av, ahead)
+                if self.in_lookahead:
+                    total += self._nested(av, runs, ahead)
+                else:
+                    self._assert(av, ahead)
             else:
                 raise _Unbounded
         return total
@@ -168,10 +171,24 @@ class _Width:
                 raise _Unbounded
         return out
 
+    def _nested(
+        self, av: Any, runs: dict[str, int], ahead: list[tuple[int, dict[str, int]]]
+    ) -> int:
+        """A lookaround inside a lookahead: a lookahead (``(?=a(?!b))``) counts as if it
+        took what it looks at, so that the outer one's width covers how far it looks from
+        where it stands; a lookbehind looks back only (one with a lookaround in it: not
+        worked out)."""
+        direction, body = av
+        if direction == 1:
+            return self.of(body, runs, ahead)
+        if _has_assert(body):
+            raise _Unbounded
+        return 0
+
     def _assert(self, av: Any, ahead: list[tuple[int, dict[str, int]]]) -> None:
         direction, body = av
-        if self.in_lookahead or _has_assert(body):
-            raise _Unbounded  # a lookaround inside a lookaround: not worked out
+        if self.in_lookahead or (direction != 1 and _has_assert(body)):
+            raise _Unbounded  # a lookaround inside a lookbehind: not worked out
         if direction == 1:
             a_runs: dict[str, int] = {}
             self.in_lookahead = True
