@@ -88,7 +88,8 @@ def describe(f: Finding) -> str:
 
 
 _GRADE = re.compile(r"^[\d+/ -]+(\s*(out of|of)\s*\d+)?$", re.I)
-_CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s(?:and|with)\s", re.I)
+# a clause starts after a comma (and the "and" or "with" after it: ", and weakness 4/5")
+_CLAUSE_BREAK = re.compile(r"[,;:(]\s*(?:(?:and|with)\s+)?|\s(?:and|with)\s", re.I)
 
 
 def quoted_words(f: Finding) -> str:
