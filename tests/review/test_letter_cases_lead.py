@@ -1,0 +1,40 @@
+"""Letter-style pairs found by the lead's probes of later letters (fictional), each with the
+guideline page that decides it."""
+
+from __future__ import annotations
+
+from _letter_case import decide_letter_case
+
+RADICULAR = (
+    "Per the PR-2 dated 10-12-16, the injured worker complained of low back pain radiating to "
+    "the left leg with burning and numbness. Examination revealed decreased sensation in the "
+    "left L5 dermatome and positive straight leg raise on the left. "
+)
+
+
+def test_a_drug_the_physician_started_at_the_visit_is_a_new_start() -> None:
+    # CPMTG pp. 16-19: anti-epilepsy drugs are a first-line option for neuropathic pain; the
+    # benefit is asked of a drug already taken, not of the one the visit starts
+    started = RADICULAR + "The treating physician started gabapentin 300 mg three times daily."
+    got = decide_letter_case("Gabapentin 300 mg #90", "3-2-2015", started)
+    assert got.decision == "overturned", got.rationale
+    taken = RADICULAR + (
+        "Current medications include gabapentin 300 mg three times daily, which he has taken "
+        "since 2015."
+    )
+    got = decide_letter_case("Gabapentin 300 mg #90", "3-2-2015", taken)
+    assert got.decision == "upheld", got.rationale
+    assert "functional improvement" in got.rationale
+
+
+def test_one_time_a_week_for_six_weeks_is_six_treatments() -> None:
+    # 8 CCR 9792.24.1: functional improvement within 3 to 6 treatments; the rationale must
+    # not say the request asks for more, or states no count
+    text = (
+        "Per the PR-2 dated 10-12-16, the injured worker complained of neck pain rated 7/10. "
+        "Examination revealed cervical paraspinal tenderness. Treatment to date has included "
+        "physical therapy and medications."
+    )
+    got = decide_letter_case("Acupuncture 1 time a week for 6 weeks for the neck", "3-2-2015",
+                             text)
+    assert "more than the 3 to 6 treatments" not in got.rationale, got.rationale
