@@ -54,6 +54,8 @@ def test_knee_arthroscopy_needs_imaging_that_shows_the_lesion() -> None:
     item = "Right knee arthroscopy with partial medial meniscectomy"
     got = decide_letter_case(item, "3-2-2016", KNEE + "a horizontal tear in the medial meniscus.")
     assert got.decision == "overturned", got.rationale
+    # what the study showed is quoted, not only its name
+    assert '"tear in the medial meniscus"' in got.rationale and '"MRI"' not in got.rationale
     worn = KNEE + "degenerative fraying of the medial meniscus and moderate osteoarthritis."
     got = decide_letter_case(item, "3-2-2016", worn)
     assert got.decision == "upheld", got.rationale

@@ -109,8 +109,17 @@ def quoted_words(f: Finding) -> str:
     return clause if 0 < len(clause) <= 80 else words
 
 
+# a study's name says only that it was done; what it showed, quoted from the same sentence,
+# says more ("tear of the medial meniscus", not "MRI")
+_STUDY_NAMES = frozenset({"imaging.mri", "imaging.ct", "imaging.xray"})
+
+
 def describe_all(findings: list[Finding], facts: list[str], limit: int = 3) -> str:
-    parts = [describe(f) for f in findings[:limit]] + facts
+    said = {(f.record_id, f.sentence) for f in findings if f.code not in _STUDY_NAMES}
+    shown = [
+        f for f in findings if f.code not in _STUDY_NAMES or (f.record_id, f.sentence) not in said
+    ]
+    parts = [describe(f) for f in shown[:limit]] + facts
     return "; ".join(parts) if parts else "see the records"
 
 
