@@ -314,9 +314,8 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
     done, not_done = _cues("done", "not_done")
     found = [
         f
-        for f in evidence.findings
-        if f.code in entry.done_as
-        and f.assertion in ("present", "historical")
+        for f in evidence.exactly(entry.done_as)
+        if f.assertion in ("present", "historical")
         and f.role == "clinical"
         and f.observation in ("test", "history")
         and (_same_study_site(entry.category, req.regions, f.region) if located
