@@ -468,6 +468,9 @@ def _value(
         return q.strength(span.text) or q.strength(text)
     if kind == "severity":
         return q.severity(text)
+    if kind == "relief":
+        got = q.relief(span.text)
+        return got[0] if got else None
     return None
 
 
@@ -677,6 +680,15 @@ def _findings(
                     quoted = quoted or reported_later
                 break
         next_start = ents[i + 1].start_char - sent.start if i + 1 < len(ents) else len(sent.text)
+        if concept.value == "relief" and not normal:
+            # a medication's relief stated in figures: too small a difference is a statement
+            # that the drug does not relieve the pain (quantities.relief)
+            got = q.relief(ent.text)
+            if got is None:
+                continue
+            no_relief = not got[1] and assertion == "present"
+        else:
+            no_relief = False
         finding = Finding(
             code=code,
             label=concept.label,
@@ -703,7 +715,14 @@ def _findings(
                 else "clinical"
             ),
         )
-        out.append(finding)
+        if no_relief:
+            out.append(finding.model_copy(update={"assertion": "negated"}))
+        else:
+            out.append(finding)
+        if concept.value == "relief" and normal:
+            # the pain and the drug of a relief denied are there all the same ("the tramadol
+            # provides minimal relief": tramadol is taken, the pain is present)
+            finding = finding.model_copy(update={"assertion": "present"})
         for implied in concept.implies:
             out.append(
                 finding.model_copy(
@@ -712,20 +731,32 @@ def _findings(
             )
         for also, rx in c.carried.get(code, ()):
             m = rx.search(ent.text)
-            if m is not None:
-                out.append(
-                    finding.model_copy(
-                        update={
-                            "code": also,
-                            "label": c.concepts[also].label,
-                            "start": finding.start + m.start(),
-                            "end": finding.start + m.end(),
-                            "text": m.group(),
-                            "value": None,
-                            "change": None,
-                        }
-                    )
+            if m is None:
+                continue
+            carried_value, carried_assertion = None, finding.assertion
+            if c.concepts[also].value == "relief":
+                # the relief a gain of function names ("with Norco her pain decreases from
+                # 8/10 to 4/10 and she is able to walk"), judged as on its own
+                got = q.relief(m.group())
+                if got is None:
+                    continue
+                carried_value = got[0]
+                if not got[1] and carried_assertion == "present":
+                    carried_assertion = "negated"
+            out.append(
+                finding.model_copy(
+                    update={
+                        "code": also,
+                        "label": c.concepts[also].label,
+                        "start": finding.start + m.start(),
+                        "end": finding.start + m.end(),
+                        "text": m.group(),
+                        "value": carried_value,
+                        "assertion": carried_assertion,
+                        "change": None,
+                    }
                 )
+            )
     return out, lead_out
 
 
