@@ -680,15 +680,9 @@ def _findings(
                     quoted = quoted or reported_later
                 break
         next_start = ents[i + 1].start_char - sent.start if i + 1 < len(ents) else len(sent.text)
-        if concept.value == "relief" and not normal:
-            # a medication's relief stated in figures: too small a difference is a statement
-            # that the drug does not relieve the pain (quantities.relief)
-            got = q.relief(ent.text)
-            if got is None:
-                continue
-            no_relief = not got[1] and assertion == "present"
-        else:
-            no_relief = False
+        no_relief = _no_relief(concept, ent.text, normal, assertion)
+        if no_relief is None:
+            continue
         finding = Finding(
             code=code,
             label=concept.label,
@@ -729,35 +723,54 @@ def _findings(
                     update={"code": implied, "label": c.concepts[implied].label}
                 )
             )
-        for also, rx in c.carried.get(code, ()):
-            m = rx.search(ent.text)
-            if m is None:
-                continue
-            carried_value, carried_assertion = None, finding.assertion
-            if c.concepts[also].value == "relief":
-                # the relief a gain of function names ("with Norco her pain decreases from
-                # 8/10 to 4/10 and she is able to walk"), judged as on its own
-                got = q.relief(m.group())
-                if got is None:
-                    continue
-                carried_value = got[0]
-                if not got[1] and carried_assertion == "present":
-                    carried_assertion = "negated"
-            out.append(
-                finding.model_copy(
-                    update={
-                        "code": also,
-                        "label": c.concepts[also].label,
-                        "start": finding.start + m.start(),
-                        "end": finding.start + m.end(),
-                        "text": m.group(),
-                        "value": carried_value,
-                        "assertion": carried_assertion,
-                        "change": None,
-                    }
-                )
-            )
+        out += _carried(c, code, ent.text, finding)
     return out, lead_out
+
+
+def _no_relief(concept: Concept, text: str, normal: bool, assertion: str) -> bool | None:
+    """For a medication's relief stated in figures (value ``relief``): whether the difference
+    is too small to count, a statement that the drug does not relieve the pain
+    (quantities.relief); None when no figure is stated (no finding). False for other concepts."""
+    if concept.value != "relief" or normal:
+        return False
+    got = q.relief(text)
+    if got is None:
+        return None
+    return not got[1] and assertion == "present"
+
+
+def _carried(c: _Compiled, code: str, text: str, finding: Finding) -> list[Finding]:
+    """The codes ``code`` carries in its span (vocabulary ``carries``), each at its words."""
+    out: list[Finding] = []
+    for also, rx in c.carried.get(code, ()):
+        m = rx.search(text)
+        if m is None:
+            continue
+        carried_value, carried_assertion = None, finding.assertion
+        if c.concepts[also].value == "relief":
+            # the relief a gain of function names ("with Norco her pain decreases from 8/10
+            # to 4/10 and she is able to walk"), judged as on its own
+            got = q.relief(m.group())
+            if got is None:
+                continue
+            carried_value = got[0]
+            if not got[1] and carried_assertion == "present":
+                carried_assertion = "negated"
+        out.append(
+            finding.model_copy(
+                update={
+                    "code": also,
+                    "label": c.concepts[also].label,
+                    "start": finding.start + m.start(),
+                    "end": finding.start + m.end(),
+                    "text": m.group(),
+                    "value": carried_value,
+                    "assertion": carried_assertion,
+                    "change": None,
+                }
+            )
+        )
+    return out
 
 
 def _rule_patterns(nlp: Any) -> list[re.Pattern[str]]:
