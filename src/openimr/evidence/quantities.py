@@ -432,3 +432,70 @@ def work_status(phrase: str) -> str:
         if re.search(rx, p):
             return name
     return phrase
+
+
+# ---- an opioid regimen as the records write it after the drug's name ("10/325 mg one tablet
+# every 6 hours", "20 mg twice daily", "50 mcg/hr patch"): strength, units a dose, doses a day
+_REG_STRENGTH = re.compile(
+    r"(?<![\d.])(\d{1,4}(?:\.\d+)?)\s*(?:/\s*\d{1,4}(?:\.\d+)?\s*)?"
+    r"(mg|milligrams?|mcg(?:\s*/\s*(?:hr?|hour))?|micrograms?|µg)\b"
+    r"|(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*/\s*(?:300|325|500|650|750)\b",
+    re.I,
+)
+_REG_UNITS = re.compile(
+    r"\b(one|two|three|1|2|3|one[- ]half|half|1/2|1\s*(?:-|to)\s*2|one\s+(?:-|to)\s+two|"
+    r"2\s*(?:-|to)\s*3)\s+(?:tablets?|tabs?|capsules?|caps?|pills?)\b",
+    re.I,
+)
+_UNIT_WORDS = {"one": 1.0, "1": 1.0, "two": 2.0, "2": 2.0, "three": 3.0, "3": 3.0,
+               "one-half": 0.5, "one half": 0.5, "half": 0.5, "1/2": 0.5}
+_REG_EVERY = re.compile(
+    r"\b(?:every|q\.?)\s*(\d{1,2})(?:\s*(?:-|to)\s*\d{1,2})?\s*(?:hours?|hrs?|h)\b(?!\s*patch)",
+    re.I,
+)
+_REG_TIMES = (
+    (re.compile(r"\b(q\.?i\.?d\.?|four times (?:a |per |each )?day|four times daily|4 times "
+                r"(?:a |per )?day|4 times daily|4x\s*(?:/\s*day|daily|a day))", re.I), 4.0),
+    (re.compile(r"\b(t\.?i\.?d\.?|three times (?:a |per |each )?day|three times daily|3 times "
+                r"(?:a |per )?day|3 times daily|3x\s*(?:/\s*day|daily|a day))", re.I), 3.0),
+    (re.compile(r"\b(b\.?i\.?d\.?|twice (?:a |per |each )?day|twice daily|two times "
+                r"(?:a |per )?day|two times daily|2 times (?:a |per )?day|2 times daily|"
+                r"2x\s*(?:/\s*day|daily|a day))", re.I), 2.0),
+    (re.compile(r"\b(q\.?d\.?|once (?:a |per |each )?day|once daily|daily|every day|every morning|"
+                r"at bedtime|nightly|q\.?h\.?s\.?|each day|per day|a day)\b", re.I), 1.0),
+)
+
+
+def opioid_regimen(following: str) -> tuple[float, str, float] | None:
+    """The daily amount of a drug from the words after its name: (amount a day, unit, strength)
+    with unit "mg" (strength x units a dose x doses a day, the most the prescription allows:
+    "every 4-6 hours" is six doses) or "mcg/h" (a patch's rate, its strength). None when the
+    strength or, for a tablet, how often is not written."""
+    m = _REG_STRENGTH.search(following)
+    if m is None:
+        return None
+    strength = float(m.group(1) or m.group(3))
+    unit = (m.group(2) or "mg").lower()
+    if unit.startswith("mcg") or unit.startswith("micro") or unit == "µg":
+        if "/" in unit or re.search(r"\bpatch|transdermal|/\s*h", following, re.I):
+            return strength, "mcg/h", strength
+        return None
+    rest = following[m.end():]
+    per_day: float | None = None
+    e = _REG_EVERY.search(rest)
+    if e and int(e.group(1)):
+        per_day = 24 / int(e.group(1))
+    else:
+        for rx, n in _REG_TIMES:
+            if rx.search(rest):
+                per_day = n
+                break
+    if per_day is None:
+        return None
+    u = _REG_UNITS.search(rest)
+    units = 1.0
+    if u:
+        word = u.group(1).lower()
+        units = _UNIT_WORDS.get(word) or float(re.split(r"\s*(?:-|to)\s*", word)[-1].replace(
+            "two", "2").replace("three", "3"))
+    return strength * units * per_day, "mg", strength

@@ -366,9 +366,85 @@ def _pain_score(ctx: Context) -> Value:
     return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
 
 
+class _MedDrug(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    names: list[str]
+    factor: float | None = None
+    tiers: list[tuple[float, float]] = []  # methadone: (mg a day up to, factor)
+    per_hour: bool = False  # a patch: the factor applies to its rate in mcg an hour
+    source: str | None = None
+
+
+class _MedTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    citation: str
+    drugs: dict[str, _MedDrug]
+
+
+@lru_cache(maxsize=1)
+def _med_table() -> _MedTable:
+    path = Path(str(resources.files("openimr.guidelines") / "tables" / "morphine_equivalents.yaml"))
+    return load_model(_MedTable, path, "guidelines/tables/morphine_equivalents.yaml")
+
+
+@lru_cache(maxsize=1)
+def _med_name_rx() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """The opioid names of the table (name -> drug) and any drug name of the vocabulary (where
+    the words about one drug end)."""
+    from openimr.intake.vocabulary import drug_names
+
+    of = {n.lower(): drug for drug, d in _med_table().drugs.items() for n in d.names}
+    names = sorted(of, key=len, reverse=True)
+    table = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+    every = sorted({*drug_names(), *of}, key=len, reverse=True)
+    anydrug = re.compile(r"\b(" + "|".join(re.escape(n) for n in every) + r")\b", re.I)
+    return table, of, anydrug
+
+
+def _med_of(drug: str, amount: float, unit: str) -> float:
+    d = _med_table().drugs[drug]
+    if d.tiers:
+        factor = next((f for upto, f in d.tiers if amount <= upto), d.tiers[-1][1])
+        return amount * factor
+    return amount * (d.factor or 0.0)
+
+
+def _computed_meds(ctx: Context) -> list[tuple[Finding, str, float, str]]:
+    """Each opioid the records name with its dose and how often (CPMTG 2009 pp. 86-87): the
+    finding, the drug, its daily morphine equivalents and how the dose reads."""
+    from openimr.evidence.quantities import opioid_regimen
+
+    table, of, anydrug = _med_name_rx()
+    out = []
+    for f in ctx.evidence.of(["med.opioid"], region=None, assertion="present"):
+        if not f.is_evidence:
+            continue
+        m = table.fullmatch(f.text.strip())
+        drug = of.get(m.group(1).lower()) if m else None
+        at = f.sentence.find(f.text)
+        if drug is None or at < 0:
+            continue
+        following = f.sentence[at + len(f.text) : at + len(f.text) + 100]
+        nxt = anydrug.search(following)
+        following = following[: nxt.start()] if nxt else following
+        got = opioid_regimen(following)
+        if got is None:
+            continue
+        amount, unit, strength = got
+        if (unit == "mcg/h") != _med_table().drugs[drug].per_hour:
+            continue
+        said = f"{f.text} {strength:g} {'mcg an hour' if unit == 'mcg/h' else 'mg'}"
+        if unit == "mg":
+            said += f", {amount:g} mg a day"
+        out.append((f, drug, _med_of(drug, amount, unit), said))
+    return out
+
+
 @fact(
     "morphine_equivalent_dose",
-    "the daily morphine equivalent dose (mg) the latest record that states one gives",
+    "the daily morphine equivalent dose (mg): the one the latest record states, or the doses "
+    "of the opioids the latest records give, each times its factor (CPMTG 2009 pp. 86-87, "
+    "guidelines/tables/morphine_equivalents.yaml), added together",
 )
 def _morphine_equivalent_dose(ctx: Context) -> Value:
     found = [
@@ -378,13 +454,30 @@ def _morphine_equivalent_dose(ctx: Context) -> Value:
         # record's statement of the regimen is what counts, from whichever sentence
         if f.value and f.value.replace(".", "", 1).isdigit() and f.is_evidence
     ]
-    if not found:
+    stated = max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
+    computed = _computed_meds(ctx)
+    latest = max((f.when or dt.date.min for f, *_ in computed), default=None)
+    if stated is not None and (latest is None or (stated.when or dt.date.min) >= latest):
+        dose = float(stated.value or 0)
+        return dose, (
+            f"a morphine equivalent dose of {dose:g} mg a day ({stated.record_id}, "
+            f"{fmt_date(stated.when)})"
+        )
+    if latest is None:
         return None, "no morphine equivalent dose documented"
-    latest = max(found, key=lambda f: (f.when or dt.date.min, f.start))
-    dose = float(latest.value or 0)
-    return dose, (
-        f"a morphine equivalent dose of {dose:g} mg a day ({latest.record_id}, "
-        f"{fmt_date(latest.when)})"
+    # the regimen of the latest date that gives one: each product once, as last written (a
+    # long-acting and a short-acting form of one drug are two products, added together)
+    mine: dict[str, tuple[Finding, float, str]] = {}
+    computed.sort(key=lambda c: (c[0].when or dt.date.min, c[0].start))
+    for f, _drug, med, said in computed:
+        if (f.when or dt.date.min) == latest:
+            mine[f.text.lower()] = (f, med, said)
+    total = sum(med for _, med, _ in mine.values())
+    parts = "; ".join(f"{said}: {med:g} mg morphine equivalents" for _, med, said in mine.values())
+    first = next(iter(mine.values()))[0]
+    return total, (
+        f"{total:g} mg morphine equivalents a day computed from the doses the records give "
+        f"({parts}; {first.record_id}, {fmt_date(latest)})"
     )
 
 
