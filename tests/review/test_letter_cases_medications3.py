@@ -550,3 +550,20 @@ def test_counterpart_is_upheld(case: Case) -> None:
     got = _decide(case, case.unsupported)
     assert got.decision == "upheld", got.rationale
     assert got.needed, "an upheld item says what the records would need to show"
+
+
+# a year written alone dates the event to its year, and the rationale says the year: "the last
+# urine drug screen was done in 2015" was undated (the summary's date, or none), and a date
+# made up for it (12/31/2015) would not be the record's
+def test_a_year_alone_dates_the_drug_test_by_its_year() -> None:
+    c = Case("Urine toxicology screen", "3-1-2013", "", "")
+    got = _decide(
+        c,
+        "The injured worker has been diagnosed with lumbar radiculopathy. Treatment to date has "
+        "included physical therapy and medications including Norco. Per the PR-2 dated "
+        "2-14-17, the injured worker reported pain rated 8/10 without and 4/10 with Norco. "
+        "Urine drug testing has been done: the last urine drug screen was done in 2015. The "
+        "treatment plan included a urine toxicology screen.",
+    )
+    assert "(clinical-case-summary, 2015)" in got.rationale, got.rationale
+    assert "12/31/2015" not in got.rationale, got.rationale

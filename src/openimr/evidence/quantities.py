@@ -156,6 +156,23 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     return found
 
 
+# A year alone as the time of an event ("an MRI in 2015", "surgery during 2013"); not "since
+# 2014", which dates the start of something still going on, not the mention
+_YEAR_ONLY = re.compile(
+    r"\b(?:in|during)\s+(?:early\s+|mid[- ]?|late\s+|the\s+year\s+)?((?:19[5-9]|20\d)\d)\b"
+    r"(?!\d|[/.-]\d|\s*(?:mg|mcg|%|ml|cc)\b)",
+    re.I,
+)
+
+
+def find_years(text: str) -> list[tuple[int, int, int]]:
+    """Every year written alone as the time of an event in ``text`` ("in 2015"), with its
+    character span."""
+    if _HAS_YEAR.search(text) is None:
+        return []
+    return [(m.start(1), m.end(1), int(m.group(1))) for m in _YEAR_ONLY.finditer(text)]
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first date written in ``text``, or None."""
     dates = find_dates(text)

@@ -64,6 +64,13 @@ def fmt_date(d: dt.date | None) -> str:
     return f"{d.month}/{d.day}/{d.year}" if d else "an undated record"
 
 
+def fmt_when(f: Finding) -> str:
+    """When a finding was, as its record says it: "2015" where only the year is written."""
+    if f.date_precision == "year" and f.text_date is not None:
+        return str(f.text_date.year)
+    return fmt_date(f.when)
+
+
 def fmt_weeks(weeks: float) -> str:
     """A whole number of weeks as a sentence says it ("1 week", "4 weeks")."""
     n = round(weeks)
@@ -297,8 +304,10 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
     # a test the sentence does not date takes its record's date; a record written after the UR
     # decision (a letter's case summary) does not date the test ("the last drug screen was
     # done in 2015")
+    # a test dated by its year only ("done in 2015") is at least as old as that year's last
+    # day, and perhaps a year older
     tests = [
-        max([f.when, *_listed_dates(f)])
+        (max([f.when, *_listed_dates(f)]), f)
         for f in done
         if f.when
         and not (
@@ -309,8 +318,15 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
         if done:
             return None, "the records do not say when the last drug test was done"
         return None, "no earlier drug test documented"
-    weeks = (ctx.bundle.dates.ur_denial - max(tests)).days / 7
-    return weeks, f"last drug test on {fmt_date(max(tests))}, {fmt_weeks(weeks)} earlier"
+    last, f = max(tests, key=lambda t: (t[0], t[1].date_precision == "day"))
+    weeks = (ctx.bundle.dates.ur_denial - last).days / 7
+    if f.date_precision == "year" and last == f.text_date:
+        # how long ago is known only within a year: not a number a threshold can be read on
+        return None, (
+            f"the last drug test is dated by its year only ({last.year}), at least "
+            f"{fmt_weeks(weeks)} before the UR decision"
+        )
+    return weeks, f"last drug test on {fmt_date(last)}, {fmt_weeks(weeks)} earlier"
 
 
 def _days(n: int) -> str:
@@ -461,7 +477,7 @@ def _morphine_equivalent_dose(ctx: Context) -> Value:
         dose = float(stated.value or 0)
         return dose, (
             f"a morphine equivalent dose of {dose:g} mg a day ({stated.record_id}, "
-            f"{fmt_date(stated.when)})"
+            f"{fmt_when(stated)})"
         )
     if latest is None:
         return None, "no morphine equivalent dose documented"
@@ -500,7 +516,7 @@ def _relief_percent(ctx: Context) -> Value:
                 pct = float(m.group(1))
                 if pct <= 100 and (best is None or pct > best[0]):
                     words = " ".join(f.text.split())
-                    best = pct, f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+                    best = pct, f'"{words}" ({f.record_id}, {fmt_when(f)})'
     if best is None:
         return None, "no percentage of relief documented"
     return best
@@ -532,7 +548,7 @@ def _responses_after_ur(ctx: Context) -> Value:
     if not found:
         return 0.0, f"no response documented after the UR decision of {fmt_date(ur)}"
     f = found[-1]
-    return float(len(found)), f'"{" ".join(f.text.split())}" ({f.record_id}, {fmt_date(f.when)})'
+    return float(len(found)), f'"{" ".join(f.text.split())}" ({f.record_id}, {fmt_when(f)})'
 
 
 # ---- properties of the request (tested with ``equals``)
@@ -555,7 +571,7 @@ def _repeat(ctx: Context) -> Value:
         what = ("injection" if p.code == "therapy.injection"
                 else "course" if p.code.startswith("therapy.") else "study")
         return _flag(True, f'an earlier {what} is documented ("{words}", {p.record_id}, '
-                     f"{fmt_date(p.when)})")
+                     f"{fmt_when(p)})")
     return _flag(ctx.request.repeat)
 
 
@@ -715,7 +731,7 @@ def _surgery_established(ctx: Context) -> Value:
     if f is None:
         return _flag(False)
     words = " ".join(f.sentence.split())
-    return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+    return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
 
 
 @fact(
@@ -860,7 +876,7 @@ def _agent_in_use(
         if f.observation in ("subjective", "history") and (
             not asked or not named or asked & named
         ):
-            return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+            return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
         for a in named & asked:
             if f.when:
                 dates.setdefault(a, set()).add(f.when)
@@ -931,7 +947,7 @@ def _other_anticonvulsant_tried(ctx: Context) -> Value:
         for f in ctx.evidence.of("med.anticonvulsant", observation=obs):
             other = agents(f"{f.text} {f.value or ''}") - asked
             if other:
-                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
     return 0.0, "the records name no other anticonvulsant tried"
 
 
@@ -946,7 +962,7 @@ def _cox2_in_use(ctx: Context) -> Value:
     for obs in ("subjective", "history"):
         for f in ctx.evidence.of("med.nsaid", observation=obs):
             if any(name in f"{f.text} {f.value or ''}".lower() for name in cox2):
-                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
     return 0.0, "the records name no earlier use of celecoxib"
 
 
