@@ -64,6 +64,13 @@ def fmt_date(d: dt.date | None) -> str:
     return f"{d.month}/{d.day}/{d.year}" if d else "an undated record"
 
 
+def fmt_when(f: Finding) -> str:
+    """When a finding was, as its record says it: "2015" where only the year is written."""
+    if f.date_precision == "year" and f.text_date is not None:
+        return str(f.text_date.year)
+    return fmt_date(f.when)
+
+
 def fmt_weeks(weeks: float) -> str:
     """A whole number of weeks as a sentence says it ("1 week", "4 weeks")."""
     n = round(weeks)
@@ -297,8 +304,10 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
     # a test the sentence does not date takes its record's date; a record written after the UR
     # decision (a letter's case summary) does not date the test ("the last drug screen was
     # done in 2015")
+    # a test dated by its year only ("done in 2015") is at least as old as that year's last
+    # day, and perhaps a year older
     tests = [
-        max([f.when, *_listed_dates(f)])
+        (max([f.when, *_listed_dates(f)]), f)
         for f in done
         if f.when
         and not (
@@ -309,8 +318,15 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
         if done:
             return None, "the records do not say when the last drug test was done"
         return None, "no earlier drug test documented"
-    weeks = (ctx.bundle.dates.ur_denial - max(tests)).days / 7
-    return weeks, f"last drug test on {fmt_date(max(tests))}, {fmt_weeks(weeks)} earlier"
+    last, f = max(tests, key=lambda t: (t[0], t[1].date_precision == "day"))
+    weeks = (ctx.bundle.dates.ur_denial - last).days / 7
+    if f.date_precision == "year" and last == f.text_date:
+        # how long ago is known only within a year: not a number a threshold can be read on
+        return None, (
+            f"the last drug test is dated by its year only ({last.year}), at least "
+            f"{fmt_weeks(weeks)} before the UR decision"
+        )
+    return weeks, f"last drug test on {fmt_date(last)}, {fmt_weeks(weeks)} earlier"
 
 
 def _days(n: int) -> str:
@@ -366,9 +382,85 @@ def _pain_score(ctx: Context) -> Value:
     return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
 
 
+class _MedDrug(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    names: list[str]
+    factor: float | None = None
+    tiers: list[tuple[float, float]] = []  # methadone: (mg a day up to, factor)
+    per_hour: bool = False  # a patch: the factor applies to its rate in mcg an hour
+    source: str | None = None
+
+
+class _MedTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    citation: str
+    drugs: dict[str, _MedDrug]
+
+
+@lru_cache(maxsize=1)
+def _med_table() -> _MedTable:
+    path = Path(str(resources.files("openimr.guidelines") / "tables" / "morphine_equivalents.yaml"))
+    return load_model(_MedTable, path, "guidelines/tables/morphine_equivalents.yaml")
+
+
+@lru_cache(maxsize=1)
+def _med_name_rx() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """The opioid names of the table (name -> drug) and any drug name of the vocabulary (where
+    the words about one drug end)."""
+    from openimr.intake.vocabulary import drug_names
+
+    of = {n.lower(): drug for drug, d in _med_table().drugs.items() for n in d.names}
+    names = sorted(of, key=len, reverse=True)
+    table = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+    every = sorted({*drug_names(), *of}, key=len, reverse=True)
+    anydrug = re.compile(r"\b(" + "|".join(re.escape(n) for n in every) + r")\b", re.I)
+    return table, of, anydrug
+
+
+def _med_of(drug: str, amount: float, unit: str) -> float:
+    d = _med_table().drugs[drug]
+    if d.tiers:
+        factor = next((f for upto, f in d.tiers if amount <= upto), d.tiers[-1][1])
+        return amount * factor
+    return amount * (d.factor or 0.0)
+
+
+def _computed_meds(ctx: Context) -> list[tuple[Finding, str, float, str]]:
+    """Each opioid the records name with its dose and how often (CPMTG 2009 pp. 86-87): the
+    finding, the drug, its daily morphine equivalents and how the dose reads."""
+    from openimr.evidence.quantities import opioid_regimen
+
+    table, of, anydrug = _med_name_rx()
+    out = []
+    for f in ctx.evidence.of(["med.opioid"], region=None, assertion="present"):
+        if not f.is_evidence:
+            continue
+        m = table.fullmatch(f.text.strip())
+        drug = of.get(m.group(1).lower()) if m else None
+        at = f.sentence.find(f.text)
+        if drug is None or at < 0:
+            continue
+        following = f.sentence[at + len(f.text) : at + len(f.text) + 100]
+        nxt = anydrug.search(following)
+        following = following[: nxt.start()] if nxt else following
+        got = opioid_regimen(following)
+        if got is None:
+            continue
+        amount, unit, strength = got
+        if (unit == "mcg/h") != _med_table().drugs[drug].per_hour:
+            continue
+        said = f"{f.text} {strength:g} {'mcg an hour' if unit == 'mcg/h' else 'mg'}"
+        if unit == "mg":
+            said += f", {amount:g} mg a day"
+        out.append((f, drug, _med_of(drug, amount, unit), said))
+    return out
+
+
 @fact(
     "morphine_equivalent_dose",
-    "the daily morphine equivalent dose (mg) the latest record that states one gives",
+    "the daily morphine equivalent dose (mg): the one the latest record states, or the doses "
+    "of the opioids the latest records give, each times its factor (CPMTG 2009 pp. 86-87, "
+    "guidelines/tables/morphine_equivalents.yaml), added together",
 )
 def _morphine_equivalent_dose(ctx: Context) -> Value:
     found = [
@@ -378,13 +470,30 @@ def _morphine_equivalent_dose(ctx: Context) -> Value:
         # record's statement of the regimen is what counts, from whichever sentence
         if f.value and f.value.replace(".", "", 1).isdigit() and f.is_evidence
     ]
-    if not found:
+    stated = max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
+    computed = _computed_meds(ctx)
+    latest = max((f.when or dt.date.min for f, *_ in computed), default=None)
+    if stated is not None and (latest is None or (stated.when or dt.date.min) >= latest):
+        dose = float(stated.value or 0)
+        return dose, (
+            f"a morphine equivalent dose of {dose:g} mg a day ({stated.record_id}, "
+            f"{fmt_when(stated)})"
+        )
+    if latest is None:
         return None, "no morphine equivalent dose documented"
-    latest = max(found, key=lambda f: (f.when or dt.date.min, f.start))
-    dose = float(latest.value or 0)
-    return dose, (
-        f"a morphine equivalent dose of {dose:g} mg a day ({latest.record_id}, "
-        f"{fmt_date(latest.when)})"
+    # the regimen of the latest date that gives one: each product once, as last written (a
+    # long-acting and a short-acting form of one drug are two products, added together)
+    mine: dict[str, tuple[Finding, float, str]] = {}
+    computed.sort(key=lambda c: (c[0].when or dt.date.min, c[0].start))
+    for f, _drug, med, said in computed:
+        if (f.when or dt.date.min) == latest:
+            mine[f.text.lower()] = (f, med, said)
+    total = sum(med for _, med, _ in mine.values())
+    parts = "; ".join(f"{said}: {med:g} mg morphine equivalents" for _, med, said in mine.values())
+    first = next(iter(mine.values()))[0]
+    return total, (
+        f"{total:g} mg morphine equivalents a day computed from the doses the records give "
+        f"({parts}; {first.record_id}, {fmt_date(latest)})"
     )
 
 
@@ -407,7 +516,7 @@ def _relief_percent(ctx: Context) -> Value:
                 pct = float(m.group(1))
                 if pct <= 100 and (best is None or pct > best[0]):
                     words = " ".join(f.text.split())
-                    best = pct, f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+                    best = pct, f'"{words}" ({f.record_id}, {fmt_when(f)})'
     if best is None:
         return None, "no percentage of relief documented"
     return best
@@ -439,7 +548,7 @@ def _responses_after_ur(ctx: Context) -> Value:
     if not found:
         return 0.0, f"no response documented after the UR decision of {fmt_date(ur)}"
     f = found[-1]
-    return float(len(found)), f'"{" ".join(f.text.split())}" ({f.record_id}, {fmt_date(f.when)})'
+    return float(len(found)), f'"{" ".join(f.text.split())}" ({f.record_id}, {fmt_when(f)})'
 
 
 # ---- properties of the request (tested with ``equals``)
@@ -462,7 +571,7 @@ def _repeat(ctx: Context) -> Value:
         what = ("injection" if p.code == "therapy.injection"
                 else "course" if p.code.startswith("therapy.") else "study")
         return _flag(True, f'an earlier {what} is documented ("{words}", {p.record_id}, '
-                     f"{fmt_date(p.when)})")
+                     f"{fmt_when(p)})")
     return _flag(ctx.request.repeat)
 
 
@@ -622,7 +731,7 @@ def _surgery_established(ctx: Context) -> Value:
     if f is None:
         return _flag(False)
     words = " ".join(f.sentence.split())
-    return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+    return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
 
 
 @fact(
@@ -767,7 +876,7 @@ def _agent_in_use(
         if f.observation in ("subjective", "history") and (
             not asked or not named or asked & named
         ):
-            return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+            return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
         for a in named & asked:
             if f.when:
                 dates.setdefault(a, set()).add(f.when)
@@ -838,7 +947,7 @@ def _other_anticonvulsant_tried(ctx: Context) -> Value:
         for f in ctx.evidence.of("med.anticonvulsant", observation=obs):
             other = agents(f"{f.text} {f.value or ''}") - asked
             if other:
-                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
     return 0.0, "the records name no other anticonvulsant tried"
 
 
@@ -853,7 +962,7 @@ def _cox2_in_use(ctx: Context) -> Value:
     for obs in ("subjective", "history"):
         for f in ctx.evidence.of("med.nsaid", observation=obs):
             if any(name in f"{f.text} {f.value or ''}".lower() for name in cox2):
-                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
     return 0.0, "the records name no earlier use of celecoxib"
 
 
