@@ -1040,6 +1040,20 @@ def _outpatient_operation(ctx: Context) -> Value:
     return _flag(True, f"the operation is {kind.name}, done as an outpatient")
 
 
+@fact(
+    "inpatient_operation",
+    "the operation is one ODG's Hospital length of stay expects a night or more in hospital "
+    "after (intake/data/procedures.yaml stay_days above 0): a fusion, a joint replacement, a "
+    "spinal decompression",
+    "request",
+)
+def _inpatient_operation(ctx: Context) -> Value:
+    kind = operation(ctx.request)
+    if kind is None or not kind.stay_days:
+        return _flag(False, "")
+    return _flag(True, f"the operation is {kind.name}, with a hospital stay after it")
+
+
 _CPM = re.compile(r"\bcpm\b|continuous passive motion", re.I)
 
 
