@@ -98,3 +98,62 @@ def test_a_pre_operative_test_beside_another_body_part_names_the_operation_freel
     assert xray.decision == "upheld", xray.rationale
     assert "knee" in xray.rationale
     assert not any(n.kind == "fact_check" for n in xray.notes), xray.notes
+
+
+KNEE_OA = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported right knee pain that wakes her at "
+    "night and limits her walking to one block. Examination revealed a varus deformity, crepitus "
+    "and range of motion from 5 to 95 degrees of the right knee. Her body mass index is {bmi}. "
+    "Standing x-rays of the right knee dated 9-1-16 revealed bone-on-bone medial joint space "
+    "narrowing with osteophytes. Treatment to date has included physical therapy, a home exercise "
+    "program, Meloxicam and three corticosteroid injections, without lasting relief. The "
+    "treating physician requested a right total knee arthroplasty with a three day inpatient stay."
+)
+TKA = "Right total knee arthroplasty"
+TKA_SERVICES = [
+    "Associated surgical service: 3 day inpatient stay",
+    "Associated surgical service: Pre-operative medical clearance",
+    "Associated surgical service: Lovenox 40mg #14",
+    "Associated surgical service: Front wheeled walker",
+]
+
+
+def test_a_knee_replacement_reads_the_standing_film_the_range_and_the_walking_limit() -> None:
+    """ODG Knee & Leg, Knee joint replacement: osteoarthritis on a standing film (a lost joint
+    space, 'bone-on-bone'), limited motion and function, failed care, over 50, BMI under 40."""
+    got = _decide([TKA, *TKA_SERVICES], "3-1-2015@64", KNEE_OA.format(bmi=31), sex="female")
+    assert got[TKA][0] == "overturned", got
+    for service in TKA_SERVICES:
+        assert got[service][0] == "overturned", (service, got[service])
+    # prophylaxis after a knee replacement is for major joint surgery (ODG, Venous thrombosis)
+    assert got["Associated surgical service: Lovenox 40mg #14"][1] == "odg.venous-thrombosis"
+    got = _decide([TKA, *TKA_SERVICES], "3-1-2015@64", KNEE_OA.format(bmi=44), sex="female")
+    assert [got[i][0] for i in (TKA, *TKA_SERVICES)] == ["upheld"] * 5, got
+    # and the same patient at 46
+    got = _decide([TKA], "3-1-2015@46", KNEE_OA.format(bmi=31), sex="female")
+    assert got[TKA][0] == "upheld"
+
+
+def test_prophylaxis_after_an_arthroscopy_needs_a_risk_of_its_own() -> None:
+    knee = "Right knee arthroscopy with partial medial meniscectomy"
+    lovenox = "Associated surgical service: Lovenox 40mg #14"
+    got = _decide([knee, lovenox], "3-1-2016@41", MENISCUS.format(history=""))
+    assert got[knee][0] == "overturned"
+    assert got[lovenox] == ("upheld", "odg.venous-thrombosis")
+
+
+HIP_OA = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported left groin pain with walking and at "
+    "night. Examination revealed internal rotation of the left hip limited to 5 degrees and "
+    "flexion to 90 degrees, with an antalgic gait. His BMI is {bmi}. X-rays of the left hip dated "
+    "8-1-16 revealed severe joint space narrowing with osteophytes consistent with advanced "
+    "osteoarthritis. Treatment to date has included physical therapy, Meloxicam, a cane and an "
+    "intra-articular hip injection without lasting relief. The treating physician requested a "
+    "left total hip arthroplasty."
+)
+
+
+def test_a_hip_replacement_keeps_to_the_body_mass_index_limit() -> None:
+    tha = "Left total hip arthroplasty"
+    assert _decide([tha], "3-1-2015@63", HIP_OA.format(bmi=29))[tha][0] == "overturned"
+    assert _decide([tha], "3-1-2015@63", HIP_OA.format(bmi=37))[tha][0] == "upheld"

@@ -366,6 +366,23 @@ def _pain_score(ctx: Context) -> Value:
     return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
 
 
+_BMI = re.compile(r"\b(?:bmi|body mass index)\D{0,12}?(\d{2}(?:\.\d+)?)\b", re.I)
+
+
+@fact("body_mass_index", "the body mass index the latest record that states one gives")
+def _body_mass_index(ctx: Context) -> Value:
+    found = []
+    for f in ctx.evidence.of(["measure.bmi", "dx.extreme_obesity"], region=None,
+                             assertion="present"):
+        m = _BMI.search(f.text)
+        if m and f.is_evidence:
+            found.append((f, float(m.group(1))))
+    if not found:
+        return None, "no body mass index documented"
+    f, bmi = max(found, key=lambda p: (p[0].when or dt.date.min, p[0].start))
+    return bmi, f"body mass index {bmi:g} ({f.record_id}, {fmt_date(f.when)})"
+
+
 @fact(
     "morphine_equivalent_dose",
     "the daily morphine equivalent dose (mg) the latest record that states one gives",
@@ -1052,6 +1069,18 @@ def _inpatient_operation(ctx: Context) -> Value:
     if kind is None or not kind.stay_days:
         return _flag(False, "")
     return _flag(True, f"the operation is {kind.name}, with a hospital stay after it")
+
+
+@fact(
+    "joint_replacement_operation",
+    "the operation the service goes with is a knee or hip replacement (major lower-limb joint "
+    "surgery, ODG Knee & Leg, Venous thrombosis)",
+    "request",
+)
+def _joint_replacement_operation(ctx: Context) -> Value:
+    _, kind = _operation_done(ctx)
+    ok = kind is not None and kind.name in ("a knee replacement", "a hip replacement")
+    return _flag(ok, f"the operation is {kind.name}" if ok and kind else "")
 
 
 _CPM = re.compile(r"\bcpm\b|continuous passive motion", re.I)
