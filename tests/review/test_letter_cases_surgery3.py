@@ -157,3 +157,97 @@ def test_a_hip_replacement_keeps_to_the_body_mass_index_limit() -> None:
     tha = "Left total hip arthroplasty"
     assert _decide([tha], "3-1-2015@63", HIP_OA.format(bmi=29))[tha][0] == "overturned"
     assert _decide([tha], "3-1-2015@63", HIP_OA.format(bmi=37))[tha][0] == "upheld"
+
+
+IMPINGEMENT = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported right shoulder pain with overhead "
+    "reaching for more than eight months. Examination of the right shoulder revealed a positive "
+    "Neer sign, a positive Hawkins sign, abduction to 140 degrees and 4 out of 5 strength with "
+    "external rotation. MRI of the right shoulder dated 6-2-16 revealed supraspinatus tendinosis "
+    "with a type II acromion and subacromial bursitis. Treatment to date has included eighteen "
+    "sessions of physical therapy, Naproxen and {injections}. The treating physician requested "
+    "a right shoulder arthroscopy with subacromial decompression."
+)
+SAD = "Right shoulder arthroscopy with subacromial decompression"
+SAD_SERVICES = [
+    "Associated surgical service: Post-operative physical therapy x 12",
+    "Associated surgical service: Shoulder sling",
+]
+
+
+def test_impingement_after_injections_whose_relief_did_not_last_is_decompressed() -> None:
+    """ACOEM 2004 ch. 9 p. 211: three to six months of care, injections included."""
+    done = "two subacromial corticosteroid injections, which gave only temporary relief"
+    got = _decide([SAD, *SAD_SERVICES], "1-5-2016@47", IMPINGEMENT.format(injections=done))
+    assert [got[i][0] for i in (SAD, *SAD_SERVICES)] == ["overturned"] * 3, got
+    none = "no injection, as he declined one"
+    got = _decide([SAD, *SAD_SERVICES], "1-5-2016@47", IMPINGEMENT.format(injections=none))
+    assert [got[i][0] for i in (SAD, *SAD_SERVICES)] == ["upheld"] * 3, got
+
+
+SLAP = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported deep right shoulder pain with "
+    "clicking when throwing. Examination revealed {exam} of the right shoulder. MR arthrogram of "
+    "the right shoulder dated 6-1-16 revealed a type II SLAP tear. Treatment to date has included "
+    "twelve sessions of physical therapy and anti-inflammatory medication over four months "
+    "without improvement. The treating physician requested a right shoulder arthroscopic SLAP "
+    "repair."
+)
+
+
+def test_a_slap_repair_needs_the_labral_signs_beside_the_imaged_tear() -> None:
+    """ODG Shoulder, Surgery for SLAP lesions (ACOEM 2004 ch. 9 p. 209: a lesion that clinical
+    and imaging evidence agree on)."""
+    slap = "Right shoulder arthroscopic SLAP repair"
+    signs = "a positive O'Brien's test and a positive crank test"
+    assert _decide([slap], "2-1-2016@29", SLAP.format(exam=signs))[slap][0] == "overturned"
+    quiet = "full range of motion, 5 out of 5 strength and a negative O'Brien's test"
+    assert _decide([slap], "2-1-2016@29", SLAP.format(exam=quiet))[slap][0] == "upheld"
+    # the same signs two months after the injury: three months of care come first
+    assert _decide([slap], "8-20-2016@29", SLAP.format(exam=signs))[slap][0] == "upheld"
+
+
+CLAVICLE = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported pain over the top of the left "
+    "shoulder with reaching across the body. Examination revealed {exam}. MRI of the left "
+    "shoulder dated 6-10-16 revealed severe acromioclavicular joint arthrosis with edema of the "
+    "distal clavicle. Treatment to date has included physical therapy and anti-inflammatory "
+    "medication for four months without improvement. The treating physician requested a left "
+    "shoulder arthroscopic distal clavicle excision."
+)
+
+
+def test_a_distal_clavicle_excision_needs_a_tender_arthritic_joint_after_care() -> None:
+    """ODG Shoulder, Partial claviculectomy (Mumford procedure)."""
+    dce = "Left shoulder arthroscopic distal clavicle excision"
+    tender = (
+        "tenderness over the acromioclavicular joint and a positive cross-body adduction test"
+    )
+    assert _decide([dce], "2-1-2016@52", CLAVICLE.format(exam=tender))[dce][0] == "overturned"
+    quiet = "full range of motion of the left shoulder without focal tenderness"
+    assert _decide([dce], "2-1-2016@52", CLAVICLE.format(exam=quiet))[dce][0] == "upheld"
+
+
+TRIGGER = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported painful locking of the left middle "
+    "finger. Examination revealed triggering of the left middle finger with a tender nodule over "
+    "the A1 pulley. {care} The treating physician requested a left middle finger trigger finger "
+    "release."
+)
+
+
+def test_a_trigger_finger_that_returned_after_an_injection_is_released() -> None:
+    """ACOEM 2004 ch. 11 p. 271: a release after one or two injections into the sheath."""
+    release = "Left middle finger trigger finger release"
+    back = (
+        "She received one corticosteroid injection into the flexor tendon sheath on 6-1-16 with "
+        "relief for two weeks, after which the triggering returned."
+    )
+    got = _decide([release], "3-1-2016@55", TRIGGER.format(care=back), sex="female")
+    assert got[release][0] == "overturned"
+    gone = (
+        "She received one corticosteroid injection into the flexor tendon sheath on 6-1-16, "
+        "which resolved the triggering."
+    )
+    got = _decide([release], "3-1-2016@55", TRIGGER.format(care=gone), sex="female")
+    assert got[release][0] == "upheld"

@@ -1083,6 +1083,30 @@ def _joint_replacement_operation(ctx: Context) -> Value:
     return _flag(ok, f"the operation is {kind.name}" if ok and kind else "")
 
 
+_SLAP_REPAIR = re.compile(r"\bslap\b|superior lab(rum|ral)", re.I)
+_CLAVICLE_EXCISION = re.compile(
+    r"distal clavic\w*|claviculectomy|mumford|(ac|acromioclavicular) joint (resection|excision)",
+    re.I,
+)
+
+
+@fact("slap_repair_requested", "the operation asked for treats a superior labral (SLAP) tear",
+      "request")
+def _slap_repair_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_SLAP_REPAIR.search(text)), "a SLAP repair is requested")
+
+
+@fact(
+    "clavicle_excision_requested",
+    "the operation asked for resects the distal clavicle (a partial claviculectomy, Mumford)",
+    "request",
+)
+def _clavicle_excision_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_CLAVICLE_EXCISION.search(text)), "a distal clavicle excision is requested")
+
+
 _CPM = re.compile(r"\bcpm\b|continuous passive motion", re.I)
 
 
