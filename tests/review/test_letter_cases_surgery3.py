@@ -251,3 +251,96 @@ def test_a_trigger_finger_that_returned_after_an_injection_is_released() -> None
     )
     got = _decide([release], "3-1-2016@55", TRIGGER.format(care=gone), sex="female")
     assert got[release][0] == "upheld"
+
+
+CHONDRAL = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported left knee pain and swelling with "
+    "activity. Examination revealed a moderate effusion of the left knee, patellofemoral crepitus "
+    "and flexion limited to 100 degrees. MRI of the left knee dated 7-22-16 revealed a focal "
+    "grade III chondral defect of the medial femoral condyle. Treatment to date has included "
+    "physical therapy, Ibuprofen and activity modification {outcome}. The treating physician "
+    "requested a left knee arthroscopic chondroplasty."
+)
+
+
+def test_a_chondroplasty_after_care_that_gave_no_relief() -> None:
+    """ACOEM 2004 ch. 13 pp. 344-345: findings beyond pain and an imaged lesion after a month of
+    failed care ('activity modification without relief' is that failure)."""
+    op = "Left knee arthroscopic chondroplasty"
+    got = _decide([op], "3-1-2016@44", CHONDRAL.format(outcome="without relief"), "female")
+    assert got[op][0] == "overturned"
+    got = _decide([op], "3-1-2016@44", CHONDRAL.format(outcome="with steady improvement"), "female")
+    assert got[op][0] == "upheld"
+
+
+ULNAR = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported numbness of the left ring and small "
+    "fingers. Examination revealed a positive Tinel's sign at the left cubital tunnel, a positive "
+    "elbow flexion test and decreased sensation in the ulnar nerve distribution. EMG/NCS dated "
+    "7-12-16 revealed {edx}. The symptoms have persisted despite more than four months of an "
+    "elbow pad, night splinting and activity modification. The treating physician requested a "
+    "left cubital tunnel release."
+)
+
+
+def test_a_cubital_tunnel_release_after_months_of_padding_and_splinting() -> None:
+    """ACOEM Elbow Disorders (2007): entrapment confirmed by examination and electrodiagnosis,
+    persisting through months of conservative care."""
+    op = "Left cubital tunnel release"
+    slow = "left ulnar neuropathy at the elbow with slowing across the elbow"
+    assert _decide([op], "1-4-2016@49", ULNAR.format(edx=slow))[op][0] == "overturned"
+    normal = "normal ulnar nerve conduction across the left elbow"
+    assert _decide([op], "1-4-2016@49", ULNAR.format(edx=normal))[op][0] == "upheld"
+
+
+ELBOW = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported right lateral elbow pain with "
+    "gripping for over a year. Examination revealed {exam}. Treatment to date has included "
+    "physical therapy, a counterforce brace, Naproxen and three corticosteroid injections, "
+    "without lasting relief. The treating physician requested a right lateral epicondylar "
+    "release."
+)
+
+
+def test_an_epicondylar_release_reads_the_diagnosis_from_the_examination() -> None:
+    """ACOEM Elbow Disorders (2007): six months and more of varied care for epicondylalgia,
+    which tenderness at the epicondyle with pain on resisted wrist extension diagnoses."""
+    op = "Right lateral epicondylar release"
+    exam = (
+        "tenderness over the right lateral epicondyle and pain with resisted wrist extension"
+    )
+    assert _decide([op], "6-1-2015@51", ELBOW.format(exam=exam))[op][0] == "overturned"
+    assert _decide([op], "8-20-2016@51", ELBOW.format(exam=exam))[op][0] == "upheld"
+
+
+ANKLE = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported recurrent giving way of the right "
+    "ankle on uneven ground since an inversion injury. Examination revealed {exam} of the right "
+    "ankle. Stress x-rays dated 8-1-16 revealed 16 degrees of lateral talar tilt. MRI of the "
+    "right ankle dated 8-1-16 revealed a complete tear of the anterior talofibular ligament. "
+    "Treatment to date has included sixteen sessions of physical therapy and an ankle brace over "
+    "five months, {outcome}. The treating physician requested a right ankle lateral ligament "
+    "reconstruction (Brostrom)."
+)
+BROSTROM = "Right ankle lateral ligament reconstruction (Brostrom)"
+ANKLE_SERVICES = [
+    "Associated surgical service: Knee scooter",
+    "Associated surgical service: Post-operative physical therapy x 17",
+]
+
+
+def test_an_ankle_ligament_reconstruction_with_its_scooter_and_therapy() -> None:
+    """ACOEM 2004 ch. 14 pp. 374-375 (instability after a month of failed care, the lesion
+    imaged); the Postsurgical Treatment Guidelines give 34 visits after an ankle ligament
+    reconstruction, so 17 are the initial course; a knee scooter is for the foot or ankle."""
+    signs = "a positive anterior drawer test and a positive talar tilt test"
+    failed = ANKLE.format(exam=signs, outcome="without improvement")
+    got = _decide([BROSTROM, *ANKLE_SERVICES, "Post-operative physical therapy x 24"],
+                  "3-1-2016@36", failed)
+    assert got[BROSTROM][0] == "overturned"
+    assert got[ANKLE_SERVICES[0]] == ("overturned", "odg.postoperative-equipment")
+    assert got[ANKLE_SERVICES[1]][0] == "overturned"
+    assert got["Post-operative physical therapy x 24"][0] == "upheld"
+    better = ANKLE.format(exam=signs, outcome="and he now walks on uneven ground without pain")
+    got = _decide([BROSTROM, *ANKLE_SERVICES], "3-1-2016@36", better)
+    assert [got[i][0] for i in (BROSTROM, *ANKLE_SERVICES)] == ["upheld"] * 3, got
