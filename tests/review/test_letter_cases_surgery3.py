@@ -344,3 +344,27 @@ def test_an_ankle_ligament_reconstruction_with_its_scooter_and_therapy() -> None
     better = ANKLE.format(exam=signs, outcome="and he now walks on uneven ground without pain")
     got = _decide([BROSTROM, *ANKLE_SERVICES], "3-1-2016@36", better)
     assert [got[i][0] for i in (BROSTROM, *ANKLE_SERVICES)] == ["upheld"] * 3, got
+
+
+HIP_LABRUM = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported right groin pain with clicking and "
+    "catching. Examination revealed a positive FADIR impingement test and painful internal "
+    "rotation of the right hip. MR arthrogram of the right hip dated 7-1-16 revealed {mra}. "
+    "Treatment to date has included twelve sessions of physical therapy, anti-inflammatory "
+    "medication and an intra-articular injection without lasting relief. The treating physician "
+    "requested a right hip arthroscopy with labral repair."
+)
+
+
+def test_a_hip_arthroscopy_is_not_for_a_hip_with_advanced_osteoarthritis() -> None:
+    """ODG Hip & Pelvis, Arthroscopy / Femoroacetabular impingement surgery; the labral tear of
+    an MR arthrogram of the hip is the hip's, not the shoulder's."""
+    op = "Right hip arthroscopy with labral repair"
+    tear = "an anterior superior labral tear with cam-type femoroacetabular impingement"
+    assert _decide([op], "2-1-2016@34", HIP_LABRUM.format(mra=tear), "female")[op][0] == (
+        "overturned"
+    )
+    worn = "a degenerative labral tear with advanced osteoarthritis and joint space narrowing"
+    d = decide_letter_items([op], "2-1-2016@59", HIP_LABRUM.format(mra=worn), "female")[0]
+    assert d.decision == "upheld", d.rationale
+    assert "advanced osteoarthritis" in d.rationale
