@@ -134,6 +134,18 @@ def test_a_knee_replacement_reads_the_standing_film_the_range_and_the_walking_li
     assert got[TKA][0] == "upheld"
 
 
+def test_a_knee_replacement_without_a_body_mass_index_is_not_established() -> None:
+    """ODG's objective criteria include a body mass index under its limit; UR denied for want
+    of one, and the records still give none."""
+    text = KNEE_OA.format(bmi=31).replace(" Her body mass index is 31.", "") + (
+        " The UR decision dated 11-3-16 non-certified the request, noting that the body mass "
+        "index was not documented."
+    )
+    d = decide_letter_items([TKA], "3-1-2015@64", text, "female")[0]
+    assert d.decision == "upheld", d.rationale
+    assert "body mass index under 40" in d.rationale
+
+
 def test_prophylaxis_after_an_arthroscopy_needs_a_risk_of_its_own() -> None:
     knee = "Right knee arthroscopy with partial medial meniscectomy"
     lovenox = "Associated surgical service: Lovenox 40mg #14"
@@ -368,3 +380,47 @@ def test_a_hip_arthroscopy_is_not_for_a_hip_with_advanced_osteoarthritis() -> No
     d = decide_letter_items([op], "2-1-2016@59", HIP_LABRUM.format(mra=worn), "female")[0]
     assert d.decision == "upheld", d.rationale
     assert "advanced osteoarthritis" in d.rationale
+
+
+MENISCUS_MRI = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported right knee pain with locking and "
+    "catching. Physical examination of the right knee revealed medial joint line tenderness, a "
+    "positive McMurray's test and flexion to 110 degrees. MRI of the right knee dated 8-4-16 "
+    "revealed {mri}. Treatment to date has included twelve sessions of physical therapy, a home "
+    "exercise program and Naproxen, without improvement. The treating physician requested a "
+    "right knee arthroscopy with partial medial meniscectomy."
+)
+
+
+def test_a_meniscectomy_needs_the_tear_on_the_study() -> None:
+    """ACOEM 2004 ch. 13 pp. 344-345: symptoms and signs, and an MRI consistent with the tear."""
+    op = "Right knee arthroscopy with partial medial meniscectomy"
+    tear = "a horizontal tear of the posterior horn of the medial meniscus"
+    assert _decide([op], "3-1-2016@41", MENISCUS_MRI.format(mri=tear))[op][0] == "overturned"
+    maybe = "intrasubstance degeneration of the medial meniscus; a tear cannot be excluded"
+    d = decide_letter_items([op], "3-1-2016@41", MENISCUS_MRI.format(mri=maybe))[0]
+    assert d.decision == "upheld", d.rationale
+    assert "no record documents a meniscal tear" in d.rationale
+
+
+def test_after_a_carpal_tunnel_release_a_cold_unit_for_a_week_but_no_splint() -> None:
+    """ODG Carpal Tunnel Syndrome: continuous cold therapy for up to seven days after the
+    release; splinting after it is not recommended."""
+    text = (
+        "Per the PR-2 dated 10-12-16, the injured worker reported numbness and tingling of the "
+        "right thumb, index and middle fingers that wakes her at night. Examination revealed a "
+        "positive Tinel's sign and a positive Phalen's test at the right wrist with decreased "
+        "sensation in the median nerve distribution. EMG/NCS dated 8-3-16 revealed moderate "
+        "right carpal tunnel syndrome. Treatment to date has included night splinting, Naproxen "
+        "and a carpal tunnel corticosteroid injection, without lasting relief. The treating "
+        "physician requested a right carpal tunnel release."
+    )
+    items = [
+        "Right carpal tunnel release",
+        "Associated surgical service: Cold therapy unit x 7 days",
+        "Associated surgical service: Post-operative wrist splint",
+        "Associated surgical service: Post-operative occupational therapy x 4",
+    ]
+    got = _decide(items, "1-4-2016@44", text, "female")
+    assert [got[i][0] for i in items] == ["overturned", "overturned", "upheld", "overturned"], got
+    assert got[items[2]][1] == "odg.postoperative-equipment"

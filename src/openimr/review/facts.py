@@ -1083,6 +1083,16 @@ def _joint_replacement_operation(ctx: Context) -> Value:
     return _flag(ok, f"the operation is {kind.name}" if ok and kind else "")
 
 
+_MENISCECTOMY = re.compile(r"menisc", re.I)
+
+
+@fact("meniscectomy_requested", "the operation asked for removes or repairs a meniscus",
+      "request")
+def _meniscectomy_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_MENISCECTOMY.search(text)), "a meniscus operation is requested")
+
+
 _SLAP_REPAIR = re.compile(r"\bslap\b|superior lab(rum|ral)", re.I)
 _CLAVICLE_EXCISION = re.compile(
     r"distal clavic\w*|claviculectomy|mumford|(ac|acromioclavicular) joint (resection|excision)",
@@ -1165,6 +1175,7 @@ _SPINE_REGIONS = frozenset({"lumbar spine", "thoracic spine"})
 _COLLAR = re.compile(r"collar|cervical (brace|orthosis)|miami|aspen|philadelphia", re.I)
 # ODG Shoulder, Postoperative abduction pillow sling: an option after an open repair of a large
 # or massive rotator cuff tear, not after arthroscopic repairs
+_SPLINT = re.compile(r"splint|\bbrace\b|orthosis|immobili[sz]er", re.I)
 _ABDUCTION_SLING = re.compile(r"abduction|ultra ?sling|pillow sling", re.I)
 _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", re.I)
 
@@ -1175,7 +1186,8 @@ _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", r
     "(knee: a ligament reconstruction, a meniscal or cartilage repair, an osteotomy or a "
     "fracture fixation, ODG Knee & Leg, Knee brace; low back: a fusion, ODG Low Back, Back "
     "brace, post operative; abduction sling: an open rotator cuff repair, ODG Shoulder; a "
-    "cervical collar: not a one-level anterior fusion, ODG Neck); true for any other device",
+    "cervical collar: not a one-level anterior fusion, ODG Neck; a wrist splint: not after a "
+    "carpal tunnel release, ODG Carpal Tunnel Syndrome); true for any other device",
     "request",
 )
 def _brace_fits_operation(ctx: Context) -> Value:
@@ -1194,6 +1206,13 @@ def _brace_fits_operation(ctx: Context) -> Value:
             and spinal_levels(op_text) == 1
         )
         return _flag(not single, "" if single else "the collar is not for a one-level fusion")
+    if "wrist/hand" in req.regions and _SPLINT.search(req.decided_text):
+        # ODG Carpal Tunnel Syndrome, Splinting: not after a carpal tunnel release (immobilizing
+        # the wrist after the release adds nothing)
+        op_text, _ = _operation_done(ctx)
+        if re.search(r"carpal tunnel", op_text, re.I):
+            return _flag(False, "the splint is for the wrist after a carpal tunnel release")
+        return _flag(True, "")
     if not _BRACE.search(req.decided_text):
         return _flag(True, "")
     op_text, kind = _operation_done(ctx)
