@@ -424,3 +424,26 @@ def test_after_a_carpal_tunnel_release_a_cold_unit_for_a_week_but_no_splint() ->
     got = _decide(items, "1-4-2016@44", text, "female")
     assert [got[i][0] for i in items] == ["overturned", "overturned", "upheld", "overturned"], got
     assert got[items[2]][1] == "odg.postoperative-equipment"
+
+
+PLATE = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported lateral right ankle pain over the "
+    "plate. He is status post open reduction and internal fixation of a right distal fibula "
+    "fracture on 1-20-16. X-rays of the right ankle dated 9-1-16 revealed {xray}. The treating "
+    "physician requested removal of hardware of the right ankle."
+)
+
+
+def test_hardware_comes_out_for_pain_at_it_once_the_fracture_has_healed() -> None:
+    """ODG (Ankle & Foot), Hardware implant removal: not routinely; for broken hardware, or
+    persistent pain once nonunion and infection are ruled out."""
+    op = "Removal of hardware, right ankle"
+    healed = "a healed fracture with intact hardware"
+    got = _decide([op], "1-15-2016@37", PLATE.format(xray=healed))
+    assert got[op] == ("overturned", "odg.hardware-removal")
+    early = "a fracture line still visible with intact hardware"
+    assert _decide([op], "1-15-2016@37", PLATE.format(xray=early))[op] == (
+        "upheld", "odg.hardware-removal"
+    )
+    broken = "a broken distal screw"
+    assert _decide([op], "1-15-2016@37", PLATE.format(xray=broken))[op][0] == "overturned"
