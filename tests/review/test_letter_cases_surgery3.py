@@ -146,6 +146,22 @@ def test_a_knee_replacement_without_a_body_mass_index_is_not_established() -> No
     assert "body mass index under 40" in d.rationale
 
 
+def test_a_knee_replacement_needs_a_significant_loss_of_joint_space() -> None:
+    """ODG Knee joint replacement: osteoarthritis on a standing film with a significant loss of
+    the joint space in a compartment; mild narrowing is not that."""
+    mild = KNEE_OA.format(bmi=31).replace(
+        "bone-on-bone medial joint space narrowing with osteophytes",
+        "mild medial joint space narrowing with small osteophytes",
+    )
+    d = decide_letter_items([TKA], "3-1-2015@64", mild, "female")[0]
+    assert d.decision == "upheld", d.rationale
+    marked = KNEE_OA.format(bmi=31).replace(
+        "bone-on-bone medial joint space narrowing with osteophytes",
+        "significant loss of the medial joint space with osteophytes",
+    )
+    assert _decide([TKA], "3-1-2015@64", marked, "female")[TKA][0] == "overturned"
+
+
 def test_prophylaxis_after_an_arthroscopy_needs_a_risk_of_its_own() -> None:
     knee = "Right knee arthroscopy with partial medial meniscectomy"
     lovenox = "Associated surgical service: Lovenox 40mg #14"
