@@ -185,6 +185,12 @@ def test_a_hip_replacement_keeps_to_the_body_mass_index_limit() -> None:
     tha = "Left total hip arthroplasty"
     assert _decide([tha], "3-1-2015@63", HIP_OA.format(bmi=29))[tha][0] == "overturned"
     assert _decide([tha], "3-1-2015@63", HIP_OA.format(bmi=37))[tha][0] == "upheld"
+    # groin pain and painful rotation with a film that shows only mild narrowing
+    mild = HIP_OA.format(bmi=29).replace(
+        "severe joint space narrowing with osteophytes consistent with advanced osteoarthritis",
+        "mild joint space narrowing",
+    )
+    assert _decide([tha], "3-1-2015@63", mild)[tha][0] == "upheld"
 
 
 IMPINGEMENT = (
