@@ -469,3 +469,56 @@ def test_hardware_comes_out_for_pain_at_it_once_the_fracture_has_healed() -> Non
     )
     broken = "a broken distal screw"
     assert _decide([op], "1-15-2016@37", PLATE.format(xray=broken))[op][0] == "overturned"
+
+
+TLIF = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported low back pain radiating to both legs "
+    "with walking. Examination revealed decreased sensation in the bilateral L5 dermatomes and 4 "
+    "out of 5 strength of the extensor hallucis longus bilaterally. Flexion and extension x-rays "
+    "dated 8-2-16 revealed a grade I spondylolisthesis at L4-L5 with 4 mm of translation. MRI "
+    "revealed severe central stenosis at L4-L5. Treatment to date has included physical therapy, "
+    "medications and two epidural steroid injections without lasting relief. He is a current "
+    "smoker. The treating physician requested an L4-L5 transforaminal lumbar interbody fusion."
+)
+TLIF_ITEMS = [
+    "L4-L5 transforaminal lumbar interbody fusion",
+    "Associated surgical service: 3 day inpatient stay",
+    "Associated surgical service: Assistant surgeon",
+    "Associated surgical service: Bone growth stimulator",
+    "Associated surgical service: LSO back brace",
+]
+
+
+def test_a_transforaminal_interbody_fusion_is_an_operation_not_an_injection() -> None:
+    """A TLIF is decided by ACOEM 2004 ch. 12 (p. 307: a slip with instability), its services
+    with it; in the first three months of symptoms a fusion waits (p. 307)."""
+    got = _decide(TLIF_ITEMS, "1-5-2016@52", TLIF)
+    assert got[TLIF_ITEMS[0]] == ("overturned", "acoem2004.low-back.surgery")
+    for service in TLIF_ITEMS[1:]:
+        assert got[service][0] == "overturned", (service, got[service])
+    early = _decide(TLIF_ITEMS[:1], "9-1-2016@52", TLIF)
+    assert early[TLIF_ITEMS[0]] == ("upheld", "acoem2004.low-back.surgery")
+
+
+NECK = (
+    "Per the PR-2 dated 10-12-16, the injured worker reported neck pain with tingling in the "
+    "right hand. Examination revealed a positive Spurling's test on the right{deficit}. MRI of the "
+    "cervical spine dated 7-20-16 revealed a right foraminal disc protrusion at C5-C6. EMG/NCS "
+    "dated 8-10-16 {edx}. Treatment to date has included physical therapy and medications "
+    "without improvement. The treating physician requested a C5-C6 anterior cervical discectomy "
+    "and fusion."
+)
+
+
+def test_a_cervical_fusion_needs_the_studies_to_agree_with_the_examination() -> None:
+    """ACOEM 2004 ch. 8 p. 180: clinical, imaging and electrophysiologic evidence consistently
+    pointing to the same lesion; a provocative sign with an intact examination and a normal
+    study is not that."""
+    op = "C5-C6 anterior cervical discectomy and fusion"
+    intact = ", with 5 out of 5 strength, intact sensation and symmetric reflexes"
+    got = _decide([op], "1-5-2016@44", NECK.format(deficit=intact, edx="was normal"))
+    assert got[op][0] == "upheld"
+    deficit = " and decreased sensation in the right C6 dermatome"
+    positive = NECK.format(deficit=deficit, edx="revealed a right C6 radiculopathy")
+    got = _decide([op], "1-5-2016@44", positive)
+    assert got[op][0] == "overturned"
