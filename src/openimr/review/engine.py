@@ -439,12 +439,15 @@ def conclusion(
 # ---- step 5: what the reviewer must resolve
 
 
-def stray_body_parts(rationale: str, item: RoutedItem, titles: list[str]) -> list[str]:
+def stray_body_parts(
+    rationale: str, item: RoutedItem, titles: list[str], surgery: SurgeryLink | None = None
+) -> list[str]:
     """Body parts our own sentences discuss that the request does not name.
 
     Reviewing the wrong body part is a ground for reversal on appeal, so it is checked.
     Quotations from the records and the guideline's own chapter titles ("Neck and Upper
-    Back Complaints") are not the rationale's words and are left out.
+    Back Complaints") are not the rationale's words and are left out. A service of a surgery
+    (a pre-operative chest x-ray beside a knee operation) may name the operation's body part.
     """
     if not item.req.regions:
         return []
@@ -453,7 +456,8 @@ def stray_body_parts(rationale: str, item: RoutedItem, titles: list[str]) -> lis
     text = text.replace(_subject(item), "")
     for title in titles:
         text = text.replace(title, "")
-    allowed = {t for r in item.req.regions for t in territory(r)}
+    regions = [*item.req.regions, *(surgery.item.req.regions if surgery is not None else ())]
+    allowed = {t for r in regions for t in territory(r)}
     return sorted(set(regions_named(text)) - allowed)
 
 
@@ -602,7 +606,11 @@ def decide_item(
     ]
     rationale = " ".join(s.text for s in sentences)
     titles = [c.chapter for c in topic.citations.values() if c.chapter]
-    stray = stray_body_parts(rationale, item, titles)
+    if not topic.applies_to.regions:
+        # a topic for any body part (pre-operative tests) says what the guideline advises
+        # in general terms ("a chest radiograph for a patient at risk"), not what the records show
+        titles.append(" ".join(topic.recommendation.split()))
+    stray = stray_body_parts(rationale, item, titles, surgery)
     notes = reviewer_notes(item, search, case, stray, surgery, results)
     if held:
         notes.append(pending_companion(companions))

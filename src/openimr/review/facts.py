@@ -382,6 +382,7 @@ def _pain_score(ctx: Context) -> Value:
     return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
 
 
+<<<<<<< HEAD
 class _MedDrug(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     names: list[str]
@@ -454,6 +455,23 @@ def _computed_meds(ctx: Context) -> list[tuple[Finding, str, float, str]]:
             said += f", {amount:g} mg a day"
         out.append((f, drug, _med_of(drug, amount, unit), said))
     return out
+=======
+_BMI = re.compile(r"\b(?:bmi|body mass index)\D{0,12}?(\d{2}(?:\.\d+)?)\b", re.I)
+
+
+@fact("body_mass_index", "the body mass index the latest record that states one gives")
+def _body_mass_index(ctx: Context) -> Value:
+    found = []
+    for f in ctx.evidence.of(["measure.bmi", "dx.extreme_obesity"], region=None,
+                             assertion="present"):
+        m = _BMI.search(f.text)
+        if m and f.is_evidence:
+            found.append((f, float(m.group(1))))
+    if not found:
+        return None, "no body mass index documented"
+    f, bmi = max(found, key=lambda p: (p[0].when or dt.date.min, p[0].start))
+    return bmi, f"body mass index {bmi:g} ({f.record_id}, {fmt_date(f.when)})"
+>>>>>>> issue-12-ops
 
 
 @fact(
@@ -1149,6 +1167,66 @@ def _outpatient_operation(ctx: Context) -> Value:
     return _flag(True, f"the operation is {kind.name}, done as an outpatient")
 
 
+@fact(
+    "inpatient_operation",
+    "the operation is one ODG's Hospital length of stay expects a night or more in hospital "
+    "after (intake/data/procedures.yaml stay_days above 0): a fusion, a joint replacement, a "
+    "spinal decompression",
+    "request",
+)
+def _inpatient_operation(ctx: Context) -> Value:
+    kind = operation(ctx.request)
+    if kind is None or not kind.stay_days:
+        return _flag(False, "")
+    return _flag(True, f"the operation is {kind.name}, with a hospital stay after it")
+
+
+@fact(
+    "joint_replacement_operation",
+    "the operation the service goes with is a knee or hip replacement (major lower-limb joint "
+    "surgery, ODG Knee & Leg, Venous thrombosis)",
+    "request",
+)
+def _joint_replacement_operation(ctx: Context) -> Value:
+    _, kind = _operation_done(ctx)
+    ok = kind is not None and kind.name in ("a knee replacement", "a hip replacement")
+    return _flag(ok, f"the operation is {kind.name}" if ok and kind else "")
+
+
+_MENISCECTOMY = re.compile(r"menisc", re.I)
+
+
+@fact("meniscectomy_requested", "the operation asked for removes or repairs a meniscus",
+      "request")
+def _meniscectomy_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_MENISCECTOMY.search(text)), "a meniscus operation is requested")
+
+
+_SLAP_REPAIR = re.compile(r"\bslap\b|superior lab(rum|ral)", re.I)
+_CLAVICLE_EXCISION = re.compile(
+    r"distal clavic\w*|claviculectomy|mumford|(ac|acromioclavicular) joint (resection|excision)",
+    re.I,
+)
+
+
+@fact("slap_repair_requested", "the operation asked for treats a superior labral (SLAP) tear",
+      "request")
+def _slap_repair_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_SLAP_REPAIR.search(text)), "a SLAP repair is requested")
+
+
+@fact(
+    "clavicle_excision_requested",
+    "the operation asked for resects the distal clavicle (a partial claviculectomy, Mumford)",
+    "request",
+)
+def _clavicle_excision_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_CLAVICLE_EXCISION.search(text)), "a distal clavicle excision is requested")
+
+
 _CPM = re.compile(r"\bcpm\b|continuous passive motion", re.I)
 
 
@@ -1207,6 +1285,7 @@ _SPINE_REGIONS = frozenset({"lumbar spine", "thoracic spine"})
 _COLLAR = re.compile(r"collar|cervical (brace|orthosis)|miami|aspen|philadelphia", re.I)
 # ODG Shoulder, Postoperative abduction pillow sling: an option after an open repair of a large
 # or massive rotator cuff tear, not after arthroscopic repairs
+_SPLINT = re.compile(r"splint|\bbrace\b|orthosis|immobili[sz]er", re.I)
 _ABDUCTION_SLING = re.compile(r"abduction|ultra ?sling|pillow sling", re.I)
 _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", re.I)
 
@@ -1217,7 +1296,8 @@ _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", r
     "(knee: a ligament reconstruction, a meniscal or cartilage repair, an osteotomy or a "
     "fracture fixation, ODG Knee & Leg, Knee brace; low back: a fusion, ODG Low Back, Back "
     "brace, post operative; abduction sling: an open rotator cuff repair, ODG Shoulder; a "
-    "cervical collar: not a one-level anterior fusion, ODG Neck); true for any other device",
+    "cervical collar: not a one-level anterior fusion, ODG Neck; a wrist splint: not after a "
+    "carpal tunnel release, ODG Carpal Tunnel Syndrome); true for any other device",
     "request",
 )
 def _brace_fits_operation(ctx: Context) -> Value:
@@ -1236,6 +1316,13 @@ def _brace_fits_operation(ctx: Context) -> Value:
             and spinal_levels(op_text) == 1
         )
         return _flag(not single, "" if single else "the collar is not for a one-level fusion")
+    if "wrist/hand" in req.regions and _SPLINT.search(req.decided_text):
+        # ODG Carpal Tunnel Syndrome, Splinting: not after a carpal tunnel release (immobilizing
+        # the wrist after the release adds nothing)
+        op_text, _ = _operation_done(ctx)
+        if re.search(r"carpal tunnel", op_text, re.I):
+            return _flag(False, "the splint is for the wrist after a carpal tunnel release")
+        return _flag(True, "")
     if not _BRACE.search(req.decided_text):
         return _flag(True, "")
     op_text, kind = _operation_done(ctx)
