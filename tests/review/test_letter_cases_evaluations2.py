@@ -17,8 +17,10 @@ significant gains (CPMTG 2009 pp. 125-126); home health is part-time, no more th
 week (CPMTG 2009 p. 51); detoxification is indicated by intolerable side effects or no
 functional improvement as well as by aberrant behaviour (CPMTG 2009 p. 42); a drug the records
 say was discontinued is not current (no drug screen or laboratory monitoring for it); "the home
-exercise program has failed" is failed care; a "multidisciplinary evaluation" is the evaluation
-before a functional restoration program (CPMTG 2009 pp. 30-32)."""
+exercise program has failed" and "with little progress" are failed care (CPMTG 2009 p. 23 speaks
+of a lack of progress); a "multidisciplinary evaluation" is the evaluation before a functional
+restoration program (CPMTG 2009 pp. 30-32), and a "pain psychology evaluation" an evaluation,
+not a course of psychotherapy."""
 
 from __future__ import annotations
 
@@ -52,6 +54,34 @@ CASES = [
         "improvement. She has returned to her usual duties. Her mood was good and she denied "
         "depression or anxiety. The treatment plan included a psychological evaluation.",
         "female",
+    ),
+    # an evaluation by a pain psychologist is an evaluation, not a course of treatment
+    Pair(
+        "Pain psychology evaluation",
+        "3-1-2014",
+        "Per the PR-2 dated 10-20-16, the injured worker complained of chronic low back pain "
+        "rated 7 out of 10. " + T + "medications, physical therapy and injections, without "
+        "lasting relief. He reported anxiety and poor coping. The treatment plan included a "
+        "pain psychology evaluation.",
+        "Per the PR-2 dated 10-20-16, the injured worker complained of mild low back pain rated "
+        "2 out of 10, improving. " + T + "medications and six sessions of physical therapy, with"
+        " steady improvement. He denied depression or anxiety and is working full duty. The "
+        "treatment plan included a pain psychology evaluation.",
+    ),
+    # p. 23: for a patient at risk of delayed recovery (fear-avoidance beliefs), cognitive
+    # behavioural therapy after four weeks without progress from physical medicine alone
+    Pair(
+        "Cognitive behavioral therapy x 4",
+        "8-15-2016",
+        "Per the PR-2 dated 10-20-16, the injured worker reported that he is afraid to bend or "
+        "lift for fear of reinjuring his back. " + T + "medications and eight sessions of "
+        "physical therapy since 9-1-16, with little progress. The treatment plan included four "
+        "sessions of cognitive behavioral therapy.",
+        "Per the PR-2 dated 10-20-16, the injured worker reported that he does his home "
+        "exercises daily and has resumed lifting at modified duty. " + T + "medications and "
+        "eight sessions of physical therapy since 9-1-16, with steady progress. He denied "
+        "depression or anxiety. The treatment plan included four sessions of cognitive "
+        "behavioral therapy.",
     ),
     # ---- psychotherapy: CPMTG 2009 p. 23, an initial trial of 3-4 visits with psychological
     # factors; further visits, up to 6-10 in all, only with objective functional improvement
@@ -161,6 +191,21 @@ CASES = [
         "eight sessions of physical therapy, with improvement. Examination revealed mild "
         "paraspinal tenderness, full strength, normal sensation and reflexes and a negative "
         "straight leg raise. The treatment plan included an orthopedic consultation.",
+    ),
+    # a podiatrist after failed care of the foot: the course of care may benefit from other
+    # expertise (ch. 7 p. 127); not while the heel pain resolves with stretching
+    Pair(
+        "Podiatry consultation",
+        "3-1-2016",
+        "Per the PR-2 dated 10-20-16, the injured worker complained of left heel pain rated 6 out"
+        " of 10, worst with the first steps in the morning. " + T + "stretching, heel cups, "
+        "anti-inflammatory medications and eight sessions of physical therapy, without lasting "
+        "relief. Examination revealed tenderness at the medial calcaneal tubercle. The treatment"
+        " plan included a podiatry consultation.",
+        "Per the PR-2 dated 10-20-16, the injured worker reported that the left heel pain had "
+        "decreased to 1 out of 10 with stretching and heel cups. " + T + "stretching, heel cups"
+        " and ibuprofen, with improvement. He walks without a limp and works full duty. The "
+        "treatment plan included a podiatry consultation.",
     ),
     # ---- neurology: a seizure after a head injury is a complex diagnosis (ch. 7 p. 127)
     Pair(
@@ -380,6 +425,18 @@ CASES = [
         "included naproxen 550 mg twice daily. The treatment plan included a urine toxicology "
         "screen.",
     ),
+    # ---- a vitamin level for a deficiency the records report (ODG Pain, Vitamin D; the
+    # laboratory topic, CPMTG 2009 pp. 70-73 with ODG)
+    Pair(
+        "Vitamin D level",
+        "1-1-2015",
+        "Per the PR-2 dated 10-20-16, the injured worker complained of diffuse muscle aches. A "
+        "vitamin D deficiency was diagnosed in 3-2016 and he has taken vitamin D 50,000 units "
+        "weekly since. The treatment plan included a vitamin D level to follow the deficiency.",
+        "Per the PR-2 dated 10-20-16, the injured worker complained of right knee pain rated 4 "
+        "out of 10. " + T + "physical therapy and acetaminophen. The treatment plan included a "
+        "vitamin D level as part of routine screening.",
+    ),
     # ---- laboratory monitoring of an NSAID: CPMTG 2009 pp. 70-73
     Pair(
         "CBC and CMP",
@@ -528,6 +585,37 @@ VARIANTS = [
      "upheld"),
     ("chemistry panel while naproxen continues", "Comprehensive metabolic panel", LABS.injured,
      LABS.supported, "overturned"),
+    # ODG Pain, UDT: at low risk, yearly; a test a year after the last one is due, four a year
+    # are not
+    ("drug screen a year after the last", "Urine drug screen", "1-1-2014",
+     "Per the PR-2 dated 10-20-16, the injured worker complained of low back pain rated 5 out "
+     "of 10. Current medications included Norco 10/325 mg twice daily since 2014. His last "
+     "urine drug screen was on 8-15-15 and was consistent. The treatment plan included a urine"
+     " drug screen.", "overturned"),
+    ("four drug screens a year at low risk", "Urine drug screens 4 times a year", "1-1-2014",
+     "Per the PR-2 dated 10-20-16, the injured worker complained of low back pain rated 5 out "
+     "of 10. Current medications included tramadol 50 mg twice daily. A urine drug screen "
+     "dated 4-1-16 was consistent. He is at low risk, with no aberrant behavior. The treatment"
+     " plan included urine drug screens four times a year.", "upheld"),
+    # CPMTG 2016 home health: personal care alone, for a patient who is not homebound
+    ("home aide for personal care after shoulder surgery",
+     "Home health aide 3 hours a day for 4 weeks", "1-1-2016",
+     "Per the PR-2 dated 10-20-16, the injured worker underwent right shoulder arthroscopic "
+     "rotator cuff repair on 10-4-16. She walks without assistance and attends physical "
+     "therapy. She needs help with bathing, dressing and meal preparation because her right "
+     "arm is in a sling. The treatment plan included a home health aide three hours a day for "
+     "four weeks.", "upheld"),
+    # ODG Pain, Polysomnography: signs of a sleep-related breathing disorder
+    ("sleep study for a high STOP-BANG score", "Sleep study", "1-1-2015",
+     "Per the PR-2 dated 10-20-16, the injured worker complained of chronic neck pain and "
+     "unrefreshing sleep. His STOP-BANG score was 6, with loud snoring, observed apneas and a "
+     "neck circumference of 18 inches. " + T + "physical therapy and medications. The treatment"
+     " plan included a sleep study.", "overturned"),
+    # ACOEM 2004 ch. 7 pp. 137-138: no job for the evaluation to measure
+    ("FCE for a worker who retired", "Functional capacity evaluation", "1-1-2014",
+     "Per the PR-2 dated 10-20-16, the injured worker has been declared permanent and "
+     "stationary. He retired in 2015 and does not plan to return to work. The treatment plan "
+     "included a functional capacity evaluation.", "upheld"),
     # ODG Pain: genetic tests for opioid risk are not recommended, whatever the records show
     ("pharmacogenetic testing", "Pharmacogenetic testing", "1-1-2014",
      "Per the PR-2 dated 10-20-16, the injured worker complained of chronic low back pain. "
