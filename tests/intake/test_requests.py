@@ -38,6 +38,8 @@ CASES = [
     ("12 sessions of acupuncture for the right shoulder", "rehabilitation", "acupuncture",
      {"sessions": 12, "laterality": "right"}),
     ("Acupuncture x 8", "rehabilitation", "acupuncture", {"sessions": 8}),
+    ("Acupuncture 1 time a week for 6 weeks for the neck", "rehabilitation", "acupuncture",
+     {"frequency_per_week": 1, "duration_weeks": 6, "sessions": 6}),
     ("Chiropractic care to the low back two times a week for four weeks", "rehabilitation",
      "chiropractic", {"regions": ["lumbar spine"], "frequency_per_week": 2,
                       "duration_weeks": 4, "sessions": 8}),

@@ -153,7 +153,7 @@ _SESSIONS = re.compile(
 )
 # "acupuncture sessions (6)"
 _SESSIONS_AFTER = re.compile(r"\b(?:sessions?|visits?|treatments?)\s*\(\s*(\d{1,3})\s*\)", re.I)
-# "2 times a week for 4 weeks", and in words: "twice weekly for four weeks"
+# "2 times a week for 4 weeks" ("1 time a week"), and in words: "twice weekly for four weeks"
 # "3x/wk x 4 wks", "2/wk x 6 wks", "3 times weekly for 4 weeks", "two (2) times a week for
 # four (4) weeks"; a range ("2-3x/wk x 4-6 wks") is read at its upper end, the most it asks for
 _PAREN = r"(?:\s*\(\d{1,2}\))?"
@@ -162,7 +162,7 @@ _PER_WEEK = re.compile(
     r"(?:"
     + _NUM
     + _PAREN
-    + r"\s*(?:(?:x|times)\s*(?:a|per|each|/)\s*|/\s*|(?:x|times)\s*)(?:week|wk)(?:ly)?\b"
+    + r"\s*(?:(?:x|times?)\s*(?:a|per|each|/)\s*|/\s*|(?:x|times?)\s*)(?:week|wk)(?:ly)?\b"
     + r"|(once|twice|thrice)\s*(?:(?:a|per|each)\s*week|weekly))"
     + r",?\s*(?:for|x|times|over)\s*"
     + _FROM

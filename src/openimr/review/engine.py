@@ -41,7 +41,7 @@ from openimr.review.rationale import (
     as_object,
     check_absence,
     describe_all,
-    latest_clinical_date,
+    latest_visit,
     strip_quotes,
 )
 from openimr.review.topics import TopicSearch, search_topics
@@ -320,7 +320,7 @@ class Explained:
 def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Case) -> Explained:
     """A sentence per criterion; every absence claim is checked against the records and
     rewritten when a record contradicts it."""
-    latest = latest_clinical_date(case.bundle)
+    latest = latest_visit(case.bundle, case.evidence)
     blocked = _blocked(results)
     done = Explained([], [], {})
     for crit, out in results:

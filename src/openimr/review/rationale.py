@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from openimr.domain import CaseBundle, Finding
+from openimr.evidence.evidence_set import timeline_date
 from openimr.guidelines.schema import Cond
 from openimr.review.conditions import documented_in, findings_in, scope_regions
 from openimr.review.facts import fmt_date
@@ -60,9 +61,24 @@ def _drug(word: str) -> bool:
     return word.strip(",;:").lower() in drug_names()
 
 
-def latest_clinical_date(bundle: CaseBundle) -> dt.date | None:
-    """The date of the most recent clinical record (a UR letter is not an examination)."""
-    dates = [r.date for r in bundle.records if r.date and not r.is_utilization_review]
+def latest_visit(bundle: CaseBundle, ev: EvidenceSet) -> dt.date | None:
+    """The date of the latest visit the records report: a clinical record's own date (a UR
+    letter is not an examination), or for a record that quotes others (a case summary, whose
+    own date is the day it was written) the dates of the complaints and examination findings
+    it reports."""
+    quoting = {f.record_id for f in ev.findings if f.quoted}
+    dates = [
+        r.date
+        for r in bundle.records
+        if r.date and not r.is_utilization_review and r.id not in quoting
+    ]
+    dates += [
+        d
+        for f in ev.findings
+        if f.role == "clinical"
+        and f.observation in ("subjective", "objective")
+        and (d := timeline_date(f)) is not None
+    ]
     return max(dates, default=None)
 
 
@@ -72,7 +88,8 @@ def describe(f: Finding) -> str:
 
 
 _GRADE = re.compile(r"^[\d+/ -]+(\s*(out of|of)\s*\d+)?$", re.I)
-_CLAUSE_BREAK = re.compile(r"[,;:(]\s*|\s(?:and|with)\s", re.I)
+# a clause starts after a comma (and the "and" or "with" after it: ", and weakness 4/5")
+_CLAUSE_BREAK = re.compile(r"[,;:(]\s*(?:(?:and|with)\s+)?|\s(?:and|with)\s", re.I)
 
 
 def quoted_words(f: Finding) -> str:
@@ -92,8 +109,17 @@ def quoted_words(f: Finding) -> str:
     return clause if 0 < len(clause) <= 80 else words
 
 
+# a study's name says only that it was done; what it showed, quoted from the same sentence,
+# says more ("tear of the medial meniscus", not "MRI")
+_STUDY_NAMES = frozenset({"imaging.mri", "imaging.ct", "imaging.xray"})
+
+
 def describe_all(findings: list[Finding], facts: list[str], limit: int = 3) -> str:
-    parts = [describe(f) for f in findings[:limit]] + facts
+    said = {(f.record_id, f.sentence) for f in findings if f.code not in _STUDY_NAMES}
+    shown = [
+        f for f in findings if f.code not in _STUDY_NAMES or (f.record_id, f.sentence) not in said
+    ]
+    parts = [describe(f) for f in shown[:limit]] + facts
     return "; ".join(parts) if parts else "see the records"
 
 
@@ -124,32 +150,43 @@ def check_absence(
     found = sorted(seen.values(), key=lambda f: (f.when is None, f.when, f.start))
     later = _later_negation(sentence, found, ev)
     text = "The records do mention " + "; ".join(describe(f) for f in found[:3]) + ", but "
-    if later is not None:
+    if later:
         text += (
-            f"the most recent examination no longer finds it ({describe(later)}), so it does "
-            "not meet the criterion as stated."
+            f"the most recent examination no longer finds {'them' if len(found) > 1 else 'it'} ("
+            + "; ".join(describe(f) for f in later)
+            + "), so it does not meet the criterion as stated."
         )
     elif latest_record and all(f.when and f.when < latest_record for f in found):
         text += (
-            "the finding is not carried forward in the most recent record "
-            f"({fmt_date(latest_record)}), so it does not meet the criterion as stated."
+            "the latest visit the records report "
+            f"({fmt_date(latest_record)}) does not repeat it, so it does not meet the criterion "
+            "as stated."
         )
     else:
         text += "it does not meet the criterion as the guideline states it."
     return Sentence(text), found
 
 
-def _later_negation(sentence: Sentence, found: list[Finding], ev: EvidenceSet) -> Finding | None:
-    """The latest first-hand negated mention of the claimed codes after every positive one."""
+def _later_negation(sentence: Sentence, found: list[Finding], ev: EvidenceSet) -> list[Finding]:
+    """The negated mentions of the claimed codes in the latest examination after every
+    positive one (at most three)."""
     last_present = max((f.when for f in found if f.when), default=None)
-    best: Finding | None = None
+    later: list[Finding] = []
     for claim in sentence.absence:
         for f in findings_in(ev, claim.codes, claim.regions, claim.observation, "negated"):
-            if f.quoted or not f.when or (last_present and f.when <= last_present):
-                continue
-            if best is None or f.when > (best.when or dt.date.min):
-                best = f
-    return best
+            if f.when and (last_present is None or f.when > last_present):
+                later.append(f)
+    # as for the criteria (``conditions.mentions``): a report quoted by a case summary counts
+    # when the records hold no first-hand mention
+    chosen = [f for f in later if not f.quoted] or later
+    if not chosen:
+        return []
+    last = max(f.when or dt.date.min for f in chosen)
+    latest = sorted((f for f in chosen if f.when == last), key=lambda f: f.start)
+    # the negations of the findings quoted before come first ("straight leg raise was
+    # negative" for "positive straight leg raise"), then the rest of that examination
+    codes = {f.code for f in found}
+    return sorted(latest, key=lambda f: f.code not in codes)[:3]
 
 
 def strip_quotes(text: str) -> str:
