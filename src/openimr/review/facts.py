@@ -178,6 +178,105 @@ def _hours_requested(ctx: Context) -> Value:
     return float(m.group(1)), f"{m.group(1)} hours requested"
 
 
+_NUM = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty[- ]four)"
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+              "twenty": 20, "twenty-four": 24, "twenty four": 24, "thirty": 30, "forty": 40,
+              "eighty": 80}
+_ROUND_THE_CLOCK = re.compile(r"\b24\s*/\s*7\b|\b(a)?round[- ]the[- ]clock\b", re.I)
+_HOURS_A_WEEK = re.compile(_NUM + r"\s*(?:hours?|hrs?)\s*(?:a|per|/|each)\s*(?:week|wk)\b", re.I)
+_HOURS_A_DAY = re.compile(
+    _NUM + r"\s*(?:hours?|hrs?)\s*(?:a|per|/|each)\s*day\b(?:[^.;]{0,12}?\b" + _NUM
+    + r"\s*(?:days?|times?)\s*(?:a|per|/|each)\s*(?:week|wk)\b)?",
+    re.I,
+)
+
+
+def _number(word: str) -> float:
+    return float(_NUM_WORDS.get(word.lower(), word) if not word.isdigit() else word)
+
+
+@fact(
+    "hours_per_week_requested",
+    "the hours of care a week the item asks for ('4 hours a day, 5 days a week' is 20; hours "
+    "a day with no days stated are every day; '24/7' is 168)",
+)
+def _hours_per_week(ctx: Context) -> Value:
+    text = ctx.request.decided_text
+    if _ROUND_THE_CLOCK.search(text):
+        return 168.0, "care around the clock (168 hours a week)"
+    m = _HOURS_A_WEEK.search(text)
+    if m:
+        h = _number(m.group(1))
+        return h, f"{h:g} hours a week"
+    m = _HOURS_A_DAY.search(text)
+    if m:
+        h = _number(m.group(1))
+        days = _number(m.group(2)) if m.group(2) else 7.0
+        return h * days, f"{h:g} hours a day, {days:g} days a week ({h * days:g} hours a week)"
+    return None, "no hours of care a week stated"
+
+
+_PROGRAM_COUNT = re.compile(
+    r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|eighty)\s+(?:full[- ])?(days?|sessions?|weeks?|hours?)\b",
+    re.I,
+)
+
+
+def _program_days(count: str, unit: str) -> float:
+    """Full-day sessions of a program: a week is 5 days, 8 hours a day (our reading, as the
+    topic's two weeks of 80 hours)."""
+    n = _number(count)
+    unit = unit.lower()
+    return n * 5 if unit.startswith("week") else n / 8 if unit.startswith("hour") else n
+
+
+@fact(
+    "frp_days_with_request",
+    "full-day sessions of a functional restoration program already attended plus those the item "
+    "asks for (a week is 5 days, 8 hours a day), once both are documented",
+)
+def _frp_days_with_request(ctx: Context) -> Value:
+    done = 0.0
+    for f in ctx.evidence.of(["program.frp_attended"], region=None, assertion="present"):
+        m = _PROGRAM_COUNT.search(f.text)
+        if m and f.is_evidence and f.observation != "plan":
+            done = max(done, _program_days(m.group(1), m.group(2)))
+    r = ctx.request
+    hours = _HOURS.search(r.decided_text)
+    asked = (float(r.sessions) if r.sessions else float(r.duration_weeks) * 5
+             if r.duration_weeks else float(hours.group(1)) / 8 if hours else None)
+    if not done or not asked:
+        return None, "program days attended or requested not documented"
+    total = done + asked
+    return total, (f"{done:g} days of the program attended and {asked:g} requested, "
+                   f"{total:g} in all")
+
+
+@fact(
+    "functional_improvement_denied",
+    "the records state that there has been no functional improvement (the latest first-hand "
+    "mention of functional improvement is negated): 1, else 0",
+)
+def _functional_improvement_denied(ctx: Context) -> Value:
+    said = [
+        f
+        for f in ctx.evidence.of(["function.improvement"], region=None, assertion=None)
+        if f.is_evidence and f.assertion in ("present", "negated") and f.observation != "plan"
+    ]
+    if not said:
+        return 0.0, "no statement about functional improvement"
+    latest = max(said, key=lambda f: (f.when or dt.date.min, f.start))
+    if latest.assertion != "negated":
+        return 0.0, "the latest statement reports functional improvement"
+    # the denial with its negation ("with no functional improvement"), not the bare words
+    m = re.search(r"\b(no|not|without|lack of|absence of)\b[^.;,]{0,40}?" + re.escape(latest.text),
+                  latest.sentence, re.I)
+    words = " ".join((m.group(0) if m else latest.text).split())
+    return 1.0, f'"{words}" ({latest.record_id}, {fmt_date(latest.when)})'
+
+
 @fact("levels_requested", "distinct spinal levels (motion segments) the item names")
 def _levels(ctx: Context) -> Value:
     n = spinal_levels(ctx.request.decided_text)
@@ -1032,6 +1131,18 @@ _BODY_FIELD = re.compile(
 )
 def _consult_body_field(ctx: Context) -> Value:
     return _flag(bool(_BODY_FIELD.search(ctx.request.decided_text)))
+
+
+_SURGICAL_CONSULT = re.compile(r"\b(surgeon|surgical|surgery|neurosurg\w*)\b", re.I)
+
+
+@fact(
+    "surgical_consult",
+    "the consultation asked for is a surgeon's (a surgical consultation), by its wording",
+    "request",
+)
+def _surgical_consult(ctx: Context) -> Value:
+    return _flag(bool(_SURGICAL_CONSULT.search(ctx.request.decided_text)))
 
 
 @fact("pain_specialist", "the consultation asked for is with pain management (a pain specialist)",
