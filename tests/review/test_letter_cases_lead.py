@@ -38,3 +38,26 @@ def test_one_time_a_week_for_six_weeks_is_six_treatments() -> None:
     got = decide_letter_case("Acupuncture 1 time a week for 6 weeks for the neck", "3-2-2015",
                              text)
     assert "more than the 3 to 6 treatments" not in got.rationale, got.rationale
+
+
+KNEE = (
+    "Per the PR-2 dated 10-12-16, the injured worker complained of right knee pain with locking "
+    "and giving way. Examination revealed medial joint line tenderness and a positive McMurray "
+    "test. Treatment to date has included physical therapy, a cortisone injection and "
+    "medications without improvement. MRI of the right knee dated 8-1-16 revealed "
+)
+
+
+def test_knee_arthroscopy_needs_imaging_that_shows_the_lesion() -> None:
+    # ACOEM 2004 ch. 13 pp. 344-345: a clear meniscus tear with symptoms beyond pain and
+    # consistent findings on MRI; an MRI of wear alone is not that
+    item = "Right knee arthroscopy with partial medial meniscectomy"
+    got = decide_letter_case(item, "3-2-2016", KNEE + "a horizontal tear in the medial meniscus.")
+    assert got.decision == "overturned", got.rationale
+    # what the study showed is quoted, not only its name
+    assert '"tear in the medial meniscus"' in got.rationale and '"MRI"' not in got.rationale
+    worn = KNEE + "degenerative fraying of the medial meniscus and moderate osteoarthritis."
+    got = decide_letter_case(item, "3-2-2016", worn)
+    assert got.decision == "upheld", got.rationale
+    said = got.rationale
+    assert "imaging that shows the lesion" in said or "no record documents a meniscal tear" in said

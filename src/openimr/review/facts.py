@@ -64,6 +64,13 @@ def fmt_date(d: dt.date | None) -> str:
     return f"{d.month}/{d.day}/{d.year}" if d else "an undated record"
 
 
+def fmt_when(f: Finding) -> str:
+    """When a finding was, as its record says it: "2015" where only the year is written."""
+    if f.date_precision == "year" and f.text_date is not None:
+        return str(f.text_date.year)
+    return fmt_date(f.when)
+
+
 def fmt_weeks(weeks: float) -> str:
     """A whole number of weeks as a sentence says it ("1 week", "4 weeks")."""
     n = round(weeks)
@@ -169,6 +176,105 @@ def _hours_requested(ctx: Context) -> Value:
     if m is None:
         return None, "no hours requested"
     return float(m.group(1)), f"{m.group(1)} hours requested"
+
+
+_NUM = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty[- ]four)"
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+              "twenty": 20, "twenty-four": 24, "twenty four": 24, "thirty": 30, "forty": 40,
+              "eighty": 80}
+_ROUND_THE_CLOCK = re.compile(r"\b24\s*/\s*7\b|\b(a)?round[- ]the[- ]clock\b", re.I)
+_HOURS_A_WEEK = re.compile(_NUM + r"\s*(?:hours?|hrs?)\s*(?:a|per|/|each)\s*(?:week|wk)\b", re.I)
+_HOURS_A_DAY = re.compile(
+    _NUM + r"\s*(?:hours?|hrs?)\s*(?:a|per|/|each)\s*day\b(?:[^.;]{0,12}?\b" + _NUM
+    + r"\s*(?:days?|times?)\s*(?:a|per|/|each)\s*(?:week|wk)\b)?",
+    re.I,
+)
+
+
+def _number(word: str) -> float:
+    return float(_NUM_WORDS.get(word.lower(), word) if not word.isdigit() else word)
+
+
+@fact(
+    "hours_per_week_requested",
+    "the hours of care a week the item asks for ('4 hours a day, 5 days a week' is 20; hours "
+    "a day with no days stated are every day; '24/7' is 168)",
+)
+def _hours_per_week(ctx: Context) -> Value:
+    text = ctx.request.decided_text
+    if _ROUND_THE_CLOCK.search(text):
+        return 168.0, "care around the clock (168 hours a week)"
+    m = _HOURS_A_WEEK.search(text)
+    if m:
+        h = _number(m.group(1))
+        return h, f"{h:g} hours a week"
+    m = _HOURS_A_DAY.search(text)
+    if m:
+        h = _number(m.group(1))
+        days = _number(m.group(2)) if m.group(2) else 7.0
+        return h * days, f"{h:g} hours a day, {days:g} days a week ({h * days:g} hours a week)"
+    return None, "no hours of care a week stated"
+
+
+_PROGRAM_COUNT = re.compile(
+    r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|eighty)\s+(?:full[- ])?(days?|sessions?|weeks?|hours?)\b",
+    re.I,
+)
+
+
+def _program_days(count: str, unit: str) -> float:
+    """Full-day sessions of a program: a week is 5 days, 8 hours a day (our reading, as the
+    topic's two weeks of 80 hours)."""
+    n = _number(count)
+    unit = unit.lower()
+    return n * 5 if unit.startswith("week") else n / 8 if unit.startswith("hour") else n
+
+
+@fact(
+    "frp_days_with_request",
+    "full-day sessions of a functional restoration program already attended plus those the item "
+    "asks for (a week is 5 days, 8 hours a day), once both are documented",
+)
+def _frp_days_with_request(ctx: Context) -> Value:
+    done = 0.0
+    for f in ctx.evidence.of(["program.frp_attended"], region=None, assertion="present"):
+        m = _PROGRAM_COUNT.search(f.text)
+        if m and f.is_evidence and f.observation != "plan":
+            done = max(done, _program_days(m.group(1), m.group(2)))
+    r = ctx.request
+    hours = _HOURS.search(r.decided_text)
+    asked = (float(r.sessions) if r.sessions else float(r.duration_weeks) * 5
+             if r.duration_weeks else float(hours.group(1)) / 8 if hours else None)
+    if not done or not asked:
+        return None, "program days attended or requested not documented"
+    total = done + asked
+    return total, (f"{done:g} days of the program attended and {asked:g} requested, "
+                   f"{total:g} in all")
+
+
+@fact(
+    "functional_improvement_denied",
+    "the records state that there has been no functional improvement (the latest first-hand "
+    "mention of functional improvement is negated): 1, else 0",
+)
+def _functional_improvement_denied(ctx: Context) -> Value:
+    said = [
+        f
+        for f in ctx.evidence.of(["function.improvement"], region=None, assertion=None)
+        if f.is_evidence and f.assertion in ("present", "negated") and f.observation != "plan"
+    ]
+    if not said:
+        return 0.0, "no statement about functional improvement"
+    latest = max(said, key=lambda f: (f.when or dt.date.min, f.start))
+    if latest.assertion != "negated":
+        return 0.0, "the latest statement reports functional improvement"
+    # the denial with its negation ("with no functional improvement"), not the bare words
+    m = re.search(r"\b(no|not|without|lack of|absence of)\b[^.;,]{0,40}?" + re.escape(latest.text),
+                  latest.sentence, re.I)
+    words = " ".join((m.group(0) if m else latest.text).split())
+    return 1.0, f'"{words}" ({latest.record_id}, {fmt_date(latest.when)})'
 
 
 @fact("levels_requested", "distinct spinal levels (motion segments) the item names")
@@ -297,8 +403,10 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
     # a test the sentence does not date takes its record's date; a record written after the UR
     # decision (a letter's case summary) does not date the test ("the last drug screen was
     # done in 2015")
+    # a test dated by its year only ("done in 2015") is at least as old as that year's last
+    # day, and perhaps a year older
     tests = [
-        max([f.when, *_listed_dates(f)])
+        (max([f.when, *_listed_dates(f)]), f)
         for f in done
         if f.when
         and not (
@@ -309,8 +417,15 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
         if done:
             return None, "the records do not say when the last drug test was done"
         return None, "no earlier drug test documented"
-    weeks = (ctx.bundle.dates.ur_denial - max(tests)).days / 7
-    return weeks, f"last drug test on {fmt_date(max(tests))}, {fmt_weeks(weeks)} earlier"
+    last, f = max(tests, key=lambda t: (t[0], t[1].date_precision == "day"))
+    weeks = (ctx.bundle.dates.ur_denial - last).days / 7
+    if f.date_precision == "year" and last == f.text_date:
+        # how long ago is known only within a year: not a number a threshold can be read on
+        return None, (
+            f"the last drug test is dated by its year only ({last.year}), at least "
+            f"{fmt_weeks(weeks)} before the UR decision"
+        )
+    return weeks, f"last drug test on {fmt_date(last)}, {fmt_weeks(weeks)} earlier"
 
 
 def _days(n: int) -> str:
@@ -366,9 +481,102 @@ def _pain_score(ctx: Context) -> Value:
     return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
 
 
+class _MedDrug(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    names: list[str]
+    factor: float | None = None
+    tiers: list[tuple[float, float]] = []  # methadone: (mg a day up to, factor)
+    per_hour: bool = False  # a patch: the factor applies to its rate in mcg an hour
+    source: str | None = None
+
+
+class _MedTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    citation: str
+    drugs: dict[str, _MedDrug]
+
+
+@lru_cache(maxsize=1)
+def _med_table() -> _MedTable:
+    path = Path(str(resources.files("openimr.guidelines") / "tables" / "morphine_equivalents.yaml"))
+    return load_model(_MedTable, path, "guidelines/tables/morphine_equivalents.yaml")
+
+
+@lru_cache(maxsize=1)
+def _med_name_rx() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """The opioid names of the table (name -> drug) and any drug name of the vocabulary (where
+    the words about one drug end)."""
+    from openimr.intake.vocabulary import drug_names
+
+    of = {n.lower(): drug for drug, d in _med_table().drugs.items() for n in d.names}
+    names = sorted(of, key=len, reverse=True)
+    table = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+    every = sorted({*drug_names(), *of}, key=len, reverse=True)
+    anydrug = re.compile(r"\b(" + "|".join(re.escape(n) for n in every) + r")\b", re.I)
+    return table, of, anydrug
+
+
+def _med_of(drug: str, amount: float, unit: str) -> float:
+    d = _med_table().drugs[drug]
+    if d.tiers:
+        factor = next((f for upto, f in d.tiers if amount <= upto), d.tiers[-1][1])
+        return amount * factor
+    return amount * (d.factor or 0.0)
+
+
+def _computed_meds(ctx: Context) -> list[tuple[Finding, str, float, str]]:
+    """Each opioid the records name with its dose and how often (CPMTG 2009 pp. 86-87): the
+    finding, the drug, its daily morphine equivalents and how the dose reads."""
+    from openimr.evidence.quantities import opioid_regimen
+
+    table, of, anydrug = _med_name_rx()
+    out = []
+    for f in ctx.evidence.of(["med.opioid"], region=None, assertion="present"):
+        if not f.is_evidence:
+            continue
+        m = table.fullmatch(f.text.strip())
+        drug = of.get(m.group(1).lower()) if m else None
+        at = f.sentence.find(f.text)
+        if drug is None or at < 0:
+            continue
+        following = f.sentence[at + len(f.text) : at + len(f.text) + 100]
+        nxt = anydrug.search(following)
+        following = following[: nxt.start()] if nxt else following
+        got = opioid_regimen(following)
+        if got is None:
+            continue
+        amount, unit, strength = got
+        if (unit == "mcg/h") != _med_table().drugs[drug].per_hour:
+            continue
+        said = f"{f.text} {strength:g} {'mcg an hour' if unit == 'mcg/h' else 'mg'}"
+        if unit == "mg":
+            said += f", {amount:g} mg a day"
+        out.append((f, drug, _med_of(drug, amount, unit), said))
+    return out
+
+
+_BMI = re.compile(r"\b(?:bmi|body mass index)\D{0,12}?(\d{2}(?:\.\d+)?)\b", re.I)
+
+
+@fact("body_mass_index", "the body mass index the latest record that states one gives")
+def _body_mass_index(ctx: Context) -> Value:
+    found = []
+    for f in ctx.evidence.of(["measure.bmi", "dx.extreme_obesity"], region=None,
+                             assertion="present"):
+        m = _BMI.search(f.text)
+        if m and f.is_evidence:
+            found.append((f, float(m.group(1))))
+    if not found:
+        return None, "no body mass index documented"
+    f, bmi = max(found, key=lambda p: (p[0].when or dt.date.min, p[0].start))
+    return bmi, f"body mass index {bmi:g} ({f.record_id}, {fmt_date(f.when)})"
+
+
 @fact(
     "morphine_equivalent_dose",
-    "the daily morphine equivalent dose (mg) the latest record that states one gives",
+    "the daily morphine equivalent dose (mg): the one the latest record states, or the doses "
+    "of the opioids the latest records give, each times its factor (CPMTG 2009 pp. 86-87, "
+    "guidelines/tables/morphine_equivalents.yaml), added together",
 )
 def _morphine_equivalent_dose(ctx: Context) -> Value:
     found = [
@@ -378,13 +586,30 @@ def _morphine_equivalent_dose(ctx: Context) -> Value:
         # record's statement of the regimen is what counts, from whichever sentence
         if f.value and f.value.replace(".", "", 1).isdigit() and f.is_evidence
     ]
-    if not found:
+    stated = max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
+    computed = _computed_meds(ctx)
+    latest = max((f.when or dt.date.min for f, *_ in computed), default=None)
+    if stated is not None and (latest is None or (stated.when or dt.date.min) >= latest):
+        dose = float(stated.value or 0)
+        return dose, (
+            f"a morphine equivalent dose of {dose:g} mg a day ({stated.record_id}, "
+            f"{fmt_when(stated)})"
+        )
+    if latest is None:
         return None, "no morphine equivalent dose documented"
-    latest = max(found, key=lambda f: (f.when or dt.date.min, f.start))
-    dose = float(latest.value or 0)
-    return dose, (
-        f"a morphine equivalent dose of {dose:g} mg a day ({latest.record_id}, "
-        f"{fmt_date(latest.when)})"
+    # the regimen of the latest date that gives one: each product once, as last written (a
+    # long-acting and a short-acting form of one drug are two products, added together)
+    mine: dict[str, tuple[Finding, float, str]] = {}
+    computed.sort(key=lambda c: (c[0].when or dt.date.min, c[0].start))
+    for f, _drug, med, said in computed:
+        if (f.when or dt.date.min) == latest:
+            mine[f.text.lower()] = (f, med, said)
+    total = sum(med for _, med, _ in mine.values())
+    parts = "; ".join(f"{said}: {med:g} mg morphine equivalents" for _, med, said in mine.values())
+    first = next(iter(mine.values()))[0]
+    return total, (
+        f"{total:g} mg morphine equivalents a day computed from the doses the records give "
+        f"({parts}; {first.record_id}, {fmt_date(latest)})"
     )
 
 
@@ -407,7 +632,7 @@ def _relief_percent(ctx: Context) -> Value:
                 pct = float(m.group(1))
                 if pct <= 100 and (best is None or pct > best[0]):
                     words = " ".join(f.text.split())
-                    best = pct, f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+                    best = pct, f'"{words}" ({f.record_id}, {fmt_when(f)})'
     if best is None:
         return None, "no percentage of relief documented"
     return best
@@ -439,7 +664,7 @@ def _responses_after_ur(ctx: Context) -> Value:
     if not found:
         return 0.0, f"no response documented after the UR decision of {fmt_date(ur)}"
     f = found[-1]
-    return float(len(found)), f'"{" ".join(f.text.split())}" ({f.record_id}, {fmt_date(f.when)})'
+    return float(len(found)), f'"{" ".join(f.text.split())}" ({f.record_id}, {fmt_when(f)})'
 
 
 # ---- properties of the request (tested with ``equals``)
@@ -462,7 +687,7 @@ def _repeat(ctx: Context) -> Value:
         what = ("injection" if p.code == "therapy.injection"
                 else "course" if p.code.startswith("therapy.") else "study")
         return _flag(True, f'an earlier {what} is documented ("{words}", {p.record_id}, '
-                     f"{fmt_date(p.when)})")
+                     f"{fmt_when(p)})")
     return _flag(ctx.request.repeat)
 
 
@@ -622,7 +847,7 @@ def _surgery_established(ctx: Context) -> Value:
     if f is None:
         return _flag(False)
     words = " ".join(f.sentence.split())
-    return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+    return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
 
 
 @fact(
@@ -767,7 +992,7 @@ def _agent_in_use(
         if f.observation in ("subjective", "history") and (
             not asked or not named or asked & named
         ):
-            return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+            return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
         for a in named & asked:
             if f.when:
                 dates.setdefault(a, set()).add(f.when)
@@ -838,7 +1063,7 @@ def _other_anticonvulsant_tried(ctx: Context) -> Value:
         for f in ctx.evidence.of("med.anticonvulsant", observation=obs):
             other = agents(f"{f.text} {f.value or ''}") - asked
             if other:
-                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
     return 0.0, "the records name no other anticonvulsant tried"
 
 
@@ -853,7 +1078,7 @@ def _cox2_in_use(ctx: Context) -> Value:
     for obs in ("subjective", "history"):
         for f in ctx.evidence.of("med.nsaid", observation=obs):
             if any(name in f"{f.text} {f.value or ''}".lower() for name in cox2):
-                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
     return 0.0, "the records name no earlier use of celecoxib"
 
 
@@ -905,6 +1130,18 @@ _BODY_FIELD = re.compile(
 )
 def _consult_body_field(ctx: Context) -> Value:
     return _flag(bool(_BODY_FIELD.search(ctx.request.decided_text)))
+
+
+_SURGICAL_CONSULT = re.compile(r"\b(surgeon|surgical|surgery|neurosurg\w*)\b", re.I)
+
+
+@fact(
+    "surgical_consult",
+    "the consultation asked for is a surgeon's (a surgical consultation), by its wording",
+    "request",
+)
+def _surgical_consult(ctx: Context) -> Value:
+    return _flag(bool(_SURGICAL_CONSULT.search(ctx.request.decided_text)))
 
 
 @fact("pain_specialist", "the consultation asked for is with pain management (a pain specialist)",
@@ -1040,6 +1277,88 @@ def _outpatient_operation(ctx: Context) -> Value:
     return _flag(True, f"the operation is {kind.name}, done as an outpatient")
 
 
+@fact(
+    "inpatient_operation",
+    "the operation is one ODG's Hospital length of stay expects a night or more in hospital "
+    "after (intake/data/procedures.yaml stay_days above 0): a fusion, a joint replacement, a "
+    "spinal decompression",
+    "request",
+)
+def _inpatient_operation(ctx: Context) -> Value:
+    kind = operation(ctx.request)
+    if kind is None or not kind.stay_days:
+        return _flag(False, "")
+    return _flag(True, f"the operation is {kind.name}, with a hospital stay after it")
+
+
+@fact(
+    "joint_replacement_operation",
+    "the operation the service goes with is a knee or hip replacement (major lower-limb joint "
+    "surgery, ODG Knee & Leg, Venous thrombosis)",
+    "request",
+)
+def _joint_replacement_operation(ctx: Context) -> Value:
+    _, kind = _operation_done(ctx)
+    ok = kind is not None and kind.name in ("a knee replacement", "a hip replacement")
+    return _flag(ok, f"the operation is {kind.name}" if ok and kind else "")
+
+
+# a drug named with its dose ("Keflex 500mg"), not a generic word ("antibiotics", "medication")
+_NAMED_DOSE = re.compile(
+    r"\b(?!(?:medications?|medicines?|antibiotics?|drugs?|pain|post|op|operative|postoperative|"
+    r"surgical|service)\b)[a-z][a-z-]{3,}\s*\d+(\.\d+)?\s?(mg|mcg|g|ml)\b",
+    re.I,
+)
+
+
+@fact(
+    "medication_named",
+    "the item names the drug it asks for (a known drug, or a name with its dose), not only a "
+    "kind of medicine ('post-operative antibiotics')",
+    "request",
+)
+def _medication_named(ctx: Context) -> Value:
+    req = ctx.request
+    if req.drug:
+        return _flag(True, f"{req.drug} is requested")
+    m = _NAMED_DOSE.search(req.decided_text)
+    return _flag(m is not None, f"{m.group(0)} is requested" if m else "")
+
+
+_MENISCECTOMY = re.compile(r"menisc", re.I)
+
+
+@fact("meniscectomy_requested", "the operation asked for removes or repairs a meniscus",
+      "request")
+def _meniscectomy_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_MENISCECTOMY.search(text)), "a meniscus operation is requested")
+
+
+_SLAP_REPAIR = re.compile(r"\bslap\b|superior lab(rum|ral)", re.I)
+_CLAVICLE_EXCISION = re.compile(
+    r"distal clavic\w*|claviculectomy|mumford|(ac|acromioclavicular) joint (resection|excision)",
+    re.I,
+)
+
+
+@fact("slap_repair_requested", "the operation asked for treats a superior labral (SLAP) tear",
+      "request")
+def _slap_repair_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_SLAP_REPAIR.search(text)), "a SLAP repair is requested")
+
+
+@fact(
+    "clavicle_excision_requested",
+    "the operation asked for resects the distal clavicle (a partial claviculectomy, Mumford)",
+    "request",
+)
+def _clavicle_excision_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_CLAVICLE_EXCISION.search(text)), "a distal clavicle excision is requested")
+
+
 _CPM = re.compile(r"\bcpm\b|continuous passive motion", re.I)
 
 
@@ -1098,6 +1417,7 @@ _SPINE_REGIONS = frozenset({"lumbar spine", "thoracic spine"})
 _COLLAR = re.compile(r"collar|cervical (brace|orthosis)|miami|aspen|philadelphia", re.I)
 # ODG Shoulder, Postoperative abduction pillow sling: an option after an open repair of a large
 # or massive rotator cuff tear, not after arthroscopic repairs
+_SPLINT = re.compile(r"splint|\bbrace\b|orthosis|immobili[sz]er", re.I)
 _ABDUCTION_SLING = re.compile(r"abduction|ultra ?sling|pillow sling", re.I)
 _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", re.I)
 
@@ -1108,7 +1428,8 @@ _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", r
     "(knee: a ligament reconstruction, a meniscal or cartilage repair, an osteotomy or a "
     "fracture fixation, ODG Knee & Leg, Knee brace; low back: a fusion, ODG Low Back, Back "
     "brace, post operative; abduction sling: an open rotator cuff repair, ODG Shoulder; a "
-    "cervical collar: not a one-level anterior fusion, ODG Neck); true for any other device",
+    "cervical collar: not a one-level anterior fusion, ODG Neck; a wrist splint: not after a "
+    "carpal tunnel release, ODG Carpal Tunnel Syndrome); true for any other device",
     "request",
 )
 def _brace_fits_operation(ctx: Context) -> Value:
@@ -1127,6 +1448,13 @@ def _brace_fits_operation(ctx: Context) -> Value:
             and spinal_levels(op_text) == 1
         )
         return _flag(not single, "" if single else "the collar is not for a one-level fusion")
+    if "wrist/hand" in req.regions and _SPLINT.search(req.decided_text):
+        # ODG Carpal Tunnel Syndrome, Splinting: not after a carpal tunnel release (immobilizing
+        # the wrist after the release adds nothing)
+        op_text, _ = _operation_done(ctx)
+        if re.search(r"carpal tunnel", op_text, re.I):
+            return _flag(False, "the splint is for the wrist after a carpal tunnel release")
+        return _flag(True, "")
     if not _BRACE.search(req.decided_text):
         return _flag(True, "")
     op_text, kind = _operation_done(ctx)

@@ -18,7 +18,7 @@ from openimr.domain import CaseBundle, Finding
 from openimr.evidence.evidence_set import timeline_date
 from openimr.guidelines.schema import Cond
 from openimr.review.conditions import documented_in, findings_in, scope_regions
-from openimr.review.facts import fmt_date
+from openimr.review.facts import fmt_date, fmt_when
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
@@ -84,7 +84,7 @@ def latest_visit(bundle: CaseBundle, ev: EvidenceSet) -> dt.date | None:
 
 def describe(f: Finding) -> str:
     """A short, checkable reference to a finding: the words of the record, where and when."""
-    return f'"{quoted_words(f)}" ({f.record_id}, {fmt_date(f.when)})'
+    return f'"{quoted_words(f)}" ({f.record_id}, {fmt_when(f)})'
 
 
 _GRADE = re.compile(r"^[\d+/ -]+(\s*(out of|of)\s*\d+)?$", re.I)
@@ -109,8 +109,17 @@ def quoted_words(f: Finding) -> str:
     return clause if 0 < len(clause) <= 80 else words
 
 
+# a study's name says only that it was done; what it showed, quoted from the same sentence,
+# says more ("tear of the medial meniscus", not "MRI")
+_STUDY_NAMES = frozenset({"imaging.mri", "imaging.ct", "imaging.xray"})
+
+
 def describe_all(findings: list[Finding], facts: list[str], limit: int = 3) -> str:
-    parts = [describe(f) for f in findings[:limit]] + facts
+    said = {(f.record_id, f.sentence) for f in findings if f.code not in _STUDY_NAMES}
+    shown = [
+        f for f in findings if f.code not in _STUDY_NAMES or (f.record_id, f.sentence) not in said
+    ]
+    parts = [describe(f) for f in shown[:limit]] + facts
     return "; ".join(parts) if parts else "see the records"
 
 
