@@ -413,6 +413,32 @@ def _relief_percent(ctx: Context) -> Value:
     return best
 
 
+@fact(
+    "relief_weeks",
+    "the longest time the relief of an earlier treatment at the requested body part lasted, in "
+    "weeks, as the records report it first-hand ('70% relief for ten weeks' is 10)",
+)
+def _relief_weeks(ctx: Context) -> Value:
+    from openimr.evidence.quantities import relief_weeks
+
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    codes = ["pain.relief_half", "function.improvement", "therapy.injection", "med.reduced"]
+    best: tuple[float, str] | None = None
+    seen: set[tuple[str, str]] = set()
+    for region in regions:
+        for f in ctx.evidence.of(codes, region=region, assertion="present"):
+            if not f.is_evidence or not f.sentence or (f.record_id, f.sentence) in seen:
+                continue
+            seen.add((f.record_id, f.sentence))
+            weeks = relief_weeks(f.sentence)
+            if weeks is not None and (best is None or weeks > best[0]):
+                words = " ".join(f.sentence.split())
+                best = weeks, f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+    if best is None:
+        return None, "how long the relief lasted is not documented"
+    return best
+
+
 @fact("visits_with_request", "the visits of the therapy requested already completed plus the "
       "visits requested (the course as a whole, once both are documented)")
 def _visits_with_request(ctx: Context) -> Value:
