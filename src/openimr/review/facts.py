@@ -555,6 +555,10 @@ def _approved_here(sentence: str, span: str, approval: re.Pattern[str] = _APPROV
         return False
     if approval.match(span) and not re.search(r"\bnon-?\s*$|\bnot\s+$", sentence[:at]):
         return True  # the finding's own words: "certified the right knee arthroscopy"
+    inside = approval.search(span)
+    tail = sentence[at + len(span) : at + len(span) + 40]
+    if inside and not _REFUSAL.search(span[: inside.start()]) and not _REFUSAL.search(tail):
+        return True  # after the surgery, in its own words: "the repair was authorized"
     before = list(approval.finditer(sentence[max(0, at - 80) : at]))
     if before and not _REFUSAL.search(sentence[max(0, at - 80) : at][before[-1].end() :]):
         return True
@@ -665,6 +669,88 @@ def _surgery_recent(ctx: Context) -> Value:
     if weeks is not None and weeks >= 26:
         return _flag(False, f"{said}: {when} the UR decision, past the recovery period")
     return value, said
+
+
+@fact(
+    "psych_evaluation_requested",
+    "the case also asks for a psychological evaluation (the clearance CPMTG 2009 p. 101 puts "
+    "before a spinal cord stimulator or an intrathecal pump)",
+    "request",
+)
+def _psych_evaluation_requested(ctx: Context) -> Value:
+    from openimr.intake.requests import match_services
+
+    for r in ctx.bundle.requests:
+        found = match_services(r.item)
+        if found and found[0].service.id == "psych_eval":
+            return _flag(True, f'the case also requests "{r.item}"')
+    return _flag(False)
+
+
+_SERIES = re.compile(
+    r"\bseries\b|\b(three|four|five|six|[3-9])\s+(\w+\s+){0,3}?(injections|blocks|esis)\b", re.I
+)
+
+
+@fact(
+    "injection_series",
+    "the item asks for a series of injections given in advance (three or more, 'a series of "
+    "three', 'x3') rather than one at a time",
+    "request",
+)
+def _injection_series(ctx: Context) -> Value:
+    text = ctx.request.decided_text
+    if _SERIES.search(text) or (ctx.request.sessions or 0) >= 3:
+        return _flag(True, f'"{text}"')
+    return _flag(False)
+
+
+_FUSION = re.compile(r"\b(fusions?|fused|arthrodesis|interbody|tlif|plif|alif|acdf)\b", re.I)
+
+
+@fact(
+    "fused_at_requested_level",
+    "the records report a spinal fusion done at a level the item names (ODG facet joint "
+    "diagnostic blocks: not at a previously fused level)",
+    "request",
+)
+def _fused_at_requested_level(ctx: Context) -> Value:
+    asked = spinal_segments(ctx.request.decided_text)
+    if not asked:
+        return _flag(False)
+    for f in ctx.evidence.of(["surgery.prior"], assertion="present"):
+        if f.observation == "plan" or not f.is_evidence or not _FUSION.search(f.sentence):
+            continue
+        if spinal_segments(f.sentence) & asked:
+            words = " ".join(f.sentence.split())
+            return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+    return _flag(False)
+
+
+_PERMANENT = re.compile(r"\b(permanent|implant\w*|placement)\b", re.I)
+_TRIAL = re.compile(r"\btrial\b", re.I)
+
+
+@fact(
+    "permanent_implant",
+    "the item asks for a device's permanent implantation, not its trial (CPMTG 2009 pp. "
+    "105-107: a stimulator is implanted only after a successful trial)",
+    "request",
+)
+def _permanent_implant(ctx: Context) -> Value:
+    text = ctx.request.decided_text
+    if _PERMANENT.search(text) and not _TRIAL.search(text):
+        return _flag(True, f'"{text}"')
+    return _flag(False)
+
+
+_ORTHOTIC = re.compile(r"\borthotics?\b|\binserts?\b|arch supports?|heel cups?|insoles?", re.I)
+
+
+@fact("orthotic", "the item asks for a foot orthotic (an insert, an arch support, a heel cup)",
+      "request")
+def _orthotic(ctx: Context) -> Value:
+    return _flag(bool(_ORTHOTIC.search(ctx.request.decided_text)))
 
 
 @fact("retrospective", "a retrospective request (a date of service already past)", "request")
@@ -1090,6 +1176,11 @@ def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
 
     done = recent_surgery(ctx.request, ctx.evidence, ctx.bundle.dates.ur_denial)
     if done is None:
+        # an operation the records report authorized or scheduled, still to come ("a right
+        # knee ACL reconstruction was authorized and is scheduled"): the sentence names it
+        reported = _surgery_reported(ctx)
+        if reported is not None and reported.code == "surgery.planned":
+            return reported.sentence, procedure_kind(reported.sentence)
         return ctx.request.procedure or "", None
     return done.text, procedure_kind(done.text)
 
@@ -1236,6 +1327,11 @@ def _vertebra(letter: str, number: int) -> int | None:
 def spinal_levels(text: str) -> int:
     """How many distinct spinal levels (motion segments) a request names; 0 when it names none.
     A range names every segment in it: "L4-S1" is L4-5 and L5-S1, "C5-C7" is C5-6 and C6-7."""
+    return len(spinal_segments(text))
+
+
+def spinal_segments(text: str) -> set[tuple[int, int] | tuple[str, int, str, int]]:
+    """The distinct spinal levels (motion segments) ``text`` names (see spinal_levels)."""
     seen: set[tuple[int, int] | tuple[str, int, str, int]] = set()
     for m in SPINAL_LEVEL.finditer(text):
         upper_letter, lower_letter = m.group(1), m.group(3) or m.group(1)
@@ -1246,7 +1342,7 @@ def spinal_levels(text: str) -> int:
             seen.add((upper_letter.upper(), int(m.group(2)), lower_letter.upper(), int(m.group(4))))
             continue
         seen.update((v, v + 1) for v in range(top, bottom))
-    return len(seen)
+    return seen
 
 
 class _Course(BaseModel):
