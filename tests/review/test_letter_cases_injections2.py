@@ -485,3 +485,13 @@ def test_a_series_of_epidurals_asked_in_advance_is_not_supported() -> None:
     )
     assert series.decision == "upheld", series.rationale
     assert "series" in series.rationale, series.rationale
+
+
+def test_a_postoperative_brace_rationale_names_only_its_own_device() -> None:
+    # ODG's rule for the knee brace is the one said: not the sling's, the collar's or the back's
+    pair = next(p for p in CASES if p.item == "Post-operative hinged knee brace")
+    got = _decide(pair.item, pair.injured, pair.unsupported, pair.sex)
+    assert got.decision == "upheld", got.rationale
+    assert "a knee brace after" in got.rationale, got.rationale
+    assert "sling" not in got.rationale and "collar" not in got.rationale, got.rationale
+    assert not any(n.kind == "fact_check" for n in got.notes), got.notes

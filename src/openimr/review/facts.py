@@ -1229,11 +1229,18 @@ _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", r
     "request",
 )
 def _brace_fits_operation(ctx: Context) -> Value:
+    # each device's reason says its own rule, so that a rationale names only the device asked
+    # for (not the knee's rule for a collar)
     req = ctx.request
     if _ABDUCTION_SLING.search(req.decided_text):
         op_text, _ = _operation_done(ctx)
         ok = bool(_OPEN_CUFF.search(op_text))
-        return _flag(ok, "the abduction sling is for an open rotator cuff repair" if ok else "")
+        return _flag(
+            ok,
+            "the abduction sling is for an open rotator cuff repair" if ok
+            else "an abduction pillow sling, which the guideline supports after an open rotator "
+            "cuff repair, for another operation",
+        )
     if "cervical spine" in req.regions and _COLLAR.search(req.decided_text):
         op_text, kind = _operation_done(ctx)
         # ODG Neck, Cervical collar, post operative (fusion): not after a single-level anterior
@@ -1243,21 +1250,33 @@ def _brace_fits_operation(ctx: Context) -> Value:
             and kind.name == "a cervical fusion"
             and spinal_levels(op_text) == 1
         )
-        return _flag(not single, "" if single else "the collar is not for a one-level fusion")
+        return _flag(
+            not single,
+            "a cervical collar after a single-level anterior cervical fusion, which the guideline "
+            "does not support" if single else "the collar is not for a one-level fusion",
+        )
     if not _BRACE.search(req.decided_text):
         return _flag(True, "")
     op_text, kind = _operation_done(ctx)
+    what = kind.name if kind else "the operation"
     if "knee" in req.regions:
         ok = bool(_KNEE_BRACE_OPS.search(op_text)) or (
             kind is not None
             and kind.name in ("a ligament reconstruction", "an open fracture fixation")
         )
-        what = kind.name if kind else "the operation"
-        return _flag(ok, f"the brace is for the knee after {what}")
+        return _flag(
+            ok,
+            f"the brace is for the knee after {what}" if ok
+            else f"a knee brace after {what}, where the guideline supports one after a ligament "
+            "reconstruction, a meniscal or cartilage repair, an osteotomy or a fracture fixation",
+        )
     if set(req.regions) & _SPINE_REGIONS:
         ok = kind is not None and kind.name == "a lumbar fusion"
-        what = kind.name if kind else "the operation"
-        return _flag(ok, f"the brace is for the back after {what}")
+        return _flag(
+            ok,
+            f"the brace is for the back after {what}" if ok
+            else f"a back brace after {what}, where the guideline supports one after a fusion",
+        )
     return _flag(True, "")
 
 
