@@ -427,6 +427,27 @@ CASES = [
         "stable ankle with full motion and no heel or forefoot tenderness.",
         sex="female",
     ),
+    # facet joint injections for axial pain from facet arthropathy without stenosis, versus the
+    # same joints with severe central canal stenosis and neurogenic claudication: ODG Low Back,
+    # Facet joint intra-articular injections (not with spinal stenosis)
+    Pair(
+        "Bilateral L4-5 facet joint injections",
+        "03-12-2015",
+        "The injured worker is undergoing treatment for chronic low back pain from lumbar"
+        " facet arthropathy. Treatment to date has included physical therapy, a home "
+        "exercise program and NSAIDs for six months without relief. Per the PR-2 dated "
+        "07-20-2017, he reported axial low back pain without radiation, rated 7/10, worse"
+        " with extension. Objective findings included bilateral L4-5 facet tenderness, "
+        "pain on extension and rotation, negative straight leg raise and a normal "
+        "neurological examination. An MRI dated 03-01-2017 showed L4-5 facet arthropathy "
+        "without canal or foraminal stenosis.",
+        "The injured worker is undergoing treatment for chronic low back pain with "
+        "neurogenic claudication. Treatment to date has included physical therapy and "
+        "NSAIDs without relief. Per the PR-2 dated 07-20-2017, he reported back and "
+        "bilateral leg pain with walking, rated 7/10. Objective findings included lumbar "
+        "facet tenderness and a normal neurological examination. An MRI dated 03-01-2017 "
+        "showed severe central canal stenosis at L4-5.",
+    ),
 ]
 
 

@@ -753,6 +753,32 @@ def _orthotic(ctx: Context) -> Value:
     return _flag(bool(_ORTHOTIC.search(ctx.request.decided_text)))
 
 
+_CENTRAL_STENOSIS = re.compile(
+    r"\b(central|canal|spinal|thecal)\s+(canal\s+)?stenosis\b"
+    r"|\bstenosis of the (central |spinal )?canal\b|\bneurogenic claudication\b",
+    re.I,
+)
+
+
+@fact(
+    "facet_joint_injection_with_stenosis",
+    "the item asks for an injection into the facet joints (not a medial branch block) and the "
+    "records report spinal (central canal) stenosis at the spine requested (ODG Low Back, Facet "
+    "joint intra-articular injections: not with spinal stenosis)",
+    "request",
+)
+def _facet_joint_injection_with_stenosis(ctx: Context) -> Value:
+    if ctx.request.service != "facet_injection":
+        return _flag(False)
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    for region in regions:
+        for f in ctx.evidence.of(["imaging.stenosis"], region=region, assertion="present"):
+            if f.is_evidence and _CENTRAL_STENOSIS.search(f.sentence):
+                words = " ".join(f.sentence.split())
+                return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+    return _flag(False)
+
+
 @fact("retrospective", "a retrospective request (a date of service already past)", "request")
 def _retrospective(ctx: Context) -> Value:
     return _flag(ctx.request.retrospective)
