@@ -105,7 +105,8 @@ CASES = [
         sex="female",
     ),
     # repeat trigger point injections after more than 50% relief for eight weeks with a return to
-    # full duties, versus relief for three days: CPMTG 2009 p. 122
+    # full duties, versus relief for three days: CPMTG 2009 p. 122 (the trigger points with both
+    # signs it names, a twitch response and referred pain on palpation)
     Pair(
         "Repeat trigger point injections to the trapezius",
         "01-10-2015",
@@ -113,7 +114,8 @@ CASES = [
         " Trigger point injections on 05-15-2017 gave 60% relief for eight weeks, and she was "
         "able to return to her full duties at work and reduce her tramadol. Per the PR-2 dated "
         "07-24-2017, the pain has returned with palpable trigger points with a twitch response "
-        "in both trapezius muscles. The treating physician requested repeat trigger point "
+        "and referred pain on palpation in both trapezius muscles. The treating physician "
+        "requested repeat trigger point "
         "injections.",
         "The injured worker is undergoing treatment for myofascial pain of the upper trapezius."
         " Trigger point injections on 07-01-2017 gave relief for three days. Per the PR-2 dated"

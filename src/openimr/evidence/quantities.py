@@ -516,3 +516,44 @@ def opioid_regimen(following: str) -> tuple[float, str, float] | None:
         units = _UNIT_WORDS.get(word) or float(re.split(r"\s*(?:-|to)\s*", word)[-1].replace(
             "two", "2").replace("three", "3"))
     return strength * units * per_day, "mg", strength
+
+
+# how long the relief of an earlier treatment lasted, said after the relief ("70% relief for
+# ten weeks", "helped for about three weeks", "relief lasting 6-8 weeks") or before it ("two
+# weeks of relief"): the duration the guidelines test a repeat procedure on (CPMTG 2009 p. 46
+# and p. 122, six weeks; ODG facet neurotomy, twelve weeks)
+_SPAN = r"(\d{1,2}|" + _NUMBER_WORD + r"|a|an)(?:\s*(?:-|to)\s*(\d{1,2}|" + _NUMBER_WORD + r"))?"
+_RELIEF_FOR = re.compile(
+    r"\b(relie[fv]\w*|improve\w*|better|help(?:ed|ful)?|benefit\w*|decrease\w*|reduc\w*|resolved)"
+    r"\b[^.;]{0,80}?\b(?:for|lasting|lasted|that lasted|which lasted)\s+"
+    r"(?:only\s+)?(?:about\s+|approximately\s+|nearly\s+|almost\s+|over\s+|more than\s+|at least\s+"
+    r"|around\s+|roughly\s+|up to\s+)?" + _SPAN + r"\s+(days?|weeks?|months?)\b",
+    re.I,
+)
+_WEEKS_OF_RELIEF = re.compile(
+    r"\b" + _SPAN
+    + r"\s+(days?|weeks?|months?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:relief|improvement|benefit)\b",
+    re.I,
+)
+_PER_UNIT = {"day": 1 / 7, "week": 1.0, "month": 52 / 12}
+
+
+def _count(word: str) -> int:
+    w = word.lower()
+    if w in ("a", "an"):
+        return 1
+    return int(w) if w.isdigit() else _word_number(w)
+
+
+def relief_weeks(text: str) -> float | None:
+    """The longest duration of relief ``text`` reports, in weeks (the shorter end of a range:
+    "6-8 weeks" is 6), or None."""
+    best: float | None = None
+    for rx, first in ((_RELIEF_FOR, 2), (_WEEKS_OF_RELIEF, 1)):
+        for m in rx.finditer(text):
+            n = _count(m.group(first))
+            unit = m.group(first + 2).lower().rstrip("s")
+            weeks = n * _PER_UNIT[unit]
+            if n and (best is None or weeks > best):
+                best = weeks
+    return best

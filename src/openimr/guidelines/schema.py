@@ -46,7 +46,8 @@ class Citation(_M):
         )
 
 
-Observation = Literal["subjective", "objective", "test", "plan", "history", "any"]
+# "done": any kind of statement but a plan (an evaluation reported, not one requested)
+Observation = Literal["subjective", "objective", "test", "plan", "history", "any", "done"]
 # Facts and request properties are names in the fact registry (``review/facts.py``): each is
 # defined there once, and topics are checked against it when the knowledge base loads.
 

@@ -201,12 +201,14 @@ class _Lookup:
 
 def _finding(cond: Cond, ctx: Context) -> Outcome:
     codes = [cond.finding] if isinstance(cond.finding, str) else list(cond.finding or [])
-    obs = None if cond.observation in (None, "any") else cond.observation
+    obs = None if cond.observation in (None, "any", "done") else cond.observation
     look = _Lookup(
         cond, ctx, codes, scope_regions(cond.region, ctx.request), obs, cond.status or "any"
     )
     if look.status == "any":
         found = findings_in(ctx.evidence, codes, look.regions, obs, assertion="present")
+        if cond.observation == "done":  # not a plan: what was done, not what is asked for
+            found = [f for f in found if f.observation != "plan" and f.role != "plan"]
         hits = sorted(look.current(look.at_site(found)), key=_by_date)
         if hits:
             return look.contested(Outcome(True, hits))

@@ -638,6 +638,32 @@ def _relief_percent(ctx: Context) -> Value:
     return best
 
 
+@fact(
+    "relief_weeks",
+    "the longest time the relief of an earlier treatment at the requested body part lasted, in "
+    "weeks, as the records report it first-hand ('70% relief for ten weeks' is 10)",
+)
+def _relief_weeks(ctx: Context) -> Value:
+    from openimr.evidence.quantities import relief_weeks
+
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    codes = ["pain.relief_half", "function.improvement", "therapy.injection", "med.reduced"]
+    best: tuple[float, str] | None = None
+    seen: set[tuple[str, str]] = set()
+    for region in regions:
+        for f in ctx.evidence.of(codes, region=region, assertion="present"):
+            if not f.is_evidence or not f.sentence or (f.record_id, f.sentence) in seen:
+                continue
+            seen.add((f.record_id, f.sentence))
+            weeks = relief_weeks(f.sentence)
+            if weeks is not None and (best is None or weeks > best[0]):
+                words = " ".join(f.sentence.split())
+                best = weeks, f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+    if best is None:
+        return None, "how long the relief lasted is not documented"
+    return best
+
+
 @fact("visits_with_request", "the visits of the therapy requested already completed plus the "
       "visits requested (the course as a whole, once both are documented)")
 def _visits_with_request(ctx: Context) -> Value:
@@ -754,6 +780,10 @@ def _approved_here(sentence: str, span: str, approval: re.Pattern[str] = _APPROV
         return False
     if approval.match(span) and not re.search(r"\bnon-?\s*$|\bnot\s+$", sentence[:at]):
         return True  # the finding's own words: "certified the right knee arthroscopy"
+    inside = approval.search(span)
+    tail = sentence[at + len(span) : at + len(span) + 40]
+    if inside and not _REFUSAL.search(span[: inside.start()]) and not _REFUSAL.search(tail):
+        return True  # after the surgery, in its own words: "the repair was authorized"
     before = list(approval.finditer(sentence[max(0, at - 80) : at]))
     if before and not _REFUSAL.search(sentence[max(0, at - 80) : at][before[-1].end() :]):
         return True
@@ -864,6 +894,114 @@ def _surgery_recent(ctx: Context) -> Value:
     if weeks is not None and weeks >= 26:
         return _flag(False, f"{said}: {when} the UR decision, past the recovery period")
     return value, said
+
+
+@fact(
+    "psych_evaluation_requested",
+    "the case also asks for a psychological evaluation (the clearance CPMTG 2009 p. 101 puts "
+    "before a spinal cord stimulator or an intrathecal pump)",
+    "request",
+)
+def _psych_evaluation_requested(ctx: Context) -> Value:
+    from openimr.intake.requests import match_services
+
+    for r in ctx.bundle.requests:
+        found = match_services(r.item)
+        if found and found[0].service.id == "psych_eval":
+            return _flag(True, f'the case also requests "{r.item}"')
+    return _flag(False)
+
+
+_SERIES = re.compile(
+    r"\bseries\b|\b(three|four|five|six|[3-9])\s+(\w+\s+){0,3}?(injections|blocks|esis)\b", re.I
+)
+
+
+@fact(
+    "injection_series",
+    "the item asks for a series of injections given in advance (three or more, 'a series of "
+    "three', 'x3') rather than one at a time",
+    "request",
+)
+def _injection_series(ctx: Context) -> Value:
+    text = ctx.request.decided_text
+    if _SERIES.search(text) or (ctx.request.sessions or 0) >= 3:
+        return _flag(True, f'"{text}"')
+    return _flag(False)
+
+
+_FUSION = re.compile(r"\b(fusions?|fused|arthrodesis|interbody|tlif|plif|alif|acdf)\b", re.I)
+
+
+@fact(
+    "fused_at_requested_level",
+    "the records report a spinal fusion done at a level the item names (ODG facet joint "
+    "diagnostic blocks: not at a previously fused level)",
+    "request",
+)
+def _fused_at_requested_level(ctx: Context) -> Value:
+    asked = spinal_segments(ctx.request.decided_text)
+    if not asked:
+        return _flag(False)
+    for f in ctx.evidence.of(["surgery.prior"], assertion="present"):
+        if f.observation == "plan" or not f.is_evidence or not _FUSION.search(f.sentence):
+            continue
+        if spinal_segments(f.sentence) & asked:
+            words = " ".join(f.sentence.split())
+            return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+    return _flag(False)
+
+
+_PERMANENT = re.compile(r"\b(permanent|implant\w*|placement)\b", re.I)
+_TRIAL = re.compile(r"\btrial\b", re.I)
+
+
+@fact(
+    "permanent_implant",
+    "the item asks for a device's permanent implantation, not its trial (CPMTG 2009 pp. "
+    "105-107: a stimulator is implanted only after a successful trial)",
+    "request",
+)
+def _permanent_implant(ctx: Context) -> Value:
+    text = ctx.request.decided_text
+    if _PERMANENT.search(text) and not _TRIAL.search(text):
+        return _flag(True, f'"{text}"')
+    return _flag(False)
+
+
+_ORTHOTIC = re.compile(r"\borthotics?\b|\binserts?\b|arch supports?|heel cups?|insoles?", re.I)
+
+
+@fact("orthotic", "the item asks for a foot orthotic (an insert, an arch support, a heel cup)",
+      "request")
+def _orthotic(ctx: Context) -> Value:
+    return _flag(bool(_ORTHOTIC.search(ctx.request.decided_text)))
+
+
+_CENTRAL_STENOSIS = re.compile(
+    r"\b(central|canal|spinal|thecal)\s+(canal\s+)?stenosis\b"
+    r"|\bstenosis of the (central |spinal )?canal\b|\bneurogenic claudication\b",
+    re.I,
+)
+
+
+@fact(
+    "facet_joint_injection_with_stenosis",
+    "the item asks for an injection into the facet joints (not a medial branch block) and the "
+    "records report spinal (central canal) stenosis at the spine requested (ODG Low Back, Facet "
+    "joint intra-articular injections: not with spinal stenosis)",
+    "request",
+)
+def _facet_joint_injection_with_stenosis(ctx: Context) -> Value:
+    if ctx.request.service != "facet_injection":
+        return _flag(False)
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    for region in regions:
+        for f in ctx.evidence.of(["imaging.stenosis"], region=region, assertion="present"):
+            if f.is_evidence and _CENTRAL_STENOSIS.search(f.sentence):
+                words = " ".join(f.sentence.split())
+                return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+    return _flag(False)
 
 
 @fact("retrospective", "a retrospective request (a date of service already past)", "request")
@@ -1383,6 +1521,11 @@ def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
 
     done = recent_surgery(ctx.request, ctx.evidence, ctx.bundle.dates.ur_denial)
     if done is None:
+        # an operation the records report authorized or scheduled, still to come ("a right
+        # knee ACL reconstruction was authorized and is scheduled"): the sentence names it
+        reported = _surgery_reported(ctx)
+        if reported is not None and reported.code == "surgery.planned":
+            return reported.sentence, procedure_kind(reported.sentence)
         return ctx.request.procedure or "", None
     return done.text, procedure_kind(done.text)
 
@@ -1433,11 +1576,18 @@ _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", r
     "request",
 )
 def _brace_fits_operation(ctx: Context) -> Value:
+    # each device's reason says its own rule, so that a rationale names only the device asked
+    # for (not the knee's rule for a collar)
     req = ctx.request
     if _ABDUCTION_SLING.search(req.decided_text):
         op_text, _ = _operation_done(ctx)
         ok = bool(_OPEN_CUFF.search(op_text))
-        return _flag(ok, "the abduction sling is for an open rotator cuff repair" if ok else "")
+        return _flag(
+            ok,
+            "the abduction sling is for an open rotator cuff repair" if ok
+            else "an abduction pillow sling, which the guideline supports after an open rotator "
+            "cuff repair, for another operation",
+        )
     if "cervical spine" in req.regions and _COLLAR.search(req.decided_text):
         op_text, kind = _operation_done(ctx)
         # ODG Neck, Cervical collar, post operative (fusion): not after a single-level anterior
@@ -1447,28 +1597,44 @@ def _brace_fits_operation(ctx: Context) -> Value:
             and kind.name == "a cervical fusion"
             and spinal_levels(op_text) == 1
         )
-        return _flag(not single, "" if single else "the collar is not for a one-level fusion")
+        return _flag(
+            not single,
+            "a cervical collar after a single-level anterior cervical fusion, which the guideline "
+            "does not support" if single else "the collar is not for a one-level fusion",
+        )
     if "wrist/hand" in req.regions and _SPLINT.search(req.decided_text):
         # ODG Carpal Tunnel Syndrome, Splinting: not after a carpal tunnel release (immobilizing
         # the wrist after the release adds nothing)
         op_text, _ = _operation_done(ctx)
         if re.search(r"carpal tunnel", op_text, re.I):
-            return _flag(False, "the splint is for the wrist after a carpal tunnel release")
+            return _flag(
+                False,
+                "a wrist splint after a carpal tunnel release, which the guideline does not "
+                "support",
+            )
         return _flag(True, "")
     if not _BRACE.search(req.decided_text):
         return _flag(True, "")
     op_text, kind = _operation_done(ctx)
+    what = kind.name if kind else "the operation"
     if "knee" in req.regions:
         ok = bool(_KNEE_BRACE_OPS.search(op_text)) or (
             kind is not None
             and kind.name in ("a ligament reconstruction", "an open fracture fixation")
         )
-        what = kind.name if kind else "the operation"
-        return _flag(ok, f"the brace is for the knee after {what}")
+        return _flag(
+            ok,
+            f"the brace is for the knee after {what}" if ok
+            else f"a knee brace after {what}, where the guideline supports one after a ligament "
+            "reconstruction, a meniscal or cartilage repair, an osteotomy or a fracture fixation",
+        )
     if set(req.regions) & _SPINE_REGIONS:
         ok = kind is not None and kind.name == "a lumbar fusion"
-        what = kind.name if kind else "the operation"
-        return _flag(ok, f"the brace is for the back after {what}")
+        return _flag(
+            ok,
+            f"the brace is for the back after {what}" if ok
+            else f"a back brace after {what}, where the guideline supports one after a fusion",
+        )
     return _flag(True, "")
 
 
@@ -1538,6 +1704,11 @@ def _vertebra(letter: str, number: int) -> int | None:
 def spinal_levels(text: str) -> int:
     """How many distinct spinal levels (motion segments) a request names; 0 when it names none.
     A range names every segment in it: "L4-S1" is L4-5 and L5-S1, "C5-C7" is C5-6 and C6-7."""
+    return len(spinal_segments(text))
+
+
+def spinal_segments(text: str) -> set[tuple[int, int] | tuple[str, int, str, int]]:
+    """The distinct spinal levels (motion segments) ``text`` names (see spinal_levels)."""
     seen: set[tuple[int, int] | tuple[str, int, str, int]] = set()
     for m in SPINAL_LEVEL.finditer(text):
         upper_letter, lower_letter = m.group(1), m.group(3) or m.group(1)
@@ -1548,7 +1719,7 @@ def spinal_levels(text: str) -> int:
             seen.add((upper_letter.upper(), int(m.group(2)), lower_letter.upper(), int(m.group(4))))
             continue
         seen.update((v, v + 1) for v in range(top, bottom))
-    return len(seen)
+    return seen
 
 
 class _Course(BaseModel):
