@@ -20,7 +20,10 @@ say was discontinued is not current (no drug screen or laboratory monitoring for
 exercise program has failed" and "with little progress" are failed care (CPMTG 2009 p. 23 speaks
 of a lack of progress); a "multidisciplinary evaluation" is the evaluation before a functional
 restoration program (CPMTG 2009 pp. 30-32), and a "pain psychology evaluation" an evaluation,
-not a course of psychotherapy."""
+not a course of psychotherapy; a psychological evaluation or testing the records report done
+(dated) makes a new request a repeat, upheld unless it has a question of its own such as a
+stimulator's clearance (pp. 100-101; our reading); "a spinal cord stimulator trial is planned"
+is a plan."""
 
 from __future__ import annotations
 
@@ -616,6 +619,26 @@ VARIANTS = [
      "Per the PR-2 dated 10-20-16, the injured worker has been declared permanent and "
      "stationary. He retired in 2015 and does not plan to return to work. The treatment plan "
      "included a functional capacity evaluation.", "upheld"),
+    # CPMTG 2009 pp. 100-101: an evaluation done in this claim has given its answer; another
+    # needs a new question of its own, such as a stimulator's clearance (p. 101; our reading of
+    # medical necessity, as for a study already done)
+    ("psychological evaluation already done", "Psychological evaluation", "3-14-2015",
+     "Per the PR-2 dated 10-20-16, the injured worker reported low back pain rated 7 out of 10 "
+     "and depressed mood. " + T + "medications and physical therapy. A psychological "
+     "evaluation dated 9-15-16 diagnosed an adjustment disorder with depressed mood. There has "
+     "been no change in her mood since. The treatment plan included a psychological "
+     "evaluation.", "upheld"),
+    ("psychological testing already done", "Psychological testing", "3-14-2015",
+     "Per the PR-2 dated 10-20-16, the injured worker reported depressed mood. Psychological "
+     "testing on 9-1-16 showed moderate depression and anxiety. The treatment plan included "
+     "psychological testing.", "upheld"),
+    ("an evaluation done before, now a stimulator's clearance", "Psychological evaluation",
+     "3-14-2012",
+     "Per the PR-2 dated 10-20-16, the injured worker complained of burning left leg pain after "
+     "a lumbar fusion in 2013. " + T + "medications, physical therapy and epidural steroid "
+     "injections without lasting relief. A psychological evaluation dated 3-1-15 diagnosed "
+     "depression. On 10-20-16, a spinal cord stimulator trial was recommended, and the "
+     "treatment plan included a psychological evaluation before the trial.", "overturned"),
     # ODG Pain: genetic tests for opioid risk are not recommended, whatever the records show
     ("pharmacogenetic testing", "Pharmacogenetic testing", "1-1-2014",
      "Per the PR-2 dated 10-20-16, the injured worker complained of chronic low back pain. "
