@@ -190,3 +190,21 @@ def test_token_characters_are_the_spans(nlp: Any) -> None:
             for b in range(a, min(n, a + 12) + 1):
                 span = doc[a:b]
                 assert chars.of(a, b) == (span.start_char, span.end_char), (text, a, b)
+
+
+def test_findings_of_exactly_some_codes_in_order() -> None:
+    """``EvidenceSet.exactly`` (routing's earlier studies, issue 16) is the findings whose
+    code is one of those asked, in their order, sub-codes left out, after the list grows."""
+    from openimr.domain.finding import Finding
+    from openimr.evidence.evidence_set import EvidenceSet
+
+    codes = ["imaging.mri", "imaging.mri.lumbar", "therapy.pt", "imaging.mri", "other"]
+    fs = [
+        Finding(code=c, label=c, record_id="r", start=k, end=k + 1, text="x")
+        for k, c in enumerate(codes)
+    ]
+    ev = EvidenceSet(findings=list(fs))
+    for ask in (["imaging.mri"], ["therapy.pt", "imaging.mri"], [], ["none"]):
+        assert ev.exactly(ask) == [f for f in ev.findings if f.code in ask]
+    ev.findings.append(fs[2])
+    assert ev.exactly(["therapy.pt"]) == [fs[2], fs[2]]

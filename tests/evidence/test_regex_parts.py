@@ -44,6 +44,22 @@ def _long(text: str) -> str:
         (r"\d{1,4}\s*(med|mme|mmed|medd)\b", "90 med 120mme 30 mmed x 4 medd 7 meds"),
         (r"(?:a+b)|(?:b+c)|(?:ab+c)", "aab abbc bbc abc aaabbbccc"),
         (r"(?:\bx\b(?!\s*/))|(?:\bx\s*/\s*y)", "x / y x/y x  x /"),
+        # parts that open with lookbehinds: tried only where one of their strings ends, one
+        # string the end of another ("tens unit " and "unit "), one a prefix of another
+        (
+            r"(?:(?:(?<=\btens )|(?<=\btens unit )|(?<=\bunit ))(without|with no) relief)"
+            r"|(?:(?<!no )(?<=\bcare )(?:\w+ ){0,2}?failed)|(?:(?<=, )but)",
+            "a tens unit without relief, tens without relief; care failed; TENS UNIT WITH NO "
+            "relief, care it then failed, but, no care failed, xtens without relief, but",
+        ),
+        # a lookahead with a lookaround inside it ("stopped" before a drug, not before a
+        # reason): how far it looks counts the inner one
+        (
+            r"(?:\bstopped(?=\s+(the\s+)?(meds|norco)\b(?![^.;]{0,20}\b(because|due to)\b)))"
+            r"|(?:\bquit\b(?=\s+\w+(?=\s+now)))",
+            "stopped meds. stopped the norco because of nausea; stopped meds and later, due to "
+            "cost, quit smoking now, quit it. stopped norco due to cost",
+        ),
     ],
 )
 def test_unions(pattern: str, text: str) -> None:
@@ -127,7 +143,19 @@ def _unions(draw: Any) -> str:
         if draw(st.booleans()):
             seq.insert(0, draw(st.sampled_from(["(?<!x )", "(?<=\\s)", "\\b", "(?<![a-z])"])))
         if draw(st.booleans()):
-            seq.append(draw(st.sampled_from(["(?!\\s*y)", "\\b", "(?=\\d)"])))
+            # lookbehinds of strings: tried only where one of them ends (regex_scan.Behind)
+            seq.insert(
+                0,
+                draw(
+                    st.sampled_from(
+                        ["(?<=ab )", "(?<=\\bcd)", "(?:(?<=ab)|(?<=\\bb )|(?<=x y ))", "((?<=12))"]
+                    )
+                ),
+            )
+        if draw(st.booleans()):
+            seq.append(
+                draw(st.sampled_from(["(?!\\s*y)", "\\b", "(?=\\d)", "(?=\\s*\\w(?![^.]{0,9}y))"]))
+            )
         parts.append("(?:" + "".join(seq) + ")")
     return "|".join(parts)
 
@@ -254,3 +282,41 @@ def test_the_rules_parts_are_tried_where_they_can_start(nlp: Any) -> None:
     fast = [f for m in (scanner.targets, scanner.context) for _, f in m._fast]
     parts = [p for f in fast for p in f._plan or ()]
     assert sum(p.lead is not None for p in parts) >= len(parts) // 3
+
+
+@pytest.mark.parametrize(
+    ("pattern", "strings"),
+    [
+        (r"(?<=\bcare )failed", {"care "}),
+        (r"(?:(?<=\btens )|(?<=\btens unit ))(but|yet)", {"tens ", "tens unit "}),
+        (r"(?<!no )\b(?=x)((?<=Care, )|(?<=pt ))x", {"care, ", "pt "}),  # after other zero widths
+        (r"(?:(?<=a )|(?<=\s))b", None),  # a body that is not a string: every position
+        (r"(?:(?<=a )|(?=b))b", None),  # an alternative without a lookbehind
+        (r"(?<=care\b)x", None),  # a boundary after the string
+        (r"x(?<=x)y", None),  # not where the match starts
+        (r"(a)?(?<=b)c", None),
+    ],
+)
+def test_what_a_match_starts_after(pattern: str, strings: set[str] | None) -> None:
+    """A part that opens with lookbehinds of strings is tried only where one of the strings
+    ends (regex_scan._behind_of), a necessary condition like its leads."""
+    import re._parser as parser
+
+    from openimr.evidence.regex_scan import _behind_of
+
+    assert _behind_of(parser.parse(pattern, re.IGNORECASE)) == strings
+
+
+def test_the_rules_parts_after_lookbehinds_are_tried_where_those_end(nlp: Any) -> None:
+    scanner = _scanner(nlp)
+    fast = [f for m in (scanner.targets, scanner.context) for _, f in m._fast]
+    parts = [p for f in fast for p in f._plan or ()]
+    assert sum(p.behind is not None for p in parts) >= 5
+
+
+def test_a_lookaround_inside_a_lookahead_is_planned(nlp: Any) -> None:
+    """``med.stopped`` looks for a reason after the drug inside its lookahead: it is searched
+    part by part too, not with finditer over a whole piece."""
+    scanner = _scanner(nlp)
+    fast = [f for _, f in scanner.targets._fast if "discontinued|quit" in f.rx.pattern]
+    assert fast and all(f._plan is not None for f in fast)

@@ -100,11 +100,14 @@ def test_case_decision(index: int) -> None:
 
 def test_region_specific_topics_win_over_the_general_one(kb: KnowledgeBase) -> None:
     when = dt.date(2016, 12, 1)
-    ankle = kb.candidates(parse_request("Removal of hardware right ankle"), when)
+    ankle = kb.candidates(parse_request("Right ankle arthrotomy"), when)
     assert [t.id for t in ankle] == ["acoem2004.ankle-foot.surgery"]
     assert kb.candidates(parse_request("Inguinal hernia repair"), when) == []  # no ACOEM chapter
-    wrist = kb.candidates(parse_request("Removal of hardware right wrist"), when)
+    wrist = kb.candidates(parse_request("Excision of mass right wrist"), when)
     assert [t.id for t in wrist] == ["acoem2004.surgery-general"]
+    # hardware removal has a section of its own (ODG, Hardware implant removal)
+    plate = kb.candidates(parse_request("Removal of hardware right ankle"), when)
+    assert [t.id for t in plate] == ["odg.hardware-removal"]
     knee = kb.candidates(parse_request("Cortisone injection right knee"), when)
     assert knee[0].id == "acoem2004.knee.corticosteroid-injection"
     back = kb.candidates(parse_request("X-rays of the lumbar spine and lower extremities"), when)

@@ -213,7 +213,8 @@ def test_an_ekg_is_for_an_inpatient_operation_in_a_patient_at_risk() -> None:
 KNEE_OA = (
     "He reported right knee pain with walking and at night. Examination on 10-12-16 revealed "
     "decreased range of motion of the right knee with crepitus. He has difficulty walking more "
-    "than one block. Standing x-rays of the right knee dated 7-20-16 revealed bone-on-bone "
+    "than one block. His body mass index is 33. Standing x-rays of the right knee dated 7-20-16 "
+    "revealed bone-on-bone "
     "medial compartment osteoarthritis. He completed physical therapy, NSAIDs and "
     "corticosteroid injections without relief. The plan included a right total knee "
     "arthroplasty."

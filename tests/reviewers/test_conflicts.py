@@ -59,3 +59,12 @@ def test_reviewer_who_is_the_treating_physician_is_conflicted() -> None:
 def test_no_parties_no_conflict() -> None:
     b = bundle(["Norco"], employer=None, claims_administrator=None, providers=[])
     assert conflicts(reviewer("X", affiliations=["Anything Inc"]), b) == []
+
+
+def test_name_tokens_kept_per_name_are_what_the_function_gives() -> None:
+    """``name_tokens`` is kept per name (issue 16: the panel is compared with every case):
+    the kept answer is the function's own, whatever was asked before."""
+    names = ["Dr. Alan Example, M.D.", "Harbor Medical Group of Fresno, Inc.", "J. Smíth & Co"]
+    for name in names + names:
+        assert name_tokens(name) == name_tokens.__wrapped__(name)
+    assert name_tokens("Dr. Alan Example, M.D.") == ("alan", "example")

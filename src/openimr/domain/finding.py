@@ -31,6 +31,9 @@ class Finding(BaseModel):
     sentence: str = ""
     record_date: dt.date | None = None
     text_date: dt.date | None = None  # a date written in the sentence, if any
+    # "year": the sentence gives only the year ("in 2015"); text_date is then the latest day
+    # the event can have been (the year's last day, or the record's date if earlier)
+    date_precision: Literal["day", "year"] = "day"
     region: str | None = None  # body region, e.g. "lumbar spine", "lower extremity"
     laterality: Laterality | None = None
     assertion: Assertion = "present"

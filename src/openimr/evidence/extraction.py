@@ -275,8 +275,16 @@ class _Sent:
     dates: list[tuple[int, int, dt.date]]
     cues: dict[str, list[tuple[int, int]]]
     _sides: list[tuple[int, int, str]] | None = None
+    _years: list[tuple[int, int, int]] | None = None
 
     _flat: str | None = None
+
+    @property
+    def years(self) -> list[tuple[int, int, int]]:
+        """The years written alone as an event's time ("in 2015"), found once."""
+        if self._years is None:
+            self._years = q.find_years(self.text)
+        return self._years
 
     @property
     def flat(self) -> str:
@@ -468,6 +476,9 @@ def _value(
         return q.strength(span.text) or q.strength(text)
     if kind == "severity":
         return q.severity(text)
+    if kind == "relief":
+        got = q.relief(span.text)
+        return got[0] if got else None
     return None
 
 
@@ -548,21 +559,50 @@ def _is_lead(sent: _Sent) -> bool:
     return _has(sent, "lead_date") and not _has(sent, "not_lead_date")
 
 
-def _text_date(sent: _Sent, rel: tuple[int, int], carried: dt.date | None) -> dt.date | None:
-    """The date of the finding at ``rel``: the nearest date in its own clause; in a clause
-    without one, the date of a lead sentence that opens before it ("On 11/22/2016 she reported
-    pain, and the examination showed ..."), else the visit's date carried from the lead before
-    the sentence (a date in another clause, "an MRI in March 2015 was normal, and the plan
-    included ...", is that clause's)."""
-    if not sent.dates:
-        return carried
+# what ends the stretch a year can date after a finding: another clause or item, or another
+# event the finding is placed against ("radicular pain after a fusion in 2013": the fusion's)
+_YEAR_GAP = re.compile(
+    r"[,;]|\b(and|but|while|whereas|which|who|since|after|before|following|from|due|because|"
+    r"status|s/p|post|until|than|when)\b",
+    re.I,
+)
+
+
+def _text_date(
+    sent: _Sent, rel: tuple[int, int], carried: dt.date | None, record: dt.date | None = None
+) -> tuple[dt.date | None, bool]:
+    """The date of the finding at ``rel`` and whether only its year is known: the nearest date
+    in its own clause, or a year written alone there ("an MRI in 2015": the latest day it can
+    have been, the year's last or the record's date); in a clause without one, the date of a
+    lead sentence that opens before it ("On 11/22/2016 she reported pain, and the examination
+    showed ..."), else the visit's date carried from the lead before the sentence (a date in
+    another clause, "an MRI in March 2015 was normal, and the plan included ...", is that
+    clause's)."""
+    years = sent.years
+    if not sent.dates and not years:
+        return carried, False
     lo, hi = _clause(sent, rel)
-    own = [d for d in sent.dates if lo <= d[0] < hi]
+    own: list[tuple[int, dt.date, bool]] = [
+        (d[0], d[2], False) for d in sent.dates if lo <= d[0] < hi
+    ]
+    for at, _, year in years:
+        # a year dates the event it follows closely ("fusion in 2013", "a screen done in
+        # 2015"), or a clause it opens ("In 2015, he had an MRI"), not every finding of its
+        # clause ("fusion in 2013 and has been taking Norco since 2014": Norco is not 2013's)
+        gap = sent.text[rel[1] : at]
+        after = 0 <= at - rel[1] <= 40 and not _YEAR_GAP.search(gap)
+        opens = at < rel[0] and at - lo <= 12 and lo <= at
+        if lo <= at < hi and (after or opens):
+            last = dt.date(year, 12, 31)
+            own.append((at, min(last, record) if record and record.year == year else last, True))
     if own:
-        return min(own, key=lambda d: abs(d[0] - rel[0]))[2]
+        best = min(own, key=lambda d: abs(d[0] - rel[0]))
+        return best[1], best[2]
+    if not sent.dates:
+        return carried, False
     if _is_lead(sent) and sent.dates[0][0] < lo:
-        return sent.dates[0][2]
-    return carried
+        return sent.dates[0][2], False
+    return carried, False
 
 
 def last_section(doc: Doc, before: tuple[str, str] | None = None) -> tuple[str, str] | None:
@@ -648,7 +688,7 @@ def _findings(
             region = _region(c, at[1], 0, 0)
         if region is None:
             region = concept.default_region
-        text_date = _text_date(sent, rel, carried.get(sent.start))
+        text_date, year_only = _text_date(sent, rel, carried.get(sent.start), meta.date)
         # a test result reported more than two weeks after it was dated is quoted from its report
         reported_later = (
             text_date is not None and meta.date is not None and (meta.date - text_date).days > 14
@@ -677,6 +717,9 @@ def _findings(
                     quoted = quoted or reported_later
                 break
         next_start = ents[i + 1].start_char - sent.start if i + 1 < len(ents) else len(sent.text)
+        no_relief = _no_relief(concept, ent.text, normal, assertion)
+        if no_relief is None:
+            continue
         finding = Finding(
             code=code,
             label=concept.label,
@@ -687,6 +730,7 @@ def _findings(
             sentence=sent.flat,
             record_date=meta.date,
             text_date=text_date,
+            date_precision="year" if year_only else "day",
             region=region,
             laterality=_laterality(sent.text, *rel, sent.sides),
             assertion=assertion,
@@ -703,30 +747,68 @@ def _findings(
                 else "clinical"
             ),
         )
-        out.append(finding)
+        if no_relief:
+            out.append(finding.model_copy(update={"assertion": "negated"}))
+        else:
+            out.append(finding)
+        if concept.value == "relief" and normal:
+            # the pain and the drug of a relief denied are there all the same ("the tramadol
+            # provides minimal relief": tramadol is taken, the pain is present)
+            finding = finding.model_copy(update={"assertion": "present"})
         for implied in concept.implies:
             out.append(
                 finding.model_copy(
                     update={"code": implied, "label": c.concepts[implied].label}
                 )
             )
-        for also, rx in c.carried.get(code, ()):
-            m = rx.search(ent.text)
-            if m is not None:
-                out.append(
-                    finding.model_copy(
-                        update={
-                            "code": also,
-                            "label": c.concepts[also].label,
-                            "start": finding.start + m.start(),
-                            "end": finding.start + m.end(),
-                            "text": m.group(),
-                            "value": None,
-                            "change": None,
-                        }
-                    )
-                )
+        out += _carried(c, code, ent.text, finding)
     return out, lead_out
+
+
+def _no_relief(concept: Concept, text: str, normal: bool, assertion: str) -> bool | None:
+    """For a medication's relief stated in figures (value ``relief``): whether the difference
+    is too small to count, a statement that the drug does not relieve the pain
+    (quantities.relief); None when no figure is stated (no finding). False for other concepts."""
+    if concept.value != "relief" or normal:
+        return False
+    got = q.relief(text)
+    if got is None:
+        return None
+    return not got[1] and assertion == "present"
+
+
+def _carried(c: _Compiled, code: str, text: str, finding: Finding) -> list[Finding]:
+    """The codes ``code`` carries in its span (vocabulary ``carries``), each at its words."""
+    out: list[Finding] = []
+    for also, rx in c.carried.get(code, ()):
+        m = rx.search(text)
+        if m is None:
+            continue
+        carried_value, carried_assertion = None, finding.assertion
+        if c.concepts[also].value == "relief":
+            # the relief a gain of function names ("with Norco her pain decreases from 8/10
+            # to 4/10 and she is able to walk"), judged as on its own
+            got = q.relief(m.group())
+            if got is None:
+                continue
+            carried_value = got[0]
+            if not got[1] and carried_assertion == "present":
+                carried_assertion = "negated"
+        out.append(
+            finding.model_copy(
+                update={
+                    "code": also,
+                    "label": c.concepts[also].label,
+                    "start": finding.start + m.start(),
+                    "end": finding.start + m.end(),
+                    "text": m.group(),
+                    "value": carried_value,
+                    "assertion": carried_assertion,
+                    "change": None,
+                }
+            )
+        )
+    return out
 
 
 def _rule_patterns(nlp: Any) -> list[re.Pattern[str]]:

@@ -102,7 +102,10 @@ class _Width:
             elif op in _REPEATS:
                 total += self._repeat(av, runs, ahead)
             elif op in (C.ASSERT, C.ASSERT_NOT):
-                self._assert(av, ahead)
+                if self.in_lookahead:
+                    total += self._nested(av, runs, ahead)
+                else:
+                    self._assert(av, ahead)
             else:
                 raise _Unbounded
         return total
@@ -168,10 +171,24 @@ class _Width:
                 raise _Unbounded
         return out
 
+    def _nested(
+        self, av: Any, runs: dict[str, int], ahead: list[tuple[int, dict[str, int]]]
+    ) -> int:
+        """A lookaround inside a lookahead: a lookahead (``(?=a(?!b))``) counts as if it
+        took what it looks at, so that the outer one's width covers how far it looks from
+        where it stands; a lookbehind looks back only (one with a lookaround in it: not
+        worked out)."""
+        direction, body = av
+        if direction == 1:
+            return self.of(body, runs, ahead)
+        if _has_assert(body):
+            raise _Unbounded
+        return 0
+
     def _assert(self, av: Any, ahead: list[tuple[int, dict[str, int]]]) -> None:
         direction, body = av
-        if self.in_lookahead or _has_assert(body):
-            raise _Unbounded  # a lookaround inside a lookaround: not worked out
+        if self.in_lookahead or (direction != 1 and _has_assert(body)):
+            raise _Unbounded  # a lookaround inside a lookbehind: not worked out
         if direction == 1:
             a_runs: dict[str, int] = {}
             self.in_lookahead = True
@@ -255,7 +272,8 @@ class _Part:
     past it can take (``fixed``, ``runs``, ``ahead``, as :class:`_Width` counts them)."""
 
     __slots__ = (
-        "rx", "factors", "omin", "ofixed", "oruns", "fixed", "runs", "ahead", "lead", "lead_len"
+        "rx", "factors", "omin", "ofixed", "oruns", "fixed", "runs", "ahead", "lead", "lead_len",
+        "behind",
     )
 
     def __init__(self, rx: re.Pattern[str], alt: Any, flags: int) -> None:
@@ -277,6 +295,98 @@ class _Part:
         if leads and all(leads) and len(leads) <= MAX_LEADS:
             self.lead = re.compile("|".join(re.escape(x) for x in sorted(leads)))
             self.lead_len = max(map(len, leads))
+        # Or where one of the strings a lookbehind it opens with asks for ends
+        # (``(?<=\btherapy )|(?<=\bcare )...``), found by an Aho-Corasick automaton of them.
+        self.behind: Behind | None = None
+        behind = _behind_of(alt)
+        if behind:
+            self.behind = Behind(behind)
+
+
+class Behind:
+    """The strings (lower case, ASCII) one of which ends where every match of a part starts:
+    the bodies of the positive lookbehinds the part opens with. ``starts(low, lo, hi)``: the
+    positions in ``lo``..``hi`` where one of them ends in ``low``, rising."""
+
+    __slots__ = ("auto", "longest")
+
+    def __init__(self, strings: set[str]) -> None:
+        import ahocorasick
+
+        self.auto: Any = ahocorasick.Automaton()
+        for string in strings:
+            self.auto.add_word(string, len(string))
+        self.auto.make_automaton()
+        self.longest = max(map(len, strings))
+
+    def starts(self, low: str, lo: int, hi: int) -> list[int]:
+        out: list[int] = []
+        for end, _ in self.auto.iter(low, max(0, lo - self.longest), hi):
+            s = end + 1
+            if s >= lo and (not out or out[-1] != s):
+                out.append(s)
+        return out
+
+
+def _behind_of(seq: Any) -> set[str] | None:
+    """The strings (lower case, ASCII) one of which every match of the parsed sequence has
+    just before its start: the bodies of a positive lookbehind (or of every one of a union of
+    them) among the zero-width items it opens with, a body being a word boundary or none and
+    ASCII literals (``(?<=\bcare )``). None when there are none to tell."""
+    for op, av in seq:
+        if op is C.AT or op is C.ASSERT_NOT:
+            continue
+        if op is C.ASSERT:
+            direction, body = av
+            if direction < 0:
+                got = _literal_body(body)
+                if got:
+                    return {got}
+            continue  # a lookaround takes no characters: what follows starts here too
+        got_set: set[str] | None = None
+        if op is C.SUBPATTERN:
+            got_set = _behind_of(av[3])
+            zero = _zero_width(av[3])
+        elif op is C.BRANCH:
+            alts = [_behind_of(a) for a in av[1]]
+            if alts and all(alts):
+                got_set = set().union(*alts)  # type: ignore[arg-type]
+            zero = all(_zero_width(a) for a in av[1])
+        else:
+            return None  # takes characters: what follows does not start here
+        if got_set:
+            return got_set
+        if not zero:
+            return None
+    return None
+
+
+def _zero_width(seq: Any) -> bool:
+    """Whether the parsed sequence is made of anchors and lookarounds only (takes no
+    characters)."""
+    for op, av in seq:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        if op is C.SUBPATTERN and _zero_width(av[3]):
+            continue
+        if op is C.BRANCH and all(_zero_width(a) for a in av[1]):
+            continue
+        return False
+    return True
+
+
+def _literal_body(body: Any) -> str | None:
+    """A lookbehind's body as a lower-case string: word boundaries and ASCII literals only,
+    the boundaries before the first literal (a boundary tests the text before the string,
+    which the string's own position does not tell, so it is left to the match)."""
+    run = ""
+    for op, av in body:
+        if op is C.AT and not run:
+            continue
+        if op is not C.LITERAL or av >= 128:
+            return None
+        run += chr(av).lower()
+    return run or None
 
 
 MAX_LEADS = 200  # a part that can start with more strings is searched without them
@@ -451,7 +561,7 @@ class _Cursor:
     can start (``spans``: merged intervals of starts, each at most the part's width ``w``
     before the end of the next interval's window)."""
 
-    __slots__ = ("rx", "text", "n", "spans", "i", "w", "lead", "lead_len", "low", "off")
+    __slots__ = ("rx", "text", "n", "spans", "i", "w", "lead", "lead_len", "low", "off", "behind")
 
     def __init__(
         self,
@@ -461,6 +571,7 @@ class _Cursor:
         w: int,
         n: int | None = None,
         lead: tuple[re.Pattern[str], int, str, int] | None = None,
+        behind: tuple[Behind, str] | None = None,
     ) -> None:
         self.rx = rx
         self.text = text
@@ -474,6 +585,11 @@ class _Cursor:
         self.lead_len, self.low, self.off = 0, "", 0
         if lead is not None:
             self.lead, self.lead_len, self.low, self.off = lead
+        # the strings one of which ends where a match starts (_Part.behind) and the lower-case
+        # text they are looked for in (all of ``text``)
+        self.behind: Behind | None = None
+        if behind is not None:
+            self.behind, self.low = behind
 
     def first(self, pos: int) -> re.Match[str] | None:
         """The match ``rx.search(text, pos)`` gives: the leftmost at or after ``pos``. (The
@@ -486,7 +602,16 @@ class _Cursor:
                 i += 1
                 continue
             lo = a if a > pos else pos
-            if self.lead is not None and b - lo >= LEAD_FROM:
+            if self.behind is not None and b - lo >= LEAD_FROM:
+                # only where one of the strings of the lookbehind it opens with ends can a
+                # match start: tried in order there, the first match is the leftmost
+                match = self.rx.match
+                for p in self.behind.starts(self.low, lo, b):
+                    m = match(text, p, min(n, p + w))
+                    if m is not None:
+                        self.i = i
+                        return m
+            elif self.lead is not None and b - lo >= LEAD_FROM:
                 # only where one of the part's leads starts can a match start: tried in
                 # order there, the first match is the leftmost
                 find, low, off, match = self.lead.search, self.low, self.off, self.rx.match
@@ -661,7 +786,10 @@ class FastRegex:
                     spans.append([a, b])
             if spans:
                 lead = (part.lead, part.lead_len, low, lo) if part.lead is not None else None
-                cursors.append(_Cursor(part.rx, text, spans, w, hi, lead))
+                # ``low`` is all of the text (not a stretch, where a lookbehind's string may
+                # begin before it)
+                behind = (part.behind, low) if part.behind is not None and between is None else None
+                cursors.append(_Cursor(part.rx, text, spans, w, hi, lead, behind))
         return cursors
 
 

@@ -31,6 +31,7 @@ ValueKind = Literal[
     "level",
     "strength",
     "severity",
+    "relief",
 ]
 RemapWhen = Literal[
     "objective",

@@ -144,7 +144,8 @@ def unwrap_lines(text: str) -> str:
     """
     if "\n" not in text:
         return text
-    out = text
+    parts: list[str] = []  # the text between the wraps and their spaces, joined once
+    done = 0
     for m in _WRAP.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         prev = text[line_start : m.start()].strip()
@@ -154,8 +155,12 @@ def unwrap_lines(text: str) -> str:
             continue
         if _LINE_START.match(nxt):
             continue
-        out = out[: m.start()] + " " * len(m[1]) + out[m.end() :]
-    return out
+        parts += [text[done : m.start()], " " * len(m[1])]
+        done = m.end()
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 TEXT_KEY = "openimr_text"

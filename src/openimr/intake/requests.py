@@ -241,14 +241,23 @@ def match_services(text: str, *, medications: bool = False) -> list[ServiceMatch
     specific first (see :attr:`ServiceMatch.rank`). ``medications``: the generic medication
     services, matched only when no drug name and no other service applies."""
     out: list[ServiceMatch] = []
-    for c in vocabulary().services:
+    services = vocabulary().services
+    # an ASCII text is tried only with the patterns whose strings it holds (a service none of
+    # whose patterns can match it finds nothing, whatever its excludes)
+    can = set(_service_index(services).candidates(text.lower())) if text.isascii() else None
+    first = 0
+    for c in services:
+        k, first = first, first + len(c.patterns)
         if (c.service.category == "medications") != medications:
+            continue
+        pats = c.patterns if can is None else [p for j, p in enumerate(c.patterns) if k + j in can]
+        if not pats:
             continue
         if any(x.search(text) for x in c.excludes):
             continue
         found = [
             ServiceMatch(c.service, m.start(), max(1, len(m.group(0))), m.group(0))
-            for p in c.patterns
+            for p in pats
             if (m := p.search(text))
         ]
         if found:
@@ -261,13 +270,45 @@ def _service_fields(s: Service) -> dict[str, Any]:
     return {"service": s.id, "category": s.category, "subcategory": s.subcategory}
 
 
+_SERVICE_INDEX: list[Any] = [None, None]  # the services of the vocabulary, their FactorIndex
+
+
+def _service_index(services: tuple[Any, ...]) -> Any:
+    """The patterns of ``services`` (in order, service by service) in one Aho-Corasick
+    automaton (regex_scan.FactorIndex); built again for another tuple of services."""
+    if _SERVICE_INDEX[0] is not services:
+        from openimr.evidence.regex_scan import FactorIndex
+
+        pats = [p for c in services for p in c.patterns]
+        _SERVICE_INDEX[:] = [services, FactorIndex(pats)]
+    return _SERVICE_INDEX[1]
+
+
+_DRUG_INDEX: list[Any] = [None, None]  # the drugs of the vocabulary, and their FactorIndex
+
+
+def _drug_index(drugs: tuple[tuple[str, str, re.Pattern[str]], ...]) -> Any:
+    """The names of ``drugs`` in one Aho-Corasick automaton (regex_scan.FactorIndex), so that
+    an ASCII text is searched only with the drugs it can name; built again for another tuple
+    of drugs (another vocabulary object), as vocabulary._region_index."""
+    if _DRUG_INDEX[0] is not drugs:
+        from openimr.evidence.regex_scan import FactorIndex
+
+        _DRUG_INDEX[:] = [drugs, FactorIndex([p for _, _, p in drugs])]
+    return _DRUG_INDEX[1]
+
+
 def _drugs_named(text: str) -> list[tuple[str, str]]:
     """Every drug the item names, in the order it names them (a longer name hides a shorter one
     inside it: "voltaren gel" hides "voltaren"); the first is the drug the item is about
     ("Naproxen 500 mg #60 and omeprazole 20 mg #60" is naproxen)."""
     named: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
-    for n, c, p in vocabulary().drugs:
+    drugs = vocabulary().drugs
+    if text.isascii():
+        # only a drug whose name the text holds can match: tried in the same order
+        drugs = tuple(drugs[k] for k in _drug_index(drugs).candidates(text.lower()))
+    for n, c, p in drugs:
         for m in p.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())

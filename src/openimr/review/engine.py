@@ -8,7 +8,7 @@ arrives routed (``openimr.routing``): nothing here parses its text or edits what
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from openimr.domain import (
@@ -20,7 +20,7 @@ from openimr.domain import (
     ItemDecision,
     ReviewerNote,
 )
-from openimr.evidence import schema
+from openimr.evidence import region_matches, schema
 from openimr.guidelines.registry import KnowledgeBase, course_criteria
 from openimr.guidelines.schema import Citation, Criterion, Topic
 from openimr.intake.vocabulary import regions_named, territory
@@ -439,19 +439,25 @@ def conclusion(
 # ---- step 5: what the reviewer must resolve
 
 
-def stray_body_parts(rationale: str, item: RoutedItem, titles: list[str]) -> list[str]:
+def stray_body_parts(
+    rationale: str, item: RoutedItem, titles: list[str], surgery: SurgeryLink | None = None
+) -> list[str]:
     """Body parts our own sentences discuss that the request does not name.
 
     Reviewing the wrong body part is a ground for reversal on appeal, so it is checked.
     Quotations from the records and the guideline's own chapter titles ("Neck and Upper
-    Back Complaints") are not the rationale's words and are left out.
+    Back Complaints") are not the rationale's words and are left out. A service of a surgery
+    (a pre-operative chest x-ray beside a knee operation) may name the operation's body part.
     """
     if not item.req.regions:
         return []
     text = strip_quotes(ELSEWHERE.sub("", rationale))
+    # the request's own words name what it names (and a part of a request, the whole)
+    text = text.replace(_subject(item), "")
     for title in titles:
         text = text.replace(title, "")
-    allowed = {t for r in item.req.regions for t in territory(r)}
+    regions = [*item.req.regions, *(surgery.item.req.regions if surgery is not None else ())]
+    allowed = {t for r in regions for t in territory(r)}
     return sorted(set(regions_named(text)) - allowed)
 
 
@@ -563,6 +569,10 @@ def decide_item(
     """
     if surgery is not None and surgery.decision.decision == "upheld":
         return follows_surgery(item, surgery)
+    parts = region_parts(item, case)
+    if parts:
+        decided = [decide_item(p, case, surgery=surgery, companions=companions) for p in parts]
+        return joined_parts(item, parts, decided)
     search = search_topics(item, case.kb, case.when)
     if search is None:
         return no_topic(item)
@@ -596,7 +606,11 @@ def decide_item(
     ]
     rationale = " ".join(s.text for s in sentences)
     titles = [c.chapter for c in topic.citations.values() if c.chapter]
-    stray = stray_body_parts(rationale, item, titles)
+    if not topic.applies_to.regions:
+        # a topic for any body part (pre-operative tests) says what the guideline advises
+        # in general terms ("a chest radiograph for a patient at risk"), not what the records show
+        titles.append(" ".join(topic.recommendation.split()))
+    stray = stray_body_parts(rationale, item, titles, surgery)
     notes = reviewer_notes(item, search, case, stray, surgery, results)
     if held:
         notes.append(pending_companion(companions))
@@ -615,3 +629,102 @@ def decide_item(
         claims_checked=explained.checked,
         claims_rewritten=explained.rewritten,
     )
+
+
+# ---- a request for body parts the guidelines address apart
+
+
+def region_parts(item: RoutedItem, case: Case) -> list[RoutedItem]:
+    """The parts of a request that names body parts whose guidelines differ ("MRI of the
+    cervical and lumbar spine": ACOEM ch. 8 and ch. 12), one per body part, each with only its
+    own part; none when one topic governs them all (a course of chiropractic care for the neck
+    and the back is one request under one topic, and is decided as one)."""
+    regions = item.req.regions
+    if len(regions) < 2:
+        return []
+    parts = []
+    for region in regions:
+        req = replace(
+            item.req,
+            regions=(region,),
+            decided_text=f"{item.req.decided_text} (the {region} part)",
+        )
+        prior = item.prior
+        if prior is not None and prior.region is not None and not region_matches(
+            region, prior.region
+        ):
+            prior = None  # the earlier study was of another part
+        parts.append(replace(item, req=req, prior=prior))
+    topics = {
+        search.topic.id
+        for p in parts
+        if (search := search_topics(p, case.kb, case.when)) is not None
+    }
+    return parts if len(topics) > 1 else []
+
+
+def joined_parts(
+    item: RoutedItem, parts: list[RoutedItem], decided: list[ItemDecision]
+) -> ItemDecision:
+    """One disputed item is decided as a whole: medically necessary only when every part is.
+    A part that is not (or is not decided) gives the header's guideline, an MTUS one first."""
+    names = [p.req.regions[0] for p in parts]
+    upheld = [d for d in decided if d.decision == "upheld"]
+    open_ = [d for d in decided if d.decision == "undetermined"]
+    decision = "upheld" if upheld else "undetermined" if open_ else "overturned"
+    # of several parts that decide it, one under the MTUS heads the letter (the search sequence)
+    lead = min(
+        upheld or open_ or decided,
+        key=lambda d: 0 if d.guidelines and d.guidelines[0].level == "MTUS" else 1,
+    )
+    subject = _subject(item)
+    intro = (
+        f"The request for {subject} covers {_and([f'the {n}' for n in names])}, for which the "
+        "guidelines are "
+        "separate; each part is decided on its own, and the request is medically necessary "
+        "only if every part is."
+    )
+    if decision == "upheld":
+        which = _and([n for n, d in zip(names, decided, strict=True) if d.decision == "upheld"])
+        end = (
+            f"Because the {which} part is not medically necessary, the request for {subject} "
+            "as a whole is not medically necessary."
+        )
+    elif decision == "undetermined":
+        end = f"The request for {subject} as a whole waits on the part that could not be decided."
+    else:
+        end = (
+            f"Because every part is medically necessary, the request for {subject} is "
+            "medically necessary."
+        )
+    guidelines: list[GuidelineCitation] = []
+    for d in [lead, *decided]:
+        for g in d.guidelines:
+            if g not in guidelines:
+                guidelines.append(g)
+    evidence: list[EvidenceLink] = []
+    for d in decided:
+        for e in d.evidence:
+            if e not in evidence:
+                evidence.append(e)
+    notes = [n for d in decided for n in d.notes]
+    return _base(
+        item,
+        decision=decision,
+        topic=lead.topic,
+        guidelines=guidelines,
+        rationale=" ".join([intro, *(d.rationale for d in decided), end]),
+        criteria=[c for d in decided for c in d.criteria],
+        evidence=evidence,
+        note=_joined(notes),
+        notes=notes,
+        topic_choice=lead.topic_choice,
+        needed=[n for d in decided if d.decision != "overturned" for n in d.needed],
+        claims_checked=sum(d.claims_checked for d in decided),
+        claims_rewritten=sum(d.claims_rewritten for d in decided),
+    )
+
+
+def _and(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

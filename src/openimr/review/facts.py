@@ -64,6 +64,13 @@ def fmt_date(d: dt.date | None) -> str:
     return f"{d.month}/{d.day}/{d.year}" if d else "an undated record"
 
 
+def fmt_when(f: Finding) -> str:
+    """When a finding was, as its record says it: "2015" where only the year is written."""
+    if f.date_precision == "year" and f.text_date is not None:
+        return str(f.text_date.year)
+    return fmt_date(f.when)
+
+
 def fmt_weeks(weeks: float) -> str:
     """A whole number of weeks as a sentence says it ("1 week", "4 weeks")."""
     n = round(weeks)
@@ -396,8 +403,10 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
     # a test the sentence does not date takes its record's date; a record written after the UR
     # decision (a letter's case summary) does not date the test ("the last drug screen was
     # done in 2015")
+    # a test dated by its year only ("done in 2015") is at least as old as that year's last
+    # day, and perhaps a year older
     tests = [
-        max([f.when, *_listed_dates(f)])
+        (max([f.when, *_listed_dates(f)]), f)
         for f in done
         if f.when
         and not (
@@ -408,8 +417,15 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
         if done:
             return None, "the records do not say when the last drug test was done"
         return None, "no earlier drug test documented"
-    weeks = (ctx.bundle.dates.ur_denial - max(tests)).days / 7
-    return weeks, f"last drug test on {fmt_date(max(tests))}, {fmt_weeks(weeks)} earlier"
+    last, f = max(tests, key=lambda t: (t[0], t[1].date_precision == "day"))
+    weeks = (ctx.bundle.dates.ur_denial - last).days / 7
+    if f.date_precision == "year" and last == f.text_date:
+        # how long ago is known only within a year: not a number a threshold can be read on
+        return None, (
+            f"the last drug test is dated by its year only ({last.year}), at least "
+            f"{fmt_weeks(weeks)} before the UR decision"
+        )
+    return weeks, f"last drug test on {fmt_date(last)}, {fmt_weeks(weeks)} earlier"
 
 
 def _days(n: int) -> str:
@@ -465,9 +481,103 @@ def _pain_score(ctx: Context) -> Value:
     return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
 
 
+<<<<<<< HEAD
+class _MedDrug(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    names: list[str]
+    factor: float | None = None
+    tiers: list[tuple[float, float]] = []  # methadone: (mg a day up to, factor)
+    per_hour: bool = False  # a patch: the factor applies to its rate in mcg an hour
+    source: str | None = None
+
+
+class _MedTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    citation: str
+    drugs: dict[str, _MedDrug]
+
+
+@lru_cache(maxsize=1)
+def _med_table() -> _MedTable:
+    path = Path(str(resources.files("openimr.guidelines") / "tables" / "morphine_equivalents.yaml"))
+    return load_model(_MedTable, path, "guidelines/tables/morphine_equivalents.yaml")
+
+
+@lru_cache(maxsize=1)
+def _med_name_rx() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """The opioid names of the table (name -> drug) and any drug name of the vocabulary (where
+    the words about one drug end)."""
+    from openimr.intake.vocabulary import drug_names
+
+    of = {n.lower(): drug for drug, d in _med_table().drugs.items() for n in d.names}
+    names = sorted(of, key=len, reverse=True)
+    table = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+    every = sorted({*drug_names(), *of}, key=len, reverse=True)
+    anydrug = re.compile(r"\b(" + "|".join(re.escape(n) for n in every) + r")\b", re.I)
+    return table, of, anydrug
+
+
+def _med_of(drug: str, amount: float, unit: str) -> float:
+    d = _med_table().drugs[drug]
+    if d.tiers:
+        factor = next((f for upto, f in d.tiers if amount <= upto), d.tiers[-1][1])
+        return amount * factor
+    return amount * (d.factor or 0.0)
+
+
+def _computed_meds(ctx: Context) -> list[tuple[Finding, str, float, str]]:
+    """Each opioid the records name with its dose and how often (CPMTG 2009 pp. 86-87): the
+    finding, the drug, its daily morphine equivalents and how the dose reads."""
+    from openimr.evidence.quantities import opioid_regimen
+
+    table, of, anydrug = _med_name_rx()
+    out = []
+    for f in ctx.evidence.of(["med.opioid"], region=None, assertion="present"):
+        if not f.is_evidence:
+            continue
+        m = table.fullmatch(f.text.strip())
+        drug = of.get(m.group(1).lower()) if m else None
+        at = f.sentence.find(f.text)
+        if drug is None or at < 0:
+            continue
+        following = f.sentence[at + len(f.text) : at + len(f.text) + 100]
+        nxt = anydrug.search(following)
+        following = following[: nxt.start()] if nxt else following
+        got = opioid_regimen(following)
+        if got is None:
+            continue
+        amount, unit, strength = got
+        if (unit == "mcg/h") != _med_table().drugs[drug].per_hour:
+            continue
+        said = f"{f.text} {strength:g} {'mcg an hour' if unit == 'mcg/h' else 'mg'}"
+        if unit == "mg":
+            said += f", {amount:g} mg a day"
+        out.append((f, drug, _med_of(drug, amount, unit), said))
+    return out
+=======
+_BMI = re.compile(r"\b(?:bmi|body mass index)\D{0,12}?(\d{2}(?:\.\d+)?)\b", re.I)
+
+
+@fact("body_mass_index", "the body mass index the latest record that states one gives")
+def _body_mass_index(ctx: Context) -> Value:
+    found = []
+    for f in ctx.evidence.of(["measure.bmi", "dx.extreme_obesity"], region=None,
+                             assertion="present"):
+        m = _BMI.search(f.text)
+        if m and f.is_evidence:
+            found.append((f, float(m.group(1))))
+    if not found:
+        return None, "no body mass index documented"
+    f, bmi = max(found, key=lambda p: (p[0].when or dt.date.min, p[0].start))
+    return bmi, f"body mass index {bmi:g} ({f.record_id}, {fmt_date(f.when)})"
+>>>>>>> issue-12-ops
+
+
 @fact(
     "morphine_equivalent_dose",
-    "the daily morphine equivalent dose (mg) the latest record that states one gives",
+    "the daily morphine equivalent dose (mg): the one the latest record states, or the doses "
+    "of the opioids the latest records give, each times its factor (CPMTG 2009 pp. 86-87, "
+    "guidelines/tables/morphine_equivalents.yaml), added together",
 )
 def _morphine_equivalent_dose(ctx: Context) -> Value:
     found = [
@@ -477,13 +587,30 @@ def _morphine_equivalent_dose(ctx: Context) -> Value:
         # record's statement of the regimen is what counts, from whichever sentence
         if f.value and f.value.replace(".", "", 1).isdigit() and f.is_evidence
     ]
-    if not found:
+    stated = max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
+    computed = _computed_meds(ctx)
+    latest = max((f.when or dt.date.min for f, *_ in computed), default=None)
+    if stated is not None and (latest is None or (stated.when or dt.date.min) >= latest):
+        dose = float(stated.value or 0)
+        return dose, (
+            f"a morphine equivalent dose of {dose:g} mg a day ({stated.record_id}, "
+            f"{fmt_when(stated)})"
+        )
+    if latest is None:
         return None, "no morphine equivalent dose documented"
-    latest = max(found, key=lambda f: (f.when or dt.date.min, f.start))
-    dose = float(latest.value or 0)
-    return dose, (
-        f"a morphine equivalent dose of {dose:g} mg a day ({latest.record_id}, "
-        f"{fmt_date(latest.when)})"
+    # the regimen of the latest date that gives one: each product once, as last written (a
+    # long-acting and a short-acting form of one drug are two products, added together)
+    mine: dict[str, tuple[Finding, float, str]] = {}
+    computed.sort(key=lambda c: (c[0].when or dt.date.min, c[0].start))
+    for f, _drug, med, said in computed:
+        if (f.when or dt.date.min) == latest:
+            mine[f.text.lower()] = (f, med, said)
+    total = sum(med for _, med, _ in mine.values())
+    parts = "; ".join(f"{said}: {med:g} mg morphine equivalents" for _, med, said in mine.values())
+    first = next(iter(mine.values()))[0]
+    return total, (
+        f"{total:g} mg morphine equivalents a day computed from the doses the records give "
+        f"({parts}; {first.record_id}, {fmt_date(latest)})"
     )
 
 
@@ -506,7 +633,7 @@ def _relief_percent(ctx: Context) -> Value:
                 pct = float(m.group(1))
                 if pct <= 100 and (best is None or pct > best[0]):
                     words = " ".join(f.text.split())
-                    best = pct, f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+                    best = pct, f'"{words}" ({f.record_id}, {fmt_when(f)})'
     if best is None:
         return None, "no percentage of relief documented"
     return best
@@ -538,7 +665,7 @@ def _responses_after_ur(ctx: Context) -> Value:
     if not found:
         return 0.0, f"no response documented after the UR decision of {fmt_date(ur)}"
     f = found[-1]
-    return float(len(found)), f'"{" ".join(f.text.split())}" ({f.record_id}, {fmt_date(f.when)})'
+    return float(len(found)), f'"{" ".join(f.text.split())}" ({f.record_id}, {fmt_when(f)})'
 
 
 # ---- properties of the request (tested with ``equals``)
@@ -562,7 +689,7 @@ def _repeat(ctx: Context) -> Value:
                 else "course" if p.code.startswith("therapy.")
                 else "evaluation" if p.code.startswith("psych.") else "study")
         return _flag(True, f'an earlier {what} is documented ("{words}", {p.record_id}, '
-                     f"{fmt_date(p.when)})")
+                     f"{fmt_when(p)})")
     return _flag(ctx.request.repeat)
 
 
@@ -722,7 +849,7 @@ def _surgery_established(ctx: Context) -> Value:
     if f is None:
         return _flag(False)
     words = " ".join(f.sentence.split())
-    return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+    return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
 
 
 @fact(
@@ -867,7 +994,7 @@ def _agent_in_use(
         if f.observation in ("subjective", "history") and (
             not asked or not named or asked & named
         ):
-            return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+            return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
         for a in named & asked:
             if f.when:
                 dates.setdefault(a, set()).add(f.when)
@@ -938,7 +1065,7 @@ def _other_anticonvulsant_tried(ctx: Context) -> Value:
         for f in ctx.evidence.of("med.anticonvulsant", observation=obs):
             other = agents(f"{f.text} {f.value or ''}") - asked
             if other:
-                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
     return 0.0, "the records name no other anticonvulsant tried"
 
 
@@ -953,7 +1080,7 @@ def _cox2_in_use(ctx: Context) -> Value:
     for obs in ("subjective", "history"):
         for f in ctx.evidence.of("med.nsaid", observation=obs):
             if any(name in f"{f.text} {f.value or ''}".lower() for name in cox2):
-                return 1.0, f"{f.text} ({f.record_id}, {fmt_date(f.when)})"
+                return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
     return 0.0, "the records name no earlier use of celecoxib"
 
 
@@ -1152,6 +1279,66 @@ def _outpatient_operation(ctx: Context) -> Value:
     return _flag(True, f"the operation is {kind.name}, done as an outpatient")
 
 
+@fact(
+    "inpatient_operation",
+    "the operation is one ODG's Hospital length of stay expects a night or more in hospital "
+    "after (intake/data/procedures.yaml stay_days above 0): a fusion, a joint replacement, a "
+    "spinal decompression",
+    "request",
+)
+def _inpatient_operation(ctx: Context) -> Value:
+    kind = operation(ctx.request)
+    if kind is None or not kind.stay_days:
+        return _flag(False, "")
+    return _flag(True, f"the operation is {kind.name}, with a hospital stay after it")
+
+
+@fact(
+    "joint_replacement_operation",
+    "the operation the service goes with is a knee or hip replacement (major lower-limb joint "
+    "surgery, ODG Knee & Leg, Venous thrombosis)",
+    "request",
+)
+def _joint_replacement_operation(ctx: Context) -> Value:
+    _, kind = _operation_done(ctx)
+    ok = kind is not None and kind.name in ("a knee replacement", "a hip replacement")
+    return _flag(ok, f"the operation is {kind.name}" if ok and kind else "")
+
+
+_MENISCECTOMY = re.compile(r"menisc", re.I)
+
+
+@fact("meniscectomy_requested", "the operation asked for removes or repairs a meniscus",
+      "request")
+def _meniscectomy_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_MENISCECTOMY.search(text)), "a meniscus operation is requested")
+
+
+_SLAP_REPAIR = re.compile(r"\bslap\b|superior lab(rum|ral)", re.I)
+_CLAVICLE_EXCISION = re.compile(
+    r"distal clavic\w*|claviculectomy|mumford|(ac|acromioclavicular) joint (resection|excision)",
+    re.I,
+)
+
+
+@fact("slap_repair_requested", "the operation asked for treats a superior labral (SLAP) tear",
+      "request")
+def _slap_repair_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_SLAP_REPAIR.search(text)), "a SLAP repair is requested")
+
+
+@fact(
+    "clavicle_excision_requested",
+    "the operation asked for resects the distal clavicle (a partial claviculectomy, Mumford)",
+    "request",
+)
+def _clavicle_excision_requested(ctx: Context) -> Value:
+    text = ctx.request.procedure or ctx.request.decided_text
+    return _flag(bool(_CLAVICLE_EXCISION.search(text)), "a distal clavicle excision is requested")
+
+
 _CPM = re.compile(r"\bcpm\b|continuous passive motion", re.I)
 
 
@@ -1210,6 +1397,7 @@ _SPINE_REGIONS = frozenset({"lumbar spine", "thoracic spine"})
 _COLLAR = re.compile(r"collar|cervical (brace|orthosis)|miami|aspen|philadelphia", re.I)
 # ODG Shoulder, Postoperative abduction pillow sling: an option after an open repair of a large
 # or massive rotator cuff tear, not after arthroscopic repairs
+_SPLINT = re.compile(r"splint|\bbrace\b|orthosis|immobili[sz]er", re.I)
 _ABDUCTION_SLING = re.compile(r"abduction|ultra ?sling|pillow sling", re.I)
 _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", re.I)
 
@@ -1220,7 +1408,8 @@ _OPEN_CUFF = re.compile(r"\bopen\b.*\bcuff\b|\bcuff\b.*\bopen\b|mini[- ]open", r
     "(knee: a ligament reconstruction, a meniscal or cartilage repair, an osteotomy or a "
     "fracture fixation, ODG Knee & Leg, Knee brace; low back: a fusion, ODG Low Back, Back "
     "brace, post operative; abduction sling: an open rotator cuff repair, ODG Shoulder; a "
-    "cervical collar: not a one-level anterior fusion, ODG Neck); true for any other device",
+    "cervical collar: not a one-level anterior fusion, ODG Neck; a wrist splint: not after a "
+    "carpal tunnel release, ODG Carpal Tunnel Syndrome); true for any other device",
     "request",
 )
 def _brace_fits_operation(ctx: Context) -> Value:
@@ -1239,6 +1428,13 @@ def _brace_fits_operation(ctx: Context) -> Value:
             and spinal_levels(op_text) == 1
         )
         return _flag(not single, "" if single else "the collar is not for a one-level fusion")
+    if "wrist/hand" in req.regions and _SPLINT.search(req.decided_text):
+        # ODG Carpal Tunnel Syndrome, Splinting: not after a carpal tunnel release (immobilizing
+        # the wrist after the release adds nothing)
+        op_text, _ = _operation_done(ctx)
+        if re.search(r"carpal tunnel", op_text, re.I):
+            return _flag(False, "the splint is for the wrist after a carpal tunnel release")
+        return _flag(True, "")
     if not _BRACE.search(req.decided_text):
         return _flag(True, "")
     op_text, kind = _operation_done(ctx)

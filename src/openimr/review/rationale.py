@@ -18,7 +18,7 @@ from openimr.domain import CaseBundle, Finding
 from openimr.evidence.evidence_set import timeline_date
 from openimr.guidelines.schema import Cond
 from openimr.review.conditions import documented_in, findings_in, scope_regions
-from openimr.review.facts import fmt_date
+from openimr.review.facts import fmt_date, fmt_when
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
@@ -84,7 +84,7 @@ def latest_visit(bundle: CaseBundle, ev: EvidenceSet) -> dt.date | None:
 
 def describe(f: Finding) -> str:
     """A short, checkable reference to a finding: the words of the record, where and when."""
-    return f'"{quoted_words(f)}" ({f.record_id}, {fmt_date(f.when)})'
+    return f'"{quoted_words(f)}" ({f.record_id}, {fmt_when(f)})'
 
 
 _GRADE = re.compile(r"^[\d+/ -]+(\s*(out of|of)\s*\d+)?$", re.I)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from openimr.domain.bundle import CaseBundle
 from openimr.domain.reviewer import ReviewerProfile
@@ -28,8 +29,11 @@ _TITLES = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=8192)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Normalised words of a name: lower case, no accents, punctuation, suffixes or titles."""
+    """Normalised words of a name: lower case, no accents, punctuation, suffixes or titles.
+    (Kept per name: the panel's names and affiliations are compared with every case's
+    parties; a string in, a tuple out, nothing else read.)"""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = s.replace("&", " and ")

@@ -195,7 +195,8 @@ def route_case(
     items = tuple(_read_postsurgical(it, evidence, bundle.dates.ur_denial) for it in items)
     items = tuple(_read_body_part(it, evidence, kb, on) for it in items)
     items = tuple(_read_prior(it, evidence, bundle.dates.ur_denial) for it in items)
-    items = tuple(_read_continuation(it, evidence) for it in items)
+    texts = [r.text or "" for r in bundle.records]
+    items = tuple(_read_continuation(it, evidence, texts) for it in items)
     return tuple(_read_authorization(it, evidence, bundle.dates.ur_denial) for it in items)
 
 
@@ -314,9 +315,8 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
     done, not_done = _cues("done", "not_done")
     found = [
         f
-        for f in evidence.findings
-        if f.code in entry.done_as
-        and f.assertion in ("present", "historical")
+        for f in evidence.exactly(entry.done_as)
+        if f.assertion in ("present", "historical")
         and f.role == "clinical"
         and f.observation in ("test", "history")
         and (_same_study_site(entry.category, req.regions, f.region) if located
@@ -393,13 +393,47 @@ _CONTINUED_AFTER = re.compile(
 )
 
 
-def _read_continuation(item: RoutedItem, evidence: EvidenceSet) -> RoutedItem:
+# A plan that continues medications it does not name: "refill of medications", "continue
+# current medications", "medications were refilled"
+_UNNAMED_CONTINUED = re.compile(
+    r"\b(refill(s|ed|ing)?|continu(e|ed|es|ing|ation)|renew(al|ed|s)?)\s+(of\s+|with\s+)?"
+    r"((his|her|their|the|current|same|present|all|oral|pain)\s+){0,3}(medications?|meds|medicines)\b"
+    r"|\b(current\s+|pain\s+)?(medications?|meds)\s+(were|was|are|to be|will be)\s+"
+    r"(refilled|continued|renewed)\b",
+    re.I,
+)
+
+
+def _unnamed_opioid_regimen(evidence: EvidenceSet, texts: list[str]) -> bool:
+    """Whether records that name no opioid still show one under way for an opioid request:
+    the monitoring of an opioid regimen documented (a treatment agreement, a CURES check, a
+    drug screen consistent with the prescription; CPMTG 2009 p. 78, ongoing monitoring), or a
+    plan that continues the medications without naming them."""
+    for f in evidence.findings:
+        if f.code == "med.opioid" and f.is_present and f.is_evidence:
+            return False  # the drug is named: the named reading decides
+    for f in evidence.findings:
+        if not (f.is_present and f.is_evidence) or f.observation == "plan":
+            continue
+        if f.code in ("opioid.agreement", "opioid.cures"):
+            return True
+        if f.code == "opioid.uds" and (f.value or "").startswith("consistent"):
+            return True
+    return any(_UNNAMED_CONTINUED.search(t) for t in texts)
+
+
+def _read_continuation(
+    item: RoutedItem, evidence: EvidenceSet, texts: list[str] | None = None
+) -> RoutedItem:
     """A drug the treating physician's plan refills or continues is a regimen under way: the
     request for it is an extension, which needs the benefit the guideline asks of a drug
-    continued."""
+    continued. So is an opioid the records do not name, where they monitor an opioid regimen
+    or continue the medications unnamed (``_unnamed_opioid_regimen``)."""
     req = item.req
     if req.repeat or not req.drug_class or item.course != "initial":
         return item
+    if req.drug_class == "opioid" and _unnamed_opioid_regimen(evidence, texts or []):
+        return replace(item, req=replace(req, repeat=True), course="extension")
     code = f"med.{req.drug_class}"
     for f in evidence.findings:
         if f.code != code or f.role == "administrative" or f.assertion == "negated":
