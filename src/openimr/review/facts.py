@@ -481,7 +481,6 @@ def _pain_score(ctx: Context) -> Value:
     return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
 
 
-<<<<<<< HEAD
 class _MedDrug(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     names: list[str]
@@ -554,7 +553,8 @@ def _computed_meds(ctx: Context) -> list[tuple[Finding, str, float, str]]:
             said += f", {amount:g} mg a day"
         out.append((f, drug, _med_of(drug, amount, unit), said))
     return out
-=======
+
+
 _BMI = re.compile(r"\b(?:bmi|body mass index)\D{0,12}?(\d{2}(?:\.\d+)?)\b", re.I)
 
 
@@ -570,7 +570,6 @@ def _body_mass_index(ctx: Context) -> Value:
         return None, "no body mass index documented"
     f, bmi = max(found, key=lambda p: (p[0].when or dt.date.min, p[0].start))
     return bmi, f"body mass index {bmi:g} ({f.record_id}, {fmt_date(f.when)})"
->>>>>>> issue-12-ops
 
 
 @fact(
