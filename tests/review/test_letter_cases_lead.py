@@ -59,4 +59,5 @@ def test_knee_arthroscopy_needs_imaging_that_shows_the_lesion() -> None:
     worn = KNEE + "degenerative fraying of the medial meniscus and moderate osteoarthritis."
     got = decide_letter_case(item, "3-2-2016", worn)
     assert got.decision == "upheld", got.rationale
-    assert "imaging that shows the lesion to be treated" in got.rationale
+    said = got.rationale
+    assert "imaging that shows the lesion" in said or "no record documents a meniscal tear" in said

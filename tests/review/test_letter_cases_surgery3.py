@@ -1,10 +1,21 @@
 """Operations themselves, with the services requested beside them, in letter-style fictional
 cases (issue 12): each pair holds the outcome the guideline gives and the one it withholds.
 
-A lumbar fusion without a fracture, dislocation, spondylolisthesis or instability (ACOEM 2004
-ch. 12 p. 307); a pre-operative medical clearance is an evaluation, not a test (ODG Low Back,
-Preoperative testing, general: the work-up follows the patient's history, comorbidities and
-the operation).
+Spine: a lumbar fusion without a fracture, dislocation, spondylolisthesis or instability, or in
+the first three months (ACOEM 2004 ch. 12 p. 307); a TLIF is an operation, not an injection; an
+intact examination beside a normal electrodiagnostic study is not the consistent evidence an
+ACDF asks for (ch. 8 p. 180). Knee: a meniscectomy needs the tear on the study (ch. 13 pp.
+344-345); a knee replacement needs a significant loss of joint space, limited motion and
+function, failed care, age over 50 and a body mass index under 40 (ODG Knee joint replacement),
+with prophylaxis after it (ODG Venous thrombosis). Hip: replacement likewise (BMI under 35);
+no arthroscopy for advanced osteoarthritis (ODG Hip & Pelvis). Shoulder: impingement after
+injections whose relief did not last (ch. 9 p. 211); SLAP repair and distal clavicle excision
+(ODG Shoulder). Hand and elbow: a trigger finger whose injection relief did not last (ch. 11
+p. 271); cubital tunnel and epicondylar release (ACOEM Elbow 2007); no splint after a carpal
+tunnel release (ODG Carpal Tunnel Syndrome). Ankle: ligament reconstruction with its scooter
+and 17 of 34 therapy visits (Postsurgical Treatment Guidelines). Hardware removal (ODG).
+Services: a medical clearance is an evaluation, not a test (ODG Preoperative testing); a
+post-operative antibiotic must be named.
 """
 
 from __future__ import annotations
@@ -522,3 +533,25 @@ def test_a_cervical_fusion_needs_the_studies_to_agree_with_the_examination() -> 
     positive = NECK.format(deficit=deficit, edx="revealed a right C6 radiculopathy")
     got = _decide([op], "1-5-2016@44", positive)
     assert got[op][0] == "overturned"
+
+
+def test_a_post_operative_antibiotic_is_weighed_only_when_the_drug_is_named() -> None:
+    """ODG (Infectious Diseases, Cephalexin) supports a named first-line drug; 'antibiotics'
+    names none. The upheld conclusion no longer says that no surgery is shown."""
+    release = "Right carpal tunnel release"
+    named = "Associated surgical service: Post-operative Keflex 500mg #20"
+    unnamed = "Associated surgical service: Post-operative antibiotics #20"
+    text = (
+        "Per the PR-2 dated 10-12-16, the injured worker reported numbness of the right thumb, "
+        "index and middle fingers at night. Examination revealed a positive Tinel's sign and a "
+        "positive Phalen's test at the right wrist. EMG/NCS dated 8-3-16 revealed moderate right "
+        "carpal tunnel syndrome. Treatment to date has included night splinting and a carpal "
+        "tunnel corticosteroid injection, without lasting relief. The treating physician "
+        "requested a right carpal tunnel release."
+    )
+    got = {d.item: d for d in decide_letter_items([release, named, unnamed], "1-4-2016@44", text)}
+    assert got[release].decision == "overturned"
+    assert got[named].decision == "overturned", got[named].rationale
+    assert got[unnamed].decision == "upheld"
+    assert "not the drug" in got[unnamed].rationale
+    assert "do not show a planned surgery" not in got[unnamed].rationale

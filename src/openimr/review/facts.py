@@ -1304,6 +1304,28 @@ def _joint_replacement_operation(ctx: Context) -> Value:
     return _flag(ok, f"the operation is {kind.name}" if ok and kind else "")
 
 
+# a drug named with its dose ("Keflex 500mg"), not a generic word ("antibiotics", "medication")
+_NAMED_DOSE = re.compile(
+    r"\b(?!(?:medications?|medicines?|antibiotics?|drugs?|pain|post|op|operative|postoperative|"
+    r"surgical|service)\b)[a-z][a-z-]{3,}\s*\d+(\.\d+)?\s?(mg|mcg|g|ml)\b",
+    re.I,
+)
+
+
+@fact(
+    "medication_named",
+    "the item names the drug it asks for (a known drug, or a name with its dose), not only a "
+    "kind of medicine ('post-operative antibiotics')",
+    "request",
+)
+def _medication_named(ctx: Context) -> Value:
+    req = ctx.request
+    if req.drug:
+        return _flag(True, f"{req.drug} is requested")
+    m = _NAMED_DOSE.search(req.decided_text)
+    return _flag(m is not None, f"{m.group(0)} is requested" if m else "")
+
+
 _MENISCECTOMY = re.compile(r"menisc", re.I)
 
 
