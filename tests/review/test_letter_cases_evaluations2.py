@@ -8,19 +8,24 @@ drug testing; ODG where the MTUS is silent). The supported case is overturned; t
 counterpart is upheld with the requesting physician's checklist (`needed`) filled in.
 
 Pinned here, each with its page: a surgeon's consultation after failed care needs a lesion
-surgery treats (ACOEM 2004 ch. 12 pp. 305-306 and the other chapters' surgical referral
-pages); a seizure or a central neurologic deficit makes the diagnosis complex (ch. 7 p. 127);
-"outside his specialty" is care beyond the treating physician's expertise (p. 127); a
-functional restoration program generally stays within 20 full-day sessions in all (CPMTG 2009
-p. 32); work hardening is for job demands the worker cannot yet meet, and more of it follows
-significant gains (CPMTG 2009 pp. 125-126); home health is part-time, no more than 35 hours a
-week (CPMTG 2009 p. 51); detoxification is indicated by intolerable side effects or no
-functional improvement as well as by aberrant behaviour (CPMTG 2009 p. 42); a drug the records
-say was discontinued is not current (no drug screen or laboratory monitoring for it); "the home
-exercise program has failed" and "with little progress" are failed care (CPMTG 2009 p. 23 speaks
-of a lack of progress); a "multidisciplinary evaluation" is the evaluation before a functional
-restoration program (CPMTG 2009 pp. 30-32), and a "pain psychology evaluation" an evaluation,
-not a course of psychotherapy."""
+surgery treats (ACOEM 2004 ch. 12 pp. 305-306 and the other chapters' surgical referral pages);
+a seizure or a central neurologic deficit makes the diagnosis complex (ch. 7 p. 127); "outside
+his specialty" is care beyond the treating physician's expertise (p. 127); a functional
+restoration program generally stays within 20 full-day sessions in all (CPMTG 2009 p. 32); work
+hardening is for job demands the worker cannot yet meet, and more of it follows significant
+gains (CPMTG 2009 pp. 125-126); home health is part-time, no more than 35 hours a week, for a
+patient confined to the home who needs medical treatment, not chores or personal care alone
+(CPMTG 2009 p. 51; 2016 the same); transportation is for a disability that prevents self-
+transport, whatever its cause (ODG Knee & Leg); detoxification is indicated by intolerable side
+effects or no functional improvement as well as by aberrant behaviour (CPMTG 2009 p. 42); a drug
+the records say was discontinued is not current (no drug screen or laboratory monitoring for
+it); "the home exercise program has failed" and "with little progress" are failed care (CPMTG
+2009 p. 23 speaks of a lack of progress); a "multidisciplinary evaluation" is the evaluation
+before a functional restoration program (CPMTG 2009 pp. 30-32), and a "pain psychology
+evaluation" an evaluation, not a course of psychotherapy; a psychological evaluation or testing
+the records report done (dated) makes a new request a repeat, upheld unless it has a question of
+its own such as a stimulator's clearance (pp. 100-101; our reading); "a spinal cord stimulator
+trial is planned" is a plan."""
 
 from __future__ import annotations
 
@@ -572,6 +577,39 @@ VARIANTS = [
     ("home health beyond 35 hours under the 2009 edition", "Home health care 10 hours a day",
      NURSING.injured, NURSING.supported.replace("10-14-16", "4-14-16").replace(
          "10-17-16", "4-17-16").replace("10-20-16", "4-20-16"), "upheld"),
+    # CPMTG 2009 p. 51 (in force before 7-28-16): a limit of function that does not keep the
+    # patient at home is not confinement, and chores are not medical treatment
+    ("home aide for chores, not homebound, 2009 edition",
+     "Home health aide 4 hours a day, 3 days a week", "1-5-2016",
+     "Per the PR-2 dated 4-20-16, the injured worker underwent right knee arthroscopy on 4-1-16."
+     " She is unable to kneel or squat and cannot lift more than ten pounds. She drives herself"
+     " to physical therapy. The treatment plan included a home health aide four hours a day, "
+     "three days a week, for help with cleaning and laundry.", "upheld"),
+    ("home nursing for a homebound patient, 2009 edition",
+     "Home health nursing 3 visits a week for 2 weeks", "1-5-2016",
+     "Per the PR-2 dated 4-20-16, the injured worker underwent right total knee arthroplasty on "
+     "4-11-16 and was discharged home on 4-14-16. She is homebound and walks only a few steps "
+     "with a walker, and she needs dressing changes of the surgical wound. The treatment plan "
+     "included home health nursing three visits a week for two weeks.", "overturned"),
+    # CPMTG 2016 (as 2009 p. 51): personal care and chores alone, even for a homebound patient
+    ("home aide for chores and bathing only, homebound after surgery",
+     "Home health aide 3 hours a day, 5 days a week", NURSING.injured,
+     "Per the PR-2 dated 10-20-16, the injured worker underwent a right total knee arthroplasty "
+     "on 10-14-16. She is homebound and walks only a few steps with a walker; the incision is "
+     "healed. The treatment plan included a home health aide three hours a day, five days a "
+     "week, for help with cooking, cleaning and bathing.", "upheld"),
+    # ODG Knee & Leg, Transportation: a disability that prevents self-transport, whatever its
+    # cause; a licence lost is not one
+    ("transportation for a patient in a wheelchair", "Transportation to medical appointments",
+     "1-5-2014",
+     "Per the PR-2 dated 10-20-16, the injured worker has complex regional pain syndrome of the "
+     "right leg and uses a wheelchair. She cannot drive and has no one to drive her. The "
+     "treatment plan included transportation to medical appointments.", "overturned"),
+    ("transportation when the licence was suspended", "Transportation to medical appointments",
+     "1-5-2014",
+     "Per the PR-2 dated 10-20-16, the injured worker complained of low back pain rated 5 out of"
+     " 10. He walks without an assistive device. He cannot drive because his license was "
+     "suspended. The treatment plan included transportation to medical appointments.", "upheld"),
     # CPMTG 2009 p. 42: no functional improvement on the drug is an indication of its own
     ("detoxification for no functional improvement", DETOX.item, DETOX.injured,
      "Per the PR-2 dated 10-20-16, the injured worker complained of low back pain rated 8 out "
@@ -616,6 +654,26 @@ VARIANTS = [
      "Per the PR-2 dated 10-20-16, the injured worker has been declared permanent and "
      "stationary. He retired in 2015 and does not plan to return to work. The treatment plan "
      "included a functional capacity evaluation.", "upheld"),
+    # CPMTG 2009 pp. 100-101: an evaluation done in this claim has given its answer; another
+    # needs a new question of its own, such as a stimulator's clearance (p. 101; our reading of
+    # medical necessity, as for a study already done)
+    ("psychological evaluation already done", "Psychological evaluation", "3-14-2015",
+     "Per the PR-2 dated 10-20-16, the injured worker reported low back pain rated 7 out of 10 "
+     "and depressed mood. " + T + "medications and physical therapy. A psychological "
+     "evaluation dated 9-15-16 diagnosed an adjustment disorder with depressed mood. There has "
+     "been no change in her mood since. The treatment plan included a psychological "
+     "evaluation.", "upheld"),
+    ("psychological testing already done", "Psychological testing", "3-14-2015",
+     "Per the PR-2 dated 10-20-16, the injured worker reported depressed mood. Psychological "
+     "testing on 9-1-16 showed moderate depression and anxiety. The treatment plan included "
+     "psychological testing.", "upheld"),
+    ("an evaluation done before, now a stimulator's clearance", "Psychological evaluation",
+     "3-14-2012",
+     "Per the PR-2 dated 10-20-16, the injured worker complained of burning left leg pain after "
+     "a lumbar fusion in 2013. " + T + "medications, physical therapy and epidural steroid "
+     "injections without lasting relief. A psychological evaluation dated 3-1-15 diagnosed "
+     "depression. On 10-20-16, a spinal cord stimulator trial was recommended, and the "
+     "treatment plan included a psychological evaluation before the trial.", "overturned"),
     # ODG Pain: genetic tests for opioid risk are not recommended, whatever the records show
     ("pharmacogenetic testing", "Pharmacogenetic testing", "1-1-2014",
      "Per the PR-2 dated 10-20-16, the injured worker complained of chronic low back pain. "
@@ -638,7 +696,7 @@ VARIANTS = [
 )
 def test_variant(item: str, injured: str, text: str, expected: str) -> None:
     dates = {}
-    if "2009 edition" in text or "4-20-16" in text:
+    if "4-20-16" in text:
         dates = {"ur": "2016-05-03", "decided": "2016-06-10"}
     got = _decide(item, injured, text, **dates)
     assert got.decision == expected, got.rationale

@@ -711,7 +711,8 @@ def _repeat(ctx: Context) -> Value:
         p = ctx.prior
         words = " ".join(p.text.split())
         what = ("injection" if p.code == "therapy.injection"
-                else "course" if p.code.startswith("therapy.") else "study")
+                else "course" if p.code.startswith("therapy.")
+                else "evaluation" if p.code.startswith("psych.") else "study")
         return _flag(True, f'an earlier {what} is documented ("{words}", {p.record_id}, '
                      f"{fmt_when(p)})")
     return _flag(ctx.request.repeat)
