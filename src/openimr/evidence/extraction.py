@@ -97,7 +97,7 @@ def compiled() -> _Compiled:
         kinds_edx=words(["emg", "ncs", "ncv", "electrodiagnostic", "nerve conduction"]),
         sections=section_info(),
         cue_names=list(cue),
-        cue_index=FactorIndex(list(cue.values())),
+        cue_index=FactorIndex(list(cue.values()), words=True),
         region_terms=_term_automaton(terms),
     )
 

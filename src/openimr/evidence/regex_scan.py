@@ -845,38 +845,160 @@ def factors_of(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+def _word_char(ch: str) -> bool:
+    """Whether an ASCII character is a word character (``\\w``)."""
+    return ch.isalnum() or ch == "_"
+
+
+BOUND_WEIGHT = 2  # a string a word boundary ends or starts counts so many characters longer
+
+
+def _bounded(seq: Any, before: bool = False, after: bool = False) -> set[_Bound] | None:
+    """Like :func:`_factors`, strings one of which every match of the parsed sequence holds,
+    each with whether a word boundary of the expression (``\\b``) stands right before and
+    right after it in every match (``before``/``after``: one stands right before or after
+    ``seq``), so that an occurrence of the string inside a word tells nothing. A string that
+    starts or ends with a word boundary counts longer in the choice between the items of a
+    sequence (``BOUND_WEIGHT``): "\\bqme\\b" is rarer than "the "."""
+    items = list(seq)
+    cands: list[set[_Bound]] = []
+    run = ""
+    run_before = False
+    for i, (op, av) in enumerate(items):
+        edge_before = (i == 0 and before) or (
+            i > 0 and items[i - 1][0] is C.AT and items[i - 1][1] is C.AT_BOUNDARY
+        )
+        edge_after = (i == len(items) - 1 and after) or (
+            i + 1 < len(items) and items[i + 1][0] is C.AT and items[i + 1][1] is C.AT_BOUNDARY
+        )
+        if op is C.LITERAL:
+            if not run:
+                run_before = edge_before
+            run += chr(av).lower()
+            if edge_after or i + 1 == len(items) or items[i + 1][0] is not C.LITERAL:
+                cands.append({_bound(run, run_before, edge_after)})
+                run = ""
+            continue
+        got: set[_Bound] | None = None
+        if op is C.SUBPATTERN:
+            got = _bounded(av[3], edge_before, edge_after)
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            got = _bounded(av, edge_before, edge_after)
+        elif op is C.BRANCH:
+            alts = [_bounded(a, edge_before, edge_after) for a in av[1]]
+            if alts and all(a for a in alts):
+                got = set().union(*alts)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            got = _bounded(av[2])  # a later repetition follows an earlier one
+        if got:
+            cands.append(got)
+    if not cands:
+        return None
+    return max(cands, key=lambda s: (min(_weight(b) for b in s), -len(s)))
+
+
+_Bound = tuple[str, bool, bool]  # a string, a word boundary right before it, right after it
+
+
+def _bound(string: str, before: bool, after: bool) -> _Bound:
+    """A string with the word boundaries around it that tell something about the text: a
+    boundary before a word character is a character that is not one (or the text's start)."""
+    return string, before and _word_char(string[0]), after and _word_char(string[-1])
+
+
+# Words in nearly every sentence of a record: a string that is one of them (spaces aside)
+# counts as the shortest in the choice of a sequence's strings (any other tells more).
+COMMON_WORDS = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "he", "in", "is"]
+    + ["it", "of", "on", "or", "she", "the", "to", "was", "were", "with"]
+)
+
+
+def _weight(b: _Bound) -> int:
+    if b[0].strip() in COMMON_WORDS:
+        return 0
+    return len(b[0]) + BOUND_WEIGHT * (b[1] + b[2])
+
+
+def bounded_factors_of(rx: re.Pattern[str]) -> tuple[_Bound, ...] | None:
+    """:func:`factors_of` with the word boundaries around each string (:func:`_bounded`)."""
+    if not rx.pattern.isascii():
+        return None
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+        if parsed.getwidth()[0] == 0:
+            return None
+        found = _bounded(parsed)
+    except (re.error, RecursionError):
+        return None
+    return tuple(sorted(found)) if found else None
+
+
 class FactorIndex:
     """The factors of several expressions in one Aho-Corasick automaton, so that a short
     ASCII text learns in one pass which expressions can match it (an expression none of whose
     factors the text holds has no match). ``FastRegex.spans`` tests each expression's factors
-    one by one, a fixed cost per rule and per call that dominated a one-sentence document."""
+    one by one, a fixed cost per rule and per call that dominated a one-sentence document.
 
-    def __init__(self, regexes: list[re.Pattern[str]]) -> None:
+    With ``words`` the factors are those of :func:`bounded_factors_of`, and an occurrence of a
+    factor that a word boundary of the expression must start (or end) counts only where the
+    text has one: the expressions are then searched with ``finditer`` (or ``search``) over the
+    whole text whose lower case :meth:`candidates` reads, never between two positions (a
+    boundary at the edge of a stretch depends on the characters outside it)."""
+
+    def __init__(self, regexes: list[re.Pattern[str]], words: bool = False) -> None:
         import ahocorasick
 
         self._always: list[int] = []
-        owners: dict[str, list[int]] = {}
+        # factor -> expressions that hold it anywhere, and (expression, boundary before,
+        # boundary after) for those where it counts only at word boundaries
+        owners: dict[str, tuple[set[int], dict[int, set[tuple[bool, bool]]]]] = {}
         for k, rx in enumerate(regexes):
-            found = factors_of(rx)
+            found: tuple[_Bound, ...] | None
+            if words:
+                found = bounded_factors_of(rx)
+            else:
+                plain = factors_of(rx)
+                found = None if plain is None else tuple((f, False, False) for f in plain)
             if found is None:
                 self._always.append(k)
                 continue
-            for factor in found:
-                owners.setdefault(factor, []).append(k)
+            for factor, before, after in found:
+                free, bounded = owners.setdefault(factor, (set(), {}))
+                if before or after:
+                    bounded.setdefault(k, set()).add((before, after))
+                else:
+                    free.add(k)
         self._auto: Any = None
         if owners:
             self._auto = ahocorasick.Automaton()
-            for factor, ks in owners.items():
-                self._auto.add_word(factor, tuple(ks))
+            for factor, (free, bounded) in owners.items():
+                checks = tuple(
+                    (k, before, after)
+                    for k, ways in sorted(bounded.items())
+                    if k not in free
+                    for before, after in sorted(ways)
+                )
+                self._auto.add_word(factor, (len(factor), tuple(sorted(free)), checks))
             self._auto.make_automaton()
 
     def candidates(self, low: str) -> list[int]:
         """The (sorted) indexes of the expressions that can match an ASCII text whose lower
-        case is ``low``: those without factors, and those with one of theirs in ``low``."""
+        case is ``low``: those without factors, and those with one of theirs in ``low`` (at
+        word boundaries where the expression puts one)."""
         got = set(self._always)
         if self._auto is not None:
-            for ks in {ks for _, ks in self._auto.iter(low)}:
-                got.update(ks)
+            last = len(low) - 1
+            for end, (size, free, checks) in self._auto.iter(low):
+                got.update(free)
+                for k, before, after in checks:
+                    if k in got:
+                        continue
+                    if before and end >= size and _word_char(low[end - size]):
+                        continue
+                    if after and end < last and _word_char(low[end + 1]):
+                        continue
+                    got.add(k)
         return sorted(got)
 
 
