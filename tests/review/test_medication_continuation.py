@@ -6,7 +6,9 @@ dates (``decide_letter_items``), under the 2009 Chronic Pain Medical Treatment G
 
 - Anti-epilepsy drugs, CPMTG 2009 p. 16: after the drug is started, the records document the
   pain relief (30 percent a moderate, 50 percent a good response) and the improvement in
-  function; continued use depends on those outcomes (cpmtg-2009/anticonvulsants.yaml)."""
+  function; continued use depends on those outcomes (cpmtg-2009/anticonvulsants.yaml).
+- Oral NSAIDs, CPMTG 2009 pp. 67-73 with p. 60 (medications for chronic pain: a record of pain
+  and function with each medication), cpmtg-2009/nsaids.yaml."""
 
 from __future__ import annotations
 
@@ -46,6 +48,12 @@ LYRICA = (
     "numbness and tingling into the left hand. {state} Examination revealed decreased "
     "sensation in the left C6 dermatome. The plan was to refill Lyrica."
 )
+NAPROXEN = (
+    "The injured worker has been diagnosed with right knee osteoarthritis. Treatment to date "
+    "has included physical therapy, a home exercise program and naproxen since 2012. Per the "
+    "PR-2 dated 3-23-15, the injured worker reported right knee pain. {state} Examination "
+    "revealed crepitus of the right knee. The treatment plan included a refill of naproxen."
+)
 
 CASES = [
     # p. 16: relief and function both. The counterpart, function without any stated relief,
@@ -79,6 +87,15 @@ CASES = [
                       "allows her to do her own housework."),
         LYRICA.format(state="She reported 50% relief of her pain with Lyrica. Her function "
                       "is unchanged."),
+    ),
+    # p. 60: an NSAID continued on relief and function both. The counterpart, a gain of
+    # function without any stated relief, was overturned on it alone
+    Case(
+        "Naproxen 550mg #60",
+        "5-1-2011",
+        NAPROXEN.format(state="He rated his knee pain 7/10 without naproxen and 3/10 with it. "
+                        "Naproxen allows him to walk one mile."),
+        NAPROXEN.format(state="Naproxen allows him to walk one mile."),
     ),
 ]
 
