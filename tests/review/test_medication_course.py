@@ -70,7 +70,9 @@ def _two(text: str) -> dict[str, str]:
 
 
 def test_gastric_protection_follows_the_nsaid_requested_with_it() -> None:
-    helped = _two(PPI_CASE.format(benefit="Naproxen allows him to keep working full duty."))
+    # relief and function both (CPMTG p. 60, the NSAID continued)
+    benefit = "Naproxen reduces his pain from 7/10 to 4/10 and allows him to keep working."
+    helped = _two(PPI_CASE.format(benefit=benefit))
     assert helped == {"Naproxen 550mg #60": "overturned", "Omeprazole 20mg #60": "overturned"}
     not_helped = _two(PPI_CASE.format(benefit="No benefit from naproxen is described."))
     assert not_helped == {"Naproxen 550mg #60": "upheld", "Omeprazole 20mg #60": "upheld"}

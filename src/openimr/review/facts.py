@@ -1221,6 +1221,35 @@ def _cox2_in_use(ctx: Context) -> Value:
     return 0.0, "the records name no earlier use of celecoxib"
 
 
+def _drugs_named(text: str) -> set[str]:
+    """The drugs a text names, any class, brand names read as their generic (and a topical
+    brand as its active drug)."""
+    from openimr.intake.vocabulary import vocabulary
+
+    names = {
+        _named_drugs().generic.get(name, name)
+        for name, _cls, pat in vocabulary().drugs
+        if pat.search(text)
+    }
+    return names | _topical_agents(text)
+
+
+@fact(
+    "relief_names_this_drug",
+    "the records state relief from a medication in figures (pain.medication_relief) that "
+    "names the drug asked for, or names no drug (the medications taken together); relief "
+    "stated for another drug only is not this one's",
+    "request",
+)
+def _relief_names_this_drug(ctx: Context) -> Value:
+    asked = _drugs_named(ctx.request.decided_text)
+    for f in reversed(ctx.evidence.of("pain.medication_relief")):
+        named = _drugs_named(f"{f.text} {f.value or ''}")
+        if not named or not asked or asked & named:
+            return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
+    return 0.0, "the records state relief in figures only for another drug"
+
+
 _PAIN_SPECIALIST = re.compile(
     r"\bpain\s+(management|medicine|specialist|physician|clinic|consult)", re.I
 )
