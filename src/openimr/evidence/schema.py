@@ -99,6 +99,9 @@ class Concept(_Strict):
     # what a treatment did (relief after a block, function gained on a drug): history of care,
     # which keeps its weight whatever its age (``current_within`` does not apply to it)
     response_to_treatment: bool = False
+    # a finding of a joint's range of motion: the motions of regions.yaml ``motions`` place it
+    # at their joint (the range of dorsiflexion is the ankle's; its strength, a lumbar root's)
+    range_of_motion: bool = False
 
     @field_validator("regex", "normal_regex")
     @classmethod
@@ -130,6 +133,9 @@ class Regions(_Strict):
     regions: list[Region]
     dermatomes: dict[str, str] = Field(default_factory=dict)  # regex of a root -> region
     levels: dict[str, str] = Field(default_factory=dict)  # regex of a spine level -> region
+    # a joint's own motions -> the joint's region, for a range-of-motion finding only (a
+    # concept with ``range_of_motion``): "dorsiflexion limited to 5 degrees" is the ankle's
+    motions: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class ContextRuleData(_Strict):
@@ -387,7 +393,9 @@ def regions() -> Regions:
                 raise DataFileError(
                     f"{DATA / 'regions.yaml'}: regions[{i}].group: unknown region {g}"
                 )
-    for key, target in list(data.dermatomes.items()) + list(data.levels.items()):
+    pairs = list(data.dermatomes.items()) + list(data.levels.items())
+    pairs += [(f"motions.{k}", k) for k in data.motions]
+    for key, target in pairs:
         if target not in names:
             raise DataFileError(f"{DATA / 'regions.yaml'}: {key}: unknown region {target}")
     return data
