@@ -102,8 +102,12 @@ class Concept(_Strict):
     # a finding of a joint's range of motion: the motions of regions.yaml ``motions`` place it
     # at their joint (the range of dorsiflexion is the ankle's; its strength, a lumbar root's)
     range_of_motion: bool = False
+    # expressions read right after the name of a medication (a phrase of any concept whose
+    # value is ``medication``), behind which the name stays out of the span and a finding of
+    # its own: "gabapentin for four months without improvement" is a failed course of care
+    after_medication: list[str] = Field(default_factory=list)
 
-    @field_validator("regex", "normal_regex")
+    @field_validator("regex", "normal_regex", "after_medication")
     @classmethod
     def _rx(cls, v: list[str]) -> list[str]:
         return _check_regex(v)
@@ -356,7 +360,38 @@ def vocabulary() -> Vocabulary:
     region_names = {r.name for r in regions().regions}
     for i, c in enumerate(vocab.concepts):
         _check_references(i, c, codes, region_names)
+    if any(c.after_medication for c in vocab.concepts):
+        behind = _after_medication(vocab)
+        vocab = vocab.model_copy(
+            update={
+                "concepts": [
+                    c.model_copy(
+                        update={
+                            "regex": c.regex + [f"{behind}(?:{rx})" for rx in c.after_medication]
+                        }
+                    )
+                    if c.after_medication
+                    else c
+                    for c in vocab.concepts
+                ]
+            }
+        )
     return vocab
+
+
+def _after_medication(vocab: Vocabulary) -> str:
+    """A lookbehind for the end of any medication name of the vocabulary (the phrases of its
+    ``value: medication`` concepts) and the space after it: a union of fixed-width lookbehinds,
+    so that the name stays out of the span of what follows it."""
+    names = {
+        lit.lower()
+        for c in vocab.concepts
+        if c.value == "medication"
+        for p in c.phrases
+        for lit in expand_phrase(p)
+    }
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return "(?:" + "|".join(rf"(?<=\b{re.escape(n)} )" for n in ordered) + ")"
 
 
 @lru_cache(maxsize=1)
