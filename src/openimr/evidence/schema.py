@@ -382,7 +382,9 @@ def vocabulary() -> Vocabulary:
 def _after_medication(vocab: Vocabulary) -> str:
     """A lookbehind for the end of any medication name of the vocabulary (the phrases of its
     ``value: medication`` concepts) and the space after it: a union of fixed-width lookbehinds,
-    so that the name stays out of the span of what follows it."""
+    so that the name stays out of the span of what follows it. A space behind is asked for
+    first: most positions fail there, before the names are tried (a rule with the union alone
+    scanned several times slower)."""
     names = {
         lit.lower()
         for c in vocab.concepts
@@ -391,7 +393,7 @@ def _after_medication(vocab: Vocabulary) -> str:
         for lit in expand_phrase(p)
     }
     ordered = sorted(names, key=lambda n: (-len(n), n))
-    return "(?:" + "|".join(rf"(?<=\b{re.escape(n)} )" for n in ordered) + ")"
+    return "(?<= )(?:" + "|".join(rf"(?<=\b{re.escape(n)} )" for n in ordered) + ")"
 
 
 @lru_cache(maxsize=1)
