@@ -54,6 +54,9 @@ class _Compiled:
     region_terms: Any = None  # ahocorasick.Automaton: term -> (rank in region_rx, length)
     # concept code -> (code, names) it carries in its span (vocabulary ``carries``)
     carried: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = field(default_factory=dict)
+    # a joint's own motions (regions.yaml ``motions``), for a range-of-motion finding
+    motion_rx: re.Pattern[str] | None = None
+    region_of_motion: dict[str, str] = field(default_factory=dict)
 
 
 def _alt(patterns: list[str]) -> re.Pattern[str]:
@@ -80,7 +83,25 @@ def compiled() -> _Compiled:
         return re.compile(r"\b(" + "|".join(re.escape(k) for k in items) + r")\b", re.I)
 
     cue = {name: _alt(getattr(cues, name)) for name in schema.CUE_PATTERN_FIELDS}
+    motion_of = {
+        lit.lower(): region
+        for region, motions in regs.motions.items()
+        for t in motions
+        for lit in schema.expand_phrase(t)
+    }
+    motion_rx = (
+        re.compile(
+            r"(?<![\w-])("
+            + "|".join(re.escape(t) for t in sorted(motion_of, key=len, reverse=True))
+            + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        if motion_of
+        else None
+    )
     return _Compiled(
+        motion_rx=motion_rx,
+        region_of_motion=motion_of,
         concepts={c.code: c for c in vocab.concepts},
         carried={
             c.code: tuple((k, re.compile(rx, re.I)) for k, rx in c.carries.items())
@@ -207,13 +228,26 @@ _PREP_GAP = re.compile(
 )
 
 
-def _region(c: _Compiled, sent: str, s: int, e: int, spine: bool = False) -> str | None:
+def _region(
+    c: _Compiled, sent: str, s: int, e: int, spine: bool = False, motion: bool = False
+) -> str | None:
     """The body region named nearest to the finding in its sentence (roots and levels too).
 
     With ``spine`` (imaging findings) a nerve root names its spine region, not its dermatome.
+    With ``motion`` (a range-of-motion finding) a joint's own motion names the joint
+    (regions.yaml ``motions``), in place of the region its word names otherwise.
     """
     cands: list[tuple[float, str]] = []
-    for ms, me, region in _region_hits(sent):
+    hits = list(_region_hits(sent))
+    if motion and c.motion_rx is not None:
+        moves = [
+            (m.start(), m.end(), c.region_of_motion[m.group(1).lower()])
+            for m in c.motion_rx.finditer(sent)
+        ]
+        if moves:
+            hits = [h for h in hits if not any(h[0] < me and ms < h[1] for ms, me, _ in moves)]
+            hits += moves
+    for ms, me, region in hits:
         if ms < e and s < me:
             dist: float = -2  # inside the finding ("low back pain")
         elif ms >= e and _PREP_GAP.match(sent[e:ms]):
@@ -682,7 +716,11 @@ def _findings(
         )
         observation = _observation(c, concept, sent, rel, sec, test_record)
         region = concept.fixed_region or _region(
-            c, sent.text, *rel, spine=code.startswith("imaging.") or code == "redflag.fracture"
+            c,
+            sent.text,
+            *rel,
+            spine=code.startswith("imaging.") or code == "redflag.fracture",
+            motion=concept.range_of_motion,
         )
         if region is None and at is not None and at[1]:
             region = _region(c, at[1], 0, 0)

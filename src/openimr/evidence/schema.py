@@ -99,8 +99,15 @@ class Concept(_Strict):
     # what a treatment did (relief after a block, function gained on a drug): history of care,
     # which keeps its weight whatever its age (``current_within`` does not apply to it)
     response_to_treatment: bool = False
+    # a finding of a joint's range of motion: the motions of regions.yaml ``motions`` place it
+    # at their joint (the range of dorsiflexion is the ankle's; its strength, a lumbar root's)
+    range_of_motion: bool = False
+    # expressions read right after the name of a medication (a phrase of any concept whose
+    # value is ``medication``), behind which the name stays out of the span and a finding of
+    # its own: "gabapentin for four months without improvement" is a failed course of care
+    after_medication: list[str] = Field(default_factory=list)
 
-    @field_validator("regex", "normal_regex")
+    @field_validator("regex", "normal_regex", "after_medication")
     @classmethod
     def _rx(cls, v: list[str]) -> list[str]:
         return _check_regex(v)
@@ -130,6 +137,9 @@ class Regions(_Strict):
     regions: list[Region]
     dermatomes: dict[str, str] = Field(default_factory=dict)  # regex of a root -> region
     levels: dict[str, str] = Field(default_factory=dict)  # regex of a spine level -> region
+    # a joint's own motions -> the joint's region, for a range-of-motion finding only (a
+    # concept with ``range_of_motion``): "dorsiflexion limited to 5 degrees" is the ankle's
+    motions: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class ContextRuleData(_Strict):
@@ -350,7 +360,40 @@ def vocabulary() -> Vocabulary:
     region_names = {r.name for r in regions().regions}
     for i, c in enumerate(vocab.concepts):
         _check_references(i, c, codes, region_names)
+    if any(c.after_medication for c in vocab.concepts):
+        behind = _after_medication(vocab)
+        vocab = vocab.model_copy(
+            update={
+                "concepts": [
+                    c.model_copy(
+                        update={
+                            "regex": c.regex + [f"{behind}(?:{rx})" for rx in c.after_medication]
+                        }
+                    )
+                    if c.after_medication
+                    else c
+                    for c in vocab.concepts
+                ]
+            }
+        )
     return vocab
+
+
+def _after_medication(vocab: Vocabulary) -> str:
+    """A lookbehind for the end of any medication name of the vocabulary (the phrases of its
+    ``value: medication`` concepts) and the space after it: a union of fixed-width lookbehinds,
+    so that the name stays out of the span of what follows it. A space behind is asked for
+    first: most positions fail there, before the names are tried (a rule with the union alone
+    scanned several times slower)."""
+    names = {
+        lit.lower()
+        for c in vocab.concepts
+        if c.value == "medication"
+        for p in c.phrases
+        for lit in expand_phrase(p)
+    }
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return "(?<= )(?:" + "|".join(rf"(?<=\b{re.escape(n)} )" for n in ordered) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -387,7 +430,9 @@ def regions() -> Regions:
                 raise DataFileError(
                     f"{DATA / 'regions.yaml'}: regions[{i}].group: unknown region {g}"
                 )
-    for key, target in list(data.dermatomes.items()) + list(data.levels.items()):
+    pairs = list(data.dermatomes.items()) + list(data.levels.items())
+    pairs += [(f"motions.{k}", k) for k in data.motions]
+    for key, target in pairs:
         if target not in names:
             raise DataFileError(f"{DATA / 'regions.yaml'}: {key}: unknown region {target}")
     return data
