@@ -382,9 +382,10 @@ def vocabulary() -> Vocabulary:
 def _after_medication(vocab: Vocabulary) -> str:
     """A lookbehind for the end of any medication name of the vocabulary (the phrases of its
     ``value: medication`` concepts) and the space after it: a union of fixed-width lookbehinds,
-    so that the name stays out of the span of what follows it. A space behind is asked for
-    first: most positions fail there, before the names are tried (a rule with the union alone
-    scanned several times slower)."""
+    so that the name stays out of the span of what follows it. The union opens the rule with
+    nothing before it, so that ``regex_scan`` tries the rule only where one of the names ends
+    (an Aho-Corasick scan, ``regex_scan.Behind``); a leading lookbehind for the space made it
+    try the rule after every space of the record (about 14,000 times a 50-page case)."""
     names = {
         lit.lower()
         for c in vocab.concepts
@@ -393,7 +394,7 @@ def _after_medication(vocab: Vocabulary) -> str:
         for lit in expand_phrase(p)
     }
     ordered = sorted(names, key=lambda n: (-len(n), n))
-    return "(?<= )(?:" + "|".join(rf"(?<=\b{re.escape(n)} )" for n in ordered) + ")"
+    return "(?:" + "|".join(rf"(?<=\b{re.escape(n)} )" for n in ordered) + ")"
 
 
 @lru_cache(maxsize=1)
