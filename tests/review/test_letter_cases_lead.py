@@ -61,3 +61,20 @@ def test_knee_arthroscopy_needs_imaging_that_shows_the_lesion() -> None:
     assert got.decision == "upheld", got.rationale
     said = got.rationale
     assert "imaging that shows the lesion" in said or "no record documents a meniscal tear" in said
+
+
+def test_a_mortons_neuroma_needs_no_trial_of_conservative_care_first() -> None:
+    # ACOEM 2004 ch. 14: an injection for a Morton's neuroma; for plantar fasciitis or a heel
+    # spur only after four to six weeks of conservative therapy have not helped
+    text = (
+        "Per the PR-2 dated 10-12-16, the injured worker complained of burning pain between the "
+        "third and fourth toes of the left foot. Examination revealed tenderness in the third "
+        "web space. MRI of the left foot showed a Morton's neuroma."
+    )
+    got = decide_letter_case("Corticosteroid injection of the left foot", "9-1-2016", text)
+    assert got.decision == "overturned", got.rationale
+    fasciitis = text.replace("a Morton's neuroma", "plantar fasciitis").replace(
+        "between the third and fourth toes of the left foot", "in the left heel"
+    )
+    got = decide_letter_case("Corticosteroid injection of the left foot", "9-1-2016", fasciitis)
+    assert got.decision == "upheld", got.rationale
