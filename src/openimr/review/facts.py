@@ -1246,7 +1246,9 @@ def _relief_names_this_drug(ctx: Context) -> Value:
     for f in reversed(ctx.evidence.of("pain.medication_relief")):
         named = _drugs_named(f"{f.text} {f.value or ''}")
         if not named or not asked or asked & named:
-            return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
+            # the relief is quoted by the criterion's own pain.medication_relief condition;
+            # said again here it would repeat that quotation, unquoted
+            return 1.0, ""
     return 0.0, "the records state relief in figures only for another drug"
 
 
