@@ -78,6 +78,21 @@ NEW_TRAMADOL = (
     "of tramadol 50 mg twice daily."
 )
 
+COMBINED = (
+    "The injured worker has been diagnosed with lumbar radiculopathy. Treatment to date has "
+    "included physical therapy, epidural steroid injections, naproxen and Norco. Per the PR-2 "
+    "dated 8-13-18, the injured worker reported {state} He denied side effects and there were "
+    "no aberrant behaviors. A urine drug screen dated 7-2-18 was consistent with the prescribed "
+    "medications and an opioid agreement is on file. The treatment plan included continuation "
+    "of Norco 10/325 mg three times daily."
+)
+NERVE = (
+    "The injured worker has been diagnosed with cervical radiculopathy. Treatment to date has "
+    "included physical therapy and gabapentin since 2017. Per the PR-2 dated 5-7-19, he "
+    "reported {state} Examination revealed decreased sensation in the right C6 dermatome. The "
+    "treatment plan included continuation of gabapentin."
+)
+
 CASES = [
     # CPMTG 2009 pp. 78-79 (the aberrant drug-taking of the 4 A's; reassessment when it
     # appears) and Opioids 2016, 3.3.9. Cause: "a urine drug screen dated 7-1-19 was
@@ -151,6 +166,34 @@ CASES = [
                     "work."),
         ur="2015-03-20",
         decided="2015-04-20",
+    ),
+    # Opioids 2016, 3.3.9 with CPMTG 2009 p. 78 (analgesia and activities): "50% improvement in
+    # pain and function with medications" states both. Cause: neither was read (the relief
+    # stopped at "pain and function", the gain had no wording), so the supported case was
+    # upheld; fixed in the vocabulary (function.improvement with the relief it carries; a
+    # tenth is no clinically important relief, quantities.relief, our reading)
+    Case(
+        "Norco 10/325mg #90",
+        "4-1-2014",
+        COMBINED.format(state="50% improvement in pain and function with medications."),
+        COMBINED.format(state="10% improvement in pain and function with medications."),
+        ur="2018-08-27",
+        decided="2018-09-26",
+    ),
+    # CPMTG 2009 p. 16: an anticonvulsant continued on documented relief and function.
+    # Cause: "allows him to sleep and work his full shift" was no gain of function (the
+    # activity came after sleep); fixed in the vocabulary (function.improvement). The
+    # counterpart: the drug named, then its failure after a comma ("on gabapentin, without
+    # relief")
+    Case(
+        "Gabapentin 600mg #90",
+        "4-1-2016",
+        NERVE.format(state="that gabapentin decreases his arm pain from 7/10 to 4/10 and "
+                     "allows him to sleep and work his full shift."),
+        NERVE.format(state="continued neck and arm pain rated 7/10 on gabapentin, without "
+                     "relief."),
+        ur="2019-05-20",
+        decided="2019-06-19",
     ),
     # Opioids 2016 and ODG Pain (urine drug testing): yearly at low risk; a test repeated monthly
     # without aberrant behaviour is not due
