@@ -180,6 +180,21 @@ CASES = [
         ur="2018-08-27",
         decided="2018-09-26",
     ),
+    # the same maintenance criteria. Cause: "8/10 without medications and states that the
+    # medications help him walk" kept the gain under the "without" before it (medspaCy's
+    # scope test misses a terminator inside a windowed trigger's scope, and "and states that"
+    # was no terminator); fixed in evidence/context_local.py and context.yaml
+    Case(
+        "Norco 10/325mg #90",
+        "4-1-2014",
+        COMBINED.format(state="pain rated 4/10 with and 8/10 without medications and states "
+                        "that the medications help him walk for 30 minutes and do household "
+                        "chores."),
+        COMBINED.format(state="pain rated 4/10 with and 8/10 without medications and states "
+                        "that he remains unable to walk more than a block."),
+        ur="2018-08-27",
+        decided="2018-09-26",
+    ),
     # CPMTG 2009 p. 16: an anticonvulsant continued on documented relief and function.
     # Cause: "allows him to sleep and work his full shift" was no gain of function (the
     # activity came after sleep); fixed in the vocabulary (function.improvement). The
