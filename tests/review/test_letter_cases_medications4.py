@@ -93,6 +93,19 @@ NERVE = (
     "treatment plan included continuation of gabapentin."
 )
 
+LAPSED = (
+    "The injured worker has been diagnosed with chronic neck pain. Treatment to date has "
+    "included physical therapy, naproxen and Norco. Per the PR-2 dated 6-4-18, the injured "
+    "worker reported neck pain rated 7/10 with and 9/10 without medications. He is able to do "
+    "household chores with medications. He denied side effects. {screen} The treatment plan "
+    "included a refill of Norco."
+)
+SLEEP = (
+    "The injured worker has been diagnosed with lumbar radiculopathy. Treatment to date has "
+    "included physical therapy and medications. Per the PR-2 dated 6-4-18, the injured worker "
+    "reported {sleep} The treatment plan included Ambien 10 mg at bedtime for two weeks."
+)
+
 CASES = [
     # CPMTG 2009 pp. 78-79 (the aberrant drug-taking of the 4 A's; reassessment when it
     # appears) and Opioids 2016, 3.3.9. Cause: "a urine drug screen dated 7-1-19 was
@@ -209,6 +222,33 @@ CASES = [
                      "relief."),
         ur="2019-05-20",
         decided="2019-06-19",
+    ),
+    # Opioids 2016, 3.3 and 3.3.9: maintenance is monitored, and testing is at least yearly
+    # at the lowest risk (the guideline's urine drug testing). Cause: a screen three years
+    # old counted as monitoring and the counterpart was overturned; fixed in
+    # opioids-2016/opioids.yaml (a test within the last year, the fact
+    # weeks_since_drug_test_at_least for a test dated by its year only)
+    Case(
+        "Norco 10/325mg #90",
+        "4-1-2014",
+        LAPSED.format(screen="A urine drug screen dated 3-5-18 was consistent with the "
+                      "prescribed medications."),
+        LAPSED.format(screen="The last urine drug screen was in 2015."),
+        ur="2018-06-18",
+        decided="2018-07-18",
+    ),
+    # ODG Pain, insomnia treatment: a short course of a hypnotic for a documented sleep
+    # disturbance. Cause: "he sleeps only four hours a night because of pain" was no sleep
+    # disturbance, and the rationale said the records documented none; fixed in the
+    # vocabulary (sleep.disturbance: five hours or fewer, awakenings a night)
+    Case(
+        "Ambien 10mg #14",
+        "4-1-2016",
+        SLEEP.format(sleep="low back pain and that he sleeps only four hours a night because "
+                     "of pain."),
+        SLEEP.format(sleep="low back pain and that he sleeps eight hours a night."),
+        ur="2018-06-18",
+        decided="2018-07-18",
     ),
     # Opioids 2016 and ODG Pain (urine drug testing): yearly at low risk; a test repeated monthly
     # without aberrant behaviour is not due
