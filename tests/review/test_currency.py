@@ -49,6 +49,22 @@ CASES = [
         "therapy. Examination revealed decreased sensation in the right C6 dermatome and "
         "weakness of the right wrist extensors rated 4/5.",
     ),
+    (
+        # ACOEM 2004 Ch. 13 pp. 341-342 (the Ottawa knee rules): a fracture suspected after a
+        # fall is a red flag while it is a current suspicion, as in the spine chapters
+        "X-rays of the right knee",
+        "2012-03-01",
+        "Right knee pain after falling onto the knee from a loading dock. He was unable to bear "
+        "weight. Examination revealed a large effusion and tenderness over the patella; a "
+        "fracture was suspected.",
+    ),
+    (
+        # ACOEM 2004 Ch. 11 (wrist and hand, special studies): a suspected scaphoid fracture
+        "X-rays of the left wrist",
+        "2012-03-01",
+        "Left wrist pain after a fall on the outstretched hand. Examination revealed tenderness "
+        "in the anatomic snuffbox; a scaphoid fracture was suspected.",
+    ),
 ]
 
 
