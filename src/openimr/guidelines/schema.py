@@ -88,7 +88,8 @@ class Cond(_M):
     # the condition asks for the patient's present symptoms or signs, and a diagnosis it lists
     # is one more way of stating them ("radicular symptoms": radiating pain, numbness or a
     # radiculopathy): an undated background diagnosis of a case summary behind old dated
-    # visits does not show them now (review/conditions.py ``background_behind``)
+    # visits does not show them now (review/conditions.py ``background_behind``); and what a
+    # treatment in use does is asked of now (a drug's relief recorded years ago is history)
     present_state: bool = False
 
     @model_validator(mode="after")

@@ -177,7 +177,10 @@ class _Lookup:
         """Set aside a complaint or finding last recorded long before the request: history
         (a red flag is a current suspicion, whatever kind of statement raised it)."""
         suspicion = self.status == "suspected"
-        old = [f for f in fs if f.assertion != "negated" and is_stale(f, self.ctx, suspicion)]
+        now = self.cond.present_state
+        old = [
+            f for f in fs if f.assertion != "negated" and is_stale(f, self.ctx, suspicion, now)
+        ]
         old += background_behind(fs, old, self.ctx, suspicion, self.cond.present_state)
         self.stale.extend(old)
         return [f for f in fs if f not in old]
@@ -264,12 +267,15 @@ def _latest_of(fs: list[Finding]) -> list[Finding]:
     return [last]
 
 
-def is_stale(f: Finding, ctx: Context, suspicion: bool = False) -> bool:
+def is_stale(
+    f: Finding, ctx: Context, suspicion: bool = False, present_state: bool = False
+) -> bool:
     """Whether a positive complaint, finding or plan was recorded longer before the request
     than the vocabulary's ``current_within`` allows (an undated one is not known to be old).
     A retrospective request is measured from its date of service. ``suspicion``: a red flag,
     which is current or nothing, whether an examination or a test raised it (a history of
-    cancer stays history)."""
+    cancer stays history). ``present_state``: the condition asks what a treatment in use does
+    now (the relief of a drug being continued), so what it did years ago ages too."""
     from openimr.evidence import schema
 
     cur = schema.currency()
@@ -277,7 +283,7 @@ def is_stale(f: Finding, ctx: Context, suspicion: bool = False) -> bool:
     kinds = [*cur.observations, "test"] if cur is not None and suspicion else None
     if cur is None or when is None or f.observation not in (kinds or cur.observations):
         return False
-    if f.code in schema.responses_to_treatment():
+    if f.code in schema.responses_to_treatment() and not present_state:
         return False
     ref = ctx.request.date_of_service if ctx.request.retrospective else None
     ref = ref or ctx.bundle.dates.ur_denial
