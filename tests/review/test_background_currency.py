@@ -9,6 +9,7 @@ asked for as such keeps its weight, and an undated sentence that places itself i
 
 from __future__ import annotations
 
+import pytest
 from _letter_case import decide_letter_case
 
 FOLLOW_UP = (
@@ -127,3 +128,41 @@ def test_a_diagnosis_asked_for_as_such_keeps_its_weight() -> None:
         "Right knee intra-articular corticosteroid injection", "3-1-2012", text + FOLLOW_UP
     )
     assert got.decision == "overturned", got.rationale
+
+
+# CPMTG 2009 p. 16 (anticonvulsants), pp. 13-16 (antidepressants), p. 60 (NSAIDs): a drug
+# already in use is continued on the relief and function it gives now. The diagnosis of
+# record (the neuropathic pain) keeps its weight; the response of years ago does not.
+CONTINUED = [
+    (
+        "Lyrica 75mg #60",
+        "The diagnoses have included cervical radiculopathy. Treatment to date has included "
+        "physical therapy, naproxen and Lyrica. Per the progress report dated {on}, the injured "
+        "worker reported that Lyrica reduced the burning pain in his right arm by 50% and he is "
+        "now able to type at work for longer periods. Examination revealed decreased sensation "
+        "in the right C6 dermatome. The treatment plan included Lyrica.",
+    ),
+    (
+        "Duloxetine 60mg #30",
+        "The diagnoses have included lumbar radiculopathy and depression. Treatment to date has "
+        "included physical therapy, gabapentin and duloxetine. Per the progress report dated "
+        "{on}, the injured worker reported that duloxetine improved his mood and reduced his "
+        "leg pain from 7 to 4 out of 10, and he has resumed walking daily. The treatment plan "
+        "included duloxetine.",
+    ),
+]
+
+
+@pytest.mark.parametrize("item,text", CONTINUED, ids=[c[0] for c in CONTINUED])
+def test_a_drug_continued_on_its_recent_response(item: str, text: str) -> None:
+    got = decide_letter_case(item, "3-1-2012", text.format(on="10-20-16") + FOLLOW_UP)
+    assert got.decision == "overturned", got.rationale
+
+
+@pytest.mark.parametrize("item,text", CONTINUED, ids=[c[0] for c in CONTINUED])
+def test_a_drug_response_of_years_ago_is_not_current(item: str, text: str) -> None:
+    got = decide_letter_case(item, "3-1-2012", text.format(on="10-20-13") + FOLLOW_UP)
+    assert got.decision == "upheld", got.rationale
+    crit = {c.id: c.status for c in got.criteria}
+    assert crit["benefit_when_continued"] == "not established", crit
+    assert "10/20/2013" in _notes(got), _notes(got)
