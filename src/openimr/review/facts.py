@@ -456,7 +456,7 @@ def _days(n: int) -> str:
     "hospital days requested beyond the ODG best-practice target stay of the operation",
 )
 def _days_beyond_stay(ctx: Context) -> Value:
-    days, op = ctx.request.sessions, operation(ctx.request)
+    days, op = ctx.request.sessions, _operation(ctx)
     if op is None or op.stay_days is None:
         return None, "no target stay known for the operation"
     target = _days(op.stay_days) if op.stay_days else "an outpatient stay"
@@ -1439,7 +1439,7 @@ def _walking_aid(ctx: Context) -> Value:
 
 @fact("operation_named", "the operation the service goes with is known", "request")
 def _operation_named(ctx: Context) -> Value:
-    return _flag(operation(ctx.request) is not None or bool(ctx.request.procedure))
+    return _flag(_operation(ctx) is not None or bool(ctx.request.procedure))
 
 
 @fact(
@@ -1448,7 +1448,7 @@ def _operation_named(ctx: Context) -> Value:
     "request",
 )
 def _complex_operation(ctx: Context) -> Value:
-    kind = operation(ctx.request)
+    kind = _operation(ctx)
     what = kind.name if kind else (ctx.request.procedure or "").lower()
     return _flag(bool(kind and kind.complex), f"the operation is {what}" if what else "")
 
@@ -1460,7 +1460,7 @@ def _complex_operation(ctx: Context) -> Value:
     "request",
 )
 def _outpatient_operation(ctx: Context) -> Value:
-    kind = operation(ctx.request)
+    kind = _operation(ctx)
     if kind is None or kind.stay_days != 0:
         return _flag(False, "")
     return _flag(True, f"the operation is {kind.name}, done as an outpatient")
@@ -1474,7 +1474,7 @@ def _outpatient_operation(ctx: Context) -> Value:
     "request",
 )
 def _inpatient_operation(ctx: Context) -> Value:
-    kind = operation(ctx.request)
+    kind = _operation(ctx)
     if kind is None or not kind.stay_days:
         return _flag(False, "")
     return _flag(True, f"the operation is {kind.name}, with a hospital stay after it")
@@ -1565,7 +1565,7 @@ _CPM_OPERATIONS = ("a knee replacement", "an open fracture fixation")
 def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
     """The text and kind of the operation a postoperative service goes with: the surgery
     disputed with it (or named by its wording), else the one the records report done."""
-    kind = operation(ctx.request)
+    kind = _operation(ctx)
     if kind is not None:
         return ctx.request.procedure or ctx.request.decided_text, kind
     from openimr.routing import recent_surgery
@@ -1740,6 +1740,18 @@ def operation(req: StructuredRequest) -> ProcedureKind | None:
     """The kind of operation a service goes with: the surgery disputed with it, else the one
     its own wording names (``intake/data/procedures.yaml``)."""
     return procedure_kind(req.procedure or "") or procedure_kind(req.decided_text)
+
+
+def _operation(ctx: Context) -> ProcedureKind | None:
+    """The kind of operation the service of ``ctx`` goes with (:func:`operation`); for a
+    service that names none and is disputed without its surgery ("Assistant surgeon", when UR
+    certified the operation and denied the assistant), the operation the records report
+    authorized or performed at its body part: associated services follow their surgery."""
+    kind = operation(ctx.request)
+    if kind is not None or ctx.request.procedure or ctx.surgery is not None:
+        return kind
+    f = _surgery_reported(ctx)
+    return procedure_kind(f.text) if f is not None else None
 
 
 # the vertebrae in order (C1-C7, T1-T12, L1-L5, S1), so that a range names its segments
