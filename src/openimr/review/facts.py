@@ -393,8 +393,10 @@ def _si_provocative_tests(ctx: Context) -> Value:
     return float(n), f"{n} positive sacroiliac provocative test{'s' if n > 1 else ''} ({tests})"
 
 
-@fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
-def _weeks_since_drug_test(ctx: Context) -> Value:
+def _last_drug_test(ctx: Context) -> tuple[float | None, str, bool]:
+    """Weeks from the latest dated urine drug test to the UR decision, what to say of it, and
+    whether the test is dated by its year only (the weeks then count from the year's last day:
+    a lower bound)."""
     done = [
         f
         for f in ctx.evidence.of("opioid.uds", observation="test", assertion="present")
@@ -415,17 +417,34 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
     ]
     if not tests:
         if done:
-            return None, "the records do not say when the last drug test was done"
-        return None, "no earlier drug test documented"
+            return None, "the records do not say when the last drug test was done", False
+        return None, "no earlier drug test documented", False
     last, f = max(tests, key=lambda t: (t[0], t[1].date_precision == "day"))
     weeks = (ctx.bundle.dates.ur_denial - last).days / 7
     if f.date_precision == "year" and last == f.text_date:
-        # how long ago is known only within a year: not a number a threshold can be read on
-        return None, (
+        return weeks, (
             f"the last drug test is dated by its year only ({last.year}), at least "
             f"{fmt_weeks(weeks)} before the UR decision"
-        )
-    return weeks, f"last drug test on {fmt_date(last)}, {fmt_weeks(weeks)} earlier"
+        ), True
+    return weeks, f"last drug test on {fmt_date(last)}, {fmt_weeks(weeks)} earlier", False
+
+
+@fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
+def _weeks_since_drug_test(ctx: Context) -> Value:
+    weeks, said, year_only = _last_drug_test(ctx)
+    # how long ago is known only within a year: not a number a threshold can be read on
+    return (None if year_only else weeks), said
+
+
+@fact(
+    "weeks_since_drug_test_at_least",
+    "weeks from the latest urine drug test to the UR decision, at the least: a test dated by "
+    "its year only counts from that year's last day (the last test in 2015 is at least so "
+    "old), where weeks_since_drug_test gives no number",
+)
+def _weeks_since_drug_test_at_least(ctx: Context) -> Value:
+    weeks, said, _ = _last_drug_test(ctx)
+    return weeks, said
 
 
 def _days(n: int) -> str:
@@ -1246,7 +1265,9 @@ def _relief_names_this_drug(ctx: Context) -> Value:
     for f in reversed(ctx.evidence.of("pain.medication_relief")):
         named = _drugs_named(f"{f.text} {f.value or ''}")
         if not named or not asked or asked & named:
-            return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
+            # the relief is quoted by the criterion's own pain.medication_relief condition;
+            # said again here it would repeat that quotation, unquoted
+            return 1.0, ""
     return 0.0, "the records state relief in figures only for another drug"
 
 
