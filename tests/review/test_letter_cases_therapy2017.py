@@ -9,7 +9,9 @@ Evidence readings these cases pinned (each failed before): a tolerance compared 
 (8 CCR 9792.24.1 extends acupuncture only on it); "a home exercise program which he continues" is
 an ongoing program (CPMTG 2009 pp. 118-120: interferential stimulation is used with exercise);
 "physical therapy, gabapentin and a TENS trial failed to relieve his pain" is failed care (p. 117,
-H-wave after exercise, medication and TENS).
+H-wave after exercise, medication and TENS). A course of massage or of aquatic therapy already
+given counts in the course as a whole (massage: therapy.massage, CPMTG 2009 p. 60, 4-6 visits;
+aquatic therapy: p. 22 with pp. 98-99).
 """
 
 from __future__ import annotations
@@ -166,6 +168,20 @@ CASES = [
  "body mass index of 34. There is no documentation of prior attempts at weight loss through "
  "diet and exercise. The treating physician requested a medically supervised weight loss "
  "program."),
+# six more massage visits after six already given, no functional gain -> upheld (CPMTG 2009
+# p. 60: 4-6 visits in most cases, the course as a whole)
+("Massage therapy x 6 for the cervical spine", "2-1-2016", "upheld",
+ "Treatment to date has included physical therapy and six sessions of massage therapy. Per "
+ "the PR-2 dated 3-14-17, the injured worker reported neck pain rated 6 out of 10 and "
+ "continues her home exercise program. The treating physician requested six more sessions of "
+ "massage therapy."),
+# six more pool sessions after twelve that made her "feel better" -> upheld (p. 22 sends the
+# number of visits to physical medicine, pp. 98-99: 9-10 in all, more only on objective gain)
+("Aquatic therapy x 6", "2-1-2016", "upheld",
+ "Treatment to date has included twelve sessions of aquatic therapy for her obesity and knee "
+ "arthritis. Per the PR-2 dated 3-14-17, the injured worker reported that the pool therapy "
+ "made her feel better. Her body mass index is 41. The treating physician requested six more "
+ "sessions of aquatic therapy."),
 ]
 
 
