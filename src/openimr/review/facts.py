@@ -465,11 +465,13 @@ def _days_beyond_stay(ctx: Context) -> Value:
     return float((days or 1) - op.stay_days), text  # an unstated stay: at least a night
 
 
-THERAPY_COURSES = ["therapy.pt", "therapy.chiropractic", "therapy.acupuncture"]
+THERAPY_COURSES = [
+    "therapy.pt", "therapy.chiropractic", "therapy.acupuncture", "therapy.massage"
+]
 
 
-@fact("visits_completed", "the most visits of the therapy requested (PT, chiropractic or "
-      "acupuncture; any of them for another service) the records say were completed")
+@fact("visits_completed", "the most visits of the therapy requested (PT, chiropractic, "
+      "acupuncture or massage; any of them for another service) the records say were completed")
 def _visits_completed(ctx: Context) -> Value:
     # each guideline counts its own course: 18 manipulation visits (CPMTG pp. 58-59) are not
     # used up by physical therapy, nor 10 therapy visits (p. 99) by acupuncture
