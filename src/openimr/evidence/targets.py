@@ -163,16 +163,20 @@ class RuleMatcher:
         low = text.lower() if low is None else low
         if len(text) < SHORT and text.isascii():
             # Only an expression with one of its factors in the text can match it (found for
-            # every expression in one pass); FastRegex.spans would search such a text with
-            # finditer.
+            # every expression in one pass); each is searched with finditer, as
+            # FastRegex.spans would search such a text, unless it is one to plan even there.
             if self._factors is None:
                 self._factors = FactorIndex([fr.rx for _, fr in self._fast])
             fast = self._fast
-            return [
-                (fast[k][0], *m.span())
-                for k in self._factors.candidates(low)
-                for m in fast[k][1].rx.finditer(text)
-            ]
+            out: list[Match] = []
+            runs: dict[int, int] = {} if longest is None else longest
+            for k in self._factors.candidates(low):
+                key, fr = fast[k]
+                if fr.short_plan:  # FastRegex.short_plan: searched part by part
+                    out += [(key, s, e) for s, e in fr.spans(text, low, runs)]
+                else:
+                    out += [(key, *m.span()) for m in fr.rx.finditer(text)]
+            return out
         longest = {} if longest is None else longest
         if found is None and text.isascii():
             if self._occurrences is None:
