@@ -21,6 +21,7 @@ reported by the time the Matcher has read token ``e``).
 
 from typing import Any
 
+import numpy
 from spacy.attrs import LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -84,6 +85,47 @@ def spell_out(pattern: list[dict[str, Any]]) -> tuple[str, list[tuple[str, ...]]
     return attrs.pop(), sorted({s for s in seqs if s})  # the Matcher gives no empty match
 
 
+def _reach(patterns: list[list[dict[str, Any]]]) -> int | None:
+    """The most tokens a match of any of ``patterns`` takes; None when a token repeats
+    (``*``, ``+`` or a count)."""
+    most = 0
+    for pattern in patterns:
+        if any(tok.get("OP", "1") not in ("1", "?", "!") for tok in pattern):
+            return None
+        most = max(most, len(pattern))
+    return most
+
+
+def _near(
+    doc: Doc, lower: Any, matcher: Matcher, required: list[frozenset[int]], reach: int
+) -> list[Match]:
+    """``matcher(doc)`` for a matcher whose every match holds a word of each set of
+    ``required`` (``lower``: the lower-case forms of the doc's tokens, as hashes) and takes at
+    most ``reach`` tokens: a match holding the word at token ``i`` lies within tokens
+    ``i - reach + 1`` to ``i + reach - 1``, so the matcher runs on those stretches only
+    (merged where they overlap; a token pattern tests each token on its own, so a stretch of
+    the doc gives the matches of the doc that lie in it). The set whose words are fewest in
+    the doc gives the stretches."""
+    n = len(doc)
+    where = min(
+        (numpy.flatnonzero(numpy.isin(lower, numpy.fromiter(r, lower.dtype))) for r in required),
+        key=len,
+    )
+    out: list[Match] = []
+    a = b = -1
+    for i in where.tolist():
+        lo, hi = max(0, i - reach + 1), min(n, i + reach)
+        if lo <= b:
+            b = hi
+            continue
+        if b > a:
+            out += [(key, a + s, a + e) for key, s, e in matcher(doc[a:b])]
+        a, b = lo, hi
+    if b > a:
+        out += [(key, a + s, a + e) for key, s, e in matcher(doc[a:b])]
+    return out
+
+
 class TokenPhrases:
     """The matches of token-pattern rules, as a set equal to spaCy's Matcher's, ordered as
     the Matcher orders equal spans (see the module docstring)."""
@@ -96,8 +138,9 @@ class TokenPhrases:
             "ORTH": PhraseMatcher(vocab, attr="ORTH"),
         }
         # The other patterns: a Matcher for each rule, run only when the document holds
-        # a word of each set its patterns all require (lower-case forms, as hashes).
-        self._rest: list[tuple[list[frozenset[int]], Matcher]] = []
+        # a word of each set its patterns all require (lower-case forms, as hashes), and
+        # only near those words when its patterns take at most so many tokens (_reach).
+        self._rest: list[tuple[list[frozenset[int]], Matcher, int | None]] = []
         self._sizes = {"LOWER": 0, "ORTH": 0}
 
     def add(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> None:
@@ -116,7 +159,7 @@ class TokenPhrases:
         if rest:
             matcher = Matcher(self._vocab)
             matcher.add(rule_id, rest)
-            self._rest.append((self._required(rest), matcher))
+            self._rest.append((self._required(rest), matcher, _reach(rest)))
 
     def _required(self, patterns: list[list[dict[str, Any]]]) -> list[frozenset[int]]:
         """Sets of lower-case words (hashes) such that every match of every pattern holds one
@@ -139,10 +182,14 @@ class TokenPhrases:
             if self._sizes[attr]:
                 found.update(self._phrases[attr](doc))
         if self._rest:
-            words = set(doc.to_array(LOWER).tolist())
-            for required, matcher in self._rest:
+            lower = doc.to_array(LOWER)
+            words = set(lower.tolist())
+            for required, matcher, reach in self._rest:
                 if all(not words.isdisjoint(r) for r in required):
-                    found.update(matcher(doc))
+                    if reach is None or not required:
+                        found.update(matcher(doc))
+                    else:
+                        found.update(_near(doc, lower, matcher, required, reach))
         by_span: dict[tuple[int, int], list[int]] = {}
         for key, s, e in found:
             by_span.setdefault((s, e), []).append(key)
