@@ -227,7 +227,8 @@ def test_token_phrases_on_a_long_doc(nlp: Any) -> None:
             assert sorted(mine) == sorted(full)
             assert _order(mine) == _order(full)
     context = nlp.get_pipe("openimr_context").rule_matcher._token_phrases
-    assert any(reach is not None and required for required, _, reach in context._rest)
+    bounded = [reach for required, _, reach in context._rest if reach is not None and required]
+    assert len(bounded) >= 3  # "she has not tried", "has not been done" (a repeat), "years ago"
 
 
 _NEAR_WORDS = ["she", "has", "not", "tried", "pt", "yet", "been", "done", "5", "years", "ago", "."]
@@ -254,7 +255,7 @@ def test_near_is_the_matcher(words: list[str], pattern: list[tuple[list[str], st
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from openimr.evidence.token_phrases import _near, _reach
+    from openimr.evidence.token_phrases import _longest, _near, _reach
 
     vocab = Vocab()
     if all(op != "1" for _, op in pattern):
@@ -263,24 +264,50 @@ def test_near_is_the_matcher(words: list[str], pattern: list[tuple[list[str], st
         {"LOWER": {"IN": values}} if op == "1" else {"LOWER": {"IN": values}, "OP": op}
         for values, op in pattern
     ]
-    patterns = [toks, [{"LIKE_NUM": True, "OP": "?"}, {"LOWER": "years"}, {"LOWER": "ago"}]]
+    patterns = [
+        toks,
+        [{"LIKE_NUM": True, "OP": "?"}, {"LOWER": "years"}, {"LOWER": "ago"}],
+        [{"LOWER": "not"}, {"LOWER": {"IN": ["been", "yet"]}, "OP": "*"}, {"LOWER": "done"}],
+    ]
     matcher = Matcher(vocab)
     matcher.add("rule", patterns)
     firm = next(t for t in toks if "OP" not in t)
     # every match of the first pattern holds a word of its first required token, every
-    # match of the second "years"
-    required = [frozenset(vocab.strings.add(v) for v in [*firm["LOWER"]["IN"], "years"])]
+    # match of the second "years", of the third "not"
+    required = [frozenset(vocab.strings.add(v) for v in [*firm["LOWER"]["IN"], "years", "not"])]
     doc = Doc(vocab, words=words or ["."])
+    lower = doc.to_array(LOWER)
     reach = _reach(patterns)
-    assert reach == max(len(toks), 3)
-    got = _near(doc, doc.to_array(LOWER), matcher, required, reach)
+    assert reach is not None
+    most = max(
+        fixed + sum(_longest(lower, frozenset(vocab.strings.add(w) for w in r)) for r in rep)
+        for fixed, rep in reach
+    )
+    got = _near(doc, lower, matcher, required, most)
     assert sorted(got) == sorted(matcher(doc))
 
 
 def test_reach() -> None:
     from openimr.evidence.token_phrases import _reach
 
-    assert _reach([[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}], [{"LOWER": "c"}]]) == 2
-    assert _reach([[{"LOWER": "a"}, {"LOWER": "b", "OP": "*"}]]) is None
-    assert _reach([[{"LOWER": "a", "OP": "+"}]]) is None
-    assert _reach([[{"LOWER": "a", "OP": "!"}, {"LOWER": "b"}]]) == 2
+    assert _reach([[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}], [{"LOWER": "c"}]]) == [
+        (2, []),
+        (1, []),
+    ]
+    star = [{"LOWER": "a"}, {"LOWER": {"IN": ["b", "c"]}, "OP": "*"}, {"LOWER": "d", "OP": "!"}]
+    assert _reach([star]) == [(2, [frozenset({"b", "c"})])]
+    assert _reach([[{"LOWER": "a", "OP": "+"}]]) == [(0, [frozenset({"a"})])]
+    assert _reach([[{"LIKE_NUM": True, "OP": "+"}]]) is None
+    assert _reach([[{"LOWER": "a", "OP": "{2,3}"}]]) is None
+
+
+def test_longest_run_of_words() -> None:
+    import numpy
+
+    from openimr.evidence.token_phrases import _longest
+
+    lower = numpy.array([1, 2, 2, 3, 2, 2, 2, 4], dtype="uint64")
+    assert _longest(lower, frozenset({2})) == 3
+    assert _longest(lower, frozenset({2, 3})) == 6
+    assert _longest(lower, frozenset({9})) == 0
+    assert _longest(lower, frozenset({1, 2, 3, 4})) == 8

@@ -85,15 +85,37 @@ def spell_out(pattern: list[dict[str, Any]]) -> tuple[str, list[tuple[str, ...]]
     return attrs.pop(), sorted({s for s in seqs if s})  # the Matcher gives no empty match
 
 
-def _reach(patterns: list[list[dict[str, Any]]]) -> int | None:
-    """The most tokens a match of any of ``patterns`` takes; None when a token repeats
-    (``*``, ``+`` or a count)."""
-    most = 0
+Reach = list[tuple[int, list[frozenset[str]]]]
+
+
+def _reach(patterns: list[list[dict[str, Any]]]) -> Reach | None:
+    """For each pattern, how many tokens it takes at most, besides its repeated tokens
+    (``*``, ``+``), and the lower-case words each repeated token may be: a match then takes
+    at most that many tokens and, for each repeat, the longest run of its words in the doc.
+    None when a token repeats otherwise (a count, or a repeat of something else)."""
+    out: Reach = []
     for pattern in patterns:
-        if any(tok.get("OP", "1") not in ("1", "?", "!") for tok in pattern):
-            return None
-        most = max(most, len(pattern))
-    return most
+        fixed, repeats = 0, []
+        for tok in pattern:
+            op = tok.get("OP", "1")
+            if op in ("1", "?", "!"):
+                fixed += 1
+                continue
+            got = _values(tok) if op in ("*", "+") else None
+            if got is None or got[0] != "LOWER":
+                return None
+            repeats.append(frozenset(got[1]))
+        out.append((fixed, repeats))
+    return out
+
+
+def _longest(lower: Any, words: frozenset[int]) -> int:
+    """The longest run of consecutive tokens whose lower-case form is one of ``words``."""
+    mask = numpy.isin(lower, numpy.fromiter(words, lower.dtype)).astype("int8")
+    if not mask.any():
+        return 0
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], mask, [0]))))
+    return int((edges[1::2] - edges[::2]).max())
 
 
 def _near(
@@ -139,8 +161,8 @@ class TokenPhrases:
         }
         # The other patterns: a Matcher for each rule, run only when the document holds
         # a word of each set its patterns all require (lower-case forms, as hashes), and
-        # only near those words when its patterns take at most so many tokens (_reach).
-        self._rest: list[tuple[list[frozenset[int]], Matcher, int | None]] = []
+        # only near those words when how many tokens its matches take is bounded (_reach).
+        self._rest: list[tuple[list[frozenset[int]], Matcher, Reach | None]] = []
         self._sizes = {"LOWER": 0, "ORTH": 0}
 
     def add(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> None:
@@ -160,6 +182,10 @@ class TokenPhrases:
             matcher = Matcher(self._vocab)
             matcher.add(rule_id, rest)
             self._rest.append((self._required(rest), matcher, _reach(rest)))
+
+    def _hashes(self, words: frozenset[str]) -> frozenset[int]:
+        strings = self._vocab.strings
+        return frozenset(strings.add(w) for w in words)
 
     def _required(self, patterns: list[list[dict[str, Any]]]) -> list[frozenset[int]]:
         """Sets of lower-case words (hashes) such that every match of every pattern holds one
@@ -189,7 +215,11 @@ class TokenPhrases:
                     if reach is None or not required:
                         found.update(matcher(doc))
                     else:
-                        found.update(_near(doc, lower, matcher, required, reach))
+                        most = max(
+                            fixed + sum(_longest(lower, self._hashes(r)) for r in repeats)
+                            for fixed, repeats in reach
+                        )
+                        found.update(_near(doc, lower, matcher, required, most))
         by_span: dict[tuple[int, int], list[int]] = {}
         for key, s, e in found:
             by_span.setdefault((s, e), []).append(key)
