@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from openimr.evidence.extraction import compiled
 from openimr.evidence.regex_scan import FactorIndex, factors_of
@@ -208,3 +210,104 @@ def test_findings_of_exactly_some_codes_in_order() -> None:
         assert ev.exactly(ask) == [f for f in ev.findings if f.code in ask]
     ev.findings.append(fs[2])
     assert ev.exactly(["therapy.pt"]) == [fs[2], fs[2]]
+
+
+def test_token_phrases_on_a_long_doc(nlp: Any) -> None:
+    """The Matchers of the patterns that are not phrases run only near the words they
+    require when their matches are bounded (token_phrases._near): on a doc of every sentence
+    in a row, the matches and their order are the full Matcher's."""
+    text = " ".join(_sentences())
+    for pipe in ("openimr_targets", "openimr_context"):
+        rm = nlp.get_pipe(pipe).rule_matcher
+        phrases = rm._token_phrases
+        assert phrases is not None
+        for doc in (nlp.make_doc(text), nlp.make_doc(text + " " + text[: len(text) // 3])):
+            full = list(rm._matcher(doc))
+            mine = phrases(doc)
+            assert sorted(mine) == sorted(full)
+            assert _order(mine) == _order(full)
+    context = nlp.get_pipe("openimr_context").rule_matcher._token_phrases
+    bounded = [reach for required, _, reach in context._rest if reach is not None and required]
+    assert len(bounded) >= 3  # "she has not tried", "has not been done" (a repeat), "years ago"
+
+
+_NEAR_WORDS = ["she", "has", "not", "tried", "pt", "yet", "been", "done", "5", "years", "ago", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_NEAR_WORDS), min_size=0, max_size=60),
+    pattern=st.lists(
+        st.tuples(
+            st.sampled_from([["not"], ["has", "she"], ["tried", "done"], ["yet", "been"]]),
+            st.sampled_from(["1", "?", "!"]),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+)
+def test_near_is_the_matcher(words: list[str], pattern: list[tuple[list[str], str]]) -> None:
+    """``_near`` (the Matcher run on the stretches around the words of a set every match
+    holds) gives the Matcher's matches on the whole doc: overlapping stretches, matches at
+    the doc's edges, negated tokens."""
+    from spacy.attrs import LOWER
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from openimr.evidence.token_phrases import _longest, _near, _reach
+
+    vocab = Vocab()
+    if all(op != "1" for _, op in pattern):
+        pattern = [(pattern[0][0], "1"), *pattern[1:]]
+    toks: list[dict[str, Any]] = [
+        {"LOWER": {"IN": values}} if op == "1" else {"LOWER": {"IN": values}, "OP": op}
+        for values, op in pattern
+    ]
+    patterns = [
+        toks,
+        [{"LIKE_NUM": True, "OP": "?"}, {"LOWER": "years"}, {"LOWER": "ago"}],
+        [{"LOWER": "not"}, {"LOWER": {"IN": ["been", "yet"]}, "OP": "*"}, {"LOWER": "done"}],
+    ]
+    matcher = Matcher(vocab)
+    matcher.add("rule", patterns)
+    firm = next(t for t in toks if "OP" not in t)
+    # every match of the first pattern holds a word of its first required token, every
+    # match of the second "years", of the third "not"
+    required = [frozenset(vocab.strings.add(v) for v in [*firm["LOWER"]["IN"], "years", "not"])]
+    doc = Doc(vocab, words=words or ["."])
+    lower = doc.to_array(LOWER)
+    reach = _reach(patterns)
+    assert reach is not None
+    most = max(
+        fixed + sum(_longest(lower, frozenset(vocab.strings.add(w) for w in r)) for r in rep)
+        for fixed, rep in reach
+    )
+    got = _near(doc, lower, matcher, required, most)
+    assert sorted(got) == sorted(matcher(doc))
+
+
+def test_reach() -> None:
+    from openimr.evidence.token_phrases import _reach
+
+    assert _reach([[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}], [{"LOWER": "c"}]]) == [
+        (2, []),
+        (1, []),
+    ]
+    star = [{"LOWER": "a"}, {"LOWER": {"IN": ["b", "c"]}, "OP": "*"}, {"LOWER": "d", "OP": "!"}]
+    assert _reach([star]) == [(2, [frozenset({"b", "c"})])]
+    assert _reach([[{"LOWER": "a", "OP": "+"}]]) == [(0, [frozenset({"a"})])]
+    assert _reach([[{"LIKE_NUM": True, "OP": "+"}]]) is None
+    assert _reach([[{"LOWER": "a", "OP": "{2,3}"}]]) is None
+
+
+def test_longest_run_of_words() -> None:
+    import numpy
+
+    from openimr.evidence.token_phrases import _longest
+
+    lower = numpy.array([1, 2, 2, 3, 2, 2, 2, 4], dtype="uint64")
+    assert _longest(lower, frozenset({2})) == 3
+    assert _longest(lower, frozenset({2, 3})) == 6
+    assert _longest(lower, frozenset({9})) == 0
+    assert _longest(lower, frozenset({1, 2, 3, 4})) == 8

@@ -41,10 +41,15 @@ class _Unbounded(Exception):
 
 
 SHORT = 2000  # characters: a shorter text is searched with finditer (cheaper than the plan)
-# ... unless the expression is this long or opens a part with lookbehinds (FastRegex.plan_short):
-# the three longest rules (conservative.failed, its hundreds of medication-name lookbehinds
-# tried at each position, pain.medication_relief, function.improvement) took 2-50 ms by
-# finditer on a record of 700 characters, 0.2-0.7 ms by the plan
+# ... unless the expression opens with lookbehinds of strings, or has so many parts, or its
+# parts can start with so many strings in all (FastRegex.short_plan; measured on 80 short
+# texts, the expressions of the target and ConText rules: the plan faster for each of these,
+# finditer for most others), or is this long: the three longest rules (conservative.failed,
+# its hundreds of medication-name lookbehinds tried at each position, pain.medication_relief,
+# function.improvement) took 2-50 ms by finditer on a record of 700 characters, 0.2-0.7 ms by
+# the plan
+SHORT_PARTS = 3
+SHORT_LEADS = 10
 PLAN_SHORT_FROM = 5000
 _CLASSES: dict[str, int] = {}  # a single-character class -> the ASCII characters it matches
 _TABLES: dict[int, bytes] = {}  # those characters -> 1 or 0 by character code (translate)
@@ -278,7 +283,7 @@ class _Part:
 
     __slots__ = (
         "rx", "factors", "omin", "ofixed", "oruns", "fixed", "runs", "ahead", "lead", "lead_len",
-        "behind",
+        "leads", "behind",
     )
 
     def __init__(self, rx: re.Pattern[str], alt: Any, flags: int) -> None:
@@ -297,9 +302,11 @@ class _Part:
         leads = _leads_of(alt, _Width(flags))
         self.lead: re.Pattern[str] | None = None
         self.lead_len = 0
+        self.leads = 0  # how many strings a match can start with, when they lead
         if leads and all(leads) and len(leads) <= MAX_LEADS:
             self.lead = re.compile("|".join(re.escape(x) for x in sorted(leads)))
             self.lead_len = max(map(len, leads))
+            self.leads = len(leads)
         # Or where one of the strings a lookbehind it opens with asks for ends
         # (``(?<=\btherapy )|(?<=\bcare )...``), found by an Aho-Corasick automaton of them.
         self.behind: Behind | None = None
@@ -671,10 +678,13 @@ class FastRegex:
         self.rx = rx
         self._plan: list[_Part] | None = None
         self._factors: tuple[str, ...] = ()
-        # whether a short text too is searched by the plan: an expression one of whose parts
-        # opens with lookbehinds of strings (_Part.behind), which ``finditer`` tries all at
-        # every position, or a long union (PLAN_SHORT_FROM characters)
-        self.plan_short = False
+        # Whether a short text too is searched part by part: ``finditer`` tries every part
+        # at every character, and there a part that opens with lookbehinds of strings
+        # (``(?<=\\btherapy )|...``) tries each of them (``conservative.failed``'s two unions
+        # of some 450 medication names: about 35 ms on a record of 400 characters), a part
+        # that opens with a word boundary and a union of words each word at every word's
+        # start; the plan looks for the strings, then tries the part where one of them is.
+        self.short_plan = False
         try:
             parsed = P.parse(rx.pattern, rx.flags)
             if parsed.getwidth()[0] == 0 or _has_groupref(parsed):
@@ -695,8 +705,11 @@ class FastRegex:
                 return
             self._factors = tuple(sorted({f for part in parts for f in part.factors}))
             self._plan = parts
-            self.plan_short = len(rx.pattern) >= PLAN_SHORT_FROM or any(
-                part.behind is not None for part in parts
+            self.short_plan = (
+                any(part.behind is not None for part in parts)
+                or len(parts) >= SHORT_PARTS
+                or sum(part.leads for part in parts) >= SHORT_LEADS
+                or len(rx.pattern) >= PLAN_SHORT_FROM
             )
         except (_Unbounded, re.error, RecursionError):
             self._plan = None
@@ -721,11 +734,10 @@ class FastRegex:
         if parts is None or not text.isascii():
             return [m.span() for m in self.rx.finditer(text)]
         low = text.lower() if low is None else low
-        if len(text) < SHORT:
+        if len(text) < SHORT and not self.short_plan:
             if not any(factor in low for factor in self._factors):
                 return []
-            if not self.plan_short:
-                return [m.span() for m in self.rx.finditer(text)]
+            return [m.span() for m in self.rx.finditer(text)]
         cursors = self._cursors(text, low, {} if longest is None else longest, found)
         return _union(cursors)
 

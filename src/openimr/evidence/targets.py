@@ -163,18 +163,19 @@ class RuleMatcher:
         low = text.lower() if low is None else low
         if len(text) < SHORT and text.isascii():
             # Only an expression with one of its factors in the text can match it (found for
-            # every expression in one pass); FastRegex.spans would search such a text with
-            # finditer.
+            # every expression in one pass); each is searched with finditer, as
+            # FastRegex.spans would search such a text, unless it is one to plan even there.
             if self._factors is None:
                 self._factors = FactorIndex([fr.rx for _, fr in self._fast])
             fast = self._fast
             out: list[Match] = []
+            runs: dict[int, int] = {} if longest is None else longest
             for k in self._factors.candidates(low):
                 key, fr = fast[k]
-                if fr.plan_short:  # searched by its plan (regex_scan.PLAN_SHORT_FROM)
-                    out.extend((key, s, e) for s, e in fr.spans(text, low))
+                if fr.short_plan:  # FastRegex.short_plan: searched part by part
+                    out += [(key, s, e) for s, e in fr.spans(text, low, runs)]
                 else:
-                    out.extend((key, *m.span()) for m in fr.rx.finditer(text))
+                    out += [(key, *m.span()) for m in fr.rx.finditer(text)]
             return out
         longest = {} if longest is None else longest
         if found is None and text.isascii():

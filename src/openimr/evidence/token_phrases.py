@@ -21,6 +21,7 @@ reported by the time the Matcher has read token ``e``).
 
 from typing import Any
 
+import numpy
 from spacy.attrs import LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -84,6 +85,69 @@ def spell_out(pattern: list[dict[str, Any]]) -> tuple[str, list[tuple[str, ...]]
     return attrs.pop(), sorted({s for s in seqs if s})  # the Matcher gives no empty match
 
 
+Reach = list[tuple[int, list[frozenset[str]]]]
+
+
+def _reach(patterns: list[list[dict[str, Any]]]) -> Reach | None:
+    """For each pattern, how many tokens it takes at most, besides its repeated tokens
+    (``*``, ``+``), and the lower-case words each repeated token may be: a match then takes
+    at most that many tokens and, for each repeat, the longest run of its words in the doc.
+    None when a token repeats otherwise (a count, or a repeat of something else)."""
+    out: Reach = []
+    for pattern in patterns:
+        fixed, repeats = 0, []
+        for tok in pattern:
+            op = tok.get("OP", "1")
+            if op in ("1", "?", "!"):
+                fixed += 1
+                continue
+            got = _values(tok) if op in ("*", "+") else None
+            if got is None or got[0] != "LOWER":
+                return None
+            repeats.append(frozenset(got[1]))
+        out.append((fixed, repeats))
+    return out
+
+
+def _longest(lower: Any, words: frozenset[int]) -> int:
+    """The longest run of consecutive tokens whose lower-case form is one of ``words``."""
+    mask = numpy.isin(lower, numpy.fromiter(words, lower.dtype)).astype("int8")
+    if not mask.any():
+        return 0
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], mask, [0]))))
+    return int((edges[1::2] - edges[::2]).max())
+
+
+def _near(
+    doc: Doc, lower: Any, matcher: Matcher, required: list[frozenset[int]], reach: int
+) -> list[Match]:
+    """``matcher(doc)`` for a matcher whose every match holds a word of each set of
+    ``required`` (``lower``: the lower-case forms of the doc's tokens, as hashes) and takes at
+    most ``reach`` tokens: a match holding the word at token ``i`` lies within tokens
+    ``i - reach + 1`` to ``i + reach - 1``, so the matcher runs on those stretches only
+    (merged where they overlap; a token pattern tests each token on its own, so a stretch of
+    the doc gives the matches of the doc that lie in it). The set whose words are fewest in
+    the doc gives the stretches."""
+    n = len(doc)
+    where = min(
+        (numpy.flatnonzero(numpy.isin(lower, numpy.fromiter(r, lower.dtype))) for r in required),
+        key=len,
+    )
+    out: list[Match] = []
+    a = b = -1
+    for i in where.tolist():
+        lo, hi = max(0, i - reach + 1), min(n, i + reach)
+        if lo <= b:
+            b = hi
+            continue
+        if b > a:
+            out += [(key, a + s, a + e) for key, s, e in matcher(doc[a:b])]
+        a, b = lo, hi
+    if b > a:
+        out += [(key, a + s, a + e) for key, s, e in matcher(doc[a:b])]
+    return out
+
+
 class TokenPhrases:
     """The matches of token-pattern rules, as a set equal to spaCy's Matcher's, ordered as
     the Matcher orders equal spans (see the module docstring)."""
@@ -96,8 +160,9 @@ class TokenPhrases:
             "ORTH": PhraseMatcher(vocab, attr="ORTH"),
         }
         # The other patterns: a Matcher for each rule, run only when the document holds
-        # a word of each set its patterns all require (lower-case forms, as hashes).
-        self._rest: list[tuple[list[frozenset[int]], Matcher]] = []
+        # a word of each set its patterns all require (lower-case forms, as hashes), and
+        # only near those words when how many tokens its matches take is bounded (_reach).
+        self._rest: list[tuple[list[frozenset[int]], Matcher, Reach | None]] = []
         self._sizes = {"LOWER": 0, "ORTH": 0}
 
     def add(self, rule_id: str, patterns: list[list[dict[str, Any]]]) -> None:
@@ -116,7 +181,11 @@ class TokenPhrases:
         if rest:
             matcher = Matcher(self._vocab)
             matcher.add(rule_id, rest)
-            self._rest.append((self._required(rest), matcher))
+            self._rest.append((self._required(rest), matcher, _reach(rest)))
+
+    def _hashes(self, words: frozenset[str]) -> frozenset[int]:
+        strings = self._vocab.strings
+        return frozenset(strings.add(w) for w in words)
 
     def _required(self, patterns: list[list[dict[str, Any]]]) -> list[frozenset[int]]:
         """Sets of lower-case words (hashes) such that every match of every pattern holds one
@@ -139,10 +208,18 @@ class TokenPhrases:
             if self._sizes[attr]:
                 found.update(self._phrases[attr](doc))
         if self._rest:
-            words = set(doc.to_array(LOWER).tolist())
-            for required, matcher in self._rest:
+            lower = doc.to_array(LOWER)
+            words = set(lower.tolist())
+            for required, matcher, reach in self._rest:
                 if all(not words.isdisjoint(r) for r in required):
-                    found.update(matcher(doc))
+                    if reach is None or not required:
+                        found.update(matcher(doc))
+                    else:
+                        most = max(
+                            fixed + sum(_longest(lower, self._hashes(r)) for r in repeats)
+                            for fixed, repeats in reach
+                        )
+                        found.update(_near(doc, lower, matcher, required, most))
         by_span: dict[tuple[int, int], list[int]] = {}
         for key, s, e in found:
             by_span.setdefault((s, e), []).append(key)
