@@ -6,7 +6,8 @@ is not established, the item is not overturned on it, and the reviewer is told w
 Each case is fictional and decided twice: with the findings on a recent visit (overturned)
 and the same visit dated three years earlier, followed by a recent visit that records no
 examination (upheld, with a note). Tests, diagnoses of record and treatment history keep
-their weight (a prior MRI of three years ago is still a prior MRI)."""
+their weight (a prior MRI of three years ago is still a prior MRI); the relief of a drug being
+continued does not (the guideline asks what it does now)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,33 @@ CASES = [
         "Neck pain radiating to the right thumb with numbness for four months despite physical "
         "therapy. Examination revealed decreased sensation in the right C6 dermatome and "
         "weakness of the right wrist extensors rated 4/5.",
+    ),
+    (
+        # ACOEM 2004 Ch. 13 pp. 341-342 (the Ottawa knee rules): a fracture suspected after a
+        # fall is a red flag while it is a current suspicion, as in the spine chapters
+        "X-rays of the right knee",
+        "2012-03-01",
+        "Right knee pain after falling onto the knee from a loading dock. He was unable to bear "
+        "weight. Examination revealed a large effusion and tenderness over the patella; a "
+        "fracture was suspected.",
+    ),
+    (
+        # ACOEM 2004 Ch. 11 (wrist and hand, special studies): a suspected scaphoid fracture
+        "X-rays of the left wrist",
+        "2012-03-01",
+        "Left wrist pain after a fall on the outstretched hand. Examination revealed tenderness "
+        "in the anatomic snuffbox; a scaphoid fracture was suspected.",
+    ),
+    (
+        # CPMTG 2009 pp. 78-80 (ongoing management): an opioid in use is continued on the
+        # relief and function it gives now; what it did at a visit years ago is history
+        "Norco 10/325mg #120",
+        "2012-03-01",
+        "Chronic low back pain rated 4 out of 10 with medications and 8 out of 10 without. "
+        "Norco allows her to walk 30 minutes daily and do her household chores. She denied side "
+        "effects and there were no aberrant behaviors. A urine drug screen was consistent with "
+        "the prescribed medications, the CURES report was appropriate and an opioid agreement "
+        "is on file. The treatment plan included continuation of Norco.",
     ),
 ]
 

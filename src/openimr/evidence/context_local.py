@@ -10,6 +10,9 @@ overlap without changing a single result:
 - a modifier can only modify a target that starts or ends inside its scope, so the candidate
   targets of each modifier are found by bisection in the (sorted) entities, then tested with
   medspaCy's own ``modifies``, and linked in medspaCy's order.
+
+One change of result, on purpose: a terminating modifier ("but", "and states that") inside a
+windowed trigger's scope ends it (``_terminate``), which medspaCy's overlap test misses.
 """
 
 from __future__ import annotations
@@ -30,6 +33,24 @@ def _hull(m: ConTextModifier) -> tuple[int, int]:
     s, e = m.scope_span
     ms, me = m.modifier_span
     return min(s, e, ms, me), max(s, e, ms, me)
+
+
+def _terminate(m: ConTextModifier, term: ConTextModifier) -> None:
+    """End ``m``'s scope at a terminating modifier inside it. medspaCy's own test compares the
+    two scopes with an overlap that misses containment: a terminator's scope is its whole
+    sentence, so a trigger with a window ("without", six tokens) that ends before the
+    sentence does was never cut ("8/10 without medications and states that the medications
+    help him walk": the help was negated)."""
+    if term.direction.upper() != "TERMINATE" or m.direction.upper() in ("TERMINATE", "PSEUDO"):
+        return
+    ts = term.modifier_span[0]
+    s, e = m.scope_span
+    if m.direction.upper() in ("FORWARD", "BIDIRECTIONAL") and term > m and s <= ts < e:
+        m._scope_end = min(m._scope_end, ts)
+    te = term.modifier_span[1]
+    s, e = m.scope_span
+    if m.direction.upper() in ("BACKWARD", "BIDIRECTIONAL") and term < m and s < te <= e:
+        m._scope_start = max(m._scope_start, te)
 
 
 class LocalGraph(ConTextGraph):
@@ -56,6 +77,8 @@ class LocalGraph(ConTextGraph):
                     m2 = mods[j]
                     m1.limit_scope(m2)
                     m2.limit_scope(m1)
+                    _terminate(m1, m2)
+                    _terminate(m2, m1)
 
     def apply_modifiers(self) -> None:
         targets = list(self.targets)

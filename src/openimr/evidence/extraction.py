@@ -183,6 +183,8 @@ _LATERALITY = re.compile(
 _BOTH_SIDES = re.compile(r"\b(and|&)\b")
 _ROOT = re.compile(r"\b([CTLS])\s?-?([1-8])\b")
 _LEVEL_AFTER = re.compile(r"\s*[-/]\s*[ctls]?\d")
+# the lower root of a level written with both ("L5-S1", "C5-C6"): the level, not a dermatome
+_LEVEL_BEFORE = re.compile(r"\b[CTLS]\s?\d\s*[-/]\s*$", re.IGNORECASE)
 
 
 def _sides(sent: str) -> list[tuple[int, int, str]]:
@@ -259,7 +261,8 @@ def _region(
         root = f"{m.group(1)}{m.group(2)}"
         dist = s - m.end() if m.end() <= s else max(0, m.start() - e)
         follow = sent[m.end() : m.end() + 14].lower()
-        if spine or _LEVEL_AFTER.match(follow):  # a spine level
+        before = sent[max(0, m.start() - 6) : m.start()]
+        if spine or _LEVEL_AFTER.match(follow) or _LEVEL_BEFORE.search(before):  # a spine level
             for rx, reg in c.level_rx:
                 if rx.search(root):
                     cands.append((dist, reg))

@@ -122,6 +122,21 @@ class Currency(_Strict):
 
     months: int = Field(gt=0)
     observations: list[ObservationName]
+    # a case summary's undated sentence that places itself in the present ("Currently, the
+    # injured worker complains of ..."): the present state, whatever the dated visits say
+    present: list[str] = Field(default_factory=list)
+    # the findings whose undated background mention ages with the dated visits: the signs and
+    # complaints a guideline asks of the present examination (codes; "exam." names a family).
+    # A diagnosis of record, a medication or a treatment named in the background does not.
+    background: list[str] = Field(default_factory=list)
+
+    def ages_in_background(self, code: str) -> bool:
+        return any(code == c or (c.endswith(".") and code.startswith(c)) for c in self.background)
+
+    @field_validator("present")
+    @classmethod
+    def _rx(cls, v: list[str]) -> list[str]:
+        return _check_regex(v)
 
 
 class Vocabulary(_Strict):
@@ -417,6 +432,21 @@ def recent_weeks() -> dict[str, int]:
 def currency() -> Currency | None:
     """How long a complaint, finding or plan stays current (None: for ever)."""
     return vocabulary().current_within
+
+
+@lru_cache(maxsize=1)
+def medication_codes() -> frozenset[str]:
+    """Codes of the concepts that name a medication (``value: medication``)."""
+    return frozenset(c.code for c in vocabulary().concepts if c.value == "medication")
+
+
+@lru_cache(maxsize=1)
+def present_time() -> re.Pattern[str] | None:
+    """The words by which an undated sentence places itself in the present (``current_within``)."""
+    cur = vocabulary().current_within
+    if cur is None or not cur.present:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in cur.present), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -85,6 +85,12 @@ class Cond(_M):
     # only findings the records place at a body region count: an unplaced "pain rated 7/10"
     # says nothing about the part a device or a course of treatment is for
     located: bool = False
+    # the condition asks for the patient's present symptoms or signs, and a diagnosis it lists
+    # is one more way of stating them ("radicular symptoms": radiating pain, numbness or a
+    # radiculopathy): an undated background diagnosis of a case summary behind old dated
+    # visits does not show them now (review/conditions.py ``background_behind``); and what a
+    # treatment in use does is asked of now (a drug's relief recorded years ago is history)
+    present_state: bool = False
 
     @model_validator(mode="after")
     def _one_kind(self) -> Cond:

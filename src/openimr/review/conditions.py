@@ -179,7 +179,11 @@ class _Lookup:
         """Set aside a complaint or finding last recorded long before the request: history
         (a red flag is a current suspicion, whatever kind of statement raised it)."""
         suspicion = self.status == "suspected"
-        old = [f for f in fs if f.assertion != "negated" and is_stale(f, self.ctx, suspicion)]
+        now = self.cond.present_state
+        old = [
+            f for f in fs if f.assertion != "negated" and is_stale(f, self.ctx, suspicion, now)
+        ]
+        old += background_behind(fs, old, self.ctx, suspicion, self.cond.present_state)
         self.stale.extend(old)
         return [f for f in fs if f not in old]
 
@@ -190,8 +194,12 @@ class _Lookup:
         """Only old positives: not established, unless a later mention finds it absent."""
         if out.met or out.unsure or not self.stale:
             return out
-        last = _latest_of(self.stale)
+        dated = [f for f in self.stale if timeline_date(f) is not None]
+        last = _latest_of(dated or self.stale)
         since = timeline_date(last[0]) or dt.date.min
+        # the undated background lines set aside with them are quoted too (what the records
+        # say, and why it is not the present state)
+        last += [f for f in self.stale if timeline_date(f) is None and f not in last][:2]
         for f in self.mentions():
             if f.assertion == "negated" and (timeline_date(f) or dt.date.min) > since:
                 return out
@@ -261,12 +269,15 @@ def _latest_of(fs: list[Finding]) -> list[Finding]:
     return [last]
 
 
-def is_stale(f: Finding, ctx: Context, suspicion: bool = False) -> bool:
+def is_stale(
+    f: Finding, ctx: Context, suspicion: bool = False, present_state: bool = False
+) -> bool:
     """Whether a positive complaint, finding or plan was recorded longer before the request
     than the vocabulary's ``current_within`` allows (an undated one is not known to be old).
     A retrospective request is measured from its date of service. ``suspicion``: a red flag,
     which is current or nothing, whether an examination or a test raised it (a history of
-    cancer stays history)."""
+    cancer stays history). ``present_state``: the condition asks what a treatment in use does
+    now (the relief of a drug being continued), so what it did years ago ages too."""
     from openimr.evidence import schema
 
     cur = schema.currency()
@@ -274,12 +285,59 @@ def is_stale(f: Finding, ctx: Context, suspicion: bool = False) -> bool:
     kinds = [*cur.observations, "test"] if cur is not None and suspicion else None
     if cur is None or when is None or f.observation not in (kinds or cur.observations):
         return False
-    if f.code in schema.responses_to_treatment():
+    if f.code in schema.responses_to_treatment() and not present_state:
         return False
     ref = ctx.request.date_of_service if ctx.request.retrospective else None
     ref = ref or ctx.bundle.dates.ur_denial
     months = (ref.year - when.year) * 12 + ref.month - when.month - (ref.day < when.day)
     return months >= cur.months
+
+
+def background_behind(
+    fs: list[Finding],
+    old: list[Finding],
+    ctx: Context,
+    suspicion: bool = False,
+    present_state: bool = False,
+) -> list[Finding]:
+    """Undated background lines of a case summary ("The diagnoses have included right knee
+    sprain with instability") that cannot be the patient's present state: the summary places
+    its background before the dated visits it goes on to report (``timeline_date``), so when
+    every dated mention of the same findings in that record is history (``old``) and no dated
+    mention is current, the background is no newer than that history.
+
+    Only the signs and complaints a guideline asks of the present examination are set aside
+    (vocabulary.yaml ``current_within.background``: instability, a neurologic deficit, giving
+    way). A condition that asks for the present state (``present_state``) reads a diagnosis it
+    lists beside them as one more way of stating them ("radicular symptoms": radiating pain,
+    numbness or a radiculopathy), so there a background diagnosis is set aside too. A diagnosis
+    of record asked for as such, a test, a medication, treatment history and what a treatment
+    did keep their weight, and a background sentence that places itself in the present
+    ("Currently, ...", ``current_within.present``) is the present."""
+    from openimr.evidence import schema
+
+    cur = schema.currency()
+    if cur is None or not old:
+        return []
+    positive = [f for f in fs if f.assertion != "negated"]
+    if any(timeline_date(f) is not None for f in positive if f not in old):
+        return []
+    kinds = [*cur.observations, "test"] if suspicion else cur.observations
+    records = {f.record_id for f in old if timeline_date(f) is not None}
+    medications = schema.medication_codes()
+    now = schema.present_time()
+    return [
+        f
+        for f in positive
+        if f not in old
+        and f.quoted
+        and f.text_date is None
+        and f.record_id in records
+        and f.observation in kinds
+        and (cur.ages_in_background(f.code) or (present_state and f.code not in medications))
+        and f.code not in schema.responses_to_treatment()
+        and not (now is not None and now.search(f.sentence))
+    ]
 
 
 def _suspected(

@@ -21,6 +21,7 @@ from openimr.domain import (
     ReviewerNote,
 )
 from openimr.evidence import region_matches, schema
+from openimr.evidence.evidence_set import timeline_date
 from openimr.guidelines.registry import KnowledgeBase, course_criteria
 from openimr.guidelines.schema import Citation, Criterion, Topic
 from openimr.intake.vocabulary import regions_named, territory
@@ -411,15 +412,28 @@ def stale_clause(stale: list[Finding]) -> str:
     """What the records say of a finding last recorded too long before the request."""
     cur = schema.currency()
     months = cur.months if cur is not None else 0
-    if len(stale) == 1:
-        return (
-            f"the latest mention, {describe_all(stale, [])}, is more than {months} months "
+    dated = [f for f in stale if timeline_date(f) is not None]
+    undated = [f for f in stale if timeline_date(f) is None]
+    if len(dated) == 1:
+        said = (
+            f"the latest mention, {describe_all(dated, [])}, is more than {months} months "
             "before the request and no later record repeats it, so it is not shown to be current"
         )
-    return (
-        f"the latest mentions, {describe_all(stale, [])}, are more than {months} months before "
-        "the request and no later record repeats them, so they are not shown to be current"
-    )
+    elif dated:
+        said = (
+            f"the latest mentions, {describe_all(dated, [])}, are more than {months} months "
+            "before the request and no later record repeats them, so they are not shown to be "
+            "current"
+        )
+    else:
+        said = ""
+    if undated:
+        background = (
+            f"the undated background of the summary ({describe_all(undated, [])}) stands before "
+            "the dated reports it goes on to give and is not tied to a current examination"
+        )
+        said = f"{said}; {background}" if said else background
+    return said
 
 
 def needed_for_support(results: Results, decision: str) -> list[str]:

@@ -399,8 +399,10 @@ def _si_provocative_tests(ctx: Context) -> Value:
     return float(n), f"{n} positive sacroiliac provocative test{'s' if n > 1 else ''} ({tests})"
 
 
-@fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
-def _weeks_since_drug_test(ctx: Context) -> Value:
+def _last_drug_test(ctx: Context) -> tuple[float | None, str, bool]:
+    """Weeks from the latest dated urine drug test to the UR decision, what to say of it, and
+    whether the test is dated by its year only (the weeks then count from the year's last day:
+    a lower bound)."""
     done = [
         f
         for f in ctx.evidence.of("opioid.uds", observation="test", assertion="present")
@@ -421,17 +423,34 @@ def _weeks_since_drug_test(ctx: Context) -> Value:
     ]
     if not tests:
         if done:
-            return None, "the records do not say when the last drug test was done"
-        return None, "no earlier drug test documented"
+            return None, "the records do not say when the last drug test was done", False
+        return None, "no earlier drug test documented", False
     last, f = max(tests, key=lambda t: (t[0], t[1].date_precision == "day"))
     weeks = (ctx.bundle.dates.ur_denial - last).days / 7
     if f.date_precision == "year" and last == f.text_date:
-        # how long ago is known only within a year: not a number a threshold can be read on
-        return None, (
+        return weeks, (
             f"the last drug test is dated by its year only ({last.year}), at least "
             f"{fmt_weeks(weeks)} before the UR decision"
-        )
-    return weeks, f"last drug test on {fmt_date(last)}, {fmt_weeks(weeks)} earlier"
+        ), True
+    return weeks, f"last drug test on {fmt_date(last)}, {fmt_weeks(weeks)} earlier", False
+
+
+@fact("weeks_since_drug_test", "weeks from the latest dated urine drug test to the UR decision")
+def _weeks_since_drug_test(ctx: Context) -> Value:
+    weeks, said, year_only = _last_drug_test(ctx)
+    # how long ago is known only within a year: not a number a threshold can be read on
+    return (None if year_only else weeks), said
+
+
+@fact(
+    "weeks_since_drug_test_at_least",
+    "weeks from the latest urine drug test to the UR decision, at the least: a test dated by "
+    "its year only counts from that year's last day (the last test in 2015 is at least so "
+    "old), where weeks_since_drug_test gives no number",
+)
+def _weeks_since_drug_test_at_least(ctx: Context) -> Value:
+    weeks, said, _ = _last_drug_test(ctx)
+    return weeks, said
 
 
 def _days(n: int) -> str:
@@ -443,7 +462,7 @@ def _days(n: int) -> str:
     "hospital days requested beyond the ODG best-practice target stay of the operation",
 )
 def _days_beyond_stay(ctx: Context) -> Value:
-    days, op = ctx.request.sessions, operation(ctx.request)
+    days, op = ctx.request.sessions, _operation(ctx)
     if op is None or op.stay_days is None:
         return None, "no target stay known for the operation"
     target = _days(op.stay_days) if op.stay_days else "an outpatient stay"
@@ -1252,7 +1271,9 @@ def _relief_names_this_drug(ctx: Context) -> Value:
     for f in reversed(ctx.evidence.of("pain.medication_relief")):
         named = _drugs_named(f"{f.text} {f.value or ''}")
         if not named or not asked or asked & named:
-            return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
+            # the relief is quoted by the criterion's own pain.medication_relief condition;
+            # said again here it would repeat that quotation, unquoted
+            return 1.0, ""
     return 0.0, "the records state relief in figures only for another drug"
 
 
@@ -1424,7 +1445,7 @@ def _walking_aid(ctx: Context) -> Value:
 
 @fact("operation_named", "the operation the service goes with is known", "request")
 def _operation_named(ctx: Context) -> Value:
-    return _flag(operation(ctx.request) is not None or bool(ctx.request.procedure))
+    return _flag(_operation(ctx) is not None or bool(ctx.request.procedure))
 
 
 @fact(
@@ -1433,7 +1454,7 @@ def _operation_named(ctx: Context) -> Value:
     "request",
 )
 def _complex_operation(ctx: Context) -> Value:
-    kind = operation(ctx.request)
+    kind = _operation(ctx)
     what = kind.name if kind else (ctx.request.procedure or "").lower()
     return _flag(bool(kind and kind.complex), f"the operation is {what}" if what else "")
 
@@ -1445,7 +1466,7 @@ def _complex_operation(ctx: Context) -> Value:
     "request",
 )
 def _outpatient_operation(ctx: Context) -> Value:
-    kind = operation(ctx.request)
+    kind = _operation(ctx)
     if kind is None or kind.stay_days != 0:
         return _flag(False, "")
     return _flag(True, f"the operation is {kind.name}, done as an outpatient")
@@ -1459,7 +1480,7 @@ def _outpatient_operation(ctx: Context) -> Value:
     "request",
 )
 def _inpatient_operation(ctx: Context) -> Value:
-    kind = operation(ctx.request)
+    kind = _operation(ctx)
     if kind is None or not kind.stay_days:
         return _flag(False, "")
     return _flag(True, f"the operation is {kind.name}, with a hospital stay after it")
@@ -1550,7 +1571,7 @@ _CPM_OPERATIONS = ("a knee replacement", "an open fracture fixation")
 def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
     """The text and kind of the operation a postoperative service goes with: the surgery
     disputed with it (or named by its wording), else the one the records report done."""
-    kind = operation(ctx.request)
+    kind = _operation(ctx)
     if kind is not None:
         return ctx.request.procedure or ctx.request.decided_text, kind
     from openimr.routing import recent_surgery
@@ -1725,6 +1746,18 @@ def operation(req: StructuredRequest) -> ProcedureKind | None:
     """The kind of operation a service goes with: the surgery disputed with it, else the one
     its own wording names (``intake/data/procedures.yaml``)."""
     return procedure_kind(req.procedure or "") or procedure_kind(req.decided_text)
+
+
+def _operation(ctx: Context) -> ProcedureKind | None:
+    """The kind of operation the service of ``ctx`` goes with (:func:`operation`); for a
+    service that names none and is disputed without its surgery ("Assistant surgeon", when UR
+    certified the operation and denied the assistant), the operation the records report
+    authorized or performed at its body part: associated services follow their surgery."""
+    kind = operation(ctx.request)
+    if kind is not None or ctx.request.procedure or ctx.surgery is not None:
+        return kind
+    f = _surgery_reported(ctx)
+    return procedure_kind(f.text) if f is not None else None
 
 
 # the vertebrae in order (C1-C7, T1-T12, L1-L5, S1), so that a range names its segments

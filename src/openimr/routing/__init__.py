@@ -325,10 +325,31 @@ def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) 
         # a retrospective request's own study, on its date of service, is not an earlier one
         and not (req.retrospective and req.date_of_service and f.text_date is not None
                  and f.text_date >= req.date_of_service)
-        and done.search(f.sentence)
-        and not not_done.search(f.sentence)
+        and _reports_done(f, done, not_done)
     ]
     return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
+
+
+def _reports_done(f: Finding, done: re.Pattern[str], not_done: re.Pattern[str]) -> bool:
+    """Whether ``f``'s sentence reports the study or course done: a done cue in the sentence,
+    and no request, plan or recommendation of it. A cue of that kind before the finding asks for
+    it ("requested an MRI"); one after it does too ("an MRI was requested"), unless the study's
+    own report of being done comes first, when what follows is its result ("a psychological
+    evaluation dated 1-10-17 diagnosed an adjustment disorder and recommended therapy", "x-rays
+    were obtained and an MRI was ordered" for the x-rays)."""
+    s = f.sentence
+    if not done.search(s):
+        return False
+    at = s.find(" ".join(f.text.split()))
+    if at < 0:
+        return not not_done.search(s)
+    end = at + len(" ".join(f.text.split()))
+    if not_done.search(s, 0, at):
+        return False
+    after = not_done.search(s, end)
+    if after is None:
+        return True
+    return done.search(s, at, after.start()) is not None
 
 
 def _same_study_site(category: str, regions: tuple[str, ...], found: str | None) -> bool:
