@@ -166,3 +166,29 @@ def test_a_drug_response_of_years_ago_is_not_current(item: str, text: str) -> No
     crit = {c.id: c.status for c in got.criteria}
     assert crit["benefit_when_continued"] == "not established", crit
     assert "10/20/2013" in _notes(got), _notes(got)
+
+
+# CPMTG 2009 p. 58 (manual therapy for pain of musculoskeletal origin); the shared requirement
+# of a current complaint at the body part treated (guidelines/shared/condition.yaml): a sprain
+# named in the background is not a complaint today when the visits are years old
+CHIRO = "Chiropractic treatment 6 visits"
+CHIRO_TEXT = (
+    "The diagnoses have included chronic lumbar sprain. Treatment to date has included "
+    "medications and physical therapy; he has never had chiropractic care. Per the progress "
+    "report dated {on}, the injured worker complained of low back pain rated 6 out of 10 "
+    "limiting his sitting to 20 minutes. Examination revealed lumbar paraspinal spasm and "
+    "lumbar flexion limited to 45 degrees. The treatment plan included a trial of chiropractic "
+    "manipulation of the lumbar spine."
+)
+
+
+def test_chiropractic_trial_on_a_recent_complaint() -> None:
+    got = decide_letter_case(CHIRO, "3-1-2012", CHIRO_TEXT.format(on="10-20-16") + FOLLOW_UP)
+    assert got.decision == "overturned", got.rationale
+
+
+def test_chiropractic_trial_on_a_background_sprain_is_not_established() -> None:
+    got = decide_letter_case(CHIRO, "3-1-2012", CHIRO_TEXT.format(on="10-20-13") + FOLLOW_UP)
+    assert got.decision == "upheld", got.rationale
+    notes = _notes(got)
+    assert '"sprain"' in notes and "undated background" in notes, notes

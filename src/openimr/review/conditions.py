@@ -322,7 +322,9 @@ def background_behind(
     positive = [f for f in fs if f.assertion != "negated"]
     if any(timeline_date(f) is not None for f in positive if f not in old):
         return []
-    kinds = [*cur.observations, "test"] if suspicion else cur.observations
+    kinds = [*cur.observations, "test"] if suspicion else list(cur.observations)
+    if present_state:  # a diagnosis read as history ("sprain") states the present state too
+        kinds.append("history")
     records = {f.record_id for f in old if timeline_date(f) is not None}
     medications = schema.medication_codes()
     now = schema.present_time()
