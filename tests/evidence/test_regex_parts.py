@@ -220,6 +220,31 @@ def test_small_unions_between_two_positions(
     assert FastRegex(rx).spans_between(text, lo, hi) == _between(rx, text, lo, hi), pattern
 
 
+def test_lookbehind_strings_between_two_positions() -> None:
+    """Between two positions (the cuts, pieces._crosses) too, a part after lookbehinds of
+    strings is tried only where one of them ends: they are looked for from the longest
+    one's length before the stretch, since one may begin before ``lo``; a character there
+    outside ASCII (which may fold to one of theirs) leaves the part to ``search``."""
+    rx = re.compile(
+        r"(?:(?:(?<=\btens )|(?<=\btens unit )|(?<=\bcare ))(?:\w+ ){0,3}?(without|with no) "
+        r"relief)|(?:\bno\b)",
+        re.IGNORECASE,
+    )
+    text = "the TENS unit without relief; care was given without relief; tens with no relief. " * 12
+    fast = FastRegex(rx)
+    for lo in range(0, 90):
+        for hi in (len(text), len(text) - 7, lo + 70):
+            assert fast.spans_between(text, lo, hi) == _between(rx, text, lo, hi), (lo, hi)
+    window = text[40:900]
+    cursors = fast._cursors(text, window.lower(), {}, None, (40, 900, window))
+    assert any(c.behind is not None for c in cursors)
+    # "ten\u017f " ends with a long s, which matches "s" when case is ignored
+    folded = "ten\u017f without relief, " + text
+    for lo in range(0, 12):
+        assert fast.spans_between(folded, lo, 400) == _between(rx, folded, lo, 400), lo
+    assert _between(rx, folded, 5, 400)[0][0] == 5
+
+
 def test_cuts_of_long_records_cross_what_finditer_crosses(nlp: Any) -> None:
     """The windows around every cut ``pieces`` tries in fictional long records."""
     import sys
@@ -320,3 +345,84 @@ def test_a_lookaround_inside_a_lookahead_is_planned(nlp: Any) -> None:
     scanner = _scanner(nlp)
     fast = [f for _, f in scanner.targets._fast if "discontinued|quit" in f.rx.pattern]
     assert fast and all(f._plan is not None for f in fast)
+
+
+class _NoFinditer:
+    """An expression whose ``finditer`` may not be called (the plan must be used)."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self._rx = rx
+        self.pattern, self.flags = rx.pattern, rx.flags
+
+    def finditer(self, *args: Any) -> Any:
+        raise AssertionError("finditer over the whole text")
+
+
+def test_the_longest_rules_search_a_short_text_by_their_plan(nlp: Any) -> None:
+    """``finditer`` tries each of ``conservative.failed``'s hundreds of medication-name
+    lookbehinds at every position: 20-50 ms on a record of 700 characters. Such an expression
+    (a part after lookbehinds of strings, or a union of PLAN_SHORT_FROM characters) searches
+    a short text by its plan too, with ``finditer``'s spans."""
+    from openimr.evidence.regex_scan import PLAN_SHORT_FROM
+
+    scanner = _scanner(nlp)
+    rules = scanner.targets.rule_map
+    text = (
+        "Subjective: neck pain, rated 6/10. She tried ibuprofen for six weeks without relief "
+        "and physical therapy without lasting benefit; with Norco her pain decreases from 8/10 "
+        "to 4/10 and she is able to walk for 30 minutes. Injections gave only temporary relief."
+    )
+    assert len(text) < SHORT
+    seen = set()
+    for key, fast in scanner.targets._fast:
+        if not fast.plan_short:
+            assert len(fast.rx.pattern) < PLAN_SHORT_FROM or fast._plan is None
+            continue
+        seen.add(rules[key].literal)
+        want = _finditer(fast.rx, text)
+        rx, fast.rx = fast.rx, _NoFinditer(fast.rx)  # type: ignore[assignment]
+        try:
+            assert fast.spans(text, text.lower()) == want
+            found = scanner.targets.regex_spans(text)
+        finally:
+            fast.rx = rx
+        assert [(s, e) for k, s, e in found if k == key] == want
+    assert {
+        "conservative.failed regex",
+        "pain.medication_relief regex",
+        "function.improvement regex",
+    } <= seen
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pattern=_unions(),
+    words=st.lists(
+        st.sampled_from(["ab", "cd", "abc", "b", "x", "y", "12", " ", "  ", "\n", "abcd", "x y"]),
+        min_size=1,
+        max_size=60,
+    ),
+)
+def test_small_unions_on_a_short_text_by_the_plan(pattern: str, words: list[str]) -> None:
+    rx = re.compile(pattern, re.IGNORECASE)
+    text = "".join(words)
+    fast = FastRegex(rx)
+    fast.plan_short = fast._plan is not None
+    assert fast.spans(text) == _finditer(rx, text), pattern
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_rule_expressions_on_short_texts_of_their_words(nlp: Any, data: Any) -> None:
+    words = _words(nlp)
+    seps = [" ", " ", " ", "  ", "\n", "\n\n", ", ", ". ", " - ", "\t"]
+    pair = st.tuples(st.sampled_from(words), st.sampled_from(seps))
+    text = "".join(w + s for w, s in data.draw(st.lists(pair, min_size=1, max_size=120)))
+    text = text[: SHORT - 1]
+    scanner = _scanner(nlp)
+    for matcher in (scanner.targets, scanner.context):
+        got = matcher.regex_spans(text)
+        want = [(key, *span) for key, rx in matcher._regexes for span in _finditer(rx, text)]
+        assert sorted(got) == sorted(want)

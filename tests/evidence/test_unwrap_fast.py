@@ -43,3 +43,15 @@ def test_no_wrap_gives_the_text_itself() -> None:
     assert sn.unwrap_lines(text) is text
     wrapped = "included physical\ntherapy, work"
     assert sn.unwrap_lines(wrapped) == "included physical therapy, work"
+
+
+_CHARS = ["a", "b", "Z", "\n", "\r", " ", "\t", "\u00a0", "\u2028", "\x1c", ".", ",", "\u00e9"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CHARS), max_size=60))
+def test_the_wraps_are_the_expressions_matches(chars: list[str]) -> None:
+    r"""``_wraps`` skips to each "\n" instead of trying ``_WRAP``'s lookbehind at every
+    character: the same spans (a "\r" before the break, whitespace of every kind before it)."""
+    text = "".join(chars)
+    assert sn._wraps(text) == [m.span() for m in sn._WRAP.finditer(text)]

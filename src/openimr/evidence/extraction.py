@@ -19,7 +19,7 @@ from openimr.domain.finding import Finding
 from openimr.evidence import quantities as q
 from openimr.evidence import schema
 from openimr.evidence.assertion import assertion_of, doc_index, flags_of
-from openimr.evidence.pieces import PIECE_CHARS, pieces
+from openimr.evidence.pieces import PIECE_CHARS, pieces, share
 from openimr.evidence.pipeline import NORMAL_SUFFIX, SectionInfo, section_info
 from openimr.evidence.regex_scan import SHORT, FactorIndex
 from openimr.evidence.schema import Concept
@@ -861,6 +861,9 @@ def _rule_patterns(nlp: Any) -> list[re.Pattern[str]]:
             for rule in getattr(pipe, "rules", None) or []:
                 if isinstance(getattr(rule, "pattern", None), str):
                     got.append(re.compile(rule.pattern, re.IGNORECASE))
+            matcher = getattr(pipe, "rule_matcher", None)
+            for _, fast in getattr(matcher, "_fast", ()):
+                share(fast)  # the cuts use the plans built with the pipeline
         nlp._openimr_rule_patterns = got
     return got
 

@@ -41,7 +41,14 @@ def _factor_index(patterns: tuple[re.Pattern[str], ...]) -> FactorIndex:
     return FactorIndex(list(patterns))
 
 
-_FAST: dict[re.Pattern[str], FastRegex] = {}
+# Each expression's plan, by its text and flags; the rule matchers' own plans, built with the
+# pipeline, are shared here (``share``) so that a cut does not build them again at first use.
+_FAST: dict[tuple[str, int], FastRegex] = {}
+
+
+def share(fast: FastRegex) -> None:
+    """Use ``fast`` (already planned) for its expression at the cuts."""
+    _FAST.setdefault((fast.rx.pattern, fast.rx.flags), fast)
 
 
 def _crosses(text: str, cut: int, patterns: Sequence[re.Pattern[str]]) -> bool:
@@ -60,9 +67,9 @@ def _crosses(text: str, cut: int, patterns: Sequence[re.Pattern[str]]) -> bool:
         index = _factor_index(tuple(patterns))
         patterns = [patterns[k] for k in index.candidates(low)]
     for rx in patterns:
-        fast = _FAST.get(rx)
+        fast = _FAST.get((rx.pattern, rx.flags))
         if fast is None:
-            fast = _FAST[rx] = FastRegex(rx)
+            fast = _FAST[rx.pattern, rx.flags] = FastRegex(rx)
         for start, end in fast.spans_between(text, lo, hi, low, longest):
             if start < cut < end:
                 return True

@@ -497,25 +497,34 @@ def opioid_regimen(following: str) -> tuple[float, str, float] | None:
         if "/" in unit or re.search(r"\bpatch|transdermal|/\s*h", following, re.I):
             return strength, "mcg/h", strength
         return None
-    rest = following[m.end():]
+    doses = doses_a_day(following[m.end():])
+    if doses is None:
+        return None
+    return strength * doses, "mg", strength
+
+
+def doses_a_day(following: str) -> float | None:
+    """The tablets a day a prescription's directions give in the words after a drug's name
+    ("7.5 mg one tablet twice a day": 2; "two tablets every 8 hours": 6), the most they
+    allow; None when they do not say how often."""
     per_day: float | None = None
-    e = _REG_EVERY.search(rest)
+    e = _REG_EVERY.search(following)
     if e and int(e.group(1)):
         per_day = 24 / int(e.group(1))
     else:
         for rx, n in _REG_TIMES:
-            if rx.search(rest):
+            if rx.search(following):
                 per_day = n
                 break
     if per_day is None:
         return None
-    u = _REG_UNITS.search(rest)
+    u = _REG_UNITS.search(following)
     units = 1.0
     if u:
         word = u.group(1).lower()
         units = _UNIT_WORDS.get(word) or float(re.split(r"\s*(?:-|to)\s*", word)[-1].replace(
             "two", "2").replace("three", "3"))
-    return strength * units * per_day, "mg", strength
+    return per_day * units
 
 
 # how long the relief of an earlier treatment lasted, said after the relief ("70% relief for

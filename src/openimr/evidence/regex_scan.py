@@ -41,6 +41,11 @@ class _Unbounded(Exception):
 
 
 SHORT = 2000  # characters: a shorter text is searched with finditer (cheaper than the plan)
+# ... unless the expression is this long or opens a part with lookbehinds (FastRegex.plan_short):
+# the three longest rules (conservative.failed, its hundreds of medication-name lookbehinds
+# tried at each position, pain.medication_relief, function.improvement) took 2-50 ms by
+# finditer on a record of 700 characters, 0.2-0.7 ms by the plan
+PLAN_SHORT_FROM = 5000
 _CLASSES: dict[str, int] = {}  # a single-character class -> the ASCII characters it matches
 _TABLES: dict[int, bytes] = {}  # those characters -> 1 or 0 by character code (translate)
 
@@ -561,7 +566,10 @@ class _Cursor:
     can start (``spans``: merged intervals of starts, each at most the part's width ``w``
     before the end of the next interval's window)."""
 
-    __slots__ = ("rx", "text", "n", "spans", "i", "w", "lead", "lead_len", "low", "off", "behind")
+    __slots__ = (
+        "rx", "text", "n", "spans", "i", "w", "lead", "lead_len", "low", "off", "behind", "blow",
+        "boff",
+    )
 
     def __init__(
         self,
@@ -571,7 +579,7 @@ class _Cursor:
         w: int,
         n: int | None = None,
         lead: tuple[re.Pattern[str], int, str, int] | None = None,
-        behind: tuple[Behind, str] | None = None,
+        behind: tuple[Behind, str, int] | None = None,
     ) -> None:
         self.rx = rx
         self.text = text
@@ -585,11 +593,13 @@ class _Cursor:
         self.lead_len, self.low, self.off = 0, "", 0
         if lead is not None:
             self.lead, self.lead_len, self.low, self.off = lead
-        # the strings one of which ends where a match starts (_Part.behind) and the lower-case
-        # text they are looked for in (all of ``text``)
+        # the strings one of which ends where a match starts (_Part.behind), the lower-case
+        # text they are looked for in and where it starts in ``text`` (all of ``text``, or a
+        # stretch from the longest string's length before the start of the search)
         self.behind: Behind | None = None
+        self.blow, self.boff = "", 0
         if behind is not None:
-            self.behind, self.low = behind
+            self.behind, self.blow, self.boff = behind
 
     def first(self, pos: int) -> re.Match[str] | None:
         """The match ``rx.search(text, pos)`` gives: the leftmost at or after ``pos``. (The
@@ -605,8 +615,9 @@ class _Cursor:
             if self.behind is not None and b - lo >= LEAD_FROM:
                 # only where one of the strings of the lookbehind it opens with ends can a
                 # match start: tried in order there, the first match is the leftmost
-                match = self.rx.match
-                for p in self.behind.starts(self.low, lo, b):
+                match, boff = self.rx.match, self.boff
+                for p in self.behind.starts(self.blow, lo - boff, b - boff):
+                    p += boff
                     m = match(text, p, min(n, p + w))
                     if m is not None:
                         self.i = i
@@ -660,6 +671,10 @@ class FastRegex:
         self.rx = rx
         self._plan: list[_Part] | None = None
         self._factors: tuple[str, ...] = ()
+        # whether a short text too is searched by the plan: an expression one of whose parts
+        # opens with lookbehinds of strings (_Part.behind), which ``finditer`` tries all at
+        # every position, or a long union (PLAN_SHORT_FROM characters)
+        self.plan_short = False
         try:
             parsed = P.parse(rx.pattern, rx.flags)
             if parsed.getwidth()[0] == 0 or _has_groupref(parsed):
@@ -680,6 +695,9 @@ class FastRegex:
                 return
             self._factors = tuple(sorted({f for part in parts for f in part.factors}))
             self._plan = parts
+            self.plan_short = len(rx.pattern) >= PLAN_SHORT_FROM or any(
+                part.behind is not None for part in parts
+            )
         except (_Unbounded, re.error, RecursionError):
             self._plan = None
 
@@ -706,7 +724,8 @@ class FastRegex:
         if len(text) < SHORT:
             if not any(factor in low for factor in self._factors):
                 return []
-            return [m.span() for m in self.rx.finditer(text)]
+            if not self.plan_short:
+                return [m.span() for m in self.rx.finditer(text)]
         cursors = self._cursors(text, low, {} if longest is None else longest, found)
         return _union(cursors)
 
@@ -786,11 +805,27 @@ class FastRegex:
                     spans.append([a, b])
             if spans:
                 lead = (part.lead, part.lead_len, low, lo) if part.lead is not None else None
-                # ``low`` is all of the text (not a stretch, where a lookbehind's string may
-                # begin before it)
-                behind = (part.behind, low) if part.behind is not None and between is None else None
+                behind = _behind_text(part.behind, text, low, lo, between is not None)
                 cursors.append(_Cursor(part.rx, text, spans, w, hi, lead, behind))
         return cursors
+
+
+def _behind_text(
+    behind: Behind | None, text: str, low: str, lo: int, stretch: bool
+) -> tuple[Behind, str, int] | None:
+    """What a cursor needs to try a part only where one of its lookbehinds' strings ends
+    (``behind``): the lower-case text to look for them in and where it starts in ``text``.
+    ``low`` is the lower case of ``text``, or (``stretch``) of the stretch from ``lo``: a
+    string may begin before it, so it is looked for from the longest one's length before
+    ``lo``, which must be ASCII too (the lower case keeps every position, and no other
+    character folds to one of the strings'); None otherwise."""
+    if behind is None:
+        return None
+    if not stretch:
+        return behind, low, 0
+    start = max(0, lo - behind.longest)
+    before = text[start:lo]
+    return (behind, before.lower() + low, start) if before.isascii() else None
 
 
 def _union(cursors: list[_Cursor], start: int = 0) -> list[tuple[int, int]]:

@@ -168,11 +168,14 @@ class RuleMatcher:
             if self._factors is None:
                 self._factors = FactorIndex([fr.rx for _, fr in self._fast])
             fast = self._fast
-            return [
-                (fast[k][0], *m.span())
-                for k in self._factors.candidates(low)
-                for m in fast[k][1].rx.finditer(text)
-            ]
+            out: list[Match] = []
+            for k in self._factors.candidates(low):
+                key, fr = fast[k]
+                if fr.plan_short:  # searched by its plan (regex_scan.PLAN_SHORT_FROM)
+                    out.extend((key, s, e) for s, e in fr.spans(text, low))
+                else:
+                    out.extend((key, *m.span()) for m in fr.rx.finditer(text))
+            return out
         longest = {} if longest is None else longest
         if found is None and text.isascii():
             if self._occurrences is None:

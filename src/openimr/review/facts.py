@@ -150,13 +150,50 @@ def _relaxant_days(ctx: Context) -> Value:
         return None, "no quantity stated"
     text = ctx.request.decided_text
     for rx, per_day in _RELAXANT_MAX_A_DAY:
-        if rx.search(text):
+        m = rx.search(text)
+        if m:
+            stated = _relaxant_directions(ctx, rx, text[m.end():])
+            if stated is not None and stated[0] < per_day:
+                days = q / stated[0]
+                return days, f"quantity {q}, {days:g} days at {stated[0]:g} a day ({stated[1]})"
             days = q / per_day
             return days, (
                 f"quantity {q}, at least {days:g} days at the most the drug is taken in a day "
                 f"({per_day} a day)"
             )
     return None, "no daily maximum known for this drug"
+
+
+def _relaxant_directions(ctx: Context, rx: re.Pattern[str], following: str) -> (
+        tuple[float, str] | None):
+    """How many tablets a day the prescription of the requested relaxant says: the request's
+    own directions, else the latest record that names the drug with directions ("continue
+    cyclobenzaprine 7.5 mg twice a day"). A supply is measured at what is prescribed when it
+    is written, so #60 twice a day is 30 days, past the two to three weeks of CPMTG 2009
+    pp. 41-42."""
+    from openimr.evidence.quantities import doses_a_day
+
+    anydrug = _med_name_rx()[2]
+
+    def directions(after: str) -> float | None:
+        nxt = anydrug.search(after)  # the words about this drug end at the next drug named
+        return doses_a_day(after[: nxt.start()] if nxt else after)
+
+    n = directions(following[:80])
+    if n:
+        return n, "the request's directions"
+    found = []
+    for f in ctx.evidence.of(["med.muscle_relaxant"], region=None, assertion="present"):
+        at = f.sentence.find(f.text)
+        if at < 0 or not rx.search(f.text) or not f.is_evidence:
+            continue
+        n = directions(f.sentence[at + len(f.text) : at + len(f.text) + 80])
+        if n:
+            found.append((f.when or dt.date.min, f.start, n, f))
+    if not found:
+        return None
+    *_, n, f = max(found, key=lambda t: (t[0], t[1]))
+    return n, f"as prescribed in {f.record_id}, {fmt_date(f.when)}"
 
 
 @fact("refills_requested", "the refills the item asks for beyond the first supply (#60 with 2 "
@@ -471,11 +508,13 @@ def _days_beyond_stay(ctx: Context) -> Value:
     return float((days or 1) - op.stay_days), text  # an unstated stay: at least a night
 
 
-THERAPY_COURSES = ["therapy.pt", "therapy.chiropractic", "therapy.acupuncture"]
+THERAPY_COURSES = [
+    "therapy.pt", "therapy.chiropractic", "therapy.acupuncture", "therapy.massage"
+]
 
 
-@fact("visits_completed", "the most visits of the therapy requested (PT, chiropractic or "
-      "acupuncture; any of them for another service) the records say were completed")
+@fact("visits_completed", "the most visits of the therapy requested (PT, chiropractic, "
+      "acupuncture or massage; any of them for another service) the records say were completed")
 def _visits_completed(ctx: Context) -> Value:
     # each guideline counts its own course: 18 manipulation visits (CPMTG pp. 58-59) are not
     # used up by physical therapy, nor 10 therapy visits (p. 99) by acupuncture
