@@ -94,11 +94,10 @@ def test_associated_service_needs_its_surgery_established() -> None:
     alone = _decide(POSTOP, "The treatment plan included right knee surgery. " + BARE)
     assert alone.decision == "upheld", alone.rationale
     assert "no documentation of the surgery" in alone.rationale
-    done = _decide(
-        POSTOP,
-        "She underwent right knee arthroscopy with partial medial meniscectomy on 11-1-16. "
-        + BARE,
-    )
+    # (an operation the records name sets the course: after a meniscectomy 12 visits, of
+    # which 6 are the initial course, so the 12 asked here would exceed it; the records name
+    # no operation here, and knee surgery's course is 24, 12 of them initial)
+    done = _decide(POSTOP, "She underwent right knee arthroscopy on 11-1-16. " + BARE)
     assert done.decision == "overturned", done.rationale
     certified = _decide(
         POSTOP,

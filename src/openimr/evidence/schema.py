@@ -106,6 +106,10 @@ class Concept(_Strict):
     # value is ``medication``), behind which the name stays out of the span and a finding of
     # its own: "gabapentin for four months without improvement" is a failed course of care
     after_medication: list[str] = Field(default_factory=list)
+    # the label is the review's reading of words that do not name it ("pain with internal
+    # rotation" read as hip osteoarthritis, "fell from a ladder" as significant trauma): the
+    # case summary quotes the record's words instead of the label
+    summary_quotes: bool = False
 
     @field_validator("regex", "normal_regex", "after_medication")
     @classmethod
@@ -410,6 +414,12 @@ def _after_medication(vocab: Vocabulary) -> str:
     }
     ordered = sorted(names, key=lambda n: (-len(n), n))
     return "(?:" + "|".join(rf"(?<=\b{re.escape(n)} )" for n in ordered) + ")"
+
+
+@lru_cache(maxsize=1)
+def summary_quoted() -> frozenset[str]:
+    """The codes whose label the case summary must not put in the record's mouth."""
+    return frozenset(c.code for c in vocabulary().concepts if c.summary_quotes)
 
 
 @lru_cache(maxsize=1)

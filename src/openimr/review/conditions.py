@@ -77,6 +77,8 @@ class Outcome:
     inapplicable: bool = False  # an indication for another kind of request than this one
     undocumented: bool = False  # a fact the records do not give (its negation says nothing)
     stale: list[Finding] = field(default_factory=list)  # positive, but no longer current
+    # an unmet any: the facts its branches computed, which its unmet sentence may quote
+    told: list[str] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -461,10 +463,14 @@ def _combine(cond: Cond, children: list[Outcome]) -> Outcome:
         met = all(c.met for c in children)
         unsure = not met and all(c.met or c.unsure for c in children)
         relevant = children
+    # an unmet any keeps what its branches found (the numbers that failed), for the sentence
+    # that says it is not met ("12 visits requested; 12 already completed")
+    told = [] if met or cond.any is None else [t for c in children for t in c.facts or c.told]
     return Outcome(
         met,
         [f for c in relevant for f in c.evidence],
         [t for c in relevant for t in c.facts],
+        told=told,
         unsure=unsure,
         against=[f for c in relevant for f in c.against],
         stale=[f for c in relevant for f in c.stale],

@@ -245,6 +245,15 @@ def opening(
         else "the MTUS does not address this request, so the review turns to the next "
         "source in the search sequence: "
     )
+    lapsed = mtus_lapsed(item, topic, case)
+    if lapsed is not None:
+        # the MTUS in force may well address it: the knowledge base does not hold that edition
+        turn = (
+            f"the knowledge base holds no MTUS guideline in force on {fmt_date(case.when)} for "
+            f"this request ({source_phrase(lapsed)} was in force until "
+            f"{fmt_date(lapsed.effective_to)}), so the review turns to the next source it holds "
+            "in the search sequence: "
+        )
     out = [
         Sentence(
             f"Regarding the request for {_subject(item)}, {turn}"
@@ -262,6 +271,16 @@ def opening(
             )
         )
     return out
+
+
+def mtus_lapsed(item: RoutedItem, topic: Topic, case: Case) -> Topic | None:
+    """For a request decided on a source after the MTUS, the MTUS topic the knowledge base
+    held for it until an edition it does not hold (a lumbar support decided in 2018, after
+    ACOEM 2004 left the MTUS): the MTUS is not shown not to address the request."""
+    if topic.level == "MTUS":
+        return None
+    lapsed = [t for t in case.kb.superseded(item.req, case.when, item.phase) if t.level == "MTUS"]
+    return lapsed[0] if lapsed else None
 
 
 def _vacuous(out: Outcome) -> bool:
@@ -331,6 +350,8 @@ def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Ca
         elif out.unsure:
             s = Sentence(not_established(crit, out))
         else:
+            if "{evidence}" in crit.unmet and not out.evidence and not out.facts and out.told:
+                said = describe_all([], out.told)
             claim = Sentence(crit.unmet.replace("{evidence}", said), absences(crit.when, item.req))
             s, contradicting = check_absence(claim, case.evidence, latest)
             if crit.when.all is not None and out.evidence and "{evidence}" not in crit.unmet:
@@ -520,6 +541,18 @@ def reviewer_notes(
                 f"{case.when:%m/%d/%Y} for this request; this draft applies "
                 f"{source_phrase(topic)}, in force until {topic.effective_to:%m/%d/%Y}. "
                 "The reviewer must apply the edition in force.",
+            )
+        )
+    lapsed = mtus_lapsed(item, topic, case)
+    if lapsed is not None and not search.stale:
+        notes.append(
+            ReviewerNote(
+                kind="edition",
+                text=f"Edition check: the knowledge base holds no MTUS guideline in force on "
+                f"{case.when:%m/%d/%Y} for this request ({source_phrase(lapsed)} ended "
+                f"{lapsed.effective_to:%m/%d/%Y}); this draft applies {source_phrase(topic)}. "
+                "The reviewer must apply the MTUS in force, which comes first in the search "
+                "sequence.",
             )
         )
     if item.reading is not None:

@@ -65,9 +65,14 @@ def fmt_date(d: dt.date | None) -> str:
 
 
 def fmt_when(f: Finding) -> str:
-    """When a finding was, as its record says it: "2015" where only the year is written."""
+    """When a finding was, as its record says it: "2015" where only the year is written. An
+    undated sentence of a record that quotes others (a case summary's "The diagnoses have
+    included ...") has no known date (``evidence_set.timeline_date``): the day the summary was
+    written is not the day of what it reports, so no date is given for it."""
     if f.date_precision == "year" and f.text_date is not None:
         return str(f.text_date.year)
+    if f.quoted and f.text_date is None and f.record_date is not None:
+        return "no visit date given"
     return fmt_date(f.when)
 
 
@@ -340,7 +345,8 @@ def _postop_visits_done(ctx: Context) -> int:
 
 def _beyond(ctx: Context, initial: bool) -> Value:
     n = ctx.request.sessions
-    course, what = postsurgical_course(ctx.request)
+    reported = _surgery_reported(ctx) if ctx.surgery is None else None
+    course, what = postsurgical_course(ctx.request, reported.sentence if reported else None)
     allowed = course // 2 if initial else course
     kind = "initial" if initial else "general"
     done = _postop_visits_done(ctx)
@@ -1850,13 +1856,23 @@ def _courses() -> _Courses:
     return load_model(_Courses, path, "guidelines/tables/postsurgical_visits.yaml")
 
 
-def postsurgical_course(req: StructuredRequest) -> tuple[int, str]:
-    """The general course of visits after the operation ``req`` follows, and its name."""
-    text = f"{req.procedure or ''} {req.decided_text}".lower()
+def postsurgical_course(req: StructuredRequest, reported: str | None = None) -> tuple[int, str]:
+    """The general course of visits after the operation ``req`` follows, and its name.
+    ``reported``: the records' sentence of the surgery done, read when the request's own words
+    name no operation ("post-operative physical therapy for the left knee" after "she underwent
+    left knee arthroscopic partial medial meniscectomy": 12 visits, not knee surgery's 24)."""
     table = _courses()
+    texts = [f"{req.procedure or ''} {req.decided_text}".lower()]
+    if reported:
+        texts.append(reported.lower())
+    for text in texts:
+        for region in req.regions:
+            for row in table.regions.get(region, []):
+                if row.pattern and re.search(row.pattern, text):
+                    return row.visits, row.name
     for region in req.regions:
         for row in table.regions.get(region, []):
-            if re.search(row.pattern, text):
+            if not row.pattern:
                 return row.visits, row.name
     return table.default.visits, table.default.name
 

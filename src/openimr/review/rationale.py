@@ -87,16 +87,40 @@ def describe(f: Finding) -> str:
     return f'"{quoted_words(f)}" ({f.record_id}, {fmt_when(f)})'
 
 
-_GRADE = re.compile(r"^[\d+/ -]+(\s*(out of|of)\s*\d+)?$", re.I)
+_GRADE = re.compile(r"^((rated|graded|measured)\s+)?[\d+/ -]+(\s*(out of|of)\s*\d+)?$", re.I)
+_GRADE_LEAD = re.compile(r"\b(rated|graded|measured|noted|to be|was|is|at)\b", re.I)
 # a clause starts after a comma (and the "and" or "with" after it: ", and weakness 4/5")
 _CLAUSE_BREAK = re.compile(r"[,;:(]\s*(?:(?:and|with)\s+)?|\s(?:and|with)\s", re.I)
+
+
+# the words that say a finding is absent, quoted with it: "no new neurological deficits",
+# not "new neurological deficits" (a quotation without its negation reads as a finding)
+_NEG_BEFORE = re.compile(
+    r"\b(?:no|not|without|denie[sd]|deny|denying|negative for|free of|absence of|never|neither"
+    r"|nor|(?:to )?evaluate for|(?:to )?rule out|r/o)\b(?=[^.;:]{0,60}$)",
+    re.I,
+)
+_NEG_AFTER = re.compile(
+    r"^(?:\s+(?:\w+\s+){0,2}?)(?:is|was|were|are)?\s*(?:not\s+\w+|negative|absent|intact|normal"
+    r"|denied|unremarkable)\b",
+    re.I,
+)
+_NEG_WORD = re.compile(
+    r"\b(?:no|not|without|denie[sd]|deny|negative|free of|absence|never|neither|nor|absent"
+    r"|intact|normal|unremarkable|resolved|no longer|evaluate for|rule out)\b",
+    re.I,
+)
 
 
 def quoted_words(f: Finding) -> str:
     """The finding's words; a grade or a number alone ("4/5", "2+") says nothing to a reader,
     so it is quoted with the words of its clause before it ("weakness of wrist extension
-    4/5"), still verbatim."""
+    4/5"), still verbatim. A negated finding is quoted with the words that negate it."""
     words = " ".join(f.text.split())
+    if f.assertion == "negated" and not _NEG_WORD.search(words):
+        negated = _with_negation(f, words)
+        if negated != words:
+            return negated
     if not _GRADE.match(words):
         return words
     at = f.sentence.find(words)
@@ -104,9 +128,31 @@ def quoted_words(f: Finding) -> str:
         return words
     start = 0
     for m in _CLAUSE_BREAK.finditer(f.sentence, 0, at):
-        start = m.end()
+        # a break right before the grade ("weakness of the hallux, rated 4/5") does not end
+        # the clause that says what is graded
+        if _GRADE_LEAD.sub("", f.sentence[m.end() : at]).strip():
+            start = m.end()
     clause = f.sentence[start : at + len(words)].strip()
     return clause if 0 < len(clause) <= 80 else words
+
+
+def _with_negation(f: Finding, words: str) -> str:
+    """``words`` extended, verbatim, to the negation before it in its clause ("no new
+    neurological deficits", "denies numbness or tingling") or after it ("Spurling's test
+    negative"); the words alone when the negation is not found near them."""
+    sentence = " ".join(f.sentence.split())
+    at = sentence.find(words)
+    if at < 0:
+        return words
+    # the nearest negation before the words ("no documentation of gastrointestinal risk",
+    # not the UR's "denied due to there was no documentation of ...")
+    before = next(reversed(list(_NEG_BEFORE.finditer(sentence[:at]))), None)
+    if before is not None:
+        return sentence[before.start() : at + len(words)]
+    after = _NEG_AFTER.match(sentence[at + len(words) :])
+    if after is not None:
+        return sentence[at : at + len(words) + after.end()]
+    return words
 
 
 # a study's name says only that it was done; what it showed, quoted from the same sentence,
@@ -119,7 +165,9 @@ def describe_all(findings: list[Finding], facts: list[str], limit: int = 3) -> s
     shown = [
         f for f in findings if f.code not in _STUDY_NAMES or (f.record_id, f.sentence) not in said
     ]
-    parts = [describe(f) for f in shown[:limit]] + facts
+    # a fact said twice (two branches' numbers share their parts) is said once
+    told = list(dict.fromkeys(p for t in facts for p in t.split("; ")))
+    parts = [describe(f) for f in shown[:limit]] + told
     return "; ".join(parts) if parts else "see the records"
 
 
@@ -174,6 +222,10 @@ def _later_negation(sentence: Sentence, found: list[Finding], ev: EvidenceSet) -
     later: list[Finding] = []
     for claim in sentence.absence:
         for f in findings_in(ev, claim.codes, claim.regions, claim.observation, "negated"):
+            # a plan to look for it ("MRI to evaluate for disc herniation") is no examination
+            # that finds it absent
+            if f.role != "clinical" or f.observation == "plan":
+                continue
             if f.when and (last_present is None or f.when > last_present):
                 later.append(f)
     # as for the criteria (``conditions.mentions``): a report quoted by a case summary counts

@@ -11,8 +11,9 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from openimr.domain import CaseBundle, Finding
+from openimr.evidence.schema import summary_quoted
 from openimr.review.facts import fmt_date
-from openimr.review.rationale import as_object
+from openimr.review.rationale import as_object, quoted_words
 
 if TYPE_CHECKING:
     from openimr.evidence import EvidenceSet
@@ -29,6 +30,15 @@ _GROUPS: list[tuple[str, tuple[str, ...], str]] = [
 
 def _phrase(f: Finding) -> str:
     where = " ".join(p for p in (f.laterality, f.region) if p)
+    # the record's own words where the label is a reading of them (vocabulary
+    # ``summary_quotes``), and for a plan's negation, which is what a study is to look for
+    # ("to evaluate for disc herniation"), not an absence
+    plan_negated = f.assertion == "negated" and (f.role != "clinical" or f.observation == "plan")
+    if plan_negated or f.code in summary_quoted():
+        base = f'"{quoted_words(f)}"'
+        if f.assertion in ("possible", "historical"):
+            base = f"{'possible' if f.assertion == 'possible' else 'a history of'} {base}"
+        return base + (f" ({where})" if where else "")
     if f.assertion == "negated":
         base = f"no {f.label}"
     elif f.assertion == "possible":
