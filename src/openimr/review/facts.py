@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict
 
 from openimr.datafiles import load_model
+from openimr.errors import DataFileError
 from openimr.intake.vocabulary import (
     SPINAL_LEVEL,
     ProcedureKind,
@@ -125,18 +126,33 @@ def _quantity(ctx: Context) -> Value:
     return _n(q), f"quantity {q} requested"
 
 
-# the most tablets of a muscle relaxant a day at its highest labelled dose (the product label,
-# our reading for judging a supply's length): a quantity over three weeks of that lasts longer
-# than three weeks however the drug is taken
-_RELAXANT_MAX_A_DAY = [
-    (re.compile(r"\b(amrix)\b|\bcyclobenzaprine\s+(er|extended)", re.I), 1),
-    (re.compile(r"\b(cyclobenzaprine|flexeril|flexiril|flexaril|fexmid)\b", re.I), 3),
-    (re.compile(r"\b(tizanidine|zanaflex)\b", re.I), 3),
-    (re.compile(r"\b(orphenadrine|norflex)\b", re.I), 2),
-    (re.compile(r"\b(metaxalone|skelaxin)\b", re.I), 4),
-    (re.compile(r"\b(methocarbamol|robaxin)\b[^#]{0,12}?\b750\b", re.I), 8),
-    (re.compile(r"\b(methocarbamol|robaxin)\b", re.I), 12),
-]
+class _RelaxantRow(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    pattern: str
+    most_a_day: float
+
+
+class _RelaxantTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    citation: str
+    drugs: list[_RelaxantRow]
+
+
+@lru_cache(maxsize=1)
+def _relaxant_max_a_day() -> tuple[tuple[re.Pattern[str], float], ...]:
+    """The most tablets of each muscle relaxant a day at its highest labelled dose
+    (guidelines/tables/relaxant_daily_maximum.yaml): a quantity over three weeks of that
+    lasts longer than three weeks however the drug is taken."""
+    label = "guidelines/tables/relaxant_daily_maximum.yaml"
+    path = Path(str(resources.files("openimr.guidelines") / label.removeprefix("guidelines/")))
+    table = load_model(_RelaxantTable, path, label)
+    out = []
+    for i, row in enumerate(table.drugs):
+        try:
+            out.append((re.compile(row.pattern, re.I), row.most_a_day))
+        except re.error as e:
+            raise DataFileError(f"{label}: drugs[{i}].pattern: {e}") from None
+    return tuple(out)
 
 
 @fact(
@@ -149,7 +165,7 @@ def _relaxant_days(ctx: Context) -> Value:
     if not q:
         return None, "no quantity stated"
     text = ctx.request.decided_text
-    for rx, per_day in _RELAXANT_MAX_A_DAY:
+    for rx, per_day in _relaxant_max_a_day():
         m = rx.search(text)
         if m:
             stated = _relaxant_directions(ctx, rx, text[m.end():])
