@@ -189,21 +189,15 @@ def _relaxant_directions(ctx: Context, rx: re.Pattern[str], following: str) -> (
     pp. 41-42."""
     from openimr.evidence.quantities import doses_a_day
 
-    anydrug = _med_name_rx()[2]
-
-    def directions(after: str) -> float | None:
-        nxt = anydrug.search(after)  # the words about this drug end at the next drug named
-        return doses_a_day(after[: nxt.start()] if nxt else after)
-
-    n = directions(following[:80])
+    n = doses_a_day(_about_drug(following[:80]))
     if n:
         return n, "the request's directions"
     found = []
     for f in ctx.evidence.of(["med.muscle_relaxant"], region=None, assertion="present"):
-        at = f.sentence.find(f.text)
-        if at < 0 or not rx.search(f.text) or not f.is_evidence:
+        after = _after_name(f, 80)
+        if after is None or not rx.search(f.text) or not f.is_evidence:
             continue
-        n = directions(f.sentence[at + len(f.text) : at + len(f.text) + 80])
+        n = doses_a_day(after)
         if n:
             found.append((f.when or dt.date.min, f.start, n, f))
     if not found:
@@ -596,6 +590,22 @@ def _med_name_rx() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     return table, of, anydrug
 
 
+def _about_drug(words: str) -> str:
+    """``words`` (what follows a drug's name) up to the next drug named: the words about that
+    drug, where its dose and directions are."""
+    nxt = _med_name_rx()[2].search(words)
+    return words[: nxt.start()] if nxt else words
+
+
+def _after_name(f: Finding, width: int) -> str | None:
+    """The words after ``f``'s drug name in its sentence (``width`` characters at most), up to
+    the next drug named; None when the name is not found in the sentence."""
+    at = f.sentence.find(f.text)
+    if at < 0:
+        return None
+    return _about_drug(f.sentence[at + len(f.text) : at + len(f.text) + width])
+
+
 def _med_of(drug: str, amount: float, unit: str) -> float:
     d = _med_table().drugs[drug]
     if d.tiers:
@@ -609,19 +619,16 @@ def _computed_meds(ctx: Context) -> list[tuple[Finding, str, float, str]]:
     finding, the drug, its daily morphine equivalents and how the dose reads."""
     from openimr.evidence.quantities import opioid_regimen
 
-    table, of, anydrug = _med_name_rx()
+    table, of, _ = _med_name_rx()
     out = []
     for f in ctx.evidence.of(["med.opioid"], region=None, assertion="present"):
         if not f.is_evidence:
             continue
         m = table.fullmatch(f.text.strip())
         drug = of.get(m.group(1).lower()) if m else None
-        at = f.sentence.find(f.text)
-        if drug is None or at < 0:
+        following = _after_name(f, 100)
+        if drug is None or following is None:
             continue
-        following = f.sentence[at + len(f.text) : at + len(f.text) + 100]
-        nxt = anydrug.search(following)
-        following = following[: nxt.start()] if nxt else following
         got = opioid_regimen(following)
         if got is None:
             continue
