@@ -806,6 +806,30 @@ def _repeat(ctx: Context) -> Value:
 
 
 @fact(
+    "course_named_before",
+    "the course requested (its own kind of visits, services.yaml done_as: physical therapy for "
+    "physical, occupational or aquatic therapy, massage for massage) is named among the "
+    "treatments to date at the body part requested, and still is on the latest mention",
+    "request",
+)
+def _course_named_before(ctx: Context) -> Value:
+    from openimr.guidelines.schema import Cond
+    from openimr.review.conditions import evaluate
+
+    entry = service(ctx.request.service or "")
+    own = [c for c in (entry.done_as if entry else []) if c in THERAPY_COURSES]
+    if not own:
+        return _flag(False)
+    cond = Cond(finding=own, region="request", observation="history", status="current")
+    out = evaluate(cond, ctx)
+    if not out.met or not out.evidence:
+        return _flag(False)
+    f = out.evidence[-1]
+    words = " ".join(f.sentence.split())
+    return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
+
+
+@fact(
     "duplicate",
     "the records report the same study, at the same body part, authorized since the request "
     "was made (routing's duplicate course)",
