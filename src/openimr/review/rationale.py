@@ -174,6 +174,10 @@ def describe_all(findings: list[Finding], facts: list[str], limit: int = 3) -> s
 def absences(cond: Cond, req: StructuredRequest) -> list[Absence]:
     """The absence claims an unmet condition makes (finding leaves only)."""
     if cond.finding is not None:
+        if cond.status in ("new_or_worse", "persistent", "resolved"):
+            # a claim about the time course ("no new or worse findings"), which the condition
+            # itself read from the course: the finding's mere presence does not contradict it
+            return []
         codes = [cond.finding] if isinstance(cond.finding, str) else list(cond.finding)
         obs = None if cond.observation in (None, "any") else cond.observation
         return [Absence(codes, scope_regions(cond.region, req), obs)]
