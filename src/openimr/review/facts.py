@@ -219,6 +219,37 @@ def _weeks_requested(ctx: Context) -> Value:
     return _n(w), f"{w} weeks requested"
 
 
+# a device's use counted in days, weeks or months ("30 day rental", "rental for 3 months", "one
+# month trial"): a number, then the unit
+_USE_LENGTH = re.compile(
+    r"\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|"
+    r"sixty|ninety)[- ](days?|weeks?|wks?|months?|mos?)\b",
+    re.I,
+)
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30}
+_LENGTH_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "thirty": 30, "sixty": 60, "ninety": 90}
+
+
+@fact(
+    "days_requested",
+    "the days of use the item asks for, its length given in days, weeks or months ('30 day "
+    "rental' is 30, 'rental for 3 months' is 90, a month counted as 30 days)",
+    "number",
+)
+def _days_requested(ctx: Context) -> Value:
+    m = _USE_LENGTH.search(ctx.request.decided_text)
+    if m is None:
+        return None, "no length of use requested"
+    word = m.group(1).lower()
+    n = float(word) if word.isdigit() else float(_LENGTH_WORDS.get(word, 0))
+    if not n:
+        return None, "no length of use requested"
+    days = n * _UNIT_DAYS[m.group(2)[0].lower()]
+    return days, f"{m.group(0)} requested"
+
+
 _HOURS = re.compile(r"\b(\d{1,3})\s*(?:hours?|hrs?)\b", re.I)
 
 
