@@ -1458,6 +1458,20 @@ def _garment(ctx: Context) -> Value:
     return _flag(ctx.request.service == "tens" and bool(_GARMENT.search(ctx.request.decided_text)))
 
 
+_SUPPLIES = re.compile(r"\b(suppl(y|ies)|electrodes?|pads?|batter(y|ies)|patch(es)?|leads?|"
+                       r"wires?)\b", re.I)
+
+
+@fact(
+    "unit_supplies",
+    "the item asks for supplies of a unit (electrodes, pads, batteries, leads), not the unit's "
+    "rental or trial",
+    "request",
+)
+def _unit_supplies(ctx: Context) -> Value:
+    return _flag(bool(_SUPPLIES.search(ctx.request.decided_text)))
+
+
 _POWERED_UNIT = re.compile(
     r"\b(unit|machine|device|system|game ?ready|polar ?care|cryo\w*|circulating|pump|"
     r"compression)\b",
