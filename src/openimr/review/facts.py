@@ -117,6 +117,9 @@ def _age(ctx: Context) -> Value:
 @fact("sessions_requested", "visits or sessions the item asks for (2x6 is 12)")
 def _sessions(ctx: Context) -> Value:
     n = ctx.request.sessions
+    # a device's rental counted in days ("14 day rental") is days, not visits
+    if n is not None and re.search(rf"\b{n}[- ]?days?\b", ctx.request.decided_text, re.I):
+        return _n(n), f"{n} days requested"
     return _n(n), f"{n} sessions requested"
 
 
@@ -918,10 +921,21 @@ def _surgery_reported(ctx: Context) -> Finding | None:
     from openimr.review.conditions import findings_in, scope_regions
 
     regions = scope_regions("request", ctx.request)
+    # an operation performed, reported in a sentence that also says UR certified it ("he
+    # underwent a right total knee arthroplasty on 3-10-17, certified by utilization review")
+    # is both done and authorized: the certification does not unmake the report
     done = [
         f
         for f in findings_in(ctx.evidence, ["surgery.prior"], regions, None, "present")
         if f.observation != "plan" and f.role == "clinical" and _same_site(ctx.request, f)
+    ]
+    done += [
+        f
+        for f in ctx.evidence.of("surgery.prior", assertion="present")
+        if f.role == "administrative"
+        and f.observation != "plan"
+        and _approved_here(f.sentence, f.text)
+        and _same_site(ctx.request, f)
     ]
     authorized = []
     for f in ctx.evidence.findings:
@@ -1688,7 +1702,11 @@ def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
         # an operation the records report authorized or scheduled, still to come ("a right
         # knee ACL reconstruction was authorized and is scheduled"): the sentence names it
         reported = _surgery_reported(ctx)
-        if reported is not None and reported.code == "surgery.planned":
+        if reported is not None and (
+            reported.code == "surgery.planned" or reported.role != "clinical"
+        ):
+            # (or one reported done in the sentence that says UR certified it, which the
+            # routing's clinical reading leaves out)
             return reported.sentence, procedure_kind(reported.sentence)
         return ctx.request.procedure or "", None
     return done.text, procedure_kind(done.text)
