@@ -144,7 +144,8 @@ def test_a_repeat_emg_needs_findings_new_since_the_last_study() -> None:
         item="a repeat EMG/NCV of the bilateral lower extremities"))
     assert same.decision == "upheld", same.rationale
     # the sentences say why, and they are true: the deficit is documented, it is not new
-    assert "There is no documentation of new or worse neurologic findings" in same.rationale
+    assert '"decreased sensation" (clinical-case-summary, 3/6/2017), but not as new or worse' in (
+        same.rationale)
     assert "with no new or worse neurologic findings since the earlier one" in same.rationale
     assert "do not show a persistent focal neurologic deficit" not in same.rationale
     new = _decide(item, "9-2-2014", REPEAT_EMG.format(
@@ -231,3 +232,63 @@ def test_a_quoted_inability_keeps_its_limit() -> None:
     assert got.decision == "overturned", got.rationale
     assert '"unable to walk more than half a block"' in got.rationale, got.rationale
     assert '"unable to walk"' not in got.rationale
+
+
+FRP = (
+    "The injured worker was diagnosed with chronic low back pain. Per the PR-2 dated 3-6-17, he "
+    "reported low back pain rated 7/10 and is unable to sit for more than 20 minutes. Treatment "
+    "to date has included medications, physical therapy and injections without lasting "
+    "improvement. {stance} The treating physician requested {item}."
+)
+
+
+def test_a_psychological_evaluation_before_a_functional_restoration_program() -> None:
+    """CPMTG 2009 pp. 30-32, 100-101: the evaluation before a functional restoration program
+    includes a psychological one; a program considered is a reason for it. Without pain beyond
+    treatment, psychological symptoms or a program, there is none."""
+    planned = _decide("Psychological evaluation", "3-2-2014", (
+        "The injured worker was diagnosed with chronic low back pain. Per the PR-2 dated "
+        "3-6-17, he reported low back pain rated 7/10. He is being considered for a functional "
+        "restoration program. The treating physician requested a psychological evaluation as "
+        "part of the functional restoration program evaluation."))
+    assert planned.decision == "overturned", planned.rationale
+    assert "functional restoration program" in planned.rationale
+    none = _decide("Psychological evaluation", "3-2-2016", (
+        "The injured worker was diagnosed with right knee sprain. Per the PR-2 dated 3-6-17, she "
+        "reported right knee pain rated 3/10, improving with physical therapy. She denied "
+        "depression or anxiety. The treating physician requested a psychological evaluation."))
+    assert none.decision == "upheld", none.rationale
+
+
+def test_a_worker_with_no_intention_of_returning_is_not_motivated_for_a_program() -> None:
+    """CPMTG 2009 p. 32: the candidate is motivated to change; one who states he has no
+    intention of returning to work and does not wish to take part is not. A motivated one,
+    after failed care with a loss of function, is a candidate for the evaluation."""
+    item = "Functional restoration program evaluation"
+    refused = _decide(item, "3-2-2014", FRP.format(
+        stance="He stated he has no intention of returning to work.",
+        item="an evaluation for a functional restoration program"))
+    assert refused.decision == "upheld", refused.rationale
+    assert "not motivated to take part" in refused.rationale
+    willing = _decide(item, "3-2-2014", FRP.format(
+        stance="He is motivated to return to work.",
+        item="an evaluation for a functional restoration program"))
+    assert willing.decision == "overturned", willing.rationale
+
+
+def test_an_h_wave_purchase_after_a_trial_that_helped() -> None:
+    """CPMTG 2009 pp. 117-118: after medication, therapy and TENS all failed ("a TENS unit,
+    all without relief"), a trial with less pain and better function supports the purchase;
+    without the trial's result it does not."""
+    text = (
+        "The injured worker was diagnosed with chronic right shoulder tendinitis. Per the PR-2 "
+        "dated 3-6-17, she completed a 30 day H-wave trial after medications, physical therapy "
+        "and a TENS unit, all without relief. {result}She continues a home exercise program. The "
+        "treating physician requested purchase of the H-wave unit."
+    )
+    helped = _decide("H-wave unit purchase", "3-2-2015", text.format(
+        result="She used the H-wave unit twice daily, with pain reduced from 8/10 to 5/10 and "
+        "improved ability to perform household chores. "))
+    assert helped.decision == "overturned", helped.rationale
+    unknown = _decide("H-wave unit purchase", "3-2-2015", text.format(result=""))
+    assert unknown.decision == "upheld", unknown.rationale
