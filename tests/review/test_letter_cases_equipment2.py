@@ -274,6 +274,8 @@ def test_a_worker_with_no_intention_of_returning_is_not_motivated_for_a_program(
         stance="He is motivated to return to work.",
         item="an evaluation for a functional restoration program"))
     assert willing.decision == "overturned", willing.rationale
+    # the request is the evaluation: the conclusion does not claim the program's own criteria
+    assert "or the evaluation before it" in willing.rationale, willing.rationale
 
 
 def test_an_h_wave_purchase_after_a_trial_that_helped() -> None:
