@@ -257,10 +257,32 @@ def _course_condition(look: _Lookup) -> Outcome:
             evidence = [latest]
         elif state == "resolved":
             evidence = [f for f in history if f.assertion == "present"][-1:] + [latest]
+    if ok and status == "new_or_worse" and latest is not None:
+        against = _no_change_statements(look, latest)
+        if against:  # first-hand and as recent: it settles the course, not a doubt
+            return Outcome(False, [], against=against)
     if ok and positive and evidence:
         return look.contested(Outcome(ok, evidence))
     out = Outcome(ok, evidence)
     return look.unless_stale(out) if positive else out
+
+
+def _no_change_statements(look: _Lookup, latest: Finding) -> list[Finding]:
+    """Statements as recent as ``latest`` that none of the deficits looked for is new or worse
+    ("there were no new neurological deficits", vocabulary ``states_no_change_of``): the
+    examination's own word outranks reading its finding as new for want of an earlier one."""
+    from openimr.evidence import schema
+
+    when = timeline_date(latest)
+    out = []
+    for concept in schema.no_change_concepts():
+        if not set(concept.states_no_change_of) & set(look.codes):
+            continue
+        for f in look.ctx.evidence.of(concept.code, assertion="negated"):
+            said = timeline_date(f)
+            if f.is_evidence and (when is None or said is None or said >= when):
+                out.append(f)
+    return out
 
 
 def _latest_of(fs: list[Finding]) -> list[Finding]:
