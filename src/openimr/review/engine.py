@@ -430,7 +430,7 @@ def stale_clause(stale: list[Finding]) -> str:
     if undated:
         background = (
             f"the undated background of the summary ({describe_all(undated, [])}) stands before "
-            "the dated reports it goes on to give and is not tied to a current examination"
+            "the dated reports it goes on to give, and no current report repeats it"
         )
         said = f"{said}; {background}" if said else background
     return said
