@@ -132,3 +132,54 @@ def test_therapy_that_did_not_resolve_the_instability_is_failed_care() -> None:
     assert '"positive pivot shift" (clinical-case-summary, 12/12/2017)' in rationale
     untried = ACL.format(course="She has not had physical therapy.")
     assert _decide(RECONSTRUCTION, "9-1-2017", untried)[0] == "upheld"
+
+
+HIP = (
+    "According to the progress report dated 12/12/2017, the injured worker reported right hip "
+    "pain since a fall at work. {exam}X-rays of the hip were normal. Physical therapy for 8 "
+    "weeks and naproxen did not relieve the pain. The treating physician requested an MRI of "
+    "the right hip."
+)
+HIP_MRI = "MRI of the right hip"
+
+
+def test_hip_mri_after_failed_care_needs_findings_at_the_hip() -> None:
+    """ODG Hip & Pelvis, MRI: for a lesion the clinical picture points to; naproxen that "did
+    not relieve the pain" is failed care (before, only drugs named in a short list were read),
+    and failed care alone names no lesion."""
+    signs = HIP.format(
+        exam="Examination revealed a positive FADIR test and pain with internal rotation. "
+    )
+    decision, rationale = _decide(HIP_MRI, "6-1-2017", signs)
+    assert decision == "overturned"
+    assert '"did not relieve"' in rationale
+    bare = HIP.format(exam="Examination revealed tenderness over the lateral thigh. ")
+    assert _decide(HIP_MRI, "6-1-2017", bare)[0] == "upheld"
+
+
+BRACE = (
+    "According to the progress report dated 12/12/2017, the injured worker reported right knee "
+    "{complaint} after a twisting injury. {exam}The treating physician requested a hinged knee "
+    "brace."
+)
+
+
+def test_a_knee_brace_after_the_mtus_update_is_decided_on_the_knee_chapter() -> None:
+    """ACOEM 2004 ch. 13 p. 340 (the newest edition held for the knee): a brace for a torn or
+    unstable ligament. In 2018 only ODG's brace topic for a request naming no body part was in
+    force, and it knows only surgery and fractures; the knee's own topic comes first."""
+    unstable = BRACE.format(
+        complaint="instability",
+        exam="Examination revealed a positive Lachman test. MRI showed an ACL tear. ",
+    )
+    got = decide_letter_items(
+        ["Knee brace"], "10-15-2017", unstable, ur="2018-02-20", decided="2018-03-15"
+    )[0]
+    assert (got.decision, got.topic) == ("overturned", "acoem2004.knee.brace")
+    sore = BRACE.format(
+        complaint="pain", exam="Examination revealed medial joint line tenderness. "
+    )
+    got = decide_letter_items(
+        ["Knee brace"], "10-15-2017", sore, ur="2018-02-20", decided="2018-03-15"
+    )[0]
+    assert (got.decision, got.topic) == ("upheld", "acoem2004.knee.brace")

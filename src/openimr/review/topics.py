@@ -50,6 +50,16 @@ def search_topics(item: RoutedItem, kb: KnowledgeBase, when: dt.date) -> TopicSe
     stale = not found
     if stale:
         found = kb.superseded(item.req, when, item.phase)
+    elif item.req.regions and not any(t.applies_to.regions for t in found):
+        # only general topics in force (an ODG brace topic for a request naming no part) while
+        # the newest edition held has one written for the part requested (ACOEM's knee brace
+        # for instability): the part's own topic, with the edition note, comes first, as a
+        # body-part topic does before a general one of its level
+        older = [
+            t for t in kb.superseded(item.req, when, item.phase) if t.applies_to.regions
+        ]
+        if older:
+            found, stale = older, True
     if not found:
         return None
     topic = found[0]
