@@ -185,3 +185,24 @@ def test_an_nsaid_relief_said_after_how_long_it_has_been_taken() -> None:
     )
     assert _decide(NAP, "5-1-2014", helped) == ("overturned", "cpmtg2009.nsaids")
     assert _decide(NAP, "5-1-2014", NAPROXEN.format(effect="")) == ("upheld", "cpmtg2009.nsaids")
+
+
+GABA = (
+    "Per the PR-2 dated 3-6-17, the injured worker reported low back pain radiating to the left "
+    "leg with numbness. She has taken gabapentin 300 mg three times daily since 2015{effect}. "
+    "The treating physician requested a refill of gabapentin."
+)
+GAB = "Gabapentin 300mg #90"
+
+
+def test_an_anticonvulsant_relief_said_after_its_dose_and_how_long() -> None:
+    """CPMTG 2009 p. 16: an anticonvulsant continued on the relief and function it brings,
+    stated after its dose, its frequency and since when; "the gabapentin helps" is no figure."""
+    helped = GABA.format(
+        effect=", which decreases her radicular pain from 8/10 to 5/10 and allows her to walk "
+        "longer"
+    )
+    assert _decide(GAB, "5-1-2014", helped, "female") == (
+        "overturned", "cpmtg2009.anticonvulsants")
+    vague = GABA.format(effect=". She stated the gabapentin helps")
+    assert _decide(GAB, "5-1-2014", vague, "female") == ("upheld", "cpmtg2009.anticonvulsants")
