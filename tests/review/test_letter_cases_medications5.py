@@ -206,3 +206,31 @@ def test_an_anticonvulsant_relief_said_after_its_dose_and_how_long() -> None:
         "overturned", "cpmtg2009.anticonvulsants")
     vague = GABA.format(effect=". She stated the gabapentin helps")
     assert _decide(GAB, "5-1-2014", vague, "female") == ("upheld", "cpmtg2009.anticonvulsants")
+
+
+WEAN = (
+    "Per the PR-2 dated 3-6-17, the injured worker reported chronic low back pain. {course} The "
+    "treating physician requested Suboxone."
+)
+
+
+def test_buprenorphine_to_wean_off_opioids_after_aberrant_behaviour() -> None:
+    """CPMTG 2009 p. 42 (aberrant behaviour, a reason to withdraw opioids), p. 124 (weaning)
+    and pp. 26-27 (buprenorphine): a wean off the full agonists with buprenorphine is what
+    the misuse calls for. Aberrant behaviour on buprenorphine taken for pain, with no
+    addiction it treats and no wean, calls for reassessment (pp. 78-79), whatever the relief."""
+    weaned = WEAN.format(
+        course="Current medications include Norco 10/325 mg six times daily and oxycodone. He "
+        "reported running out of medications early and the CURES report showed multiple "
+        "prescribers. The treating physician recommended weaning off opioids with "
+        "buprenorphine."
+    )
+    assert _decide("Suboxone 8mg/2mg #30", "5-1-2012", weaned) == (
+        "overturned", "cpmtg2009.buprenorphine")
+    misused = WEAN.format(
+        course="Current medications include Suboxone 8 mg/2 mg twice daily for pain, which "
+        "reduces his pain from 8/10 to 5/10 and allows him to walk for 30 minutes. A urine drug "
+        "screen dated 2-1-17 was negative for buprenorphine and positive for cocaine."
+    )
+    assert _decide("Suboxone 8mg/2mg #60", "5-1-2012", misused) == (
+        "upheld", "cpmtg2009.buprenorphine")
