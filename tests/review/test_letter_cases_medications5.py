@@ -234,3 +234,23 @@ def test_buprenorphine_to_wean_off_opioids_after_aberrant_behaviour() -> None:
     )
     assert _decide("Suboxone 8mg/2mg #60", "5-1-2012", misused) == (
         "upheld", "cpmtg2009.buprenorphine")
+
+
+CAPSAICIN = (
+    "Per the PR-2 dated 3-6-17, the injured worker reported chronic low back pain.{tried} The "
+    "treating physician requested capsaicin cream."
+)
+CAP = "Capsaicin 0.075% cream"
+
+
+def test_capsaicin_for_a_patient_who_has_not_responded_to_other_treatments() -> None:
+    """CPMTG 2009 p. 112: capsaicin only for a patient who has not responded to, or cannot
+    tolerate, other treatments; "has not responded to NSAIDs" is that failure, and the NSAIDs
+    were taken (not negated). With no other treatment tried it is not supported."""
+    failed = CAPSAICIN.format(
+        tried=" She has not responded to NSAIDs, gabapentin and physical therapy."
+    )
+    assert _decide(CAP, "5-1-2014", failed, "female") == (
+        "overturned", "cpmtg2009.topical-analgesics")
+    assert _decide(CAP, "5-1-2014", CAPSAICIN.format(tried=""), "female") == (
+        "upheld", "cpmtg2009.topical-analgesics")
