@@ -244,7 +244,7 @@ CAP = "Capsaicin 0.075% cream"
 
 
 def test_capsaicin_for_a_patient_who_has_not_responded_to_other_treatments() -> None:
-    """CPMTG 2009 p. 112: capsaicin only for a patient who has not responded to, or cannot
+    """CPMTG 2009 pp. 28-29: capsaicin only for a patient who has not responded to, or cannot
     tolerate, other treatments; "has not responded to NSAIDs" is that failure, and the NSAIDs
     were taken (not negated). With no other treatment tried it is not supported."""
     failed = CAPSAICIN.format(
