@@ -27,7 +27,7 @@ CASES = [
     ("Cyclobenzaprine 7.5mg #90 (DOS 10/19/16)", "medications", "muscle relaxant",
      {"retrospective": True, "date_of_service": dt.date(2016, 10, 19), "quantity": 90}),
     ("Lidoderm 5% patch #30", "medications", "topical", {"strength": "5 %"}),
-    ("Butrans patch 10mcg/hr #4", "medications", "opioid", {}),
+    ("Butrans patch 10mcg/hr #4", "medications", "buprenorphine", {}),
     ("Compounded cream: flurbiprofen 20%, lidocaine 5%", "medications",
      "compounded medication", {}),
     ("Omeprazole 20mg #60", "medications", "ppi", {}),

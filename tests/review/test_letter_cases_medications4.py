@@ -103,7 +103,7 @@ LAPSED = (
 SLEEP = (
     "The injured worker has been diagnosed with lumbar radiculopathy. Treatment to date has "
     "included physical therapy and medications. Per the PR-2 dated 6-4-18, the injured worker "
-    "reported {sleep} The treatment plan included Ambien 10 mg at bedtime for two weeks."
+    "reported {sleep} The treatment plan included Ambien 10 mg at bedtime for ten nights."
 )
 
 CASES = [
@@ -242,7 +242,7 @@ CASES = [
     # disturbance, and the rationale said the records documented none; fixed in the
     # vocabulary (sleep.disturbance: five hours or fewer, awakenings a night)
     Case(
-        "Ambien 10mg #14",
+        "Ambien 10mg #10",  # ODG Pain, Insomnia treatment: zolpidem for 7-10 days
         "4-1-2016",
         SLEEP.format(sleep="low back pain and that he sleeps only four hours a night because "
                      "of pain."),

@@ -1202,6 +1202,17 @@ _INITIAL_EXAM = re.compile(
 )
 
 
+_EXTENDED_RELEASE = re.compile(
+    r"\b(er|cr|xr|sr|xl|la|extended[- ]release|controlled[- ]release|sustained[- ]release)\b", re.I
+)
+
+
+@fact("extended_release", "the item asks for an extended-release form (ER, CR, XR, SR)",
+      "request")
+def _extended_release(ctx: Context) -> Value:
+    return _flag(bool(_EXTENDED_RELEASE.search(ctx.request.decided_text)))
+
+
 @fact("initial_exam", "the item asks for an initial examination (a new provider's first visit)",
       "request")
 def _initial_exam(ctx: Context) -> Value:
@@ -1375,6 +1386,32 @@ def _cox2_in_use(ctx: Context) -> Value:
             if any(name in f"{f.text} {f.value or ''}".lower() for name in cox2):
                 return 1.0, f"{f.text} ({f.record_id}, {fmt_when(f)})"
     return 0.0, "the records name no earlier use of celecoxib"
+
+
+@fact(
+    "nsaids_in_use",
+    "the number of different NSAIDs the records say the patient takes now, on the latest date "
+    "they list one taken (CPMTG 2009 p. 68: multiple NSAIDs are a gastrointestinal risk "
+    "factor); two names of one drug are one NSAID",
+)
+def _nsaids_in_use(ctx: Context) -> Value:
+    agents = _class_agents("nsaid")
+    taken = [
+        f for f in ctx.evidence.of("med.nsaid", observation="subjective", assertion="present")
+        if f.is_evidence and f.when is not None
+    ]
+    if not taken:
+        return None, "the records name no NSAID taken"
+    latest = max(f.when for f in taken if f.when is not None)
+    named: dict[str, Finding] = {}
+    for f in taken:
+        if f.when == latest:
+            for a in agents(f"{f.text} {f.value or ''}"):
+                named.setdefault(a, f)
+    if not named:
+        return None, "the records name no NSAID taken"
+    said = "; ".join(f'"{f.text}" ({f.record_id}, {fmt_when(f)})' for f in named.values())
+    return float(len(named)), f"{len(named)} different NSAIDs taken together: {said}"
 
 
 def _drugs_named(text: str) -> set[str]:
