@@ -748,18 +748,21 @@ class FastRegex:
         hi: int,
         low: str | None = None,
         longest: dict[int, int] | None = None,
+        found: dict[str, list[int]] | None = None,
     ) -> list[tuple[int, int]]:
         """``[m.span() for m in rx.finditer(text, lo, hi)]``, searched part by part as
         :meth:`spans` searches a long text, whatever the length of the stretch (``low``:
-        ``text[lo:hi].lower()``; ``longest``: a cache of class runs in ``text[lo:hi]``).
-        A lookbehind sees the text before ``lo`` and the search ends at ``hi``, as with
-        ``finditer``'s ``pos`` and ``endpos``."""
+        ``text[lo:hi].lower()``; ``longest``: a cache of class runs in ``text[lo:hi]``;
+        ``found``: where each of :attr:`factors` occurs in ``low``, as positions in ``text``,
+        :class:`Occurrences`, when the caller has it for an ASCII stretch). A lookbehind sees
+        the text before ``lo`` and the search ends at ``hi``, as with ``finditer``'s ``pos``
+        and ``endpos``."""
         window = text[lo:hi]
         if self._plan is None or not window.isascii():
             return [m.span() for m in self.rx.finditer(text, lo, hi)]
         low = window.lower() if low is None else low
         longest = {} if longest is None else longest
-        return _union(self._cursors(text, low, longest, None, (lo, hi, window)), lo)
+        return _union(self._cursors(text, low, longest, found, (lo, hi, window)), lo)
 
     def _cursors(
         self,
@@ -771,7 +774,7 @@ class FastRegex:
     ) -> list[_Cursor]:
         """A cursor for each part with one of its strings in ``low``, in the parts' order.
         (``between``: (lo, hi, ``text[lo:hi]``) when only that stretch is searched; ``low``
-        and ``longest`` are then of the stretch.)"""
+        and ``longest`` are then of the stretch, ``found`` gives positions in ``text``.)"""
         lo, hi, runs_text = (0, len(text), text) if between is None else between
 
         def bound(r: dict[str, int]) -> int:
