@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from openimr.evidence.regex_scan import FactorIndex, FastRegex, Occurrences
+from openimr.evidence.regex_scan import FastRegex, Occurrences
 from openimr.evidence.sentences import boundary_offsets
 
 PIECE_CHARS = 20_000
@@ -38,20 +38,22 @@ AFTER_STATEMENT = re.compile(r"[.?!:;][^\S\n]*\n\s*(?=\S)")
 
 
 @lru_cache(maxsize=8)
-def _index_of(patterns: tuple[re.Pattern[str], ...]) -> FactorIndex:
-    return FactorIndex(list(patterns))
-
-
-@lru_cache(maxsize=8)
 def _occurrences_of(patterns: tuple[re.Pattern[str], ...]) -> Occurrences:
     return Occurrences({f for rx in patterns for f in _fast(rx).factors})
+
+
+def _factors_of(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The strings one of which a match of one of ``rx``'s parts holds (FastRegex.factors),
+    or None when ``rx`` is not searched by parts (it is then searched whole)."""
+    fast = _fast(rx)
+    return frozenset(fast.factors) if fast.planned else None
 
 
 class _Plans(NamedTuple):
     patterns: Sequence[re.Pattern[str]]  # the sequence asked about (its identity)
     frozen: tuple[re.Pattern[str], ...]  # its expressions when it was asked about
-    factor_index: FactorIndex
-    occurrences: Occurrences
+    factors: tuple[frozenset[str] | None, ...]  # each one's factors (None: searched whole)
+    occurrences: Occurrences  # of all their factors
 
 
 # The plans of the last sequences of expressions asked about, by identity: hashing a tuple of
@@ -62,8 +64,8 @@ _BY_ID: dict[int, _Plans] = {}
 
 
 def _plans(patterns: Sequence[re.Pattern[str]]) -> _Plans:
-    """The FactorIndex of ``patterns`` and an Occurrences of their expressions' factors (the
-    same as by their contents, :func:`_index_of`, :func:`_occurrences_of`)."""
+    """The factors of each of ``patterns`` and an Occurrences of them all (the same as by
+    their contents, :func:`_factors_of`, :func:`_occurrences_of`)."""
     got = _BY_ID.get(id(patterns))
     if (
         got is not None
@@ -73,7 +75,8 @@ def _plans(patterns: Sequence[re.Pattern[str]]) -> _Plans:
     ):
         return got
     frozen = tuple(patterns)
-    plans = _Plans(patterns, frozen, _index_of(frozen), _occurrences_of(frozen))
+    factors = tuple(_factors_of(rx) for rx in frozen)
+    plans = _Plans(patterns, frozen, factors, _occurrences_of(frozen))
     if len(_BY_ID) >= 8:
         _BY_ID.clear()
     _BY_ID[id(patterns)] = plans
@@ -109,12 +112,18 @@ def _crosses(text: str, cut: int, patterns: Sequence[re.Pattern[str]]) -> bool:
     longest: dict[int, int] = {}
     found: dict[str, list[int]] | None = None
     if patterns and window.isascii():
-        # A match in the window holds one of its expression's factors (regex_scan.py): the
-        # other expressions need not be tried; where each factor is in the window is found
-        # in one pass for all of them (instead of a search for each factor of each part).
+        # Where each factor of each expression's parts is in the window, found in one pass
+        # for all of them (instead of a search for each factor of each part); a match in
+        # the window holds one of its part's factors (regex_scan.py), so an expression none
+        # of whose factors is there need not be tried.
         plans = _plans(patterns)
-        patterns = [patterns[k] for k in plans.factor_index.candidates(low)]
-        found = {f: [lo + i for i in at] for f, at in plans.occurrences(low).items()}
+        at = plans.occurrences(low)
+        patterns = [
+            rx
+            for rx, factors in zip(plans.frozen, plans.factors, strict=True)
+            if factors is None or not at.keys().isdisjoint(factors)
+        ]
+        found = {f: [lo + i for i in where] for f, where in at.items()}
     for rx in patterns:
         fast = _fast(rx)
         for start, end in fast.spans_between(text, lo, hi, low, longest, found):
