@@ -172,3 +172,50 @@ def test_context_rules_with_a_sentence_start(nlp: Any) -> None:
         assert sorted(mine) == sorted(full)
         seen += len(full)
     assert seen > 0
+
+
+_AHEAD = [
+    r"\band(?=\s+(a|the)\s+([\w/-]+\s+){0,3}?(was|is|has been)\s+(normal|intact|on file)\b)",
+    r"(?:\band(?=\s+([\w/-]+\s+){1,3}?(was|is)\s+(normal|intact)\b))|(?:\bthe(?=\s+knee\b))",
+    r"\bto(?=\s+(?:the\s+)?(?:left|right)(?=\s+knee))",
+    r"(?:\band(?!\s+not)(?=\s+(\w+\s+)?normal))|(?:\bis\b)",
+]
+_AHEAD_WORDS = ["and", "the", "a", "knee", "left", "was", "is", "normal", "intact", "on file"]
+_AHEAD_WORDS += ["has been", "not", "to", "gait", "x/y", "exam", "\n", ".", ","]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_AHEAD_WORDS), min_size=5, max_size=80),
+    ends=st.tuples(st.integers(0, 3000), st.integers(0, 3000)),
+)
+def test_lookahead_strings_anchor_a_common_word(words: list[str], ends: tuple[int, int]) -> None:
+    """A part whose own strings are words of nearly every sentence ("and") is searched
+    near the strings its lookahead asks for ("normal", "intact"): the same matches as
+    ``finditer``, on a long text and between two positions."""
+    from openimr.evidence.regex_scan import SHORT
+
+    text = " ".join(words)
+    text = (text + " ") * (SHORT // max(1, len(text)) + 2)
+    lo, hi = sorted(min(len(text), e) for e in ends)
+    for pattern in _AHEAD:
+        rx = re.compile(pattern, re.IGNORECASE)
+        fast = FastRegex(rx)
+        assert fast.spans(text) == [m.span() for m in rx.finditer(text)], pattern
+        assert fast.spans_between(text, lo, hi) == _between(rx, text, lo, hi), pattern
+
+
+def test_lookahead_strings_are_the_factors(nlp: Any) -> None:
+    rx = re.compile(_AHEAD[0], re.IGNORECASE)
+    assert FastRegex(rx).factors == ("intact", "normal", "on file")
+    # "the" before "knee": the lookahead's "knee"; "and" before a verb and "normal"
+    both = FastRegex(re.compile(_AHEAD[1], re.IGNORECASE))
+    assert both.factors == ("intact", "knee", "normal")
+    # a string that is not a common word stays the factor
+    rx = re.compile(r"\bphalen(?=\s+(sign\s+)?(is\s+)?positive)", re.IGNORECASE)
+    assert FastRegex(rx).factors == ("phalen",)
+    # ConText's rule
+    context = nlp.get_pipe("openimr_context").rule_matcher
+    planned = {nlp.vocab.strings[k]: f for k, f in context._fast}
+    assert "and" not in planned["AFFIRM_153"].factors
+    assert "normal" in planned["AFFIRM_153"].factors
