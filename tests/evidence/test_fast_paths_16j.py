@@ -219,3 +219,19 @@ def test_lookahead_strings_are_the_factors(nlp: Any) -> None:
     planned = {nlp.vocab.strings[k]: f for k, f in context._fast}
     assert "and" not in planned["AFFIRM_153"].factors
     assert "normal" in planned["AFFIRM_153"].factors
+
+
+_SPLIT_CHARS = list("aZbY  .?!;\t\n*_1\u00a0\u00e9\u00c9xX") + ["   ", "    ", ".T", "he.Th"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(st.sampled_from(_SPLIT_CHARS), max_size=60))
+def test_sentence_split_scans_are_the_expressions(parts: list[str]) -> None:
+    """The splitter's runs of spaces before a unit and its glued sentences, found from
+    ``find`` and from the stop, are where the expressions match (sentences._space_runs,
+    _glued), whitespace outside ASCII and accented letters included."""
+    from openimr.evidence import sentences as s
+
+    text = "".join(parts)
+    assert s._space_runs(text) == [m.end() for m in s._SPACE_RUN.finditer(text)]
+    assert s._glued(text) == [m.start() for m in s._GLUED.finditer(text)]
