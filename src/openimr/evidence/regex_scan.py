@@ -461,6 +461,7 @@ def _anchor(seq: Any, width: _Width) -> tuple[set[str], int, int, dict[str, int]
     searched this way, and no other literal matches an ASCII character but by case folding)."""
     items = list(seq)
     cands: list[tuple[set[str], int, tuple[int, int, dict[str, int]]]] = []
+    ahead: list[tuple[set[str], int, tuple[int, int, dict[str, int]]]] = []  # in lookaheads
     run = ""
     run_at = 0
     for i, (op, av) in enumerate(items):
@@ -480,17 +481,42 @@ def _anchor(seq: Any, width: _Width) -> tuple[set[str], int, int, dict[str, int]
         got = _item_anchor(op, av, seq.state, width)
         if got:
             cands.append((got[0], i, (got[1], got[2], got[3])))
+        elif op is C.ASSERT and av[0] == 1:
+            got = _ahead_anchor(av[1], width)
+            if got:
+                ahead.append((got[0], i, (got[1], got[2], got[3])))
     if run:
         cands.append(({run}, run_at, (0, 0, {})))
     if not cands:
         return None
-    strings, at, (imin, ifixed, iruns) = max(cands, key=lambda c: (min(map(len, c[0])), -len(c[0])))
+
+    def telling(c: tuple[set[str], int, tuple[int, int, dict[str, int]]]) -> tuple[int, int]:
+        return min(map(len, c[0])), -len(c[0])
+
+    best = max(cands, key=telling)
+    if ahead and all(x.strip() in COMMON_WORDS for x in best[0]):
+        # the match's own strings are words of nearly every sentence ("and"): a longer
+        # string a lookahead asks for tells more
+        best = max([best, *ahead], key=telling)
+    strings, at, (imin, ifixed, iruns) = best
     prefix = P.SubPattern(seq.state, items[:at])
     pruns: dict[str, int] = {}
     pfixed = width.of(prefix, pruns, [])
     for k, v in iruns.items():
         pruns[k] = pruns.get(k, 0) + v
     return strings, prefix.getwidth()[0] + imin, pfixed + ifixed, pruns
+
+
+def _ahead_anchor(body: Any, width: _Width) -> tuple[set[str], int, int, dict[str, int]] | None:
+    """:func:`_anchor` of a positive lookahead's body (ConText's "and" before a few words,
+    a verb and "normal", "intact"...), from where the lookahead stands: the strings are in
+    the text there, past the match perhaps, but within how far an attempt at the match's
+    start looks (_Width counts the lookahead into the part's search), so a match can start
+    only that far before one of them. None when it cannot tell."""
+    try:
+        return _anchor(body, width)
+    except _Unbounded:
+        return None
 
 
 # A single character, an anchor or a lookaround: what matches it at a position, matches in
@@ -719,6 +745,12 @@ class FastRegex:
         """Every string :meth:`spans` may look for in a long text (lower case)."""
         return self._factors
 
+    @property
+    def planned(self) -> bool:
+        """Whether the expression is searched part by part in a long text: a match then
+        holds one of :attr:`factors` (otherwise it is searched with ``finditer``)."""
+        return self._plan is not None
+
     def spans(
         self,
         text: str,
@@ -748,18 +780,21 @@ class FastRegex:
         hi: int,
         low: str | None = None,
         longest: dict[int, int] | None = None,
+        found: dict[str, list[int]] | None = None,
     ) -> list[tuple[int, int]]:
         """``[m.span() for m in rx.finditer(text, lo, hi)]``, searched part by part as
         :meth:`spans` searches a long text, whatever the length of the stretch (``low``:
-        ``text[lo:hi].lower()``; ``longest``: a cache of class runs in ``text[lo:hi]``).
-        A lookbehind sees the text before ``lo`` and the search ends at ``hi``, as with
-        ``finditer``'s ``pos`` and ``endpos``."""
+        ``text[lo:hi].lower()``; ``longest``: a cache of class runs in ``text[lo:hi]``;
+        ``found``: where each of :attr:`factors` occurs in ``low``, as positions in ``text``,
+        :class:`Occurrences`, when the caller has it for an ASCII stretch). A lookbehind sees
+        the text before ``lo`` and the search ends at ``hi``, as with ``finditer``'s ``pos``
+        and ``endpos``."""
         window = text[lo:hi]
         if self._plan is None or not window.isascii():
             return [m.span() for m in self.rx.finditer(text, lo, hi)]
         low = window.lower() if low is None else low
         longest = {} if longest is None else longest
-        return _union(self._cursors(text, low, longest, None, (lo, hi, window)), lo)
+        return _union(self._cursors(text, low, longest, found, (lo, hi, window)), lo)
 
     def _cursors(
         self,
@@ -771,7 +806,7 @@ class FastRegex:
     ) -> list[_Cursor]:
         """A cursor for each part with one of its strings in ``low``, in the parts' order.
         (``between``: (lo, hi, ``text[lo:hi]``) when only that stretch is searched; ``low``
-        and ``longest`` are then of the stretch.)"""
+        and ``longest`` are then of the stretch, ``found`` gives positions in ``text``.)"""
         lo, hi, runs_text = (0, len(text), text) if between is None else between
 
         def bound(r: dict[str, int]) -> int:

@@ -46,6 +46,46 @@ _GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z][a-z])")
 _UPPER_LINE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
 
 
+_SPACE_RUN = re.compile(r"[^\s] {3,}(?=[A-Z0-9*_])")
+_UNIT_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789*_")
+
+
+def _space_runs(text: str) -> list[int]:
+    r"""``[m.end() for m in _SPACE_RUN.finditer(text)]``: the end of each run of three spaces
+    or more that follows a character that is no whitespace (``\s`` is ``str.isspace``) and
+    comes before a capital, a digit, "*" or "_" (ASCII). The runs are found with ``find``,
+    which the engine, trying the expression at every character, is not (a tenth of a
+    document's splitting)."""
+    out = []
+    n = len(text)
+    i = text.find("   ")
+    while i >= 0:
+        # ``i`` starts a run (the search goes on from the end of the one before, which is
+        # no space)
+        j = i + 3
+        while j < n and text[j] == " ":
+            j += 1
+        if i and not text[i - 1].isspace() and j < n and text[j] in _UNIT_AFTER:
+            out.append(j)
+        i = text.find("   ", j)
+    return out
+
+
+_STOP_BEFORE_CAPITAL = re.compile(r"[.?!](?=[A-Z][a-z])")
+
+
+def _glued(text: str) -> list[int]:
+    """``[m.start() for m in _GLUED.finditer(text)]``, looked for from the stop (``_GLUED``
+    opens with a lookbehind, which the engine tries at every character): a stop with two
+    ASCII lower-case letters before it and a capitalised word right after."""
+    out = []
+    for m in _STOP_BEFORE_CAPITAL.finditer(text):
+        q = m.start()
+        if q >= 2 and "a" <= text[q - 2] <= "z" and "a" <= text[q - 1] <= "z":
+            out.append(q + 1)
+    return out
+
+
 def boundary_offsets(text: str) -> set[int]:
     """Character offsets where a new sentence starts (excluding 0)."""
     starts: set[int] = set()
@@ -70,12 +110,10 @@ def boundary_offsets(text: str) -> set[int]:
         pos += len(line) + 1
     # Flattened layouts: a run of 3+ spaces before a capital, a digit or "*" ends a unit
     # ("Measurements Not Obtainable ***      REFERRING DIAGNOSIS: ...").
-    for m in re.finditer(r"[^\s] {3,}(?=[A-Z0-9*_])", text):
-        starts.add(m.end())
+    starts.update(_space_runs(text))
     # Sentences a PDF text layer glued together ("was noted.The injured worker"): a lower-case
     # word of two letters or more, the stop, and a capitalised word with no space between.
-    for m in _GLUED.finditer(text):
-        starts.add(m.start())
+    starts.update(_glued(text))
     # Punctuation-based boundaries.
     for m in re.finditer(r"[.?!;]+(?=[\s\"')\]]*\s)", text):
         end = m.end()

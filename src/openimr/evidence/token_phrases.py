@@ -60,6 +60,26 @@ def _values(tok: dict[str, Any]) -> tuple[str, list[str]] | None:
     return attr, values
 
 
+def _words(tok: dict[str, Any]) -> list[str] | None:
+    """The strings a pattern token's lower-case or written form must be (``LOWER``, ``ORTH``
+    or ``TEXT``, a string or a set of strings), whatever else it tests
+    (``{"LOWER": "should", "IS_SENT_START": True}``): a token it matches is written as one of
+    them, or in lower case is one of them, so its lower-case form is one of theirs. None when
+    it tests neither form so."""
+    for key, value in tok.items():
+        if not isinstance(key, str) or key.upper() not in ("LOWER", "ORTH", "TEXT"):
+            continue
+        if isinstance(value, str):
+            return [value]
+        if (
+            isinstance(value, dict)
+            and list(value) == ["IN"]
+            and all(isinstance(v, str) for v in value["IN"])
+        ):
+            return list(value["IN"])
+    return None
+
+
 def spell_out(pattern: list[dict[str, Any]]) -> tuple[str, list[tuple[str, ...]]] | None:
     """(attribute, every word sequence the pattern matches) for a pattern of single-attribute
     tokens, each required or optional (``OP`` "1" or "?"), all on lower case or all as
@@ -91,8 +111,9 @@ Reach = list[tuple[int, list[frozenset[str]]]]
 def _reach(patterns: list[list[dict[str, Any]]]) -> Reach | None:
     """For each pattern, how many tokens it takes at most, besides its repeated tokens
     (``*``, ``+``), and the lower-case words each repeated token may be: a match then takes
-    at most that many tokens and, for each repeat, the longest run of its words in the doc.
-    None when a token repeats otherwise (a count, or a repeat of something else)."""
+    at most that many tokens and, for each repeat, the longest run of its words in the doc
+    (once for patterns with the same bound). None when a token repeats otherwise (a count,
+    or a repeat of something else)."""
     out: Reach = []
     for pattern in patterns:
         fixed, repeats = 0, []
@@ -105,7 +126,8 @@ def _reach(patterns: list[list[dict[str, Any]]]) -> Reach | None:
             if got is None or got[0] != "LOWER":
                 return None
             repeats.append(frozenset(got[1]))
-        out.append((fixed, repeats))
+        if (fixed, repeats) not in out:  # one bound for patterns alike (a rule's set spelled out)
+            out.append((fixed, repeats))
     return out
 
 
@@ -195,9 +217,9 @@ class TokenPhrases:
         for pattern in patterns:
             sets = set()
             for tok in pattern:
-                got = _values(tok) if tok.get("OP", "1") in ("1", "+") else None
-                if got is not None:
-                    sets.add(tuple(sorted({v.lower() for v in got[1]})))
+                words = _words(tok) if tok.get("OP", "1") in ("1", "+") else None
+                if words is not None:
+                    sets.add(tuple(sorted({v.lower() for v in words})))
             common = sets if common is None else common & sets
         strings = self._vocab.strings
         return [frozenset(strings.add(v) for v in values) for values in sorted(common or ())]
