@@ -254,10 +254,20 @@ def opening(
             f"{fmt_date(lapsed.effective_to)}), so the review turns to the next source it holds "
             "in the search sequence: "
         )
+    source = source_phrase(topic)
+    if topic.effective_to is not None and topic.effective_to <= case.when:
+        # the newest edition held, no longer in force on the decision date: said as such (the
+        # edition note asks the reviewer to apply the one in force)
+        which = "MTUS guideline" if topic.level == "MTUS" else "guideline"
+        turn = (
+            f"the knowledge base holds no {which} in force on {fmt_date(case.when)} for this "
+            "request, so this draft applies the newest edition it holds: "
+        )
+        source = f"{source}, in force until {fmt_date(topic.effective_to)},"
     out = [
         Sentence(
             f"Regarding the request for {_subject(item)}, {turn}"
-            f"{source_phrase(topic)} advises that {topic.recommendation}."
+            f"{source} advises that {topic.recommendation}."
         )
     ]
     if topic.applies_to.phase == "acute" and item.phase == "acute":
@@ -547,7 +557,12 @@ def reviewer_notes(
                 text=f"Edition check: the knowledge base holds no guideline in force on "
                 f"{case.when:%m/%d/%Y} for this request; this draft applies "
                 f"{source_phrase(topic)}, in force until {topic.effective_to:%m/%d/%Y}. "
-                "The reviewer must apply the edition in force.",
+                + (
+                    "The reviewer must apply the MTUS in force, which comes first in the "
+                    "search sequence."
+                    if topic.level == "MTUS"
+                    else "The reviewer must apply the edition in force."
+                ),
             )
         )
     lapsed = mtus_lapsed(item, topic, case)
