@@ -183,3 +183,82 @@ def test_cues_of_a_long_or_foreign_sentence_are_searched() -> None:
         for name, rx in c.cue.items():
             assert list(found[name]) == [(m.start(), m.end()) for m in rx.finditer(text)]
         assert found["plan"]
+
+
+_CODES = ["pain", "pain.low_back", "neuro.weakness", "imaging.mri", "imaging.mri.lumbar", "x"]
+_REGIONS = [None, "lumbar spine", "lower extremity", "knee", "cervical spine", "unknown"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(_CODES),
+            st.sampled_from(_REGIONS),
+            st.sampled_from(["subjective", "objective", "plan"]),
+            st.sampled_from(["present", "negated", "historical"]),
+            st.booleans(),
+            st.sampled_from(["r1", "r2", "r3"]),
+            st.integers(0, 5),
+            st.one_of(st.none(), st.integers(0, 3)),
+        ),
+        max_size=40,
+    ),
+    order=st.dictionaries(st.sampled_from(["r1", "r2", "r3"]), st.integers(0, 3)),
+    asks=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_CODES), min_size=1, max_size=3),
+            st.sampled_from(_REGIONS),
+            st.sampled_from([None, "objective", "plan"]),
+            st.sampled_from([None, "present", "negated"]),
+            st.sampled_from([None, True, False]),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_evidence_set_answers_in_the_plain_order(
+    rows: list[Any], order: dict[str, int], asks: list[Any]
+) -> None:
+    """``EvidenceSet.of``, its answer put in order by each finding's rank in the case (sorted
+    once), is the plain filter of every finding sorted by date, record and offset, ties in the
+    list's order; after the list grows and after the record order changes too."""
+    import datetime as dt
+
+    from openimr.domain.finding import Finding
+    from openimr.evidence.evidence_set import EvidenceSet, _key, region_matches
+
+    def finding(row: Any) -> Finding:
+        code, region, obs, assertion, quoted, rec, start, day = row
+        return Finding(
+            code=code, label=code, record_id=rec, start=start, end=start + 1, text="x",
+            region=region, observation=obs, assertion=assertion, quoted=quoted,
+            record_date=dt.date(2016, 1, 1),
+            text_date=None if day is None else dt.date(2015, 1, 1 + day),
+        )
+
+    ev = EvidenceSet(findings=[finding(r) for r in rows], record_order=dict(order))
+
+    def plain(codes: list[str], region: Any, obs: Any, assertion: Any, quoted: Any) -> list[Any]:
+        got = [
+            f
+            for f in ev.findings
+            if any(f.code == c or f.code.startswith(c + ".") for c in codes)
+            and (region is None or region_matches(region, f.region))
+            and (obs is None or f.observation == obs)
+            and (assertion is None or f.assertion == assertion)
+            and (quoted is None or f.quoted == quoted)
+        ]
+        return sorted(got, key=lambda f: _key(f, ev.record_order))
+
+    for step in range(3):
+        for codes, region, obs, assertion, quoted in asks:
+            got = ev.of(codes, region=region, observation=obs, assertion=assertion, quoted=quoted)
+            assert got == plain(codes, region, obs, assertion, quoted)
+            assert [id(f) for f in got] == [
+                id(f) for f in plain(codes, region, obs, assertion, quoted)
+            ]
+        if step == 0 and rows:
+            ev.findings.append(finding(rows[0]))
+        else:
+            ev.record_order["r2"] = 7 - ev.record_order.get("r2", 0)

@@ -58,6 +58,10 @@ class _Compiled:
     # a joint's own motions (regions.yaml ``motions``), for a range-of-motion finding
     motion_rx: re.Pattern[str] | None = None
     region_of_motion: dict[str, str] = field(default_factory=dict)
+    # the cues a sentence's factor scan rules out, by the cues it leaves (_ruled_out)
+    ruled_out: dict[tuple[int, ...], dict[str, Sequence[tuple[int, int]]]] = field(
+        default_factory=dict
+    )
 
 
 def _alt(patterns: list[str]) -> re.Pattern[str]:
@@ -310,15 +314,24 @@ class _Cues(dict[str, Sequence[tuple[int, int]]]):
             self._scanned = True
             index = self._c.cue_index
             if index is not None and len(text) < SHORT and text.isascii():
-                possible = set(index.candidates(text.lower()))
-                for k, name in enumerate(self._c.cue_names):
-                    if k not in possible:
-                        self[name] = _NO_SPANS
+                self.update(_ruled_out(self._c, tuple(index.candidates(text.lower()))))
                 if key in self:
                     return _NO_SPANS
         spans = [(m.start(), m.end()) for m in self._c.cue[key].finditer(text)]
         self[key] = spans
         return spans
+
+
+def _ruled_out(c: _Compiled, possible: tuple[int, ...]) -> dict[str, Sequence[tuple[int, int]]]:
+    """No span for each cue that is not among the ``possible`` (indexes in ``c.cue_names``):
+    made once for each set of possible cues (few sets recur)."""
+    got = c.ruled_out.get(possible)
+    if got is None:
+        keep = set(possible)
+        got = {name: _NO_SPANS for k, name in enumerate(c.cue_names) if k not in keep}
+        if len(c.ruled_out) < 4096:
+            c.ruled_out[possible] = got
+    return got
 
 
 @dataclass
@@ -479,10 +492,12 @@ def _observation(
 ) -> str:
     s, e = rel
     default = concept.observation
-    plan_before = _cue_before(sent, "plan", rel)
     after = sent.text[e : e + 60]
-    plan_after = c.cue["plan_after"].search(after) is not None
-    if (sec is not None and sec.observation == "plan") or plan_before or plan_after:
+    if (
+        (sec is not None and sec.observation == "plan")
+        or _cue_before(sent, "plan", rel)
+        or c.cue["plan_after"].search(after) is not None
+    ):
         return "plan"
     if sec is not None and sec.observation == "history":
         return "history"
