@@ -414,9 +414,30 @@ def contested(out: Outcome, codes: list[str], regions: list[str] | None, ctx: Co
         for a in absence_statements(ctx.evidence, codes, regions)
         if (when := timeline_date(a)) is None or latest is None or when >= latest
     ]
+    if against and len(codes) > 1:
+        against = _denying(out, against, codes, regions, ctx)
     if not against:
         return out
     return Outcome(False, out.evidence, out.facts, unsure=True, against=against)
+
+
+def _denying(
+    out: Outcome, against: list[Finding], codes: list[str], regions: list[str] | None, ctx: Context
+) -> list[Finding]:
+    """The absence statements that deny what the positive evidence shows: of a condition met by
+    any of several findings, "neurological examination was normal" says nothing against
+    "limited flexion" (a loss of motion), only against the neurologic ones."""
+    keys = {(f.record_id, f.start) for f in out.evidence if f.is_present}
+    shown = [
+        c
+        for c in codes
+        if keys
+        & {(f.record_id, f.start) for f in findings_in(ctx.evidence, [c], regions, None, "present")}
+    ]
+    if not shown or len(shown) == len(codes):
+        return against
+    denying = {(a.record_id, a.start) for a in absence_statements(ctx.evidence, shown, regions)}
+    return [a for a in against if (a.record_id, a.start) in denying]
 
 
 def evaluate(cond: Cond, ctx: Context) -> Outcome:

@@ -167,7 +167,9 @@ def describe_all(findings: list[Finding], facts: list[str], limit: int = 3) -> s
     ]
     # a fact said twice (two branches' numbers share their parts) is said once
     told = list(dict.fromkeys(p for t in facts for p in t.split("; ")))
-    parts = [describe(f) for f in shown[:limit]] + told
+    # the same words of the same record and day quoted twice (two mentions of "Norco" in one
+    # note) are one quotation
+    parts = list(dict.fromkeys(describe(f) for f in shown))[:limit] + told
     return "; ".join(parts) if parts else "see the records"
 
 
