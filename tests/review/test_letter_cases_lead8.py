@@ -87,3 +87,48 @@ def test_a_normal_neurological_examination_does_not_deny_a_loss_of_motion() -> N
     weak, why = _decide(PT, "1-2-2018", BACK.format(exam="4/5 weakness of the right hip flexors"))
     assert weak == "upheld"  # the normal examination contests the weakness it denies
     assert "does not settle it" in why
+
+
+IMPINGEMENT = (
+    "The injured worker presented on 1-11-18 with left shoulder pain with overhead activity. "
+    "Examination revealed positive Neer and Hawkins tests and painful arc. {injection}She "
+    "completed 12 sessions of physical therapy with a home exercise program over 6 months "
+    "without lasting improvement. MRI of the left shoulder dated 8-1-17 showed supraspinatus "
+    "tendinosis and a type II acromion. The treating physician requested left shoulder "
+    "arthroscopic subacromial decompression."
+)
+SAD = "Left shoulder arthroscopic subacromial decompression"
+
+
+def test_a_subacromial_injection_is_the_injection_tried_before_decompression() -> None:
+    """ACOEM 2004 ch. 9 p. 211: three to six months of conservative care including
+    injections before surgery for impingement; an injection named by its site is one."""
+    tried = IMPINGEMENT.format(
+        injection="A subacromial injection on 9-1-17 gave temporary relief only. "
+    )
+    decision, rationale = _decide(SAD, "4-4-2017", tried)
+    assert decision == "overturned"
+    assert '"subacromial injection"' in rationale
+    assert _decide(SAD, "4-4-2017", IMPINGEMENT.format(injection=""))[0] == "upheld"
+
+
+ACL = (
+    "According to the progress report dated 12/12/2017, the injured worker reported right knee "
+    "instability with giving way after a twisting injury at work. Examination revealed a "
+    "positive Lachman test and positive pivot shift. MRI dated 10/1/2017 showed a complete tear "
+    "of the anterior cruciate ligament. {course} The treating physician requested a right knee "
+    "ACL reconstruction."
+)
+RECONSTRUCTION = "Right knee ACL reconstruction"
+
+
+def test_therapy_that_did_not_resolve_the_instability_is_failed_care() -> None:
+    """ACOEM 2004 ch. 13 pp. 344-345: surgery after exercise has failed, with a lesion on
+    imaging; "physical therapy for 8 weeks did not resolve the giving way" is that failure, and
+    the visit "dated 12/12/2017 ... after a twisting injury at work" dates the examination."""
+    failed = ACL.format(course="Physical therapy for 8 weeks did not resolve the giving way.")
+    decision, rationale = _decide(RECONSTRUCTION, "9-1-2017", failed)
+    assert decision == "overturned"
+    assert '"positive pivot shift" (clinical-case-summary, 12/12/2017)' in rationale
+    untried = ACL.format(course="She has not had physical therapy.")
+    assert _decide(RECONSTRUCTION, "9-1-2017", untried)[0] == "upheld"

@@ -139,8 +139,9 @@ def test_pain_management_consultation_for_a_high_opioid_dose() -> None:
 
 
 def test_wrist_films_after_a_fall_on_the_outstretched_hand() -> None:
-    # ACOEM 2004 ch. 11: films at once for a red flag such as a fracture after trauma; the
-    # mechanism counts in the first weeks only (vocabulary recent_weeks)
+    # ACOEM 2004 ch. 11: films at once for a red flag such as a fracture after trauma: the
+    # mechanism with snuffbox tenderness, in the first weeks only (vocabulary recent_weeks;
+    # guidelines/shared/special-studies.yaml)
     text = (
         "She fell on an outstretched hand at work on 10-28-16. Right wrist pain with swelling "
         "and snuffbox tenderness. Plan: x-rays of the right wrist."

@@ -147,8 +147,11 @@ def test_a_lead_sentence_dates_the_findings_that_follow_it() -> None:
     assert ("negated", dt.date(2016, 11, 10)) in found
 
 
-def test_the_mechanism_of_injury_is_a_red_flag_only_in_the_first_weeks() -> None:
-    def red_flag(injured: str) -> str | None:
+def test_the_mechanism_of_injury_counts_only_with_a_finding_in_the_first_weeks() -> None:
+    """guidelines/shared/special-studies.yaml: the fall is history and never a red flag alone;
+    in the first weeks, with tenderness of bone at the site, it is a suspected fracture."""
+
+    def red_flag(injured: str, exam: str = "") -> str | None:
         bundle = CaseBundle.model_validate(
             {
                 "format": "openimr-case/1",
@@ -160,7 +163,7 @@ def test_the_mechanism_of_injury_is_a_red_flag_only_in_the_first_weeks() -> None
                     {
                         "id": "r1",
                         "date": "2016-11-25",
-                        "text": "She fell from a ladder onto her low back. Low back pain.",
+                        "text": "She fell from a ladder onto her low back. Low back pain." + exam,
                     }
                 ],
                 "requests": [{"id": "1", "item": "X-ray of the lumbar spine"}],
@@ -169,5 +172,7 @@ def test_the_mechanism_of_injury_is_a_red_flag_only_in_the_first_weeks() -> None
         got = openimr.decide(bundle).items[0]
         return {c.id: c.status for c in got.criteria}.get("red_flag")
 
-    assert red_flag("2016-11-20") == "met"  # eleven days after the fall
-    assert red_flag("2015-11-20") == "not met"  # a year later the fall is history
+    tender = " Tenderness over the lumbar spinous processes."
+    assert red_flag("2016-11-20") == "not met"  # eleven days after the fall, the fall alone
+    assert red_flag("2016-11-20", tender) == "met"  # with tenderness of bone at the spine
+    assert red_flag("2015-11-20", tender) == "not met"  # a year later the fall is history

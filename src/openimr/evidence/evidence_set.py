@@ -241,6 +241,10 @@ def course_of(hist: list[Finding]) -> Course:
         return Course("resolved", first, latest, hist)
     earlier = [f for f in present if timeline_date(f) != last_when]
     if not earlier:
+        # the one examination that reports it says it is unchanged ("decreased sensation,
+        # unchanged from prior examinations"): the records' own word, not a new finding
+        if latest.change == "unchanged":
+            return Course("persistent", first, latest, hist)
         return Course("new", first, latest, hist)
     before, now = _score(earlier[-1]), _score(latest)
     if latest.change == "improved" or (before is not None and now is not None and now < before):

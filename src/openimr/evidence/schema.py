@@ -93,6 +93,9 @@ class Concept(_Strict):
     # ("no neurologic deficits", "neurologically intact"), each code listed is stated absent
     states_absence_of: list[str] = Field(default_factory=list)
     absence_when: Literal["present", "negated"] = "negated"
+    # negated, a statement that none of these codes is new or worse ("there were no new
+    # neurological deficits"): the deficits found stand, but not as new ones
+    states_no_change_of: list[str] = Field(default_factory=list)
     # a concept that is evidence only in the first weeks after the injury (the mechanism of
     # injury: a red flag of the initial assessment, history after it)
     recent_weeks: int | None = None
@@ -361,6 +364,9 @@ def _check_references(i: int, c: Concept, codes: set[str], region_names: set[str
     for j, code in enumerate(c.states_absence_of):
         if code not in codes:
             raise DataFileError(f"{where}.states_absence_of[{j}]: unknown code {code}")
+    for j, code in enumerate(c.states_no_change_of):
+        if code not in codes:
+            raise DataFileError(f"{where}.states_no_change_of[{j}]: unknown code {code}")
     for j, r in enumerate(c.remap):
         if r.code not in codes:
             raise DataFileError(f"{where}.remap[{j}].code: unknown code {r.code}")
@@ -453,6 +459,13 @@ def present_time() -> re.Pattern[str] | None:
 def responses_to_treatment() -> frozenset[str]:
     """Codes that report what a treatment did: history of care, whatever their age."""
     return frozenset(c.code for c in vocabulary().concepts if c.response_to_treatment)
+
+
+@lru_cache(maxsize=1)
+def no_change_concepts() -> tuple[Concept, ...]:
+    """The concepts that, negated, state that others are not new or worse
+    (``states_no_change_of``)."""
+    return tuple(c for c in vocabulary().concepts if c.states_no_change_of)
 
 
 @lru_cache(maxsize=1)

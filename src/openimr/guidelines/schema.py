@@ -150,6 +150,10 @@ class Criterion(_M):
     unmet: str  # sentence when not met; a claim the fact check verifies
     cite: str = "primary"  # key into the topic's citations
     shared: str | None = None  # the shared principle it comes from (guidelines/shared/)
+    # a requirement's reason for upholding, when it alone is unmet: the conclusion says it in
+    # place of the topic's general one, which may deny what the records show (a repeat study
+    # of a deficit the records document)
+    because: str | None = None
 
 
 class AppliesTo(_M):

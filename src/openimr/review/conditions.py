@@ -257,10 +257,32 @@ def _course_condition(look: _Lookup) -> Outcome:
             evidence = [latest]
         elif state == "resolved":
             evidence = [f for f in history if f.assertion == "present"][-1:] + [latest]
+    if ok and status == "new_or_worse" and latest is not None:
+        against = _no_change_statements(look, latest)
+        if against:  # first-hand and as recent: it settles the course, not a doubt
+            return Outcome(False, [], against=against)
     if ok and positive and evidence:
         return look.contested(Outcome(ok, evidence))
     out = Outcome(ok, evidence)
     return look.unless_stale(out) if positive else out
+
+
+def _no_change_statements(look: _Lookup, latest: Finding) -> list[Finding]:
+    """Statements as recent as ``latest`` that none of the deficits looked for is new or worse
+    ("there were no new neurological deficits", vocabulary ``states_no_change_of``): the
+    examination's own word outranks reading its finding as new for want of an earlier one."""
+    from openimr.evidence import schema
+
+    when = timeline_date(latest)
+    out = []
+    for concept in schema.no_change_concepts():
+        if not set(concept.states_no_change_of) & set(look.codes):
+            continue
+        for f in look.ctx.evidence.of(concept.code, assertion="negated"):
+            said = timeline_date(f)
+            if f.is_evidence and (when is None or said is None or said >= when):
+                out.append(f)
+    return out
 
 
 def _latest_of(fs: list[Finding]) -> list[Finding]:
@@ -276,21 +298,32 @@ def is_stale(
     than the vocabulary's ``current_within`` allows (an undated one is not known to be old).
     A retrospective request is measured from its date of service. ``suspicion``: a red flag,
     which is current or nothing, whether an examination or a test raised it (a history of
-    cancer stays history). ``present_state``: the condition asks what a treatment in use does
-    now (the relief of a drug being continued), so what it did years ago ages too."""
+    cancer stays history). ``present_state``: the condition asks for the present state (the
+    relief of a drug being continued, a fracture a support would treat), so what a treatment
+    did, or a test showed, years ago ages too."""
     from openimr.evidence import schema
 
     cur = schema.currency()
     when = timeline_date(f)
+    # a red flag ages whatever kind of statement raised it; so does a state asked of now,
+    # whether a test showed it (a fracture a support would treat) or a history reported it
+    # (a drug stopped after a course of treatment)
     kinds = [*cur.observations, "test"] if cur is not None and suspicion else None
+    if cur is not None and present_state:
+        kinds = [*cur.observations, "test", "history"]
     if cur is None or when is None or f.observation not in (kinds or cur.observations):
         return False
     if f.code in schema.responses_to_treatment() and not present_state:
         return False
+    return _months_before(when, ctx) >= cur.months
+
+
+def _months_before(when: dt.date, ctx: Context) -> int:
+    """Whole months from ``when`` to the request (a retrospective request: its date of
+    service; else the UR decision)."""
     ref = ctx.request.date_of_service if ctx.request.retrospective else None
     ref = ref or ctx.bundle.dates.ur_denial
-    months = (ref.year - when.year) * 12 + ref.month - when.month - (ref.day < when.day)
-    return months >= cur.months
+    return (ref.year - when.year) * 12 + ref.month - when.month - (ref.day < when.day)
 
 
 def background_behind(
@@ -303,30 +336,34 @@ def background_behind(
     """Undated background lines of a case summary ("The diagnoses have included right knee
     sprain with instability") that cannot be the patient's present state: the summary places
     its background before the dated visits it goes on to report (``timeline_date``), so when
-    every dated mention of the same findings in that record is history (``old``) and no dated
-    mention is current, the background is no newer than that history.
+    no dated mention of the same findings is current, the background is no newer than the
+    dated history (``old``); and a background line no dated report repeats at all, followed
+    only by dated visits that are themselves history, is no newer than they are: not
+    established (issue 12, positive, current, first-hand evidence). A summary whose latest
+    visit is current gives its background as of that visit, and one that reports no dated
+    visit at all has nothing else to say: there the line keeps its weight.
 
     Only the signs and complaints a guideline asks of the present examination are set aside
     (vocabulary.yaml ``current_within.background``: instability, a neurologic deficit, giving
     way). A condition that asks for the present state (``present_state``) reads a diagnosis it
     lists beside them as one more way of stating them ("radicular symptoms": radiating pain,
-    numbness or a radiculopathy), so there a background diagnosis is set aside too. A diagnosis
-    of record asked for as such, a test, a medication, treatment history and what a treatment
-    did keep their weight, and a background sentence that places itself in the present
-    ("Currently, ...", ``current_within.present``) is the present."""
+    numbness or a radiculopathy), and a drug it asks to be in use now (opioid therapy that a
+    drug screen or a laxative goes with), so there a background diagnosis or drug is set aside
+    too. A diagnosis of record asked for as such, a test, treatment history and what a
+    treatment did keep their weight, and a background sentence that places itself in the
+    present ("Currently, ...", ``current_within.present``) is the present."""
     from openimr.evidence import schema
 
     cur = schema.currency()
-    if cur is None or not old:
+    if cur is None:
         return []
     positive = [f for f in fs if f.assertion != "negated"]
     if any(timeline_date(f) is not None for f in positive if f not in old):
         return []
     kinds = [*cur.observations, "test"] if suspicion else list(cur.observations)
-    if present_state:  # a diagnosis read as history ("sprain") states the present state too
-        kinds.append("history")
+    if present_state:  # a diagnosis read as history ("sprain"), or a test's ("fracture"),
+        kinds += ["history", "test"]  # states the present state too
     records = {f.record_id for f in old if timeline_date(f) is not None}
-    medications = schema.medication_codes()
     now = schema.present_time()
     return [
         f
@@ -334,12 +371,32 @@ def background_behind(
         if f not in old
         and f.quoted
         and f.text_date is None
-        and f.record_id in records
+        and (f.record_id in records or _only_old_reports_after(f, ctx, cur.months))
         and f.observation in kinds
-        and (cur.ages_in_background(f.code) or (present_state and f.code not in medications))
+        and (cur.ages_in_background(f.code) or present_state)
         and f.code not in schema.responses_to_treatment()
         and not (now is not None and now.search(f.sentence))
     ]
+
+
+def _only_old_reports_after(f: Finding, ctx: Context, months: int) -> bool:
+    """Whether the summary that holds an undated line goes on to report dated visits, the
+    latest of them ``months`` or more before the request (a clinical sentence of the same
+    record, after the line, that carries its own day; the UR decision's date and a bare year,
+    "treated in 2012", are not visits). A summary whose latest visit is current gives its
+    background as of that visit."""
+    ev = ctx.evidence
+    key = "_dated_reports"
+    cached = ev.__dict__.get(key)
+    if cached is None or cached[0] != len(ev.findings):
+        dated: dict[str, list[tuple[int, dt.date]]] = {}
+        for g in ev.findings:
+            if g.text_date is not None and g.role == "clinical" and g.date_precision == "day":
+                dated.setdefault(g.record_id, []).append((g.start, g.text_date))
+        cached = (len(ev.findings), dated)
+        ev.__dict__[key] = cached
+    after = [when for start, when in cached[1].get(f.record_id, []) if start > f.start]
+    return bool(after) and _months_before(max(after), ctx) >= months
 
 
 def _suspected(

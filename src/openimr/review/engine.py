@@ -430,7 +430,7 @@ def stale_clause(stale: list[Finding]) -> str:
     if undated:
         background = (
             f"the undated background of the summary ({describe_all(undated, [])}) stands before "
-            "the dated reports it goes on to give and is not tied to a current examination"
+            "the dated reports it goes on to give, and no current report repeats it"
         )
         said = f"{said}; {background}" if said else background
     return said
@@ -468,6 +468,13 @@ def conclusion(
     excluded = [c for c, o in results or () if c.kind == "exclusion" and o.met]
     if decision == "upheld" and excluded:
         because = excluded[0].says
+    failed = [
+        c
+        for c, o in results or ()
+        if c.kind == "requirement" and c.because and not o.met and not o.unsure
+    ]
+    if decision == "upheld" and not excluded and failed:
+        because = failed[0].because or because
     return Sentence(f"Because {because}, the request for {_subject(item)} {verdict}.")
 
 

@@ -117,6 +117,9 @@ def _age(ctx: Context) -> Value:
 @fact("sessions_requested", "visits or sessions the item asks for (2x6 is 12)")
 def _sessions(ctx: Context) -> Value:
     n = ctx.request.sessions
+    # a device's rental counted in days ("14 day rental") is days, not visits
+    if n is not None and re.search(rf"\b{n}[- ]?days?\b", ctx.request.decided_text, re.I):
+        return _n(n), f"{n} days requested"
     return _n(n), f"{n} sessions requested"
 
 
@@ -217,6 +220,37 @@ def _refills(ctx: Context) -> Value:
 def _weeks_requested(ctx: Context) -> Value:
     w = ctx.request.duration_weeks
     return _n(w), f"{w} weeks requested"
+
+
+# a device's use counted in days, weeks or months ("30 day rental", "rental for 3 months", "one
+# month trial"): a number, then the unit
+_USE_LENGTH = re.compile(
+    r"\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|"
+    r"sixty|ninety)[- ](days?|weeks?|wks?|months?|mos?)\b",
+    re.I,
+)
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30}
+_LENGTH_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "thirty": 30, "sixty": 60, "ninety": 90}
+
+
+@fact(
+    "days_requested",
+    "the days of use the item asks for, its length given in days, weeks or months ('30 day "
+    "rental' is 30, 'rental for 3 months' is 90, a month counted as 30 days)",
+    "number",
+)
+def _days_requested(ctx: Context) -> Value:
+    m = _USE_LENGTH.search(ctx.request.decided_text)
+    if m is None:
+        return None, "no length of use requested"
+    word = m.group(1).lower()
+    n = float(word) if word.isdigit() else float(_LENGTH_WORDS.get(word, 0))
+    if not n:
+        return None, "no length of use requested"
+    days = n * _UNIT_DAYS[m.group(2)[0].lower()]
+    return days, f"{m.group(0)} requested"
 
 
 _HOURS = re.compile(r"\b(\d{1,3})\s*(?:hours?|hrs?)\b", re.I)
@@ -806,6 +840,30 @@ def _repeat(ctx: Context) -> Value:
 
 
 @fact(
+    "course_named_before",
+    "the course requested (its own kind of visits, services.yaml done_as: physical therapy for "
+    "physical, occupational or aquatic therapy, massage for massage) is named among the "
+    "treatments to date at the body part requested, and still is on the latest mention",
+    "request",
+)
+def _course_named_before(ctx: Context) -> Value:
+    from openimr.guidelines.schema import Cond
+    from openimr.review.conditions import evaluate
+
+    entry = service(ctx.request.service or "")
+    own = [c for c in (entry.done_as if entry else []) if c in THERAPY_COURSES]
+    if not own:
+        return _flag(False)
+    cond = Cond(finding=own, region="request", observation="history", status="current")
+    out = evaluate(cond, ctx)
+    if not out.met or not out.evidence:
+        return _flag(False)
+    f = out.evidence[-1]
+    words = " ".join(f.sentence.split())
+    return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
+
+
+@fact(
     "duplicate",
     "the records report the same study, at the same body part, authorized since the request "
     "was made (routing's duplicate course)",
@@ -887,10 +945,21 @@ def _surgery_reported(ctx: Context) -> Finding | None:
     from openimr.review.conditions import findings_in, scope_regions
 
     regions = scope_regions("request", ctx.request)
+    # an operation performed, reported in a sentence that also says UR certified it ("he
+    # underwent a right total knee arthroplasty on 3-10-17, certified by utilization review")
+    # is both done and authorized: the certification does not unmake the report
     done = [
         f
         for f in findings_in(ctx.evidence, ["surgery.prior"], regions, None, "present")
         if f.observation != "plan" and f.role == "clinical" and _same_site(ctx.request, f)
+    ]
+    done += [
+        f
+        for f in ctx.evidence.of("surgery.prior", assertion="present")
+        if f.role == "administrative"
+        and f.observation != "plan"
+        and _approved_here(f.sentence, f.text)
+        and _same_site(ctx.request, f)
     ]
     authorized = []
     for f in ctx.evidence.findings:
@@ -1427,6 +1496,20 @@ def _garment(ctx: Context) -> Value:
     return _flag(ctx.request.service == "tens" and bool(_GARMENT.search(ctx.request.decided_text)))
 
 
+_SUPPLIES = re.compile(r"\b(suppl(y|ies)|electrodes?|pads?|batter(y|ies)|patch(es)?|leads?|"
+                       r"wires?)\b", re.I)
+
+
+@fact(
+    "unit_supplies",
+    "the item asks for supplies of a unit (electrodes, pads, batteries, leads), not the unit's "
+    "rental or trial",
+    "request",
+)
+def _unit_supplies(ctx: Context) -> Value:
+    return _flag(bool(_SUPPLIES.search(ctx.request.decided_text)))
+
+
 _POWERED_UNIT = re.compile(
     r"\b(unit|machine|device|system|game ?ready|polar ?care|cryo\w*|circulating|pump|"
     r"compression)\b",
@@ -1643,7 +1726,11 @@ def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
         # an operation the records report authorized or scheduled, still to come ("a right
         # knee ACL reconstruction was authorized and is scheduled"): the sentence names it
         reported = _surgery_reported(ctx)
-        if reported is not None and reported.code == "surgery.planned":
+        if reported is not None and (
+            reported.code == "surgery.planned" or reported.role != "clinical"
+        ):
+            # (or one reported done in the sentence that says UR certified it, which the
+            # routing's clinical reading leaves out)
             return reported.sentence, procedure_kind(reported.sentence)
         return ctx.request.procedure or "", None
     return done.text, procedure_kind(done.text)

@@ -32,6 +32,8 @@ class Absence:
     codes: list[str]
     regions: list[str] | None
     observation: str | None
+    # a claim that none is new or worse (a time course), not that none is documented
+    course: bool = False
 
 
 @dataclass
@@ -178,7 +180,8 @@ def absences(cond: Cond, req: StructuredRequest) -> list[Absence]:
     if cond.finding is not None:
         codes = [cond.finding] if isinstance(cond.finding, str) else list(cond.finding)
         obs = None if cond.observation in (None, "any") else cond.observation
-        return [Absence(codes, scope_regions(cond.region, req), obs)]
+        course = cond.status == "new_or_worse"
+        return [Absence(codes, scope_regions(cond.region, req), obs, course)]
     out: list[Absence] = []
     for child in cond.any or []:
         out += absences(child, req)
@@ -211,6 +214,12 @@ def check_absence(
             "the latest visit the records report "
             f"({fmt_date(latest_record)}) does not repeat it, so it does not meet the criterion "
             "as stated."
+        )
+    elif any(c.course for c in sentence.absence):
+        # the condition read the course and found nothing new: say that, not a vague denial
+        text += (
+            "not as new or worse since the earlier study, so it does not meet the criterion as "
+            "stated."
         )
     else:
         text += "it does not meet the criterion as the guideline states it."
