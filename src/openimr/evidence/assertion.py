@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -45,6 +46,33 @@ class _DocIndex:
     mod_starts: list[int]
     mods: list[Any]
     longest_mod: int
+    user_data: dict[Any, Any]
+    # the default of the span extension ``modifiers`` when it is a plain value (a tuple, as
+    # medspaCy registers it), else None: ``span._.modifiers`` is then read the usual way
+    modifiers_default: tuple[Any, ...] | None
+
+
+def _plain_default(name: str) -> tuple[Any, ...] | None:
+    """The default of the span extension ``name`` when it has neither a getter nor a method
+    and is an (immutable) tuple: its value for a span is then the doc's ``user_data`` entry
+    ``("._.", name, start_char, end_char)``, or that default (spaCy's ``Underscore``)."""
+    ext = Span.get_extension(name)
+    if ext is None:
+        return None
+    default, method, getter, _ = ext
+    if method is not None or getter is not None or not isinstance(default, tuple):
+        return None
+    return default
+
+
+def _modifiers(span: Span, index: _DocIndex | None) -> tuple[Any, ...]:
+    """``span._.modifiers``; with the doc's index, read from the doc's ``user_data`` where
+    spaCy keeps it, without an ``Underscore`` object for each span."""
+    if index is None or index.modifiers_default is None:
+        mods: tuple[Any, ...] = span._.modifiers
+        return mods
+    got = index.user_data.get(("._.", "modifiers", span.start_char, span.end_char))
+    return index.modifiers_default if got is None else tuple(got)
 
 
 _INDEX: WeakKeyDictionary[Any, _DocIndex] = WeakKeyDictionary()
@@ -64,6 +92,8 @@ def _index(doc: Any) -> _DocIndex:
             mod_starts=[m.modifier_span[0] for m in mods],
             mods=mods,
             longest_mod=max((m.modifier_span[1] - m.modifier_span[0] for m in mods), default=0),
+            user_data=doc.user_data,
+            modifiers_default=_plain_default("modifiers"),
         )
         if graph is not None:  # one graph per processed document
             _INDEX[graph] = got
@@ -109,7 +139,7 @@ def modifier_categories(
 
     ``index``: :func:`doc_index` of the span's document, when the caller has it.
     """
-    mods: tuple[Any, ...] = span._.modifiers
+    mods = _modifiers(span, index)
     out = set()
     for m in mods:
         ms, me = m.modifier_span
@@ -134,7 +164,12 @@ def modifier_categories(
 
 
 def flags_of(span: Span, *, normal: bool = False, index: _DocIndex | None = None) -> Flags:
-    cats = modifier_categories(span, normal=normal, index=index)
+    return _flags(frozenset(modifier_categories(span, normal=normal, index=index)))
+
+
+@lru_cache(maxsize=256)
+def _flags(cats: frozenset[str]) -> Flags:
+    """The flags of a set of categories (a few sets recur: made once each)."""
     return Flags(
         negated=NEGATION in cats or RESOLVED in cats or FORMER in cats,
         possible="POSSIBLE_EXISTENCE" in cats,

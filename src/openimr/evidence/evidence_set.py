@@ -111,6 +111,28 @@ class EvidenceSet:
             known[codes] = got
         return got
 
+    def _ranks(self) -> list[int]:
+        """Each finding's place in the order of :func:`_key` (date, record, offset), ties in
+        the list's order: the order every query's answer takes, sorted once for the case
+        instead of once for each query; made again when ``findings`` is replaced or changes
+        length, or the record order changes."""
+        cached = self.__dict__.get("_rank_cache")
+        findings, order = self.findings, self.record_order
+        if (
+            cached is not None
+            and cached[0] is findings
+            and cached[1] == len(findings)
+            and cached[2] == order
+        ):
+            ranks: list[int] = cached[3]
+            return ranks
+        ranks = [0] * len(findings)
+        by_key = sorted(range(len(findings)), key=lambda i: _key(findings[i], order))
+        for rank, i in enumerate(by_key):
+            ranks[i] = rank
+        self.__dict__["_rank_cache"] = (findings, len(findings), dict(order), ranks)
+        return ranks
+
     def _select(
         self,
         code: str | Sequence[str],
@@ -121,9 +143,13 @@ class EvidenceSet:
     ) -> list[Finding]:
         allowed = set(assertions) if assertions is not None else None
         codes = (code,) if isinstance(code, str) else tuple(code)
+        # region_matches(region, f.region) for each finding, the query's group looked up once
+        group = None if region is None else region_groups().get(region, frozenset([region]))
+        findings = self.findings
         out = []
-        for f in (self.findings[i] for i in self._picked(codes)):
-            if region is not None and not region_matches(region, f.region):
+        for i in self._picked(codes):
+            f = findings[i]
+            if group is not None and f.region is not None and f.region not in group:
                 continue
             if observation is not None and f.observation != observation:
                 continue
@@ -131,8 +157,11 @@ class EvidenceSet:
                 continue
             if quoted is not None and f.quoted != quoted:
                 continue
-            out.append(f)
-        return sorted(out, key=lambda f: _key(f, self.record_order))
+            out.append(i)
+        # sorted by _key, ties in the list's order (a stable sort of positions that rise)
+        ranks = self._ranks()
+        out.sort(key=ranks.__getitem__)
+        return [findings[i] for i in out]
 
     def of(
         self,

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import warnings
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -57,6 +58,10 @@ class _Compiled:
     # a joint's own motions (regions.yaml ``motions``), for a range-of-motion finding
     motion_rx: re.Pattern[str] | None = None
     region_of_motion: dict[str, str] = field(default_factory=dict)
+    # the cues a sentence's factor scan rules out, by the cues it leaves (_ruled_out)
+    ruled_out: dict[tuple[int, ...], dict[str, Sequence[tuple[int, int]]]] = field(
+        default_factory=dict
+    )
 
 
 def _alt(patterns: list[str]) -> re.Pattern[str]:
@@ -240,15 +245,15 @@ def _region(
     (regions.yaml ``motions``), in place of the region its word names otherwise.
     """
     cands: list[tuple[float, str]] = []
-    hits = list(_region_hits(sent))
+    hits: Sequence[tuple[int, int, str]] = _region_hits(sent)
     if motion and c.motion_rx is not None:
         moves = [
             (m.start(), m.end(), c.region_of_motion[m.group(1).lower()])
             for m in c.motion_rx.finditer(sent)
         ]
         if moves:
-            hits = [h for h in hits if not any(h[0] < me and ms < h[1] for ms, me, _ in moves)]
-            hits += moves
+            kept = [h for h in hits if not any(h[0] < me and ms < h[1] for ms, me, _ in moves)]
+            hits = kept + moves
     for ms, me, region in hits:
         if ms < e and s < me:
             dist: float = -2  # inside the finding ("low back pain")
@@ -257,52 +262,76 @@ def _region(
         else:
             dist = s - me if me <= s else ms - e
         cands.append((dist, region))
-    for m in _ROOT.finditer(sent):
-        root = f"{m.group(1)}{m.group(2)}"
-        dist = s - m.end() if m.end() <= s else max(0, m.start() - e)
-        follow = sent[m.end() : m.end() + 14].lower()
-        before = sent[max(0, m.start() - 6) : m.start()]
-        if spine or _LEVEL_AFTER.match(follow) or _LEVEL_BEFORE.search(before):  # a spine level
-            for rx, reg in c.level_rx:
-                if rx.search(root):
-                    cands.append((dist, reg))
-                    break
-            continue
-        for rx, reg in c.dermatome_rx:
-            if rx.search(root):
-                cands.append((dist, reg))
-                break
+    for start, end, level, as_level, dermatome in _root_hits(sent):
+        dist = s - end if end <= s else max(0, start - e)
+        reg = level if spine or as_level else dermatome
+        if reg is not None:
+            cands.append((dist, reg))
     if not cands:
         return None
     cands.sort(key=lambda x: x[0])
     return cands[0][1]
 
 
-class _Cues(dict[str, list[tuple[int, int]]]):
+@lru_cache(maxsize=4096)
+def _root_hits(sent: str) -> tuple[tuple[int, int, str | None, bool, str | None], ...]:
+    """For each nerve root named in ``sent`` ("L5", "C 6"): its start and end, the spine
+    region of its level (regions.yaml ``levels``), whether its words make it a level ("L5-S1",
+    the lower root of "L4-5/L5-S1"), and the region of its dermatome (``dermatomes``); found
+    once per sentence (each finding of a sentence asks), for :func:`_region`."""
+    c = compiled()
+    out = []
+    for m in _ROOT.finditer(sent):
+        root = f"{m.group(1)}{m.group(2)}"
+        follow = sent[m.end() : m.end() + 14].lower()
+        before = sent[max(0, m.start() - 6) : m.start()]
+        as_level = bool(_LEVEL_AFTER.match(follow) or _LEVEL_BEFORE.search(before))
+        level = next((reg for rx, reg in c.level_rx if rx.search(root)), None)
+        dermatome = next((reg for rx, reg in c.dermatome_rx if rx.search(root)), None)
+        out.append((m.start(), m.end(), level, as_level, dermatome))
+    return tuple(out)
+
+
+_NO_SPANS: tuple[tuple[int, int], ...] = ()
+
+
+class _Cues(dict[str, Sequence[tuple[int, int]]]):
     """Spans of each sentence cue, found the first time a cue is asked for (most findings ask
     for a few of the cues only). In a short ASCII sentence, a cue none of whose factors
     (regex_scan.py: strings one of which every match holds) the sentence holds has no match:
-    one scan for the factors of every cue saves most of the searches."""
+    one scan for the factors of every cue, at the first cue asked, settles all such cues at
+    once (no span), and only the others are searched."""
 
     def __init__(self, text: str, c: _Compiled) -> None:
         super().__init__()
         self._text = text
         self._c = c
-        self._possible: set[str] | None = None
+        self._scanned = False
 
-    def __missing__(self, key: str) -> list[tuple[int, int]]:
+    def __missing__(self, key: str) -> Sequence[tuple[int, int]]:
         text = self._text
-        index = self._c.cue_index
-        if index is not None and len(text) < SHORT and text.isascii():
-            if self._possible is None:
-                names = self._c.cue_names
-                self._possible = {names[k] for k in index.candidates(text.lower())}
-            if key not in self._possible:
-                self[key] = []
-                return []
+        if not self._scanned:
+            self._scanned = True
+            index = self._c.cue_index
+            if index is not None and len(text) < SHORT and text.isascii():
+                self.update(_ruled_out(self._c, tuple(index.candidates(text.lower()))))
+                if key in self:
+                    return _NO_SPANS
         spans = [(m.start(), m.end()) for m in self._c.cue[key].finditer(text)]
         self[key] = spans
         return spans
+
+
+def _ruled_out(c: _Compiled, possible: tuple[int, ...]) -> dict[str, Sequence[tuple[int, int]]]:
+    """No span for each cue that is not among the ``possible`` (indexes in ``c.cue_names``):
+    made once for each set of possible cues (few sets recur)."""
+    got = c.ruled_out.get(possible)
+    if got is None:
+        keep = set(possible)
+        got = {name: _NO_SPANS for k, name in enumerate(c.cue_names) if k not in keep}
+        if len(c.ruled_out) < 4096:
+            c.ruled_out[possible] = got
+    return got
 
 
 @dataclass
@@ -310,7 +339,7 @@ class _Sent:
     text: str
     start: int
     dates: list[tuple[int, int, dt.date]]
-    cues: dict[str, list[tuple[int, int]]]
+    cues: dict[str, Sequence[tuple[int, int]]]
     _sides: list[tuple[int, int, str]] | None = None
     _years: list[tuple[int, int, int]] | None = None
 
@@ -398,18 +427,30 @@ def _cue_before(sent: _Sent, cue: str, rel: tuple[int, int]) -> bool:
 _SECTIONS_KEY = "openimr_sections"
 
 
-def _sections(doc: Doc) -> list[tuple[int, int, str, str]]:
+def _sections(doc: Doc, chars: _Chars | None = None) -> list[tuple[int, int, str, str]]:
     """(start char, end char, category, title) of each section of a processed doc; read once
-    per doc (the findings and the section carried to the next piece both ask)."""
+    per doc (the findings and the section carried to the next piece both ask). ``chars``:
+    the doc's :class:`_Chars`, when the caller has them (the characters of a stretch of
+    tokens, as its ``Span`` gives them, without the ``Span``)."""
     got: list[tuple[int, int, str, str]] | None = doc.user_data.get(_SECTIONS_KEY)
     if got is None:
         got = []
-        for sec in doc._.sections:
-            if sec.title_start is None or sec.body_end is None:
-                continue
-            span = doc[sec.title_start : sec.body_end]
-            title = doc[sec.title_start : sec.title_end].text
-            got.append((span.start_char, span.end_char, sec.category or "", title))
+        secs = doc._.sections
+        if secs:
+            text = text_of(doc)
+            chars = _Chars(doc, len(text)) if chars is None else chars
+            for sec in secs:
+                if sec.title_start is None or sec.body_end is None:
+                    continue
+                a, b, t = sec.title_start, sec.body_end, sec.title_end
+                if 0 <= a <= t <= b <= chars.n:  # as medspaCy builds them
+                    start, end = chars.of(a, b)
+                    title_start, title_end = chars.of(a, t)
+                    title = text[title_start:title_end]
+                else:  # the Spans themselves, for any other stretch
+                    span = doc[a:b]
+                    start, end, title = span.start_char, span.end_char, doc[a:t].text
+                got.append((start, end, sec.category or "", title))
         doc.user_data[_SECTIONS_KEY] = got
     return list(got)
 
@@ -451,10 +492,12 @@ def _observation(
 ) -> str:
     s, e = rel
     default = concept.observation
-    plan_before = _cue_before(sent, "plan", rel)
     after = sent.text[e : e + 60]
-    plan_after = c.cue["plan_after"].search(after) is not None
-    if (sec is not None and sec.observation == "plan") or plan_before or plan_after:
+    if (
+        (sec is not None and sec.observation == "plan")
+        or _cue_before(sent, "plan", rel)
+        or c.cue["plan_after"].search(after) is not None
+    ):
         return "plan"
     if sec is not None and sec.observation == "history":
         return "history"
@@ -484,8 +527,9 @@ def _observation(
 
 
 def _value(
-    concept: Concept, span: Span, sent: _Sent, rel: tuple[int, int], next_start: int
+    concept: Concept, span_text: str, sent: _Sent, rel: tuple[int, int], next_start: int
 ) -> str | None:
+    """The quantity a finding carries (``span_text``: the finding's words)."""
     kind = concept.value
     text = sent.text
     if kind == "none":
@@ -494,27 +538,27 @@ def _value(
         roots = q.dermatomes(text)
         return ", ".join(roots) if roots else None
     if kind == "pain_score":
-        return q.pain_score(span.text) or q.pain_score(text)
+        return q.pain_score(span_text) or q.pain_score(text)
     if kind == "visits":
         return q.visits(text)
     if kind == "medication":
         following = text[rel[1] : min(len(text), rel[1] + 70, max(rel[1], next_start))]
-        return q.medication(span.text, following)
+        return q.medication(span_text, following)
     if kind == "med":
         return q.morphine_equivalent(text)
     if kind == "uds":
         return q.uds_result(text)
     if kind == "work":
-        return q.work_status(span.text)
+        return q.work_status(span_text)
     if kind == "level":
         levels = q.spine_levels(text)
         return ", ".join(levels) if levels else None
     if kind == "strength":
-        return q.strength(span.text) or q.strength(text)
+        return q.strength(span_text) or q.strength(text)
     if kind == "severity":
         return q.severity(text)
     if kind == "relief":
-        got = q.relief(span.text)
+        got = q.relief(span_text)
         return got[0] if got else None
     return None
 
@@ -679,15 +723,15 @@ def _findings(
     test_record = bool(c.kinds_test.search(kind))
     edx_record = bool(c.kinds_edx.search(kind))
     quoting_record = bool(c.kinds_quoting.search(kind))
-    secs = _sections(doc)
+    doc_text = text_of(doc)
+    chars = _Chars(doc, len(doc_text))
+    secs = _sections(doc, chars)
     if section is not None:
         # The section of the piece before runs on up to this piece's first header.
-        first = min((s for s, _, cat, _ in secs if cat), default=len(text_of(doc)))
+        first = min((s for s, _, cat, _ in secs if cat), default=len(doc_text))
         secs.insert(0, (0, first, *section))
     cache: dict[int, _Sent] = {}
     starts = _sentence_starts(doc) if len(doc) else []
-    doc_text = text_of(doc)
-    chars = _Chars(doc, len(doc_text))
     carried, lead_out = _carried_dates(c, cache, doc, lead_date, starts, doc_text, chars)
     ents = list(ents_of(doc))
     index = doc_index(doc) if ents else None
@@ -707,8 +751,11 @@ def _findings(
             continue
         if concept.context == "edx" and not (edx_record or _has(sent, "edx_context")):
             continue
-        rel = (ent.start_char - sent.start, ent.end_char - sent.start)
-        at = table.at(ent.start_char) if table is not None else None
+        ent_start, ent_end = ent.start_char, ent.end_char
+        # ``ent.text`` builds the text token by token: the doc's own characters are the same
+        ent_text = doc_text[ent_start:ent_end]
+        rel = (ent_start - sent.start, ent_end - sent.start)
+        at = table.at(ent_start) if table is not None else None
         sec = c.sections.get(at[0]) if at else None
         flags = flags_of(ent, normal=normal, index=index)
         assertion = assertion_of(
@@ -758,16 +805,16 @@ def _findings(
                     quoted = quoted or reported_later
                 break
         next_start = ents[i + 1].start_char - sent.start if i + 1 < len(ents) else len(sent.text)
-        no_relief = _no_relief(concept, ent.text, normal, assertion)
+        no_relief = _no_relief(concept, ent_text, normal, assertion)
         if no_relief is None:
             continue
         finding = Finding(
             code=code,
             label=concept.label,
             record_id=meta.record_id,
-            start=ent.start_char + offset,
-            end=ent.end_char + offset,
-            text=ent.text,
+            start=ent_start + offset,
+            end=ent_end + offset,
+            text=ent_text,
             sentence=sent.flat,
             record_date=meta.date,
             text_date=text_date,
@@ -778,7 +825,7 @@ def _findings(
             observation=observation,
             quoted=quoted,
             section=at[0] if at else None,
-            value=_value(concept, ent, sent, rel, next_start),
+            value=_value(concept, ent_text, sent, rel, next_start),
             change=_change(sent, rel, flags.resolved),
             role=(
                 "administrative"
@@ -802,7 +849,7 @@ def _findings(
                     update={"code": implied, "label": c.concepts[implied].label}
                 )
             )
-        out += _carried(c, code, ent.text, finding)
+        out += _carried(c, code, ent_text, finding)
     return out, lead_out
 
 
