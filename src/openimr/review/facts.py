@@ -1126,15 +1126,6 @@ def _permanent_implant(ctx: Context) -> Value:
     return _flag(False)
 
 
-_ORTHOTIC = re.compile(r"\borthotics?\b|\binserts?\b|arch supports?|heel cups?|insoles?", re.I)
-
-
-@fact("orthotic", "the item asks for a foot orthotic (an insert, an arch support, a heel cup)",
-      "request")
-def _orthotic(ctx: Context) -> Value:
-    return _flag(bool(_ORTHOTIC.search(ctx.request.decided_text)))
-
-
 _CENTRAL_STENOSIS = re.compile(
     r"\b(central|canal|spinal|thecal)\s+(canal\s+)?stenosis\b"
     r"|\bstenosis of the (central |spinal )?canal\b|\bneurogenic claudication\b",
@@ -1186,39 +1177,6 @@ def _compounded(ctx: Context) -> Value:
     return _flag(ctx.request.compounded)
 
 
-_EVALUATION_ONLY = re.compile(r"\b(evaluation|eval|assessment|screening|consult(ation)?)\b", re.I)
-
-
-@fact("evaluation_only", "the item asks for an evaluation (an assessment before a program or "
-      "treatment), not the program or treatment itself", "request")
-def _evaluation_only(ctx: Context) -> Value:
-    return _flag(bool(_EVALUATION_ONLY.search(ctx.request.decided_text)))
-
-
-_INITIAL_EXAM = re.compile(
-    r"\b(initial|new[- ]patient)\s+(office\s+)?(exam|examination|evaluation|visit|consult(ation)?|"
-    r"assessment|comprehensive (exam|examination|evaluation))\b",
-    re.I,
-)
-
-
-_EXTENDED_RELEASE = re.compile(
-    r"\b(er|cr|xr|sr|xl|la|extended[- ]release|controlled[- ]release|sustained[- ]release)\b", re.I
-)
-
-
-@fact("extended_release", "the item asks for an extended-release form (ER, CR, XR, SR)",
-      "request")
-def _extended_release(ctx: Context) -> Value:
-    return _flag(bool(_EXTENDED_RELEASE.search(ctx.request.decided_text)))
-
-
-@fact("initial_exam", "the item asks for an initial examination (a new provider's first visit)",
-      "request")
-def _initial_exam(ctx: Context) -> Value:
-    return _flag(bool(_INITIAL_EXAM.search(ctx.request.decided_text)))
-
-
 class _NamedDrug(BaseModel):
     model_config = ConfigDict(extra="forbid")
     says: str
@@ -1263,6 +1221,44 @@ def _register_named_drugs() -> None:
 
 
 _register_named_drugs()
+
+
+class _WordingFlag(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    says: str
+    pattern: str
+
+
+class _WordingFlags(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    flags: dict[str, _WordingFlag]
+
+
+@lru_cache(maxsize=1)
+def _wording_flags() -> dict[str, _WordingFlag]:
+    label = "guidelines/tables/request_wording_flags.yaml"
+    path = Path(str(resources.files("openimr.guidelines") / label.removeprefix("guidelines/")))
+    return load_model(_WordingFlags, path, label).flags
+
+
+def _register_wording_flags() -> None:
+    """One request fact per row of guidelines/tables/request_wording_flags.yaml: the item's own
+    words say what kind of request it is (a purchase, supplies of a unit, a surgeon's
+    consultation), read by one expression each."""
+    label = "guidelines/tables/request_wording_flags.yaml"
+    for name, row in _wording_flags().items():
+        try:
+            rx = re.compile(row.pattern, re.I)
+        except re.error as e:
+            raise DataFileError(f"{label}: {name}.pattern: {e}") from None
+
+        def compute(ctx: Context, rx: re.Pattern[str] = rx) -> Value:
+            return _flag(bool(rx.search(ctx.request.decided_text)))
+
+        fact(name, row.says, "request")(compute)
+
+
+_register_wording_flags()
 
 
 # the active drug a brand name stands for, where a topical brand and its generic are written
@@ -1445,11 +1441,6 @@ def _relief_names_this_drug(ctx: Context) -> Value:
     return 0.0, "the records state relief in figures only for another drug"
 
 
-_PAIN_SPECIALIST = re.compile(
-    r"\bpain\s+(management|medicine|specialist|physician|clinic|consult)", re.I
-)
-
-
 _MSK_FIELD = re.compile(
     r"\b(orthop\w*|ortho|spine|spinal|neurosurg\w*|neuro\w*|hand (surgeon|surgery|specialist)|"
     r"podiatr\w*|foot (and|&) ankle|physiatr\w*|pm ?& ?r|physical medicine|pain|"
@@ -1478,41 +1469,6 @@ def _consult_other_field(ctx: Context) -> Value:
     return _flag(bool(_OTHER_FIELD.search(text)) and not _MSK_FIELD.search(text))
 
 
-_BODY_FIELD = re.compile(
-    r"\b(surgeon|surg\w*|orthop\w*|ortho|neurosurg\w*|neurolog\w*|neuro|podiatr\w*|"
-    r"rheumatolog\w*|hand specialist|foot (and|&) ankle)\b",
-    re.I,
-)
-
-
-@fact(
-    "consult_body_field",
-    "the consultation asked for is with a surgeon, a neurologist, a podiatrist or a "
-    "rheumatologist: a field of the body's structures, not of pain or mental health care",
-    "request",
-)
-def _consult_body_field(ctx: Context) -> Value:
-    return _flag(bool(_BODY_FIELD.search(ctx.request.decided_text)))
-
-
-_SURGICAL_CONSULT = re.compile(r"\b(surgeon|surgical|surgery|neurosurg\w*)\b", re.I)
-
-
-@fact(
-    "surgical_consult",
-    "the consultation asked for is a surgeon's (a surgical consultation), by its wording",
-    "request",
-)
-def _surgical_consult(ctx: Context) -> Value:
-    return _flag(bool(_SURGICAL_CONSULT.search(ctx.request.decided_text)))
-
-
-@fact("pain_specialist", "the consultation asked for is with pain management (a pain specialist)",
-      "request")
-def _pain_specialist(ctx: Context) -> Value:
-    return _flag(bool(_PAIN_SPECIALIST.search(ctx.request.decided_text)))
-
-
 @fact("ketorolac", "the drug asked for is ketorolac (Toradol)", "request")
 def _ketorolac(ctx: Context) -> Value:
     drug = (ctx.request.drug or "").lower()
@@ -1533,37 +1489,6 @@ def _garment(ctx: Context) -> Value:
     return _flag(ctx.request.service == "tens" and bool(_GARMENT.search(ctx.request.decided_text)))
 
 
-_SUPPLIES = re.compile(r"\b(suppl(y|ies)|electrodes?|pads?|batter(y|ies)|patch(es)?|leads?|"
-                       r"wires?)\b", re.I)
-
-
-@fact(
-    "unit_supplies",
-    "the item asks for supplies of a unit (electrodes, pads, batteries, leads), not the unit's "
-    "rental or trial",
-    "request",
-)
-def _unit_supplies(ctx: Context) -> Value:
-    return _flag(bool(_SUPPLIES.search(ctx.request.decided_text)))
-
-
-_POWERED_UNIT = re.compile(
-    r"\b(unit|machine|device|system|game ?ready|polar ?care|cryo\w*|circulating|pump|"
-    r"compression)\b",
-    re.I,
-)
-
-
-@fact(
-    "powered_unit",
-    "a powered cold or heat unit (a cryotherapy or circulating unit such as Game Ready), not a "
-    "simple pack, pad or wrap the patient applies at home",
-    "request",
-)
-def _powered_unit(ctx: Context) -> Value:
-    return _flag(bool(_POWERED_UNIT.search(ctx.request.decided_text)))
-
-
 _SECOND_LINE_LAXATIVES = frozenset(
     {"linzess", "linaclotide", "amitiza", "lubiprostone", "movantik", "naloxegol", "relistor",
      "methylnaltrexone", "symproic", "naldemedine"}
@@ -1578,37 +1503,6 @@ _SECOND_LINE_LAXATIVES = frozenset(
 )
 def _second_line_laxative(ctx: Context) -> Value:
     return _flag((ctx.request.drug or "").lower() in _SECOND_LINE_LAXATIVES)
-
-
-_SPECIFIC_TEST = re.compile(
-    r"\b(hba1c|a1c|hemoglobin a1c|glucose|lipids?|cholesterol|triglycerides?|thyroid|tsh|"
-    r"testosterone|estradiol|urinalysis|ua|pt/?inr|pt/?ptt|inr|prothrombin|coagulation|"
-    r"antibod\w*|hepatitis|hiv|serolog\w*|vitamin|b12|folate|uric acid|sed rate|esr|crp|"
-    r"c-reactive|rheumatoid|ana)\b",
-    re.I,
-)
-
-
-@fact(
-    "specific_test",
-    "the item names a laboratory test other than a blood count or chemistry panel (HbA1c, "
-    "lipids, thyroid, testosterone, urinalysis, coagulation, serology): not NSAID monitoring",
-    "request",
-)
-def _specific_test(ctx: Context) -> Value:
-    return _flag(bool(_SPECIFIC_TEST.search(ctx.request.decided_text)))
-
-
-_PURCHASE = re.compile(r"\b(purchase[ds]?|purchasing|buy|to own)\b", re.I)
-
-
-@fact(
-    "purchase",
-    "the item asks to buy a device rather than to rent it for a trial",
-    "request",
-)
-def _purchase(ctx: Context) -> Value:
-    return _flag(bool(_PURCHASE.search(ctx.request.decided_text)))
 
 
 _WALKING_AID = re.compile(r"\b(canes?|crutch(es)?|walkers?|rollators?|walking aids?)\b", re.I)
