@@ -183,3 +183,25 @@ def test_a_knee_brace_after_the_mtus_update_is_decided_on_the_knee_chapter() -> 
         ["Knee brace"], "10-15-2017", sore, ur="2018-02-20", decided="2018-03-15"
     )[0]
     assert (got.decision, got.topic) == ("upheld", "acoem2004.knee.brace")
+
+
+STIMULATOR = (
+    "According to the progress report dated 12/12/2017, the injured worker reported persistent "
+    "{pain} after an L4-S1 fusion in 2015. Treatment since surgery has included physical "
+    "therapy, medications and epidural injections without lasting relief. A psychological "
+    "evaluation on 11/1/2017 cleared him for a spinal cord stimulator trial. The treating "
+    "physician requested a spinal cord stimulator trial."
+)
+SCS_TRIAL = "Spinal cord stimulator trial"
+
+
+def test_burning_leg_pain_after_a_fusion_is_radicular_pain() -> None:
+    """CPMTG 2009 pp. 105-107: failed back surgery syndrome with persistent radicular pain; nerve
+    pain told by its quality in the leg ("burning pain in the left leg") is that pain, axial
+    back pain is not."""
+    leg = STIMULATOR.format(pain="burning pain in the left leg")
+    decision, rationale = _decide(SCS_TRIAL, "6-1-2013", leg)
+    assert decision == "overturned"
+    assert '"burning pain in the left leg"' in rationale
+    back = STIMULATOR.format(pain="axial low back pain")
+    assert _decide(SCS_TRIAL, "6-1-2013", back)[0] == "upheld"
