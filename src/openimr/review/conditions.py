@@ -183,7 +183,7 @@ class _Lookup:
         old = [
             f for f in fs if f.assertion != "negated" and is_stale(f, self.ctx, suspicion, now)
         ]
-        old += background_behind(fs, old, self.ctx, suspicion, self.cond.present_state)
+        old += background_behind(fs, old, self.ctx, suspicion, now)
         self.stale.extend(old)
         return [f for f in fs if f not in old]
 

@@ -236,16 +236,16 @@ def phase_sentence(case: Case) -> str:
 
 
 def opening(
-    item: RoutedItem, topic: Topic, surgery: SurgeryLink | None, case: Case
+    item: RoutedItem, search: TopicSearch, surgery: SurgeryLink | None, case: Case
 ) -> list[Sentence]:
     """What is requested and what the guideline advises (and the search sequence level)."""
+    topic, lapsed = search.topic, search.lapsed
     turn = (
         ""
         if topic.level == "MTUS"
         else "the MTUS does not address this request, so the review turns to the next "
         "source in the search sequence: "
     )
-    lapsed = mtus_lapsed(item, topic, case)
     if lapsed is not None:
         # the MTUS in force may well address it: the knowledge base does not hold that edition
         turn = (
@@ -255,7 +255,7 @@ def opening(
             "in the search sequence: "
         )
     source = source_phrase(topic)
-    if topic.effective_to is not None and topic.effective_to <= case.when:
+    if search.stale and topic.effective_to is not None:
         # the newest edition held, no longer in force on the decision date: said as such (the
         # edition note asks the reviewer to apply the one in force)
         which = "MTUS guideline" if topic.level == "MTUS" else "guideline"
@@ -281,16 +281,6 @@ def opening(
             )
         )
     return out
-
-
-def mtus_lapsed(item: RoutedItem, topic: Topic, case: Case) -> Topic | None:
-    """For a request decided on a source after the MTUS, the MTUS topic the knowledge base
-    held for it until an edition it does not hold (a lumbar support decided in 2018, after
-    ACOEM 2004 left the MTUS): the MTUS is not shown not to address the request."""
-    if topic.level == "MTUS":
-        return None
-    lapsed = [t for t in case.kb.superseded(item.req, case.when, item.phase) if t.level == "MTUS"]
-    return lapsed[0] if lapsed else None
 
 
 def _vacuous(out: Outcome) -> bool:
@@ -565,8 +555,8 @@ def reviewer_notes(
                 ),
             )
         )
-    lapsed = mtus_lapsed(item, topic, case)
-    if lapsed is not None and not search.stale:
+    lapsed = search.lapsed
+    if lapsed is not None:
         notes.append(
             ReviewerNote(
                 kind="edition",
@@ -668,7 +658,7 @@ def decide_item(
         decision = "undetermined"
     explained = explain_criteria(item, results, decision, case)
     sentences = [
-        *opening(item, topic, surgery, case),
+        *opening(item, search, surgery, case),
         *secondary_citations(topic, results, decision),
         *explained.sentences,
         conclusion(item, topic, decision, results),

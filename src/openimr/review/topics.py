@@ -18,6 +18,10 @@ class TopicSearch:
     topic: Topic
     stale: bool  # no topic in force on the decision date: the newest edition held is applied
     choice: TopicChoice
+    # a topic after the MTUS in force (ODG for a lumbar support decided in 2018): the MTUS
+    # topic the knowledge base held for the request until an edition it does not hold, so the
+    # MTUS is not shown not to address it
+    lapsed: Topic | None = None
 
 
 def _why(t: Topic, item: RoutedItem) -> str:
@@ -71,4 +75,8 @@ def search_topics(item: RoutedItem, kb: KnowledgeBase, when: dt.date) -> TopicSe
         reason=reason,
         passed_over=[PassedTopic(topic=t.id, reason=_passed(t, topic)) for t in found[1:]],
     )
-    return TopicSearch(topic, stale, choice)
+    lapsed = None
+    if not stale and topic.level != "MTUS":
+        mtus = [t for t in kb.superseded(item.req, when, item.phase) if t.level == "MTUS"]
+        lapsed = mtus[0] if mtus else None
+    return TopicSearch(topic, stale, choice, lapsed)
