@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -129,6 +129,24 @@ def _quantity(ctx: Context) -> Value:
     return _n(q), f"quantity {q} requested"
 
 
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _load_table(model: type[_M], name: str) -> _M:
+    """One data table of the knowledge base (guidelines/tables/NAME), validated; errors name it."""
+    path = Path(str(resources.files("openimr.guidelines") / "tables" / name))
+    return load_model(model, path, f"guidelines/tables/{name}")
+
+
+def _table_pattern(pattern: str, name: str, where: str) -> re.Pattern[str]:
+    """A table row's expression, searched case-insensitively; a bad one is a one-line error
+    that names the table and the row."""
+    try:
+        return re.compile(pattern, re.I)
+    except re.error as e:
+        raise DataFileError(f"guidelines/tables/{name}: {where}: {e}") from None
+
+
 class _RelaxantRow(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     pattern: str
@@ -146,16 +164,12 @@ def _relaxant_max_a_day() -> tuple[tuple[re.Pattern[str], float], ...]:
     """The most tablets of each muscle relaxant a day at its highest labelled dose
     (guidelines/tables/relaxant_daily_maximum.yaml): a quantity over three weeks of that
     lasts longer than three weeks however the drug is taken."""
-    label = "guidelines/tables/relaxant_daily_maximum.yaml"
-    path = Path(str(resources.files("openimr.guidelines") / label.removeprefix("guidelines/")))
-    table = load_model(_RelaxantTable, path, label)
-    out = []
-    for i, row in enumerate(table.drugs):
-        try:
-            out.append((re.compile(row.pattern, re.I), row.most_a_day))
-        except re.error as e:
-            raise DataFileError(f"{label}: drugs[{i}].pattern: {e}") from None
-    return tuple(out)
+    name = "relaxant_daily_maximum.yaml"
+    table = _load_table(_RelaxantTable, name)
+    return tuple(
+        (_table_pattern(row.pattern, name, f"drugs[{i}].pattern"), row.most_a_day)
+        for i, row in enumerate(table.drugs)
+    )
 
 
 @fact(
@@ -606,8 +620,7 @@ class _MedTable(BaseModel):
 
 @lru_cache(maxsize=1)
 def _med_table() -> _MedTable:
-    path = Path(str(resources.files("openimr.guidelines") / "tables" / "morphine_equivalents.yaml"))
-    return load_model(_MedTable, path, "guidelines/tables/morphine_equivalents.yaml")
+    return _load_table(_MedTable, "morphine_equivalents.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -1192,8 +1205,7 @@ class _NamedDrugs(BaseModel):
 
 @lru_cache(maxsize=1)
 def _named_drugs() -> _NamedDrugs:
-    path = Path(str(resources.files("openimr.guidelines") / "tables" / "named_drugs.yaml"))
-    return load_model(_NamedDrugs, path, "guidelines/tables/named_drugs.yaml")
+    return _load_table(_NamedDrugs, "named_drugs.yaml")
 
 
 def _only_drugs(ctx: Context, active: set[str], vehicle: set[str]) -> bool:
@@ -1236,21 +1248,15 @@ class _WordingFlags(BaseModel):
 
 @lru_cache(maxsize=1)
 def _wording_flags() -> dict[str, _WordingFlag]:
-    label = "guidelines/tables/request_wording_flags.yaml"
-    path = Path(str(resources.files("openimr.guidelines") / label.removeprefix("guidelines/")))
-    return load_model(_WordingFlags, path, label).flags
+    return _load_table(_WordingFlags, "request_wording_flags.yaml").flags
 
 
 def _register_wording_flags() -> None:
     """One request fact per row of guidelines/tables/request_wording_flags.yaml: the item's own
     words say what kind of request it is (a purchase, supplies of a unit, a surgeon's
     consultation), read by one expression each."""
-    label = "guidelines/tables/request_wording_flags.yaml"
     for name, row in _wording_flags().items():
-        try:
-            rx = re.compile(row.pattern, re.I)
-        except re.error as e:
-            raise DataFileError(f"{label}: {name}.pattern: {e}") from None
+        rx = _table_pattern(row.pattern, "request_wording_flags.yaml", f"{name}.pattern")
 
         def compute(ctx: Context, rx: re.Pattern[str] = rx) -> Value:
             return _flag(bool(rx.search(ctx.request.decided_text)))
@@ -1893,8 +1899,7 @@ class _Courses(BaseModel):
 
 @lru_cache(maxsize=1)
 def _courses() -> _Courses:
-    path = Path(str(resources.files("openimr.guidelines") / "tables" / "postsurgical_visits.yaml"))
-    return load_model(_Courses, path, "guidelines/tables/postsurgical_visits.yaml")
+    return _load_table(_Courses, "postsurgical_visits.yaml")
 
 
 def postsurgical_course(req: StructuredRequest, reported: str | None = None) -> tuple[int, str]:
