@@ -340,10 +340,11 @@ def _reports_done(f: Finding, done: re.Pattern[str], not_done: re.Pattern[str]) 
     s = f.sentence
     if not done.search(s):
         return False
-    at = s.find(" ".join(f.text.split()))
+    words = " ".join(f.text.split())
+    at = s.find(words)
     if at < 0:
         return not not_done.search(s)
-    end = at + len(" ".join(f.text.split()))
+    end = at + len(words)
     if not_done.search(s, 0, at):
         return False
     after = not_done.search(s, end)
