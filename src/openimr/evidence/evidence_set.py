@@ -88,6 +88,22 @@ class EvidenceSet:
         self.__dict__["_index"] = (self.findings, len(self.findings), index, picked)
         return index, picked
 
+    def dated_visits(self, record_id: str) -> list[tuple[int, dt.date]]:
+        """The clinical findings of a record that carry their own day, as (offset, date): the
+        dated visits a case summary goes on to report after its background lines (a bare year
+        or the UR decision's date is no visit); built once for the findings, rebuilt as the
+        indexes are."""
+        cached = self.__dict__.get("_dated")
+        if cached is None or cached[0] is not self.findings or cached[1] != len(self.findings):
+            dated: dict[str, list[tuple[int, dt.date]]] = {}
+            for g in self.findings:
+                if g.text_date is not None and g.role == "clinical" and g.date_precision == "day":
+                    dated.setdefault(g.record_id, []).append((g.start, g.text_date))
+            cached = (self.findings, len(self.findings), dated)
+            self.__dict__["_dated"] = cached
+        visits: list[tuple[int, dt.date]] = cached[2].get(record_id, [])
+        return visits
+
     def exactly(self, codes: Iterable[str]) -> list[Finding]:
         """The findings whose code is one of ``codes`` (not their sub-codes), in their order:
         ``[f for f in findings if f.code in codes]`` without reading every finding."""

@@ -385,17 +385,7 @@ def _only_old_reports_after(f: Finding, ctx: Context, months: int) -> bool:
     record, after the line, that carries its own day; the UR decision's date and a bare year,
     "treated in 2012", are not visits). A summary whose latest visit is current gives its
     background as of that visit."""
-    ev = ctx.evidence
-    key = "_dated_reports"
-    cached = ev.__dict__.get(key)
-    if cached is None or cached[0] != len(ev.findings):
-        dated: dict[str, list[tuple[int, dt.date]]] = {}
-        for g in ev.findings:
-            if g.text_date is not None and g.role == "clinical" and g.date_precision == "day":
-                dated.setdefault(g.record_id, []).append((g.start, g.text_date))
-        cached = (len(ev.findings), dated)
-        ev.__dict__[key] = cached
-    after = [when for start, when in cached[1].get(f.record_id, []) if start > f.start]
+    after = [when for start, when in ctx.evidence.dated_visits(f.record_id) if start > f.start]
     return bool(after) and _months_before(max(after), ctx) >= months
 
 
