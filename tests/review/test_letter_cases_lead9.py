@@ -1,0 +1,38 @@
+"""Lead cases of the ninth issue-12 pass, in 2017-2018 letter wording, each with the outcome
+or sentence the guideline gives and the one it withholds.
+
+- A topic applied past its end date (the newest edition the knowledge base holds, after the
+  MTUS changed on 12/1/2017) names its secondary MTUS source with the date its edition ended:
+  "The MTUS (Chronic Pain Medical Treatment Guidelines) adds this criterion" is false of a 2018
+  decision, when that edition is no longer the MTUS; before the end date it is true and said so.
+"""
+
+from __future__ import annotations
+
+from _letter_case import decide_letter_items
+
+RELAXANT = (
+    "According to the progress report dated {seen}, the injured worker reported chronic low "
+    "back pain. He has taken cyclobenzaprine 10 mg daily since 2016. Examination showed "
+    "lumbar paraspinal spasm and tenderness. The request is for cyclobenzaprine."
+)
+
+
+def test_a_lapsed_mtus_source_is_named_with_the_date_its_edition_ended() -> None:
+    """CPMTG 2009 pp. 41-42, 63-66 (muscle relaxants, short term), in force until 12/1/2017."""
+    late = decide_letter_items(
+        ["Cyclobenzaprine 10mg #60"], "3-2-2016@45", RELAXANT.format(seen="2/2/2018"),
+        decided="2018-03-01",
+    )[0]
+    assert late.decision == "upheld"
+    assert "Guidelines), in force until 12/1/2017, adds this criterion" in late.rationale
+    assert "Guidelines) adds this criterion" not in late.rationale
+    early = decide_letter_items(
+        ["Cyclobenzaprine 10mg #60"], "3-2-2016@45", RELAXANT.format(seen="2/2/2017"),
+        decided="2017-03-01",
+    )[0]
+    assert early.decision == "upheld"
+    assert "The MTUS (Chronic Pain Medical Treatment Guidelines) adds this criterion" in (
+        early.rationale
+    )
+    assert "in force until" not in early.rationale
