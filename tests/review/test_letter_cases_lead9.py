@@ -36,3 +36,40 @@ def test_a_lapsed_mtus_source_is_named_with_the_date_its_edition_ended() -> None
         early.rationale
     )
     assert "in force until" not in early.rationale
+
+
+REPEAT_MRI = (
+    "Per the PR-2 dated 12-5-2017, the injured worker reported ongoing low back pain radiating "
+    "to the left leg. An MRI of the lumbar spine dated 4-2-2016 revealed an L5-S1 disc "
+    "protrusion abutting the left S1 nerve root. Examination revealed positive straight leg "
+    "raise on the left and decreased sensation in the left S1 dermatome. {course} The treating "
+    "physician requested a repeat MRI of the lumbar spine."
+)
+
+
+def _repeat(course: str) -> tuple[str, str]:
+    got = decide_letter_items(
+        ["Repeat MRI of the lumbar spine"], "1-3-2015@47", REPEAT_MRI.format(course=course),
+        ur="2017-10-30", decided="2017-11-20",
+    )[0]
+    return got.decision, got.rationale
+
+
+def test_an_examination_said_to_be_unchanged_finds_no_new_deficit_for_a_repeat_mri() -> None:
+    """ODG Low Back, MRI (repeat study for a significant change; ACOEM 2004 ch. 12 p. 303):
+    the examination's own word that its deficits are as before outranks reading them as new
+    for want of an earlier examination; new deficits still support the repeat study."""
+    for same in (
+        "There was no change in neurological status.",
+        "He is neurologically unchanged from the prior visit.",
+        "The neurological examination remains unchanged.",
+    ):
+        decision, rationale = _repeat(same)
+        assert decision == "upheld", same
+        assert "but not as new or worse since the earlier study" in rationale
+    decision, rationale = _repeat(
+        "There was new weakness of the left ankle plantar flexors rated 4-/5 since the last "
+        "visit."
+    )
+    assert decision == "overturned"
+    assert '"new weakness"' in rationale
