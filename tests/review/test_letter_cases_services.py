@@ -276,3 +276,81 @@ def test_work_hardening_rationale_reads_the_plateau_and_the_lost_job() -> None:
     assert "whose improvement has reached a plateau" not in got.rationale
     assert "no documentation of the work status" not in got.rationale
     assert '"no job to return to"' in got.rationale
+
+
+# ---- the same principle, second set (each failed before)
+
+KNEE = (
+    "Per the PR-2 dated 7-24-17, the injured worker reported right knee pain with stairs. "
+    "Examination revealed quadriceps weakness 4/5 and flexion to 110 degrees. " + T
+    + "medications and 6 sessions of physical therapy. {response} The treating physician "
+    "requested 4 additional sessions of physical therapy."
+)
+KNEE_PT = "Physical therapy 4 additional sessions for the right knee"
+
+
+def test_a_muscle_grade_that_rose_and_a_return_to_full_duty_continue_therapy() -> None:
+    """CPMTG 2009 pp. 98-99; 8 CCR 9792.20 (a reduction in work restrictions)."""
+    for response, quoted in [
+        ("Quadriceps strength increased from 3/5 to 4/5 with therapy.",
+         '"strength increased from 3/5 to 4/5"'),
+        ("After therapy she returned to full duty on 7-1-17.", '"she returned to full duty"'),
+        ("Since therapy she can now climb stairs reciprocally, which she could not do before.",
+         '"she can now climb"'),
+    ]:
+        got = _decide(KNEE_PT, "1-5-2017", KNEE.format(response=response))
+        assert got.decision == "overturned", response
+        assert quoted in got.rationale
+    for response in ["Therapy decreased her pain from 6/10 to 4/10.",
+                     "She reports 50% improvement with therapy.",
+                     "She is progressing well in therapy."]:
+        assert _decide(KNEE_PT, "1-5-2017", KNEE.format(response=response)).decision == "upheld"
+
+
+def test_a_return_to_full_duty_after_therapy_keeps_the_work_status() -> None:
+    from openimr.evidence import extract_text
+
+    codes = {f.code: f.value for f in extract_text("After therapy she returned to full duty.")}
+    assert "function.improvement" in codes
+    assert codes.get("work.status") is not None
+    assert "work.working" in codes
+
+
+NECK = (
+    "Per the PR-2 dated 7-24-17, the injured worker complained of neck pain with muscle spasm. "
+    "Examination revealed trapezius spasm and rotation limited to 50 degrees. She continues a "
+    "home exercise program daily. " + T + "medications and 4 sessions of massage therapy. "
+    "{response} The treating physician requested 2 additional sessions of massage therapy."
+)
+
+
+def test_less_medication_after_massage_at_the_neck_she_can_turn() -> None:
+    """CPMTG 2009 p. 60 (4 to 6 visits); turning the head is the neck's motion."""
+    item = "Massage therapy 2 additional sessions for the cervical spine"
+    got = _decide(item, "1-5-2017", NECK.format(
+        response="After massage she was able to turn her head to drive and her medication use "
+        "decreased."))
+    assert got.decision == "overturned"
+    assert '"her medication use decreased"' in got.rationale
+    assert "for the head" not in got.rationale
+    felt = _decide(item, "1-5-2017", NECK.format(response="She reported that massage felt good."))
+    assert felt.decision == "upheld"
+
+
+LOW_BACK = (
+    "Per the PR-2 dated 7-24-17, the injured worker reported low back pain rated 6/10. She "
+    "continues a home exercise program. " + T + "medications and 6 sessions of "
+    "acupuncture{response}. The treating physician requested 6 additional sessions of acupuncture."
+)
+
+
+def test_a_return_to_gardening_extends_acupuncture() -> None:
+    """8 CCR 9792.24.1(d): extended when functional improvement is documented."""
+    item = "Acupuncture 6 additional sessions for the lumbar spine"
+    got = _decide(item, "3-3-2016", LOW_BACK.format(
+        response=", after which she was able to return to gardening"))
+    assert got.decision == "overturned"
+    assert '"was able to return to gardening"' in got.rationale
+    relief = _decide(item, "3-3-2016", LOW_BACK.format(
+        response=", which temporarily decreased her pain from 6/10 to 4/10"))
+    assert relief.decision == "upheld"
