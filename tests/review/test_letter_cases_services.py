@@ -354,3 +354,23 @@ def test_a_return_to_gardening_extends_acupuncture() -> None:
     relief = _decide(item, "3-3-2016", LOW_BACK.format(
         response=", which temporarily decreased her pain from 6/10 to 4/10"))
     assert relief.decision == "upheld"
+
+
+# ---- gym membership: ODG Low Back, Gym memberships
+
+GYM = (
+    "Per the PR-2 dated 7-24-17, the injured worker reported low back pain. " + T + "physical "
+    "therapy and a home exercise program that has been periodically revised by her therapist"
+    "{outcome}; she needs a treadmill and weight machines, and her exercise will be monitored by "
+    "her physical therapist. The treating physician requested a gym membership."
+)
+
+
+def test_a_revised_home_program_that_has_not_been_effective() -> None:
+    got = _decide("Gym membership 3 months", "5-5-2016", GYM.format(
+        outcome=" but has not been effective"))
+    assert got.decision == "overturned"
+    assert '"but has not been effective"' in got.rationale
+    working = _decide("Gym membership 3 months", "5-5-2016", GYM.format(
+        outcome=" and is going well"))
+    assert working.decision == "upheld"
