@@ -923,6 +923,10 @@ def _carried(c: _Compiled, code: str, text: str, finding: Finding) -> list[Findi
             carried_value = got[0]
             if not got[1] and carried_assertion == "present":
                 carried_assertion = "negated"
+        elif c.concepts[also].value == "work":
+            # the return to work a gain names ("after therapy she returned to full duty"): the
+            # work status it states, as on its own
+            carried_value = q.work_status(m.group())
         out.append(
             finding.model_copy(
                 update={
