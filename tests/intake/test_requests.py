@@ -215,3 +215,53 @@ def test_a_range_of_levels_counts_every_segment_in_it(text: str, levels: int) ->
     from openimr.review.facts import spinal_levels
 
     assert spinal_levels(text) == levels
+
+
+@pytest.mark.parametrize(
+    ("text", "original", "authorized", "decided", "amount"),
+    [
+        ("Physical therapy x 12 modified to x 6", "Physical therapy x 12",
+         "Physical therapy x 6", "Physical therapy x 6", ("sessions", 6)),
+        ("Norco 10/325mg #90 (modified to #45)", "Norco 10/325mg #90", "Norco 10/325mg #45",
+         "Norco 10/325mg #45", ("quantity", 45)),
+        ("Acupuncture 2x6 modified to 2x3", "Acupuncture 2x6", "Acupuncture 2x3",
+         "Acupuncture x 6", ("sessions", 6)),
+        ("Psychotherapy (12) sessions modified to (6) sessions", "Psychotherapy (12) sessions",
+         "Psychotherapy (6) sessions", "Psychotherapy x 6", ("sessions", 6)),
+        # another service put in its place: the request is decided whole
+        ("MRI of the lumbar spine modified to x-ray", "MRI of the lumbar spine", "x-ray",
+         "MRI of the lumbar spine", ("sessions", None)),
+    ],
+)
+def test_a_request_headed_with_what_ur_modified_it_to_is_a_modified_request(
+    text: str, original: str, authorized: str, decided: str, amount: tuple[str, int | None]
+) -> None:
+    """Letters of 2017-2020 head a modified item "X modified to Y": UR authorized Y, and IMR
+    decides the rest of X (issue 12 point 5: the remainder extends the authorized part)."""
+    from openimr.routing import course_of
+
+    r = parse_request(text)
+    assert r.modified
+    assert (r.original_request, r.authorized, r.decided_text) == (original, authorized, decided)
+    assert getattr(r, amount[0]) == amount[1]
+    assert course_of(r) == ("initial" if "x-ray" in authorized else "remainder")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "strength"),
+    [
+        ("Tylenol with codeine #3 #60", 60, None),
+        ("Tylenol No. 3 #60", 60, None),
+        ("Tylenol #4 qty 90", 90, None),
+        ("Norco 10/325 #120", 120, "10/325"),
+        ("Percocet 7.5/325 #90", 90, "7.5/325"),
+        ("Norco 10/325mg #90", 90, "10/325 mg"),
+    ],
+)
+def test_a_product_number_is_not_a_supply_and_a_combination_strength_is_read(
+    text: str, quantity: int, strength: str | None
+) -> None:
+    r = parse_request(text)
+    assert r.service == "drug:opioid"
+    assert r.quantity == quantity
+    assert r.strength == strength
