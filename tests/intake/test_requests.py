@@ -228,6 +228,8 @@ def test_a_range_of_levels_counts_every_segment_in_it(text: str, levels: int) ->
          "Acupuncture x 6", ("sessions", 6)),
         ("Psychotherapy (12) sessions modified to (6) sessions", "Psychotherapy (12) sessions",
          "Psychotherapy (6) sessions", "Psychotherapy x 6", ("sessions", 6)),
+        ("Physical therapy 12 visits; modified to 6 visits", "Physical therapy 12 visits",
+         "Physical therapy 6 visits", "Physical therapy x 6", ("sessions", 6)),
         # another service put in its place: the request is decided whole
         ("MRI of the lumbar spine modified to x-ray", "MRI of the lumbar spine", "x-ray",
          "MRI of the lumbar spine", ("sessions", None)),
@@ -265,3 +267,17 @@ def test_a_product_number_is_not_a_supply_and_a_combination_strength_is_read(
     assert r.service == "drug:opioid"
     assert r.quantity == quantity
     assert r.strength == strength
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("EMG/NCV R/L upper extremities", "bilateral"),
+        ("Steroid injection right and left knees", "bilateral"),
+        ("Left and right knee x-rays", "bilateral"),
+        ("Right knee MRI", "right"),
+        ("Cortisone injection L knee", "left"),
+    ],
+)
+def test_both_sides_named_one_after_the_other_are_bilateral(text: str, side: str) -> None:
+    assert parse_request(text).laterality == side

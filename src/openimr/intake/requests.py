@@ -104,7 +104,7 @@ _MODIFIED_TO = re.compile(
 )
 # the count at the end of the request a modification replaces ("#90", "x 12", "2x6")
 _TRAILING_COUNT = re.compile(
-    r"\s*(?:#\s*\d+|(?:qty|quantity):?\s*\d+|x\s*\d+|\d+\s*x\s*\d+|\(\d+\))"
+    r"\s*(?:#\s*\d+|(?:qty|quantity):?\s*\d+|x\s*\d+|\d+\s*x\s*\d+|\(\d+\)|\d+(?=\s+(?:sessions?|visits?|treatments?)))"
     r"(?:\s+(?:sessions?|visits?|treatments?|days?|weeks?|months?))?\s*$",
     re.I,
 )
@@ -209,7 +209,13 @@ _PART = (
     r"leg|arm|upper|lower|side)\b)"
 )
 _LAT = [
-    ("bilateral", re.compile(r"\b(bilateral|bilaterally|both|b/l|bles?|bues?)\b", re.I)),
+    # "right and left knees", "R/L upper extremities": both sides of one part
+    ("bilateral", re.compile(
+        r"\b(bilateral|bilaterally|both|b/l|bles?|bues?)\b"
+        r"|\b(right|rt\.?|r)\s*(and|&|/)\s*(left|lt\.?|l)\b"
+        r"|\b(left|lt\.?|l)\s*(and|&|/)\s*(right|rt\.?|r)\b",
+        re.I,
+    )),
     ("left", re.compile(r"\b(left|lt\.?|lle|lue)\b|\bl\.?" + _PART, re.I)),
     ("right", re.compile(r"\b(right|rt\.?|rle|rue)\b|\br\.?" + _PART, re.I)),
 ]
