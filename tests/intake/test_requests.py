@@ -281,3 +281,22 @@ def test_a_product_number_is_not_a_supply_and_a_combination_strength_is_read(
 )
 def test_both_sides_named_one_after_the_other_are_bilateral(text: str, side: str) -> None:
     assert parse_request(text).laterality == side
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "refills"),
+    [
+        ("Tramadol 50mg 1 tab po q6h #120 refills: 2", 120, 2),
+        ("Zorvolex 35 mg 1 cap TID #90 refill x 1", 90, 1),
+        ("Lyrica 75 mg capsule, 1 PO BID, #60, 2 RF", 60, 2),
+        ("Gabapentin 300mg caps #90 x2 RF", 90, 2),
+        ("Lyrica 150 mg #60 with five refills", 60, 5),
+        ("Gabapentin 600mg #90 with 2 refills", 90, 2),
+    ],
+)
+def test_refills_are_counted_after_the_supply_not_inside_it(
+    text: str, quantity: int, refills: int
+) -> None:
+    """'#120 refills: 2' is two refills (was twenty); 'refill x 1' is one refill and no visit."""
+    r = parse_request(text)
+    assert (r.quantity, r.refills, r.sessions) == (quantity, refills, None)

@@ -123,8 +123,8 @@ _FREQ = re.compile(
     re.I,
 )
 _TIMES = re.compile(
-    r"(?<![\d/])\s(?:[x\u00d7]|times)\s?(\d{1,2})\b"
-    r"(?!\s*(?:mg|ml|%|/|weeks?|wks?\b|months?|mos?\b|refills?))",
+    r"(?<![\d/])(?<!refill)(?<!refills)(?<!\brf)\s(?:[x\u00d7]|times)\s?(\d{1,2})\b"
+    r"(?!\s*(?:mg|ml|%|/|weeks?|wks?\b|months?|mos?\b|refills?|rfs?\b))",
     re.I,
 )
 _QTY = re.compile(r"(?:#|qty:?\s*|quantity:?\s*|no\.\s*)(\d{1,4})\b", re.I)
@@ -132,7 +132,14 @@ _QTY = re.compile(r"(?:#|qty:?\s*|quantity:?\s*|no\.\s*)(\d{1,4})\b", re.I)
 _UNITS = re.compile(
     r"\b(\d{1,4})\s+(?:tablets|tabs|capsules|caps|pills|patches|lozenges)\b", re.I
 )
-_REFILLS = re.compile(r"(\d{1,2}|one|two|three|four|five)\s+refills?", re.I)
+# "2 refills", "refills: 2", "refill x 1", "2 RF", "x2 RF"; not the supply before it ("#120
+# refills: 2" is two refills, not twenty)
+_REFILLS = re.compile(
+    r"(?<![\d#.])\b(?:x\s*)?(\d{1,2}|one|two|three|four|five)\s+(?:refills?|rfs?)\b"
+    r"|\b(?:refills?|rfs?)\s*[:#]?\s*(?:x\s*)?(\d{1,2}|one|two|three|four|five)\b"
+    r"|(?<![\d#.])\bx\s*(\d{1,2})\s*(?:refills?|rfs?)\b",
+    re.I,
+)
 _STRENGTH = re.compile(
     r"\b(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(mg|mcg|g|ml|%)(?:/(?:ml|hr|h))?", re.I
 )
@@ -542,7 +549,7 @@ def _amounts(subject: str) -> dict[str, Any]:
     if qm := _QTY.search(subject) or _UNITS.search(subject):
         out["quantity"] = int(qm.group(1))
     if rm := _REFILLS.search(subject):
-        out["refills"] = _int(rm.group(1))
+        out["refills"] = _int(next(g for g in rm.groups() if g))
     return out
 
 
