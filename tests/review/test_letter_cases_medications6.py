@@ -137,3 +137,89 @@ def test_a_dose_over_the_threshold_does_not_deny_the_documented_function() -> No
     assert got.decision == "upheld"
     assert "above 120 mg oral morphine equivalents" in got.rationale
     assert "do not document both the relief of pain" not in got.rationale
+
+
+P = "Per the PR-2 dated 5-22-17, the injured worker "
+
+
+@pytest.mark.parametrize(
+    ("item", "text", "topic"),
+    [
+        (
+            "Nortriptyline 25mg #30",
+            P + "reported burning pain in the left leg from lumbar radiculopathy with decreased "
+            "L5 sensation. {benefit} The treating physician requested a refill of nortriptyline.",
+            "cpmtg2009.antidepressants",
+        ),
+        (
+            "Pregabalin 75mg #60",
+            P + "reported numbness and burning of the right hand with a positive Tinel's sign, "
+            "diagnosed as ulnar neuropathy. {benefit} The treating physician requested a refill "
+            "of pregabalin.",
+            "cpmtg2009.anticonvulsants",
+        ),
+        (
+            "Cymbalta 60mg #30",
+            P + "reported chronic neck pain with depression secondary to the chronic pain. "
+            "{benefit} The treating physician requested a refill of Cymbalta.",
+            "cpmtg2009.antidepressants",
+        ),
+    ],
+)
+def test_a_drug_continued_on_relief_and_function_told_after_its_dose(
+    item: str, text: str, topic: str
+) -> None:
+    """CPMTG 2009 p. 13 (antidepressants: pain outcome, function, sleep) and p. 16
+    (anticonvulsants: 30 to 50 percent relief and function): the drug named with its dose or
+    another effect first ("Nortriptyline 25 mg at bedtime, started in 2016, reduces ...",
+    "Pregabalin 75 mg twice daily provides 40% relief", "Cymbalta improved her mood and
+    reduced her pain ..."), then what the patient can do, is the benefit that continues it;
+    the same refill with no benefit stated is not continued."""
+    drug = item.split()[0]
+    benefit = {
+        "Nortriptyline": "Nortriptyline 25 mg at bedtime, started in 2016, reduces his leg pain "
+        "from 7/10 to 4/10 and he is able to sleep through the night and walk 20 minutes longer.",
+        "Pregabalin": "Pregabalin 75 mg twice daily provides 40% relief of her burning pain and "
+        "she is able to type at work for longer periods.",
+        "Cymbalta": "Cymbalta improved her mood and reduced her pain from 7/10 to 4/10, and she "
+        "is able to do household chores.",
+    }[drug]
+    none = f"{drug} has been taken since 2015."
+    assert _decide(item, "3-1-2014", text.format(benefit=benefit), "female") == (
+        "overturned", topic)
+    assert _decide(item, "3-1-2014", text.format(benefit=none), "female") == ("upheld", topic)
+
+
+LIDODERM = (
+    P + "reported localized burning pain along the scar of the left knee{cause}. She previously "
+    "failed gabapentin. Lidoderm patches reduce her pain from 7/10 to 3/10 and she is able to "
+    "walk longer. The treating physician requested a refill of Lidoderm."
+)
+
+
+def test_lidoderm_for_the_pain_of_an_injured_peripheral_nerve() -> None:
+    """CPMTG 2009 pp. 111-112 (Lidoderm for localized peripheral neuropathic pain after a
+    first-line drug) with p. 16 (neuropathic pain is pain from nerve damage): an injured nerve
+    named is the neuropathic pain; scar pain with no nerve named is not."""
+    nerve = LIDODERM.format(
+        cause=" from an injury to the infrapatellar branch of the saphenous nerve")
+    assert _decide("Lidoderm 5% patch #30", "3-1-2014", nerve, "female") == (
+        "overturned", "cpmtg2009.topical-analgesics")
+    assert _decide("Lidoderm 5% patch #30", "3-1-2014", LIDODERM.format(cause=""), "female") == (
+        "upheld", "cpmtg2009.topical-analgesics")
+
+
+def test_a_topical_nsaid_for_tendinitis_of_the_peroneal_tendons_is_at_the_ankle() -> None:
+    """CPMTG 2009 pp. 111-112: topical NSAIDs for osteoarthritis and tendinitis of joints
+    amenable to topical treatment (knee, elbow, ankle, foot, wrist, hand), not the spine. The
+    peroneal tendons run behind the ankle; the spine is not such a joint."""
+    flector = "Flector 1.3% patch #30"
+    ankle = (P + "reported right ankle pain from tendinitis of the peroneal tendons. She could "
+             "not tolerate oral NSAIDs due to gastritis. The treating physician prescribed "
+             "Flector patches for the ankle.")
+    assert _decide(flector, "3-1-2015", ankle, "female") == (
+        "overturned", "cpmtg2009.topical-nsaids")
+    back = (P + "reported chronic low back pain. The treating physician prescribed Flector "
+            "patches for the low back.")
+    assert _decide(flector, "3-1-2015", back, "female") == (
+        "upheld", "cpmtg2009.topical-nsaids")
