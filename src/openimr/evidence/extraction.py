@@ -927,20 +927,25 @@ def _carried(c: _Compiled, code: str, text: str, finding: Finding) -> list[Findi
             # the return to work a gain names ("after therapy she returned to full duty"): the
             # work status it states, as on its own
             carried_value = q.work_status(m.group())
-        out.append(
-            finding.model_copy(
-                update={
-                    "code": also,
-                    "label": c.concepts[also].label,
-                    "start": finding.start + m.start(),
-                    "end": finding.start + m.end(),
-                    "text": m.group(),
-                    "value": carried_value,
-                    "assertion": carried_assertion,
-                    "change": None,
-                }
-            )
+        got_also = finding.model_copy(
+            update={
+                "code": also,
+                "label": c.concepts[also].label,
+                "start": finding.start + m.start(),
+                "end": finding.start + m.end(),
+                "text": m.group(),
+                "value": carried_value,
+                "change": None,
+            }
         )
+        out.append(got_also.model_copy(update={"assertion": carried_assertion}))
+        # what the carried code implies, as when it is found on its own (a relief carried in a
+        # gain of function states its pain scores: pain.score and pain), present like the
+        # pain of a relief denied
+        out += [
+            got_also.model_copy(update={"code": implied, "label": c.concepts[implied].label})
+            for implied in c.concepts[also].implies
+        ]
     return out
 
 
