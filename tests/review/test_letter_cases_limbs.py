@@ -9,6 +9,16 @@ withholds (issue 12, the limbs pass).
   persistent pain" is treatment that has not controlled the pain (ODG Knee & Leg,
   Corticosteroid injections; ACOEM 2004 ch. 14 p. 371, an injection for plantar fasciitis after
   four to six weeks of failed conservative therapy).
+- A manipulation under anesthesia of the shoulder is weighed by ODG (Shoulder, Manipulation under
+  anesthesia): adhesive capsulitis refractory to three to six months of conservative care with
+  abduction under 90 degrees; the shoulder topic had no such pathway.
+- ACOEM 2004 ch. 11 p. 270: hand surgery for failed conservative management with clear clinical
+  and special-study evidence of a lesion; an MRI's torn triangular fibrocartilage with tenderness
+  at the ulnar fovea is that lesion (the criterion read only red flags, and its rationale said no
+  lesion was documented).
+- ACOEM 2004 ch. 13 pp. 344-345: a meniscectomy for symptoms other than pain alone (locking,
+  popping, giving way, recurrent effusion); joint-line tenderness on a degenerative knee is not
+  one.
 """
 
 from __future__ import annotations
@@ -94,7 +104,8 @@ HEEL_CS = "Right heel corticosteroid injection"
 
 
 def test_heel_inserts_and_nsaids_for_weeks_with_persistent_pain_have_failed() -> None:
-    """ACOEM 2004 ch. 14 p. 371: an injection after four to six weeks of failed conservative care."""
+    """ACOEM 2004 ch. 14 p. 371: an injection after four to six weeks of failed conservative
+    care."""
     failed = HEEL.format(
         care="She has used heel inserts, stretching and NSAIDs for 8 weeks with persistent pain. "
     )
@@ -102,3 +113,63 @@ def test_heel_inserts_and_nsaids_for_weeks_with_persistent_pain_have_failed() ->
     assert decision == "overturned", rationale
     assert "four to six weeks of conservative therapy failed" not in rationale
     assert _decide(HEEL_CS, "12-20-2017", HEEL.format(care=""))[0] == "upheld"
+
+
+FROZEN = (
+    "According to the progress report dated 12/12/2017, the injured worker reported persistent "
+    "right shoulder stiffness. Examination revealed abduction limited to {abduction} degrees and "
+    "external rotation to 10 degrees. The diagnosis was adhesive capsulitis. She completed 24 "
+    "sessions of physical therapy and a glenohumeral corticosteroid injection over 6 months "
+    "without improvement in motion. The treating physician requested right shoulder "
+    "manipulation under anesthesia."
+)
+MUA = "Right shoulder manipulation under anesthesia"
+
+
+def test_a_frozen_shoulder_that_abducts_under_90_degrees_after_months_of_care() -> None:
+    """ODG Shoulder, Manipulation under anesthesia: refractory to 3-6 months, abduction < 90."""
+    decision, rationale = _decide(MUA, "2-2-2017", FROZEN.format(abduction=80))
+    assert decision == "overturned", rationale
+    assert '"abduction limited to 80 degrees"' in rationale
+    assert _decide(MUA, "2-2-2017", FROZEN.format(abduction=120))[0] == "upheld"
+
+
+TFCC = (
+    "The injured worker presented on 1-11-18 with ulnar-sided right wrist pain after a fall at "
+    "work. Examination revealed tenderness at the ulnar fovea and a positive TFCC compression "
+    "test. MRI of the right wrist dated 10-3-17 showed {finding}. She completed 12 sessions of "
+    "therapy and wore a wrist splint for 3 months without improvement. The treating physician "
+    "requested right wrist arthroscopy with TFCC debridement."
+)
+WRIST_SCOPE = "Right wrist arthroscopy with TFCC debridement"
+
+
+def test_a_torn_triangular_fibrocartilage_after_failed_care_is_a_surgical_lesion() -> None:
+    """ACOEM 2004 ch. 11 p. 270: failed conservative management, clinical and special-study
+    evidence of the lesion; the rationale no longer says that no lesion is documented."""
+    torn = TFCC.format(finding="a tear of the triangular fibrocartilage complex")
+    decision, rationale = _decide(WRIST_SCOPE, "5-1-2017", torn)
+    assert decision == "overturned", rationale
+    assert '"tear of the triangular fibrocartilage complex"' in rationale
+    intact = TFCC.format(finding="no abnormality")
+    decision, rationale = _decide(WRIST_SCOPE, "5-1-2017", intact)
+    assert decision == "upheld"
+    assert "another lesion shown to benefit" not in rationale
+
+
+MENISCUS = (
+    "The injured worker presented on 1-11-18 with left knee pain{symptom}. Examination revealed "
+    "medial joint line tenderness. MRI of the left knee dated 9-20-17 showed a degenerative tear "
+    "of the medial meniscus. He completed physical therapy without improvement. The treating "
+    "physician requested left knee arthroscopic partial medial meniscectomy."
+)
+MENISCECTOMY = "Left knee arthroscopic partial medial meniscectomy"
+
+
+def test_a_meniscectomy_needs_a_symptom_beyond_pain() -> None:
+    """ACOEM 2004 ch. 13 pp. 344-345: locking, popping, giving way or recurrent effusion."""
+    locking = MENISCUS.format(symptom=" with locking and catching")
+    assert _decide(MENISCECTOMY, "6-1-2017", locking)[0] == "overturned"
+    decision, rationale = _decide(MENISCECTOMY, "6-1-2017", MENISCUS.format(symptom=""))
+    assert decision == "upheld", rationale
+    assert "no record documents a symptom beyond pain" in rationale
