@@ -19,6 +19,18 @@ withholds (issue 12, the limbs pass).
 - ACOEM 2004 ch. 13 pp. 344-345: a meniscectomy for symptoms other than pain alone (locking,
   popping, giving way, recurrent effusion); joint-line tenderness on a degenerative knee is not
   one.
+- Visits beyond the initial postsurgical course follow documented functional improvement (8 CCR
+  9792.24.3; 9792.20(e)): "with improvement in forward flexion from 90 to 140 degrees and can now
+  lift light objects overhead" documents it.
+- ACOEM 2004 ch. 11 p. 271: one or two injections into a trigger finger's sheath are its first
+  treatment; the trial of splinting and medication (Table 11-7) is the carpal tunnel's.
+- A "first dorsal compartment release" is the de Quervain release (ACOEM 2004 ch. 11 p. 271:
+  pain and limited function after splinting, medication and injection); "pain that makes it
+  difficult to grip and lift" is that limited function.
+- ODG Knee & Leg, Hyaluronic acid injections: a repeat series is judged on the first series'
+  response, not again on the steroid injection and failed care that preceded the first.
+- ACOEM 2004 ch. 9 p. 213: pain with elevation that "limits her work" is the significant
+  limitation of activity a subacromial injection asks for.
 """
 
 from __future__ import annotations
@@ -173,3 +185,124 @@ def test_a_meniscectomy_needs_a_symptom_beyond_pain() -> None:
     decision, rationale = _decide(MENISCECTOMY, "6-1-2017", MENISCUS.format(symptom=""))
     assert decision == "upheld", rationale
     assert "no record documents a symptom beyond pain" in rationale
+
+
+POSTOP = (
+    "According to the progress report dated 9/18/2018, the injured worker is status post right "
+    "shoulder arthroscopic rotator cuff repair on 7/2/2018. She has completed 12 sessions of "
+    "post-operative physical therapy{gain}. Examination revealed forward flexion to 140 degrees "
+    "and 4/5 strength. The treating physician requested additional post-operative physical "
+    "therapy 2 times a week for 4 weeks."
+)
+MORE_PT = (
+    "Additional post-operative physical therapy 2 times a week for 4 weeks for the right shoulder"
+)
+
+
+def _decide_on(item: str, injured: str, text: str, ur: str, decided: str) -> tuple[str, str]:
+    got = decide_letter_items([item], injured, text, ur=ur, decided=decided)[0]
+    return got.decision, got.rationale
+
+
+def test_therapy_beyond_the_initial_course_follows_a_gain_told_as_a_noun() -> None:
+    """8 CCR 9792.24.3: the rest of the general course follows functional improvement."""
+    gained = POSTOP.format(
+        gain=" with improvement in forward flexion from 90 to 140 degrees and can now lift light "
+        "objects overhead"
+    )
+    decision, rationale = _decide_on(MORE_PT, "3-1-2018", gained, "2018-09-25", "2018-10-30")
+    assert decision == "overturned", rationale
+    assert "without documented functional improvement" not in rationale
+    plain = POSTOP.format(gain="")
+    assert _decide_on(MORE_PT, "3-1-2018", plain, "2018-09-25", "2018-10-30")[0] == "upheld"
+
+
+TRIGGER = (
+    "The injured worker presented on 1-7-19 with painful catching of the right ring finger. "
+    "Examination revealed a tender nodule at the A1 pulley with triggering. The treating "
+    "physician requested a right ring finger trigger finger injection."
+)
+CTS = (
+    "The injured worker presented on 1-7-19 with numbness of the right thumb and index finger at "
+    "night. Examination revealed positive Tinel's and Phalen's signs at the right wrist. The "
+    "treating physician requested a right carpal tunnel corticosteroid injection."
+)
+
+
+def test_a_trigger_finger_is_injected_first_a_carpal_tunnel_after_splinting() -> None:
+    """ACOEM 2004 ch. 11 p. 271 and Table 11-7."""
+    item = "Right ring finger trigger finger injection"
+    decision, rationale = _decide_on(item, "10-1-2018", TRIGGER, "2019-01-20", "2019-02-25")
+    assert decision == "overturned", rationale
+    assert "Splinting or medication has been tried: " not in rationale
+    cts = "Right carpal tunnel corticosteroid injection"
+    assert _decide_on(cts, "10-1-2018", CTS, "2019-01-20", "2019-02-25")[0] == "upheld"
+
+
+DE_QUERVAIN = (
+    "The injured worker presented on 1-7-19 with radial-sided left wrist pain{function}. "
+    "Examination revealed a positive Finkelstein test. The diagnosis was de Quervain's "
+    "tenosynovitis. She has worn a thumb spica splint, taken NSAIDs and received two "
+    "corticosteroid injections without lasting relief. The treating physician requested left "
+    "first dorsal compartment release."
+)
+FIRST_DORSAL = "Left first dorsal compartment release"
+
+
+def test_a_first_dorsal_compartment_release_is_decided_as_the_de_quervain_release() -> None:
+    """ACOEM 2004 ch. 11 p. 271: pain and limited function after splint, NSAIDs, injection."""
+    limited = DE_QUERVAIN.format(function=" that makes it difficult to grip and lift")
+    got = decide_letter_items(
+        [FIRST_DORSAL], "10-1-2017", limited, ur="2019-01-20", decided="2019-02-25"
+    )[0]
+    assert (got.decision, got.topic) == ("overturned", "acoem2004.wrist-hand.surgery")
+    plain = DE_QUERVAIN.format(function="")
+    got = decide_letter_items(
+        [FIRST_DORSAL], "10-1-2017", plain, ur="2019-01-20", decided="2019-02-25"
+    )[0]
+    assert (got.decision, got.topic) == ("upheld", "acoem2004.wrist-hand.surgery")
+
+
+EUFLEXXA = (
+    "The injured worker presented on 1-7-19 with left knee pain from osteoarthritis. She received "
+    "a series of Euflexxa injections in March 2018 {response}. X-rays showed moderate to severe "
+    "medial compartment osteoarthritis. The treating physician requested repeat Euflexxa "
+    "injections to the left knee."
+)
+REPEAT_SERIES = "Repeat Euflexxa injections series of 3 to the left knee"
+
+
+def test_a_repeat_hyaluronic_series_is_judged_on_the_first_series() -> None:
+    """ODG Knee & Leg, Hyaluronic acid injections: repeat after significant lasting gain."""
+    helped = EUFLEXXA.format(
+        response="with about 70% improvement in pain for 7 months and improved walking tolerance"
+    )
+    dates = ("2019-01-20", "2019-02-25")
+    decision, rationale = _decide_on(REPEAT_SERIES, "3-1-2015@62", helped, *dates)
+    assert decision == "overturned", rationale
+    # the series quoted is the one given, not the one the plan asks for
+    given = rationale.split("repeats a series already given")[1].split(".")[0]
+    assert "(clinical-case-summary, 3/1/2018)" in given
+    assert "(clinical-case-summary, 1/7/2019)" not in given
+    useless = EUFLEXXA.format(response="without benefit")
+    assert _decide_on(REPEAT_SERIES, "3-1-2015@62", useless, *dates)[0] == "upheld"
+
+
+SUBACROMIAL = (
+    "The injured worker presented on 1-7-19 with right shoulder pain with overhead reaching"
+    "{limit}. Examination revealed positive impingement signs. She completed 6 sessions of "
+    "physical therapy and NSAIDs for 4 weeks without improvement. The treating physician "
+    "requested a right shoulder subacromial corticosteroid injection."
+)
+
+
+def test_pain_that_limits_her_work_is_a_limitation_of_activity() -> None:
+    """ACOEM 2004 ch. 9 p. 213: an injection when pain with elevation significantly limits
+    activity, after two to three weeks of exercise and NSAIDs."""
+    item = "Right shoulder subacromial corticosteroid injection"
+    limited = SUBACROMIAL.format(limit=" that limits her work")
+    decision, rationale = _decide_on(item, "9-1-2018", limited, "2019-01-20", "2019-02-25")
+    assert decision == "overturned", rationale
+    assert '"limits her work"' in rationale
+    plain = SUBACROMIAL.format(limit="")
+    assert _decide_on(item, "9-1-2018", plain, "2019-01-20", "2019-02-25")[0] == "upheld"
