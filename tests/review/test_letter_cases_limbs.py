@@ -31,6 +31,11 @@ withholds (issue 12, the limbs pass).
   response, not again on the steroid injection and failed care that preceded the first.
 - ACOEM 2004 ch. 9 p. 213: pain with elevation that "limits her work" is the significant
   limitation of activity a subacromial injection asks for.
+- A request for an operation the records report already authorized in this episode ("the right
+  carpal tunnel release was previously authorized on 12/20/2019 and is scheduled") duplicates
+  it, as for a study or a consultation (guidelines/shared/course.yaml, our reading); the
+  operation being authorized, its post-operative therapy is decided on its own course
+  (Postsurgical Treatment Guidelines, carpal tunnel release: an initial course of 4 visits).
 """
 
 from __future__ import annotations
@@ -306,3 +311,30 @@ def test_pain_that_limits_her_work_is_a_limitation_of_activity() -> None:
     assert '"limits her work"' in rationale
     plain = SUBACROMIAL.format(limit="")
     assert _decide_on(item, "9-1-2018", plain, "2019-01-20", "2019-02-25")[0] == "upheld"
+
+
+RELEASE = (
+    "Per the progress report dated 01/15/2020, the injured worker reported numbness of the right "
+    "hand. Examination revealed positive Tinel's and Phalen's signs at the right wrist. Nerve "
+    "conduction studies dated 10/10/2019 showed moderate right carpal tunnel syndrome. She wore "
+    "a night splint for 3 months without improvement. {authorized}The treating physician "
+    "requested right carpal tunnel release and post-operative occupational therapy."
+)
+
+
+def test_an_operation_already_authorized_is_a_duplicate_and_its_therapy_stands() -> None:
+    items = ["Right carpal tunnel release", "Post-operative occupational therapy 4 sessions"]
+    text = RELEASE.format(
+        authorized="The right carpal tunnel release was previously authorized on 12/20/2019 "
+        "and is scheduled for 2/3/2020. "
+    )
+    release, therapy = decide_letter_items(
+        items, "6-3-2019", text, ur="2020-01-28", decided="2020-03-02"
+    )
+    assert (release.decision, release.course) == ("upheld", "duplicate"), release.rationale
+    assert "already authorized" in release.rationale
+    assert therapy.decision == "overturned", therapy.rationale
+    release, therapy = decide_letter_items(
+        items, "6-3-2019", RELEASE.format(authorized=""), ur="2020-01-28", decided="2020-03-02"
+    )
+    assert (release.decision, therapy.decision) == ("overturned", "overturned")
