@@ -556,6 +556,8 @@ def authorized_study(
     if req.service == "specialist_consult":
         return authorized_consultation(req, evidence, ur_date)
     entry = service(req.service or "")
+    if entry is not None and entry.category == "surgery":
+        return authorized_operation(req, evidence, ur_date)
     if entry is None or not entry.done_as or not req.regions:
         return None
     if entry.category not in ("imaging", "electrodiagnostics"):
@@ -570,6 +572,29 @@ def authorized_study(
         and f.when is not None
         and f.when >= ur_date - AUTHORIZATION_WINDOW
         and _reports_approval(f, approved, not_approved)
+    ]
+    return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
+
+
+def authorized_operation(
+    req: StructuredRequest, evidence: EvidenceSet, ur_date: dt.date
+) -> Finding | None:
+    """The latest sentence reporting the operation requested (the same service, at the same
+    body part) as approved or authorized in this episode: an operation is done once, so one
+    authorized and not yet done is the one requested."""
+    if not req.regions:
+        return None
+    approved, not_approved = _cues("approved", "not_approved")
+    found = [
+        f
+        for f in evidence.findings
+        if f.code == "surgery.planned"
+        and f.assertion == "present"
+        and f.when is not None
+        and f.when >= ur_date - AUTHORIZATION_WINDOW
+        and (f.region in req.regions or set(regions_named(f.sentence)) & set(req.regions))
+        and _reports_approval(f, approved, not_approved)
+        and parse_request(" ".join(f.sentence.split())).service == req.service
     ]
     return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
 
