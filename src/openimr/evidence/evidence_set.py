@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 from openimr.domain.finding import Finding
 from openimr.evidence import schema
 
 CourseStatus = Literal["absent", "new", "persistent", "improved", "resolved"]
+_T = TypeVar("_T")
 _TIMELINE = ("present", "negated")
 
 
@@ -103,6 +104,18 @@ class EvidenceSet:
             self.__dict__["_dated"] = cached
         visits: list[tuple[int, dt.date]] = cached[2].get(record_id, [])
         return visits
+
+    def memo(self, key: str, build: Callable[[list[Finding]], _T]) -> _T:
+        """``build(findings)``, made once for the findings (a reading of every finding that
+        each item of a case asks again) and made again as the indexes are, when ``findings``
+        is replaced or changes length."""
+        store = self.__dict__.setdefault("_memo", {})
+        cached = store.get(key)
+        if cached is None or cached[0] is not self.findings or cached[1] != len(self.findings):
+            cached = (self.findings, len(self.findings), build(self.findings))
+            store[key] = cached
+        got: _T = cached[2]
+        return got
 
     def exactly(self, codes: Iterable[str]) -> list[Finding]:
         """The findings whose code is one of ``codes`` (not their sub-codes), in their order:
