@@ -137,3 +137,17 @@ def test_a_long_record_names_its_first_phrases() -> None:
         assert summary._record_sentence("note", f, findings) == _old_record_sentence(
             "note", f, findings
         )
+
+
+def test_a_kept_answer_is_the_callers_own_list() -> None:
+    """``EvidenceSet.of`` keeps each query's answer for the case (the review asks the same
+    queries for each topic and item): the list given is the caller's to change."""
+    rng = random.Random(7)
+    ev = EvidenceSet(findings=[_finding(rng, k) for k in range(200)])
+    first = ev.of("neuro", assertion=None)
+    again = ev.of("neuro", assertion=None)
+    assert first == again and first is not again and first
+    first.clear()
+    assert ev.of("neuro", assertion=None) == again
+    ev.findings.append(_finding(rng, 0).model_copy(update={"code": "neuro.weakness"}))
+    assert len(ev.of("neuro", assertion=None)) == len(again) + 1

@@ -172,6 +172,30 @@ class EvidenceSet:
     ) -> list[Finding]:
         allowed = set(assertions) if assertions is not None else None
         codes = (code,) if isinstance(code, str) else tuple(code)
+        # the review asks the same query again and again (each topic, criterion, item and
+        # rationale sentence): its answer is kept until the order of the findings is made again
+        ranks = self._ranks()
+        memo: tuple[list[int], dict[tuple[object, ...], list[Finding]]] | None = (
+            self.__dict__.get("_answers")
+        )
+        if memo is None or memo[0] is not ranks:
+            memo = (ranks, {})
+            self.__dict__["_answers"] = memo
+        key = (codes, region, observation, None if allowed is None else frozenset(allowed), quoted)
+        kept: list[Finding] | None = memo[1].get(key)
+        if kept is None:
+            kept = memo[1][key] = self._answer(codes, region, observation, allowed, quoted, ranks)
+        return list(kept)
+
+    def _answer(
+        self,
+        codes: tuple[str, ...],
+        region: str | None,
+        observation: str | None,
+        allowed: set[str] | None,
+        quoted: bool | None,
+        ranks: list[int],
+    ) -> list[Finding]:
         # region_matches(region, f.region) for each finding, the query's group looked up once
         group = None if region is None else region_groups().get(region, frozenset([region]))
         findings = self.findings
@@ -188,7 +212,6 @@ class EvidenceSet:
                 continue
             out.append(i)
         # sorted by _key, ties in the list's order (a stable sort of positions that rise)
-        ranks = self._ranks()
         out.sort(key=ranks.__getitem__)
         return [findings[i] for i in out]
 
