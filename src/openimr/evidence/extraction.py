@@ -971,10 +971,20 @@ def _carried(c: _Compiled, code: str, text: str, finding: Finding) -> list[Findi
         # what the carried code implies, as when it is found on its own (a relief carried in a
         # gain of function states its pain scores: pain.score and pain), present like the
         # pain of a relief denied
-        out += [
-            got_also.model_copy(update={"code": implied, "label": c.concepts[implied].label})
-            for implied in c.concepts[also].implies
-        ]
+        for implied in c.concepts[also].implies:
+            kind = c.concepts[implied].value
+            value = (
+                carried_value
+                if kind == c.concepts[also].value
+                else q.work_status(m.group())
+                if kind == "work"
+                else None
+            )
+            out.append(
+                got_also.model_copy(
+                    update={"code": implied, "label": c.concepts[implied].label, "value": value}
+                )
+            )
     return out
 
 
