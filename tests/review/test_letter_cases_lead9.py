@@ -212,3 +212,38 @@ def test_the_deficits_of_one_arm_are_not_the_other_arms_and_the_rationale_says_w
     decision, rationale = emg("left")
     assert decision == "overturned"
     assert "on the left side, not" not in rationale
+
+
+
+POSTOP_PERCOCET = (
+    "The injured worker complains of right knee pain with locking due to a medial meniscus "
+    "tear. {surgery} In a progress note dated 5-12-2017, the surgeon prescribed Percocet 5/325 "
+    "mg, one tablet every 6 hours as needed for postoperative pain, #30. The treating physician "
+    "requested Percocet 5/325 #30 for postoperative pain."
+)
+
+
+def test_a_drug_the_item_asks_for_after_an_operation_goes_with_that_operation() -> None:
+    """Opioids Treatment Guidelines 2016, 1.4 (opioids for post-operative pain), pp. 5-9: a
+    short supply for the days after an operation the records report certified is the
+    guideline's post-operative use, whether or not the operation is disputed in this case; an
+    operation UR refused establishes nothing, and the chronic-use criteria apply."""
+    def percocet(surgery: str) -> tuple[str, str]:
+        got = decide_letter_items(
+            ["Percocet 5/325 #30 for postoperative pain"], "1-8-2017@45",
+            POSTOP_PERCOCET.format(surgery=surgery), ur="2017-05-20", decided="2017-06-10",
+        )[0]
+        return got.decision, got.rationale
+
+    decision, rationale = percocet(
+        "A right knee arthroscopy with partial medial meniscectomy was certified by utilization "
+        "review on 5-10-2017 and is scheduled for 6-1-2017."
+    )
+    assert decision == "overturned"
+    assert "serve the days after an established operation" in rationale
+    decision, rationale = percocet(
+        "A right knee arthroscopy was requested; utilization review non-certified the surgery on "
+        "5-10-2017."
+    )
+    assert decision == "upheld"
+    assert "There is no documentation that non-opioid analgesics" in rationale

@@ -172,7 +172,7 @@ def route_items(bundle: CaseBundle) -> tuple[RoutedItem, ...]:
         if p.category != "surgery" and _joins_surgery(p) and joinable:
             link = _surgery_for(p, joinable)
         final = p
-        if link is not None or p.associated_surgical:
+        if link is not None or p.associated_surgical or _postoperative_drug(p):
             final = with_surgery(p, by_id.get(link) if link else None)
         out.append(RoutedItem(r, final, phase, course_of(p), link))
     return tuple(out)
@@ -202,6 +202,16 @@ def route_case(
 
 
 _POSTOP_USE = r"(post[- ]?op(erative(ly)?)?|post[- ]?surgical(ly)?)"
+_POSTOP_DRUG = re.compile(
+    rf"\b(for|after)\s+(the\s+|his\s+|her\s+)?{_POSTOP_USE}\b|^\s*{_POSTOP_USE}\b", re.I
+)
+
+
+def _postoperative_drug(req: StructuredRequest) -> bool:
+    """A drug the item itself asks for after an operation ("Percocet #30 for postoperative
+    pain", "Post-op Keflex"): a service that goes with a surgery, as one the letter files as an
+    associated surgical service, whether or not the surgery is disputed in this case."""
+    return bool(req.drug) and bool(_POSTOP_DRUG.search(req.decided_text))
 
 
 def _read_perioperative(items: tuple[RoutedItem, ...], texts: list[str]) -> tuple[RoutedItem, ...]:
