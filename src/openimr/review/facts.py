@@ -220,7 +220,7 @@ def _relaxant_directions(ctx: Context, rx: re.Pattern[str], following: str) -> (
     if not found:
         return None
     *_, n, f = max(found, key=lambda t: (t[0], t[1]))
-    return n, f"as prescribed in {f.record_id}, {fmt_date(f.when)}"
+    return n, f"as prescribed in {f.record_id}, {fmt_when(f)}"
 
 
 @fact("refills_requested", "the refills the item asks for beyond the first supply (#60 with 2 "
@@ -374,7 +374,7 @@ def _functional_improvement_denied(ctx: Context) -> Value:
     m = re.search(r"\b(no|not|without|lack of|absence of)\b[^.;,]{0,40}?" + re.escape(latest.text),
                   latest.sentence, re.I)
     words = " ".join((m.group(0) if m else latest.text).split())
-    return 1.0, f'"{words}" ({latest.record_id}, {fmt_date(latest.when)})'
+    return 1.0, f'"{words}" ({latest.record_id}, {fmt_when(latest)})'
 
 
 @fact("levels_requested", "distinct spinal levels (motion segments) the item names")
@@ -703,7 +703,7 @@ def _body_mass_index(ctx: Context) -> Value:
     if not found:
         return None, "no body mass index documented"
     f, bmi = max(found, key=lambda p: (p[0].when or dt.date.min, p[0].start))
-    return bmi, f"body mass index {bmi:g} ({f.record_id}, {fmt_date(f.when)})"
+    return bmi, f"body mass index {bmi:g} ({f.record_id}, {fmt_when(f)})"
 
 
 @fact(
@@ -792,7 +792,7 @@ def _relief_weeks(ctx: Context) -> Value:
             weeks = relief_weeks(f.sentence)
             if weeks is not None and (best is None or weeks > best[0]):
                 words = " ".join(f.sentence.split())
-                best = weeks, f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+                best = weeks, f'"{words}" ({f.record_id}, {fmt_when(f)})'
     if best is None:
         return None, "how long the relief lasted is not documented"
     return best
@@ -887,7 +887,7 @@ def _duplicate(ctx: Context) -> Value:
     if a is None:
         return _flag(False)
     words = " ".join(a.sentence.split())
-    return _flag(True, f'"{words}" ({a.record_id}, {fmt_date(a.when)})')
+    return _flag(True, f'"{words}" ({a.record_id}, {fmt_when(a)})')
 
 
 @fact(
@@ -1118,7 +1118,7 @@ def _fused_at_requested_level(ctx: Context) -> Value:
             continue
         if spinal_segments(f.sentence) & asked:
             words = " ".join(f.sentence.split())
-            return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+            return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
     return _flag(False)
 
 
@@ -1161,7 +1161,7 @@ def _facet_joint_injection_with_stenosis(ctx: Context) -> Value:
         for f in ctx.evidence.of(["imaging.stenosis"], region=region, assertion="present"):
             if f.is_evidence and _CENTRAL_STENOSIS.search(f.sentence):
                 words = " ".join(f.sentence.split())
-                return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+                return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
     return _flag(False)
 
 
