@@ -361,3 +361,37 @@ def test_a_repeat_joint_block_is_no_earlier_block_by_its_own_request() -> None:
         _criterion(_one(item, "1-5-2016", tpi.format(given=given)), "medical_management_failed")
         == "met"
     )
+
+
+AUTHORIZED = (
+    "According to the progress report dated 5/25/2017, the injured worker {status}. The "
+    "treating physician requested a lumbar brace for after the surgery."
+)
+BRACE = "Associated surgical service: Lumbar brace"
+
+
+def test_a_brace_after_a_fusion_authorized_elsewhere_is_decided_on_its_own() -> None:
+    """ODG Low Back, Back brace, post operative (fusion): the operation certified by UR is the
+    one the brace follows, a lumbar fusion however the sentence words it."""
+    for status in (
+        "is scheduled for an L4-5 posterior lumbar interbody fusion, which was certified by "
+        "utilization review on 5/30/2017",
+        "complained of low back pain. The L4-5 posterior lumbar interbody fusion has been "
+        "authorized",
+    ):
+        got = _one(BRACE, "9-1-2016@58", AUTHORIZED.format(status=status))
+        assert got.decision == "overturned", status
+        assert "after a lumbar fusion" in got.rationale
+
+
+def test_a_brace_for_a_fusion_only_recommended_says_what_is_missing() -> None:
+    """Issue 12: a service whose surgery is not established is not overturned alone, and the
+    rationale does not deny that the records mention the operation."""
+    recommended = AUTHORIZED.format(
+        status="complained of low back pain. The treating physician recommended an L4-5 "
+        "posterior lumbar interbody fusion"
+    )
+    got = _one(BRACE, "9-1-2016@58", recommended)
+    assert got.decision == "upheld"
+    assert "none is reported authorized" in got.rationale
+    assert "back brace after the operation," not in got.rationale

@@ -1670,7 +1670,7 @@ def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
             # routing's clinical reading leaves out)
             return reported.sentence, procedure_kind(reported.sentence)
         return ctx.request.procedure or "", None
-    return done.text, procedure_kind(done.text)
+    return done.text, reported_kind(done)
 
 
 @fact(
@@ -1759,7 +1759,8 @@ def _brace_fits_operation(ctx: Context) -> Value:
     if not _BRACE.search(req.decided_text):
         return _flag(True, "")
     op_text, kind = _operation_done(ctx)
-    what = kind.name if kind else "the operation"
+    # (no kind: none authorized, done or disputed here, or one the records do not name)
+    what = kind.name if kind else "an operation whose kind the records do not establish"
     if "knee" in req.regions:
         ok = bool(_KNEE_BRACE_OPS.search(op_text)) or (
             kind is not None
@@ -1843,7 +1844,21 @@ def _operation(ctx: Context) -> ProcedureKind | None:
     if kind is not None or ctx.request.procedure or ctx.surgery is not None:
         return kind
     f = _surgery_reported(ctx)
-    return procedure_kind(f.text) if f is not None else None
+    return reported_kind(f) if f is not None else None
+
+
+def reported_kind(f: Finding) -> ProcedureKind | None:
+    """The kind of operation a record's report of one names: its own words, or where they name
+    none or only the catch-all (a finding "fusion has been authorized"), its sentence's ("The
+    L4-5 posterior lumbar interbody fusion has been authorized" is a lumbar fusion)."""
+    kind = procedure_kind(f.text)
+    if kind is None or kind.name == _GENERIC_OPERATION:
+        return procedure_kind(f.sentence) or kind
+    return kind
+
+
+# the catch-all kind of procedures.yaml, named by a bare "fusion" or "arthrodesis"
+_GENERIC_OPERATION = "a fusion of a joint"
 
 
 # the vertebrae in order (C1-C7, T1-T12, L1-L5, S1), so that a range names its segments
