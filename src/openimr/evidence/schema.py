@@ -96,6 +96,9 @@ class Concept(_Strict):
     # negated, a statement that none of these codes is new or worse ("there were no new
     # neurological deficits"): the deficits found stand, but not as new ones
     states_no_change_of: list[str] = Field(default_factory=list)
+    # asserted so, the statement of no change: negated for a change ("no change in
+    # neurological status"), present for a stability ("neurologically unchanged")
+    no_change_when: Literal["present", "negated"] = "negated"
     # a concept that is evidence only in the first weeks after the injury (the mechanism of
     # injury: a red flag of the initial assessment, history after it)
     recent_weeks: int | None = None
@@ -463,8 +466,8 @@ def responses_to_treatment() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def no_change_concepts() -> tuple[Concept, ...]:
-    """The concepts that, negated, state that others are not new or worse
-    (``states_no_change_of``)."""
+    """The concepts that, asserted as ``no_change_when``, state that others are not new or
+    worse (``states_no_change_of``)."""
     return tuple(c for c in vocabulary().concepts if c.states_no_change_of)
 
 

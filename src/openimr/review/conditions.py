@@ -269,7 +269,8 @@ def _course_condition(look: _Lookup) -> Outcome:
 
 def _no_change_statements(look: _Lookup, latest: Finding) -> list[Finding]:
     """Statements as recent as ``latest`` that none of the deficits looked for is new or worse
-    ("there were no new neurological deficits", vocabulary ``states_no_change_of``): the
+    ("there were no new neurological deficits", "neurologically unchanged", vocabulary
+    ``states_no_change_of``): the
     examination's own word outranks reading its finding as new for want of an earlier one."""
     from openimr.evidence import schema
 
@@ -278,7 +279,7 @@ def _no_change_statements(look: _Lookup, latest: Finding) -> list[Finding]:
     for concept in schema.no_change_concepts():
         if not set(concept.states_no_change_of) & set(look.codes):
             continue
-        for f in look.ctx.evidence.of(concept.code, assertion="negated"):
+        for f in look.ctx.evidence.of(concept.code, assertion=concept.no_change_when):
             said = timeline_date(f)
             if f.is_evidence and (when is None or said is None or said >= when):
                 out.append(f)

@@ -288,9 +288,13 @@ def _vacuous(out: Outcome) -> bool:
     return out.met and not out.evidence and not out.facts
 
 
-def secondary_citations(topic: Topic, results: Results, decision: str) -> list[Sentence]:
+def secondary_citations(
+    topic: Topic, results: Results, decision: str, until: dt.date | None = None
+) -> list[Sentence]:
     """A secondary source is announced, in the order the criteria name it, only for its
-    criteria that decided something (their sentence explains the decision)."""
+    criteria that decided something (their sentence explains the decision). ``until``: the
+    topic is applied past its end date, so an MTUS source is named with the date its
+    edition ended (it is not the MTUS in force on the decision date)."""
     out = []
     blocked = _blocked(results)
     for key in dict.fromkeys(c.cite for c, _ in results if c.cite != "primary"):
@@ -301,6 +305,8 @@ def secondary_citations(topic: Topic, results: Results, decision: str) -> list[S
         ]
         if said:
             phrase = _capital(source_phrase(topic, key))
+            if until is not None and topic.citations[key].level == "MTUS":
+                phrase = f"{phrase}, in force until {fmt_date(until)},"
             out.append(Sentence(f"{phrase} adds this criterion: {'; '.join(said)}."))
     return out
 
@@ -659,7 +665,9 @@ def decide_item(
     explained = explain_criteria(item, results, decision, case)
     sentences = [
         *opening(item, search, surgery, case),
-        *secondary_citations(topic, results, decision),
+        *secondary_citations(
+            topic, results, decision, topic.effective_to if search.stale else None
+        ),
         *explained.sentences,
         conclusion(item, topic, decision, results),
     ]

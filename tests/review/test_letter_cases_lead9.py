@@ -1,0 +1,154 @@
+"""Lead cases of the ninth issue-12 pass, in 2017-2018 letter wording, each with the outcome
+or sentence the guideline gives and the one it withholds.
+
+- A topic applied past its end date (the newest edition the knowledge base holds, after the
+  MTUS changed on 12/1/2017) names its secondary MTUS source with the date its edition ended:
+  "The MTUS (Chronic Pain Medical Treatment Guidelines) adds this criterion" is false of a 2018
+  decision, when that edition is no longer the MTUS; before the end date it is true and said so.
+"""
+
+from __future__ import annotations
+
+from _letter_case import decide_letter_items
+
+RELAXANT = (
+    "According to the progress report dated {seen}, the injured worker reported chronic low "
+    "back pain. He has taken cyclobenzaprine 10 mg daily since 2016. Examination showed "
+    "lumbar paraspinal spasm and tenderness. The request is for cyclobenzaprine."
+)
+
+
+def test_a_lapsed_mtus_source_is_named_with_the_date_its_edition_ended() -> None:
+    """CPMTG 2009 pp. 41-42, 63-66 (muscle relaxants, short term), in force until 12/1/2017."""
+    late = decide_letter_items(
+        ["Cyclobenzaprine 10mg #60"], "3-2-2016@45", RELAXANT.format(seen="2/2/2018"),
+        decided="2018-03-01",
+    )[0]
+    assert late.decision == "upheld"
+    assert "Guidelines), in force until 12/1/2017, adds this criterion" in late.rationale
+    assert "Guidelines) adds this criterion" not in late.rationale
+    early = decide_letter_items(
+        ["Cyclobenzaprine 10mg #60"], "3-2-2016@45", RELAXANT.format(seen="2/2/2017"),
+        decided="2017-03-01",
+    )[0]
+    assert early.decision == "upheld"
+    assert "The MTUS (Chronic Pain Medical Treatment Guidelines) adds this criterion" in (
+        early.rationale
+    )
+    assert "in force until" not in early.rationale
+
+
+REPEAT_MRI = (
+    "Per the PR-2 dated 12-5-2017, the injured worker reported ongoing low back pain radiating "
+    "to the left leg. An MRI of the lumbar spine dated 4-2-2016 revealed an L5-S1 disc "
+    "protrusion abutting the left S1 nerve root. Examination revealed positive straight leg "
+    "raise on the left and decreased sensation in the left S1 dermatome. {course} The treating "
+    "physician requested a repeat MRI of the lumbar spine."
+)
+
+
+def _repeat(course: str) -> tuple[str, str]:
+    got = decide_letter_items(
+        ["Repeat MRI of the lumbar spine"], "1-3-2015@47", REPEAT_MRI.format(course=course),
+        ur="2017-10-30", decided="2017-11-20",
+    )[0]
+    return got.decision, got.rationale
+
+
+def test_an_examination_said_to_be_unchanged_finds_no_new_deficit_for_a_repeat_mri() -> None:
+    """ODG Low Back, MRI (repeat study for a significant change; ACOEM 2004 ch. 12 p. 303):
+    the examination's own word that its deficits are as before outranks reading them as new
+    for want of an earlier examination; new deficits still support the repeat study."""
+    for same in (
+        "There was no change in neurological status.",
+        "He is neurologically unchanged from the prior visit.",
+        "The neurological examination remains unchanged.",
+    ):
+        decision, rationale = _repeat(same)
+        assert decision == "upheld", same
+        assert "but not as new or worse since the earlier study" in rationale
+    decision, rationale = _repeat(
+        "There was new weakness of the left ankle plantar flexors rated 4-/5 since the last "
+        "visit."
+    )
+    assert decision == "overturned"
+    assert '"new weakness"' in rationale
+
+
+TRAMADOL = (
+    "The injured worker injured his low back lifting a pallet on 6-1-2017. Per the orthopedic "
+    "evaluation dated 6-28-2017, he reported low back pain rated 4/10 that is improving with "
+    "ibuprofen and physical therapy. Examination revealed mild tenderness. {start} {missing}"
+)
+
+
+def _tramadol(start: str, missing: str) -> tuple[str, str]:
+    got = decide_letter_items(
+        ["Tramadol 50 mg #60"], "6-1-2017@35", TRAMADOL.format(start=start, missing=missing),
+        ur="2017-07-10", decided="2017-07-25",
+    )[0]
+    return got.decision, got.rationale
+
+
+def test_a_drug_the_physician_added_at_the_visit_is_a_start_not_a_regimen_in_use() -> None:
+    """Opioids Treatment Guidelines 2016, 3.3 (initiating) against 3.3.9 (maintenance), pp. 5-9:
+    a drug the physician "added" at this visit is prescribed, not yet taken, so the rationale
+    must not say the records show ongoing opioid use; one taken for months is."""
+    decision, rationale = _tramadol(
+        "The treating physician added tramadol 50 mg twice daily.",
+        "There was no documentation of an opioid treatment agreement.",
+    )
+    assert decision == "upheld"
+    assert "ongoing opioid use" not in rationale
+    assert "There is no documentation of urine drug testing within the last year" in rationale
+    decision, rationale = _tramadol(
+        "He has taken tramadol 50 mg twice daily for six months.",
+        "There was no documentation of an opioid treatment agreement.",
+    )
+    assert decision == "upheld"
+    assert "The records show ongoing opioid use" in rationale
+
+
+def test_a_long_list_of_what_is_not_documented_negates_its_last_entry() -> None:
+    """A summary's list of absences ("no documentation of A, of B, of C or of D") denies D as
+    well as A: an opioid agreement it denies is no monitoring (Opioids Treatment Guidelines
+    2016, 3.3, pp. 5-9); an agreement the records affirm is."""
+    decision, rationale = _tramadol(
+        "The treating physician added tramadol 50 mg twice daily.",
+        "There was no documentation of a failed trial of non-opioid analgesics, of baseline "
+        "pain and function, of an opioid treatment agreement or of a risk assessment.",
+    )
+    assert decision == "upheld"
+    assert '"opioid treatment agreement"' not in rationale
+    decision, rationale = _tramadol(
+        "The treating physician added tramadol 50 mg twice daily.",
+        "He signed an opioid treatment agreement, a urine drug screen was consistent and CURES "
+        "was reviewed.",
+    )
+    assert '"opioid treatment agreement"' in rationale
+
+
+WALKER = (
+    "The injured worker complains of chronic bilateral knee pain from severe osteoarthritis. In "
+    "a progress note dated 5-2-2017, she ambulated with {gait}, with two falls in the past "
+    "month. A cane did not provide enough support. The treating physician requested a front "
+    "wheeled walker."
+)
+
+
+def test_what_happened_in_the_past_month_is_the_present_state() -> None:
+    """ODG Knee & Leg, Walking aids: an aid for walking the injury impairs now. "In the past
+    month" dates the falls to the present, so it does not make the gait seen at the visit a
+    thing of the past; a normal gait is no impairment."""
+    def walker(gait: str) -> tuple[str, str]:
+        got = decide_letter_items(
+            ["Front wheeled walker"], "1-8-2015@70", WALKER.format(gait=gait),
+            ur="2017-05-20", decided="2017-06-10",
+        )[0]
+        return got.decision, got.rationale
+
+    decision, rationale = walker("an antalgic gait and unsteadiness")
+    assert decision == "overturned"
+    assert 'The records document impaired mobility: "antalgic gait"' in rationale
+    decision, rationale = walker("a normal gait")
+    assert decision == "upheld"
