@@ -405,3 +405,20 @@ def test_a_facet_joint_injection_is_not_called_a_diagnostic_block() -> None:
     got = _one("Bilateral L4-5 and L5-S1 facet joint injections", "10-2-2016", joints)
     assert "diagnostic facet block" not in got.rationale
     assert "facet joint injection or medial branch block" in got.rationale
+
+
+def test_the_relief_that_answers_for_a_neurotomy_is_the_facet_blocks() -> None:
+    """ODG Low Back, Facet joint diagnostic blocks: 70% relief after the block; an epidural's
+    relief in the same record diagnoses no facet pain."""
+    weak_block = RFA.format(
+        block="Diagnostic bilateral L4-5 and L5-S1 medial branch blocks on 5-2-17 provided 40% "
+        "relief for two hours. A lumbar epidural steroid injection at L4-5 on 1-2-17 provided "
+        "80% relief of pain."
+    )
+    assert _one(ABLATION, "3-3-2016", weak_block).decision == "upheld"
+    good_block = RFA.format(
+        block="Diagnostic bilateral L4-5 and L5-S1 medial branch blocks on 5-2-17 provided 80% "
+        "relief for six hours. A lumbar epidural steroid injection at L4-5 on 1-2-17 provided "
+        "30% relief of pain."
+    )
+    assert _one(ABLATION, "3-3-2016", good_block).decision == "overturned"

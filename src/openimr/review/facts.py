@@ -773,6 +773,35 @@ def _relief_percent(ctx: Context) -> Value:
 
 
 @fact(
+    "block_relief_percent",
+    "the largest percentage of pain relief the records report first-hand at the requested body "
+    "part in a sentence that names a facet joint or medial branch block or a neurotomy: the "
+    "response to the block that diagnoses facet pain (ODG Low Back and Neck, Facet joint "
+    "diagnostic blocks), not to an epidural or another injection",
+)
+def _block_relief_percent(ctx: Context) -> Value:
+    blocks = {
+        (f.record_id, f.sentence)
+        for f in ctx.evidence.of(["therapy.facet_block", "therapy.neurotomy"], assertion="present")
+        if f.observation != "plan" and f.role != "plan"
+    }
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    best: tuple[float, str] | None = None
+    for region in regions:
+        for f in ctx.evidence.of(["pain.relief_half"], region=region, assertion="present"):
+            if not f.is_evidence or (f.record_id, f.sentence) not in blocks:
+                continue
+            for m in _PERCENT.finditer(f.text):
+                pct = float(m.group(1))
+                if pct <= 100 and (best is None or pct > best[0]):
+                    words = " ".join(f.text.split())
+                    best = pct, f'"{words}" ({f.record_id}, {fmt_when(f)})'
+    if best is None:
+        return None, "no percentage of relief after a facet block or neurotomy documented"
+    return best
+
+
+@fact(
     "relief_weeks",
     "the longest time the relief of an earlier treatment at the requested body part lasted, in "
     "weeks, as the records report it first-hand ('70% relief for ten weeks' is 10)",
