@@ -152,3 +152,63 @@ def test_what_happened_in_the_past_month_is_the_present_state() -> None:
     assert 'The records document impaired mobility: "antalgic gait"' in rationale
     decision, rationale = walker("a normal gait")
     assert decision == "upheld"
+
+
+KNEES = (
+    "According to the progress report dated 9-5-2017, he reported right knee pain with locking "
+    "and catching. Examination of the right knee revealed medial joint line tenderness, a "
+    "positive McMurray test and a small effusion. The left knee was nontender with full range "
+    "of motion and negative McMurray test. X-rays of both knees were negative. He completed 10 "
+    "sessions of physical therapy without improvement. The treating physician requested an MRI "
+    "of the {side} knee."
+)
+
+
+def test_a_finding_far_from_its_side_word_takes_the_side_its_sentence_gives_its_body_part() -> None:
+    """ACOEM 2004 ch. 13 pp. 341-343 and ODG Knee, MRI: the findings that warrant the study are
+    those of the knee studied. The effusion of "examination of the right knee revealed ..., a
+    positive McMurray test and a small effusion" is the right knee's: a rationale for an MRI of
+    the left knee must not quote it as the records' documentation."""
+    def knee(side: str) -> tuple[str, str]:
+        got = decide_letter_items(
+            [f"MRI of the {side} knee"], "6-1-2017@38", KNEES.format(side=side),
+            ur="2017-09-20", decided="2017-10-10",
+        )[0]
+        return got.decision, got.rationale
+
+    decision, rationale = knee("left")
+    assert decision == "upheld"
+    assert '"effusion"' not in rationale
+    decision, rationale = knee("right")
+    assert decision == "overturned"
+    assert '"effusion"' in rationale
+
+
+ARMS = (
+    "According to the progress report dated 9-5-2017, she reported neck pain radiating to the "
+    "left arm with numbness of the left thumb for 4 months. Examination of the left upper "
+    "extremity revealed decreased sensation in the C6 dermatome and 4/5 wrist extension "
+    "strength; the right upper extremity was neurologically intact. The treating physician "
+    "requested an EMG of the {side} upper extremity."
+)
+
+
+def test_the_deficits_of_one_arm_are_not_the_other_arms_and_the_rationale_says_whose() -> None:
+    """ACOEM 2004 ch. 8 p. 178: EMG for focal neurologic dysfunction in the limb studied. The
+    weakness written after "examination of the left upper extremity revealed ..." is the left
+    arm's, so it neither leaves a right-arm study "not established" nor is said of the right
+    arm: the rationale says the records find it on the other side."""
+    def emg(side: str) -> tuple[str, str]:
+        got = decide_letter_items(
+            [f"EMG of the {side} upper extremity"], "6-1-2016@50", ARMS.format(side=side),
+            ur="2017-09-20", decided="2017-10-10",
+        )[0]
+        return got.decision, got.rationale
+
+    decision, rationale = emg("right")
+    assert decision == "upheld"
+    assert "on the left side, not the right side the request names" in rationale
+    assert "Not established" not in rationale and "is not established" not in rationale
+    decision, rationale = emg("left")
+    assert decision == "overturned"
+    assert "on the left side, not" not in rationale

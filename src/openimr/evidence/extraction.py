@@ -199,25 +199,39 @@ def _sides(sent: str) -> list[tuple[int, int, str]]:
     ]
 
 
+def _side_word(w: str) -> str:
+    if w in ("bilateral", "bilaterally", "both"):
+        return "bilateral"
+    return "right" if w in ("right", "rt", "r") else "left"
+
+
 def _laterality(
-    sent: str, s: int, e: int, sides: list[tuple[int, int, str]] | None = None
+    sent: str,
+    s: int,
+    e: int,
+    sides: list[tuple[int, int, str]] | None = None,
+    region: str | None = None,
 ) -> str | None:
     """The side nearest to the finding at ``s``..``e`` of ``sent`` (``sides``: ``_sides`` of
-    the sentence, when the caller has it: the findings of a sentence share it)."""
+    the sentence, when the caller has it: the findings of a sentence share it). With none
+    near, the side of the sentence's own name of the finding's ``region`` ("examination of
+    the right knee revealed ..., a positive McMurray test and a small effusion": the
+    effusion is the right knee's)."""
+    sides = _sides(sent) if sides is None else sides
     best: tuple[int, str] | None = None
-    for m_start, m_end, w in _sides(sent) if sides is None else sides:
+    for m_start, m_end, w in sides:
         dist = s - m_end if m_end <= s else (m_start - e if m_start >= e else 0)
         if dist > 60:
             continue
-        side = (
-            "bilateral"
-            if w in ("bilateral", "bilaterally", "both")
-            else ("right" if w in ("right", "rt", "r") else "left")
-        )
+        side = _side_word(w)
         if best is None or dist < best[0]:
             best = (dist, side)
     if best is None:
-        return None
+        if not sides:
+            return None
+        return (_side_of_region(sent, region, sides) if region else None) or _side_of_clause(
+            sent, s, sides
+        )
     near = {
         m.group(1).lower().rstrip(".")[:1]
         for m in _LATERALITY.finditer(sent[max(0, s - 60) : e + 60])
@@ -225,6 +239,33 @@ def _laterality(
     if "r" in near and "l" in near and _BOTH_SIDES.search(sent[max(0, s - 60) : e + 60]):
         return "bilateral"
     return best[1]
+
+
+def _side_of_region(sent: str, region: str, sides: list[tuple[int, int, str]]) -> str | None:
+    """The one side the sentence gives its names of ``region`` ("the right knee"), if all
+    agree."""
+    found = set()
+    for ms, _me, reg in _region_hits(sent):
+        if reg != region:
+            continue
+        for _s, s_end, w in sides:
+            if s_end <= ms and ms - s_end <= 3:
+                found.add(_side_word(w))
+    return found.pop() if len(found) == 1 else None
+
+
+_CLAUSE_END = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b", re.IGNORECASE)
+
+
+def _side_of_clause(sent: str, s: int, sides: list[tuple[int, int, str]]) -> str | None:
+    """The side named last before ``s`` in the same clause, within 150 characters
+    ("examination of the left upper extremity revealed decreased sensation in the C6
+    dermatome and 4/5 wrist extension strength; the right ...": the weakness is the left's)."""
+    before = [(m_end, w) for _m_start, m_end, w in sides if m_end <= s and s - m_end <= 150]
+    if not before:
+        return None
+    m_end, w = max(before)
+    return None if _CLAUSE_END.search(sent, m_end, s) else _side_word(w)
 
 
 _PREP_GAP = re.compile(
@@ -820,7 +861,7 @@ def _findings(
             text_date=text_date,
             date_precision="year" if year_only else "day",
             region=region,
-            laterality=_laterality(sent.text, *rel, sent.sides),
+            laterality=_laterality(sent.text, *rel, sent.sides, region),
             assertion=assertion,
             observation=observation,
             quoted=quoted,
@@ -882,6 +923,10 @@ def _carried(c: _Compiled, code: str, text: str, finding: Finding) -> list[Findi
             carried_value = got[0]
             if not got[1] and carried_assertion == "present":
                 carried_assertion = "negated"
+        elif c.concepts[also].value == "work":
+            # the return to work a gain names ("after therapy she returned to full duty"): the
+            # work status it states, as on its own
+            carried_value = q.work_status(m.group())
         out.append(
             finding.model_copy(
                 update={

@@ -462,6 +462,10 @@ def contested(out: Outcome, codes: list[str], regions: list[str] | None, ctx: Co
         for a in absence_statements(ctx.evidence, codes, regions)
         if (when := timeline_date(a)) is None or latest is None or when >= latest
     ]
+    side = ctx.request.laterality
+    if side in ("left", "right"):
+        # "the right upper extremity was neurologically intact" says nothing of the left
+        against = [a for a in against if a.laterality in (None, side, "bilateral")]
     if against and len(codes) > 1:
         against = _denying(out, against, codes, regions, ctx)
     if not against:

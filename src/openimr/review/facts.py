@@ -959,26 +959,59 @@ _REFUSAL = re.compile(r"\b(non-?certif\w*|not (been )?(certified|approved|author
                       r"pending|await\w*|request(ed|ing)?|if|whether|unless)\b", re.I)
 
 
-def _approved_here(sentence: str, span: str, approval: re.Pattern[str] = _APPROVAL) -> bool:
+def _approved_here(
+    sentence: str, span: str, approval: re.Pattern[str] = _APPROVAL, reach: int = 40
+) -> bool:
     """An approval word governs the surgery named in ``span``: the nearest one before it
-    ("certified the right knee arthroscopy") or just after it ("the fusion was authorized"),
-    with no refusal or request between them."""
+    ("certified the right knee arthroscopy") or just after it, within ``reach`` characters
+    ("the fusion was authorized"), with no refusal or request between them."""
     at = sentence.find(span)
     if at < 0:
         return False
     if approval.match(span) and not re.search(r"\bnon-?\s*$|\bnot\s+$", sentence[:at]):
         return True  # the finding's own words: "certified the right knee arthroscopy"
     inside = approval.search(span)
-    tail = sentence[at + len(span) : at + len(span) + 40]
+    tail = sentence[at + len(span) : at + len(span) + reach]
     if inside and not _REFUSAL.search(span[: inside.start()]) and not _REFUSAL.search(tail):
         return True  # after the surgery, in its own words: "the repair was authorized"
     before = list(approval.finditer(sentence[max(0, at - 80) : at]))
     if before and not _REFUSAL.search(sentence[max(0, at - 80) : at][before[-1].end() :]):
         return True
-    after = approval.search(sentence[at + len(span) : at + len(span) + 40])
+    after = approval.search(sentence[at + len(span) : at + len(span) + reach])
     if after is None:
         return False
     return not _REFUSAL.search(sentence[at + len(span) : at + len(span) + after.start()])
+
+
+# how long a course of therapy authorized stays the course to come: our reading (a course of
+# 8 to 12 visits takes four to eight weeks, and is scheduled within a few weeks of its
+# authorization)
+_AUTHORIZED_THERAPY_DAYS = 120
+
+
+@fact(
+    "therapy_authorized",
+    "the records report a course of active therapy (physical or occupational therapy, work "
+    "conditioning) authorized or certified in the four months before the UR decision: the "
+    "active program an adjunct accompanies, though the authorization is not a clinical finding",
+    "request",
+)
+def _therapy_authorized(ctx: Context) -> Value:
+    ur = ctx.bundle.dates.ur_denial
+    found = [
+        f
+        for f in ctx.evidence.of("therapy.pt", assertion="present")
+        if f.role == "administrative"
+        # its frequency and length may stand between ("physical therapy 2 times a week for 4
+        # weeks was authorized")
+        and _approved_here(f.sentence, f.text, reach=60)
+        and (f.when is None or (ur - f.when).days <= _AUTHORIZED_THERAPY_DAYS)
+    ]
+    if not found:
+        return _flag(False)
+    f = max(found, key=lambda f: (f.when or dt.date.min, f.start))
+    words = " ".join(f.sentence.split())
+    return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
 
 
 def _surgery_reported(ctx: Context) -> Finding | None:

@@ -190,9 +190,11 @@ def absences(cond: Cond, req: StructuredRequest) -> list[Absence]:
 
 
 def check_absence(
-    sentence: Sentence, ev: EvidenceSet, latest_record: dt.date | None
+    sentence: Sentence, ev: EvidenceSet, latest_record: dt.date | None, side: str | None = None
 ) -> tuple[Sentence, list[Finding]]:
-    """Verify a sentence's absence claims; rewrite it if a record contradicts them."""
+    """Verify a sentence's absence claims; rewrite it if a record contradicts them.
+    ``side``: the side the request names; what the records find only on the other side is
+    said to be there, not here."""
     seen: dict[tuple[str, int], Finding] = {}
     for claim in sentence.absence:
         # "history of X" also contradicts "no documentation of X"
@@ -203,7 +205,13 @@ def check_absence(
     found = sorted(seen.values(), key=lambda f: (f.when is None, f.when, f.start))
     later = _later_negation(sentence, found, ev)
     text = "The records do mention " + "; ".join(describe(f) for f in found[:3]) + ", but "
-    if later:
+    other = {"left": "right", "right": "left"}.get(side or "")
+    if other is not None and all(f.laterality == other for f in found):
+        text += (
+            f"on the {other} side, not the {side} side the request names, so it does not meet "
+            "the criterion as stated."
+        )
+    elif later:
         text += (
             f"the most recent examination no longer finds {'them' if len(found) > 1 else 'it'} ("
             + "; ".join(describe(f) for f in later)
