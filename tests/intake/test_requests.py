@@ -215,3 +215,88 @@ def test_a_range_of_levels_counts_every_segment_in_it(text: str, levels: int) ->
     from openimr.review.facts import spinal_levels
 
     assert spinal_levels(text) == levels
+
+
+@pytest.mark.parametrize(
+    ("text", "original", "authorized", "decided", "amount"),
+    [
+        ("Physical therapy x 12 modified to x 6", "Physical therapy x 12",
+         "Physical therapy x 6", "Physical therapy x 6", ("sessions", 6)),
+        ("Norco 10/325mg #90 (modified to #45)", "Norco 10/325mg #90", "Norco 10/325mg #45",
+         "Norco 10/325mg #45", ("quantity", 45)),
+        ("Acupuncture 2x6 modified to 2x3", "Acupuncture 2x6", "Acupuncture 2x3",
+         "Acupuncture x 6", ("sessions", 6)),
+        ("Psychotherapy (12) sessions modified to (6) sessions", "Psychotherapy (12) sessions",
+         "Psychotherapy (6) sessions", "Psychotherapy x 6", ("sessions", 6)),
+        ("Physical therapy 12 visits; modified to 6 visits", "Physical therapy 12 visits",
+         "Physical therapy 6 visits", "Physical therapy x 6", ("sessions", 6)),
+        # another service put in its place: the request is decided whole
+        ("MRI of the lumbar spine modified to x-ray", "MRI of the lumbar spine", "x-ray",
+         "MRI of the lumbar spine", ("sessions", None)),
+    ],
+)
+def test_a_request_headed_with_what_ur_modified_it_to_is_a_modified_request(
+    text: str, original: str, authorized: str, decided: str, amount: tuple[str, int | None]
+) -> None:
+    """Letters of 2017-2020 head a modified item "X modified to Y": UR authorized Y, and IMR
+    decides the rest of X (issue 12 point 5: the remainder extends the authorized part)."""
+    from openimr.routing import course_of
+
+    r = parse_request(text)
+    assert r.modified
+    assert (r.original_request, r.authorized, r.decided_text) == (original, authorized, decided)
+    assert getattr(r, amount[0]) == amount[1]
+    assert course_of(r) == ("initial" if "x-ray" in authorized else "remainder")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "strength"),
+    [
+        ("Tylenol with codeine #3 #60", 60, None),
+        ("Tylenol No. 3 #60", 60, None),
+        ("Tylenol #4 qty 90", 90, None),
+        ("Norco 10/325 #120", 120, "10/325"),
+        ("Percocet 7.5/325 #90", 90, "7.5/325"),
+        ("Norco 10/325mg #90", 90, "10/325 mg"),
+    ],
+)
+def test_a_product_number_is_not_a_supply_and_a_combination_strength_is_read(
+    text: str, quantity: int, strength: str | None
+) -> None:
+    r = parse_request(text)
+    assert r.service == "drug:opioid"
+    assert r.quantity == quantity
+    assert r.strength == strength
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("EMG/NCV R/L upper extremities", "bilateral"),
+        ("Steroid injection right and left knees", "bilateral"),
+        ("Left and right knee x-rays", "bilateral"),
+        ("Right knee MRI", "right"),
+        ("Cortisone injection L knee", "left"),
+    ],
+)
+def test_both_sides_named_one_after_the_other_are_bilateral(text: str, side: str) -> None:
+    assert parse_request(text).laterality == side
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "refills"),
+    [
+        ("Tramadol 50mg 1 tab po q6h #120 refills: 2", 120, 2),
+        ("Zorvolex 35 mg 1 cap TID #90 refill x 1", 90, 1),
+        ("Lyrica 75 mg capsule, 1 PO BID, #60, 2 RF", 60, 2),
+        ("Gabapentin 300mg caps #90 x2 RF", 90, 2),
+        ("Lyrica 150 mg #60 with five refills", 60, 5),
+        ("Gabapentin 600mg #90 with 2 refills", 90, 2),
+    ],
+)
+def test_refills_are_counted_after_the_supply_not_inside_it(
+    text: str, quantity: int, refills: int
+) -> None:
+    """'#120 refills: 2' is two refills (was twenty); 'refill x 1' is one refill and no visit."""
+    r = parse_request(text)
+    assert (r.quantity, r.refills, r.sessions) == (quantity, refills, None)

@@ -22,6 +22,9 @@ CASES = [
     ("powered_unit", "Cold therapy unit rental", "Hot and cold packs"),
     ("specific_test", "HbA1c and lipid panel", "Complete blood count"),
     ("purchase", "Purchase of a TENS unit", "TENS unit rental"),
+    ("powered_traction", "DRX 9000 spinal decompression", "Over the door cervical traction unit"),
+    ("manipulation_under_anesthesia", "Right shoulder manipulation under anesthesia",
+     "Chiropractic manipulation 6 visits"),
 ]
 
 

@@ -23,8 +23,16 @@ from openimr.routing import route_wording
 # wording_probe.yaml, and a second list written independently in the ways UR and IMR letters
 # write items (abbreviations, strengths and quantities, misspellings, compounded creams); a
 # third, repeating neither, in the styles of 2017-2020 letters (brand names with counts and
-# refills, "Unknown prescription of", retrospective dates of service, levels and sides)
-PROBE_FILES = ("wording_probe.yaml", "wording_probe_letters.yaml", "wording_probe_styles.yaml")
+# refills, "Unknown prescription of", retrospective dates of service, levels and sides); a
+# fourth, repeating none of the three, written to find items routed to no topic or the wrong
+# one (issue 12 point 5: bare specialties, modified requests, cushions, shoes, decompression
+# tables, trade names of compounded creams)
+PROBE_FILES = (
+    "wording_probe.yaml",
+    "wording_probe_letters.yaml",
+    "wording_probe_styles.yaml",
+    "wording_probe_routes.yaml",
+)
 ROWS_BY_FILE: dict[str, list[dict[str, Any]]] = {
     name: yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
     for name in PROBE_FILES
@@ -74,11 +82,13 @@ def test_the_probe_is_large_and_every_row_says_what_it_expects() -> None:
     assert len(ROWS_BY_FILE["wording_probe.yaml"]) >= 400
     assert len(ROWS_BY_FILE["wording_probe_letters.yaml"]) >= 200
     assert len(ROWS_BY_FILE["wording_probe_styles.yaml"]) >= 300
+    assert len(ROWS_BY_FILE["wording_probe_routes.yaml"]) >= 120
     texts = [r["text"] for r in ROWS]
     assert len(texts) == len(set(texts)), "a wording is listed twice"
-    earlier = {r["text"].lower() for name in PROBE_FILES[:2] for r in ROWS_BY_FILE[name]}
-    styles = [r["text"].lower() for r in ROWS_BY_FILE["wording_probe_styles.yaml"]]
-    assert len(styles) == len(set(styles)) and not earlier & set(styles), "repeats a wording"
+    for i, name in enumerate(PROBE_FILES[2:], start=2):
+        earlier = {r["text"].lower() for n in PROBE_FILES[:i] for r in ROWS_BY_FILE[n]}
+        mine = [r["text"].lower() for r in ROWS_BY_FILE[name]]
+        assert len(mine) == len(set(mine)) and not earlier & set(mine), f"{name} repeats a wording"
     for r in ROWS:
         assert ("topic" in r) != ("undetermined" in r), r["text"]
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 from openimr.domain.finding import Finding
 from openimr.evidence import schema
 
 CourseStatus = Literal["absent", "new", "persistent", "improved", "resolved"]
+_T = TypeVar("_T")
 _TIMELINE = ("present", "negated")
 
 
@@ -104,6 +105,18 @@ class EvidenceSet:
         visits: list[tuple[int, dt.date]] = cached[2].get(record_id, [])
         return visits
 
+    def memo(self, key: str, build: Callable[[list[Finding]], _T]) -> _T:
+        """``build(findings)``, made once for the findings (a reading of every finding that
+        each item of a case asks again) and made again as the indexes are, when ``findings``
+        is replaced or changes length."""
+        store = self.__dict__.setdefault("_memo", {})
+        cached = store.get(key)
+        if cached is None or cached[0] is not self.findings or cached[1] != len(self.findings):
+            cached = (self.findings, len(self.findings), build(self.findings))
+            store[key] = cached
+        got: _T = cached[2]
+        return got
+
     def exactly(self, codes: Iterable[str]) -> list[Finding]:
         """The findings whose code is one of ``codes`` (not their sub-codes), in their order:
         ``[f for f in findings if f.code in codes]`` without reading every finding."""
@@ -159,6 +172,30 @@ class EvidenceSet:
     ) -> list[Finding]:
         allowed = set(assertions) if assertions is not None else None
         codes = (code,) if isinstance(code, str) else tuple(code)
+        # the review asks the same query again and again (each topic, criterion, item and
+        # rationale sentence): its answer is kept until the order of the findings is made again
+        ranks = self._ranks()
+        memo: tuple[list[int], dict[tuple[object, ...], list[Finding]]] | None = (
+            self.__dict__.get("_answers")
+        )
+        if memo is None or memo[0] is not ranks:
+            memo = (ranks, {})
+            self.__dict__["_answers"] = memo
+        key = (codes, region, observation, None if allowed is None else frozenset(allowed), quoted)
+        kept: list[Finding] | None = memo[1].get(key)
+        if kept is None:
+            kept = memo[1][key] = self._answer(codes, region, observation, allowed, quoted, ranks)
+        return list(kept)
+
+    def _answer(
+        self,
+        codes: tuple[str, ...],
+        region: str | None,
+        observation: str | None,
+        allowed: set[str] | None,
+        quoted: bool | None,
+        ranks: list[int],
+    ) -> list[Finding]:
         # region_matches(region, f.region) for each finding, the query's group looked up once
         group = None if region is None else region_groups().get(region, frozenset([region]))
         findings = self.findings
@@ -175,7 +212,6 @@ class EvidenceSet:
                 continue
             out.append(i)
         # sorted by _key, ties in the list's order (a stable sort of positions that rise)
-        ranks = self._ranks()
         out.sort(key=ranks.__getitem__)
         return [findings[i] for i in out]
 

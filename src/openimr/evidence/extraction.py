@@ -375,37 +375,73 @@ def _ruled_out(c: _Compiled, possible: tuple[int, ...]) -> dict[str, Sequence[tu
     return got
 
 
-@dataclass
-class _Sent:
-    text: str
-    start: int
-    dates: list[tuple[int, int, dt.date]]
-    cues: dict[str, Sequence[tuple[int, int]]]
-    _sides: list[tuple[int, int, str]] | None = None
-    _years: list[tuple[int, int, int]] | None = None
+class _Words:
+    """What a sentence's own characters tell, the same wherever they stand: its dates and
+    cues, and (found at the first asking) its years, sides and flattened text. Kept by text
+    for the records of one case (:func:`_words`), so a sentence a record repeats (a history
+    or an examination carried from visit to visit) is read once."""
 
-    _flat: str | None = None
+    __slots__ = ("text", "dates", "cues", "_sides", "_years", "_flat")
+
+    def __init__(self, text: str, c: _Compiled) -> None:
+        self.text = text
+        self.dates = q.find_dates(text)
+        self.cues = _Cues(text, c)
+        self._sides: list[tuple[int, int, str]] | None = None
+        self._years: list[tuple[int, int, int]] | None = None
+        self._flat: str | None = None
+
+
+# a sentence's text -> its _Words, for the records of one case (emptied by ``run`` at its
+# start and end; past _WORDS_MAX entries, emptied before the next is added)
+_WORDS: dict[str, _Words] = {}
+_WORDS_MAX = 50_000
+
+
+def _words(c: _Compiled, text: str) -> _Words:
+    got = _WORDS.get(text)
+    if got is None or got.cues._c is not c:
+        if len(_WORDS) >= _WORDS_MAX:
+            _WORDS.clear()
+        got = _WORDS[text] = _Words(text, c)
+    return got
+
+
+class _Sent:
+    """A sentence of a doc: where it starts, and what its words tell (:class:`_Words`)."""
+
+    __slots__ = ("words", "start", "text", "dates", "cues")
+
+    def __init__(self, words: _Words, start: int) -> None:
+        self.words = words
+        self.start = start
+        self.text = words.text
+        self.dates = words.dates
+        self.cues = words.cues
 
     @property
     def years(self) -> list[tuple[int, int, int]]:
         """The years written alone as an event's time ("in 2015"), found once."""
-        if self._years is None:
-            self._years = q.find_years(self.text)
-        return self._years
+        w = self.words
+        if w._years is None:
+            w._years = q.find_years(w.text)
+        return w._years
 
     @property
     def flat(self) -> str:
         """The sentence with its runs of white space as one space, made once."""
-        if self._flat is None:
-            self._flat = " ".join(self.text.split())
-        return self._flat
+        w = self.words
+        if w._flat is None:
+            w._flat = " ".join(w.text.split())
+        return w._flat
 
     @property
     def sides(self) -> list[tuple[int, int, str]]:
         """``_sides`` of the sentence, found once."""
-        if self._sides is None:
-            self._sides = _sides(self.text)
-        return self._sides
+        w = self.words
+        if w._sides is None:
+            w._sides = _sides(w.text)
+        return w._sides
 
 
 def _sentence(
@@ -415,14 +451,7 @@ def _sentence(
     (``Span.text`` builds the text token by token), read once."""
     got = cache.get(start)
     if got is None:
-        text = doc_text[start:end]
-        got = _Sent(
-            text=text,
-            start=start,
-            dates=q.find_dates(text),
-            cues=_Cues(text, c),
-        )
-        cache[start] = got
+        got = cache[start] = _Sent(_words(c, doc_text[start:end]), start)
     return got
 
 
@@ -927,20 +956,25 @@ def _carried(c: _Compiled, code: str, text: str, finding: Finding) -> list[Findi
             # the return to work a gain names ("after therapy she returned to full duty"): the
             # work status it states, as on its own
             carried_value = q.work_status(m.group())
-        out.append(
-            finding.model_copy(
-                update={
-                    "code": also,
-                    "label": c.concepts[also].label,
-                    "start": finding.start + m.start(),
-                    "end": finding.start + m.end(),
-                    "text": m.group(),
-                    "value": carried_value,
-                    "assertion": carried_assertion,
-                    "change": None,
-                }
-            )
+        got_also = finding.model_copy(
+            update={
+                "code": also,
+                "label": c.concepts[also].label,
+                "start": finding.start + m.start(),
+                "end": finding.start + m.end(),
+                "text": m.group(),
+                "value": carried_value,
+                "change": None,
+            }
         )
+        out.append(got_also.model_copy(update={"assertion": carried_assertion}))
+        # what the carried code implies, as when it is found on its own (a relief carried in a
+        # gain of function states its pain scores: pain.score and pain), present like the
+        # pain of a relief denied
+        out += [
+            got_also.model_copy(update={"code": implied, "label": c.concepts[implied].label})
+            for implied in c.concepts[also].implies
+        ]
     return out
 
 
@@ -1143,6 +1177,23 @@ def run(
     out: list[Finding] = []
     patterns = _rule_patterns(nlp)
     scanner = _scanner(nlp) if prefilter else None
+    _WORDS.clear()  # a sentence's words are kept for one case's records
+    try:
+        _run(texts, metas, nlp, piece_chars, patterns, scanner, out)
+    finally:
+        _WORDS.clear()
+    return out
+
+
+def _run(
+    texts: list[str],
+    metas: list[RecordMeta],
+    nlp: Any,
+    piece_chars: int,
+    patterns: list[re.Pattern[str]],
+    scanner: Any,
+    out: list[Finding],
+) -> None:
     with warnings.catch_warnings():
         # spaCy warns (W036) that the sectionizer's token matcher has no patterns: it has
         # phrase rules only, which is intended.
@@ -1176,4 +1227,3 @@ def run(
                     f = out[k]
                     if "\n" in record[f.start : f.end]:
                         out[k] = f.model_copy(update={"text": record[f.start : f.end]})
-    return out

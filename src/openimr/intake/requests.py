@@ -94,6 +94,20 @@ _PORTION = re.compile(
     r"(?:\s+of\s+the\s+(?:original\s+)?request)?(?:\s+(?:is|are|was|being))?\s*(?:for|:|-)?\s*",
     re.I,
 )
+# "Physical therapy x 12 modified to x 6", "Norco 10/325mg #90 (modified to #45)": the item as
+# letters of 2017-2020 head it, the request and what UR authorized in one line
+_MODIFIED_TO = re.compile(
+    r"^(?P<orig>.+?)\s*[(\[,;:-]?\s*(?:(?:the\s+)?(?:quantity|qty|request|frequency)\s+)?"
+    r"(?:(?:was|were|is|being)\s+)?(?:ur\s+)?(?:modified|mod\.)\s+"
+    r"(?:by\s+ur\s+)?to\s+(?:allow\s+|certify\s+|approve\s+)?(?P<auth>.+?)\s*[)\]]?\s*\.?$",
+    re.I | re.S,
+)
+# the count at the end of the request a modification replaces ("#90", "x 12", "2x6")
+_TRAILING_COUNT = re.compile(
+    r"\s*(?:#\s*\d+|(?:qty|quantity):?\s*\d+|x\s*\d+|\d+\s*x\s*\d+|\(\d+\)|\d+(?=\s+(?:sessions?|visits?|treatments?)))"
+    r"(?:\s+(?:sessions?|visits?|treatments?|days?|weeks?|months?))?\s*$",
+    re.I,
+)
 # "Y is under review", "Y remains in dispute": the portion named as a sentence about it
 _UNDER_REVIEW = re.compile(
     r"\s+(?:is|are|remains?|was|were)\s+(?:now\s+)?(?:under\s+(?:independent\s+)?review|in\s+dispute"
@@ -109,8 +123,8 @@ _FREQ = re.compile(
     re.I,
 )
 _TIMES = re.compile(
-    r"(?<![\d/])\s(?:[x\u00d7]|times)\s?(\d{1,2})\b"
-    r"(?!\s*(?:mg|ml|%|/|weeks?|wks?\b|months?|mos?\b|refills?))",
+    r"(?<![\d/])(?<!refill)(?<!refills)(?<!\brf)\s(?:[x\u00d7]|times)\s?(\d{1,2})\b"
+    r"(?!\s*(?:mg|ml|%|/|weeks?|wks?\b|months?|mos?\b|refills?|rfs?\b))",
     re.I,
 )
 _QTY = re.compile(r"(?:#|qty:?\s*|quantity:?\s*|no\.\s*)(\d{1,4})\b", re.I)
@@ -118,10 +132,19 @@ _QTY = re.compile(r"(?:#|qty:?\s*|quantity:?\s*|no\.\s*)(\d{1,4})\b", re.I)
 _UNITS = re.compile(
     r"\b(\d{1,4})\s+(?:tablets|tabs|capsules|caps|pills|patches|lozenges)\b", re.I
 )
-_REFILLS = re.compile(r"(\d{1,2}|one|two|three|four|five)\s+refills?", re.I)
+# "2 refills", "refills: 2", "refill x 1", "2 RF", "x2 RF"; not the supply before it ("#120
+# refills: 2" is two refills, not twenty)
+_REFILLS = re.compile(
+    r"(?<![\d#.])\b(?:x\s*)?(\d{1,2}|one|two|three|four|five)\s+(?:refills?|rfs?)\b"
+    r"|\b(?:refills?|rfs?)\s*[:#]?\s*(?:x\s*)?(\d{1,2}|one|two|three|four|five)\b"
+    r"|(?<![\d#.])\bx\s*(\d{1,2})\s*(?:refills?|rfs?)\b",
+    re.I,
+)
 _STRENGTH = re.compile(
     r"\b(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?)\s*(mg|mcg|g|ml|%)(?:/(?:ml|hr|h))?", re.I
 )
+# a combination product's strength written without its unit ("Norco 10/325 #90")
+_COMBINATION = re.compile(r"(?<![/#\d.])\b(\d{1,3}(?:\.\d+)?/\d{2,4})\b(?![/\d])")
 _WORDS = {
     "one": 1,
     "two": 2,
@@ -193,7 +216,13 @@ _PART = (
     r"leg|arm|upper|lower|side)\b)"
 )
 _LAT = [
-    ("bilateral", re.compile(r"\b(bilateral|bilaterally|both|b/l|bles?|bues?)\b", re.I)),
+    # "right and left knees", "R/L upper extremities": both sides of one part
+    ("bilateral", re.compile(
+        r"\b(bilateral|bilaterally|both|b/l|bles?|bues?)\b"
+        r"|\b(right|rt\.?|r)\s*(and|&|/)\s*(left|lt\.?|l)\b"
+        r"|\b(left|lt\.?|l)\s*(and|&|/)\s*(right|rt\.?|r)\b",
+        re.I,
+    )),
     ("left", re.compile(r"\b(left|lt\.?|lle|lue)\b|\bl\.?" + _PART, re.I)),
     ("right", re.compile(r"\b(right|rt\.?|rle|rue)\b|\br\.?" + _PART, re.I)),
 ]
@@ -461,12 +490,49 @@ def _modified_parts(clean: str, ur_decision: str) -> dict[str, Any]:
             "authorized": m.group("auth").strip(),
             "decided_text": portion or original,
         }
+    if mt := _MODIFIED_TO.match(clean):
+        # what UR allowed is authorized; IMR decides the rest, as the longer form names it
+        original = mt.group("orig").strip(" ,;:(-")
+        auth = mt.group("auth").strip()
+        subject = _TRAILING_COUNT.sub("", original)
+        # "x 6", "#45", "2 weeks": the same request with UR's count
+        count_only = _TRAILING_COUNT.match(" " + auth.split(" for ")[0])
+        if count_only or parse_request(auth).service is None:
+            auth = f"{subject} {auth}"
+        return {
+            "modified": True,
+            "original_request": original,
+            "authorized": auth,
+            "decided_text": _remaining(original, auth, subject),
+        }
     return {"modified": ur_decision == "modified", "decided_text": clean}
+
+
+# "Tylenol #3", "Tylenol with codeine #4": the product's number, not the supply
+_PRODUCT_NUMBER = re.compile(
+    r"\b(tylenol|apap|acetaminophen)(\s+(with|w/)\s*codeine)?\s*(#|no\.?)\s*[2-4]\b(?!\s*(tabs?|tablets)\b)",
+    re.I,
+)
+
+
+def _remaining(original: str, authorized: str, subject: str) -> str:
+    """The part of a request UR modified that IMR decides: "Physical therapy x 12" with x 6
+    authorized leaves "Physical therapy x 6"; "Norco 10/325mg #90" with #45 leaves "#45".
+    Counts that cannot be subtracted (another unit, another service) leave the request whole."""
+    asked, given = _amounts(original), _amounts(authorized)
+    if subject == original:
+        return original
+    if asked.get("quantity") and given.get("quantity") and asked["quantity"] > given["quantity"]:
+        return f"{subject} #{asked['quantity'] - given['quantity']}"
+    if asked.get("sessions") and given.get("sessions") and asked["sessions"] > given["sessions"]:
+        return f"{subject} x {asked['sessions'] - given['sessions']}"
+    return original
 
 
 def _amounts(subject: str) -> dict[str, Any]:
     """Frequency, duration, sessions, quantity and refills as the item states them."""
     out: dict[str, Any] = {}
+    subject = _PRODUCT_NUMBER.sub(lambda m: m.group(1), subject)
     if pw := _PER_WEEK.search(subject):
         per = _int(pw.group(1)) if pw.group(1) else _TIMES_WORD[pw.group(2).lower()]
         out["frequency_per_week"], out["duration_weeks"] = per, _int(pw.group(3))
@@ -483,7 +549,7 @@ def _amounts(subject: str) -> dict[str, Any]:
     if qm := _QTY.search(subject) or _UNITS.search(subject):
         out["quantity"] = int(qm.group(1))
     if rm := _REFILLS.search(subject):
-        out["refills"] = _int(rm.group(1))
+        out["refills"] = _int(next(g for g in rm.groups() if g))
     return out
 
 
@@ -529,5 +595,7 @@ def parse_request(text: str, ur_decision: str = "denied") -> StructuredRequest:
     f |= _amounts(subject)
     if f.get("category") == "medications" and (st := _STRENGTH.search(subject)):
         f["strength"] = f"{st.group(1).replace(' ', '')} {st.group(2).lower()}"
+    elif f.get("category") == "medications" and (st := _COMBINATION.search(subject)):
+        f["strength"] = st.group(1)  # "Norco 10/325 #90": the unit is not written
     f |= _setting_and_route(subject.lower())
     return StructuredRequest(**f)

@@ -553,7 +553,11 @@ def _combine(cond: Cond, children: list[Outcome]) -> Outcome:
 def ur_stated_missing(ev: EvidenceSet) -> list[Finding]:
     """What utilization review said the records lacked: a concept negated in an administrative
     sentence ("non-certified ... as there was no documentation of functional improvement")."""
-    return [f for f in ev.findings if f.role == "administrative" and f.assertion == "negated"]
+    return list(ev.memo("ur_stated_missing", _ur_stated_missing))
+
+
+def _ur_stated_missing(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.role == "administrative" and f.assertion == "negated"]
 
 
 def asked_for(cond: Cond) -> set[str]:

@@ -632,7 +632,13 @@ def decide_item(
     beside physical therapy), as this review decided them; while none is medically necessary
     and one is undetermined, the adjunct cannot be overturned.
     """
-    if surgery is not None and surgery.decision.decision == "upheld":
+    # a surgery upheld as a duplicate of one already authorized is authorized: its services
+    # are decided on their own
+    if (
+        surgery is not None
+        and surgery.decision.decision == "upheld"
+        and surgery.item.course != "duplicate"
+    ):
         return follows_surgery(item, surgery)
     parts = region_parts(item, case)
     if parts:

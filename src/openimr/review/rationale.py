@@ -68,20 +68,29 @@ def latest_visit(bundle: CaseBundle, ev: EvidenceSet) -> dt.date | None:
     letter is not an examination), or for a record that quotes others (a case summary, whose
     own date is the day it was written) the dates of the complaints and examination findings
     it reports."""
-    quoting = {f.record_id for f in ev.findings if f.quoted}
+    quoting, reported = ev.memo("latest_visit", _reported_visits)
     dates = [
         r.date
         for r in bundle.records
         if r.date and not r.is_utilization_review and r.id not in quoting
     ]
-    dates += [
+    if reported is not None:
+        dates.append(reported)
+    return max(dates, default=None)
+
+
+def _reported_visits(findings: list[Finding]) -> tuple[set[str], dt.date | None]:
+    """For :func:`latest_visit`, read once a case: the records that quote others, and the
+    latest date of the complaints and examination findings reported."""
+    quoting = {f.record_id for f in findings if f.quoted}
+    dates = [
         d
-        for f in ev.findings
+        for f in findings
         if f.role == "clinical"
         and f.observation in ("subjective", "objective")
         and (d := timeline_date(f)) is not None
     ]
-    return max(dates, default=None)
+    return quoting, max(dates, default=None)
 
 
 def describe(f: Finding) -> str:

@@ -28,6 +28,10 @@ _GROUPS: list[tuple[str, tuple[str, ...], str]] = [
 ]
 
 
+_SHOWN = 6  # the phrases a group names at most
+_SAID = ("present", "negated", "possible")  # the assertions a summary reports
+
+
 def _phrase(f: Finding) -> str:
     where = " ".join(p for p in (f.laterality, f.region) if p)
     # the record's own words where the label is a reading of them (vocabulary
@@ -67,15 +71,26 @@ def _record_sentence(kind: str, date: dt.date | None, findings: list[Finding]) -
     for f in findings:
         spans.setdefault((f.start, f.end), f)
     findings = list(spans.values())
+    # the findings of each observation, in their order (one pass, not one per group)
+    said: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.assertion in _SAID:
+            said.setdefault(f.observation, []).append(f)
     for _name, observations, intro in _GROUPS:
         phrases: list[str] = []
-        for f in findings:
-            if f.observation in observations and f.assertion in ("present", "negated", "possible"):
-                p = _phrase(f)
-                if p not in phrases:
-                    phrases.append(p)
+        group = (
+            said.get(observations[0], [])
+            if len(observations) == 1
+            else [f for f in findings if f.observation in observations and f.assertion in _SAID]
+        )
+        for f in group:
+            p = _phrase(f)
+            if p not in phrases:
+                phrases.append(p)
+                if len(phrases) == _SHOWN:
+                    break  # the sentence names the first few only
         if phrases:
-            chunks.append(f"{intro} {_join(phrases[:6])}")
+            chunks.append(f"{intro} {_join(phrases[:_SHOWN])}")
     if not chunks:
         return None
     when = fmt_date(date) if date else "undated"

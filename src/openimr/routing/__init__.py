@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -556,22 +557,61 @@ def authorized_study(
     if req.service == "specialist_consult":
         return authorized_consultation(req, evidence, ur_date)
     entry = service(req.service or "")
+    if entry is not None and entry.category == "surgery":
+        return authorized_operation(req, evidence, ur_date)
     if entry is None or not entry.done_as or not req.regions:
         return None
     if entry.category not in ("imaging", "electrodiagnostics"):
         return None  # a drug screen or a visit recurs: its authorization is not this one
     approved, not_approved = _cues("approved", "not_approved")
+    named = evidence.memo("routing_regions_named", _sentence_regions)
     found = [
         f
-        for f in evidence.findings
-        if f.code in entry.done_as
-        and f.assertion == "present"
-        and (f.region in req.regions or set(regions_named(f.sentence)) & set(req.regions))
+        for f in evidence.exactly(entry.done_as)  # the findings of those codes, in order
+        if f.assertion == "present"
+        and (f.region in req.regions or named(f.sentence) & set(req.regions))
         and f.when is not None
         and f.when >= ur_date - AUTHORIZATION_WINDOW
         and _reports_approval(f, approved, not_approved)
     ]
     return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
+
+
+def authorized_operation(
+    req: StructuredRequest, evidence: EvidenceSet, ur_date: dt.date
+) -> Finding | None:
+    """The latest sentence reporting the operation requested (the same service, at the same
+    body part) as approved or authorized in this episode: an operation is done once, so one
+    authorized and not yet done is the one requested."""
+    if not req.regions:
+        return None
+    approved, not_approved = _cues("approved", "not_approved")
+    found = [
+        f
+        for f in evidence.findings
+        if f.code == "surgery.planned"
+        and f.assertion == "present"
+        and f.when is not None
+        and f.when >= ur_date - AUTHORIZATION_WINDOW
+        and (f.region in req.regions or set(regions_named(f.sentence)) & set(req.regions))
+        and _reports_approval(f, approved, not_approved)
+        and parse_request(" ".join(f.sentence.split())).service == req.service
+    ]
+    return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
+
+
+def _sentence_regions(findings: list[Finding]) -> Callable[[str], set[str]]:
+    """``set(regions_named(sentence))``, kept by sentence for the findings of one case (each
+    request for a study asks it of the same sentences)."""
+    seen: dict[str, frozenset[str]] = {}
+
+    def named(sentence: str) -> set[str]:
+        got = seen.get(sentence)
+        if got is None:
+            got = seen[sentence] = frozenset(regions_named(sentence))
+        return set(got)
+
+    return named
 
 
 def _read_authorization(item: RoutedItem, evidence: EvidenceSet, ur_date: dt.date) -> RoutedItem:
