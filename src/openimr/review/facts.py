@@ -220,7 +220,7 @@ def _relaxant_directions(ctx: Context, rx: re.Pattern[str], following: str) -> (
     if not found:
         return None
     *_, n, f = max(found, key=lambda t: (t[0], t[1]))
-    return n, f"as prescribed in {f.record_id}, {fmt_date(f.when)}"
+    return n, f"as prescribed in {f.record_id}, {fmt_when(f)}"
 
 
 @fact("refills_requested", "the refills the item asks for beyond the first supply (#60 with 2 "
@@ -374,7 +374,7 @@ def _functional_improvement_denied(ctx: Context) -> Value:
     m = re.search(r"\b(no|not|without|lack of|absence of)\b[^.;,]{0,40}?" + re.escape(latest.text),
                   latest.sentence, re.I)
     words = " ".join((m.group(0) if m else latest.text).split())
-    return 1.0, f'"{words}" ({latest.record_id}, {fmt_date(latest.when)})'
+    return 1.0, f'"{words}" ({latest.record_id}, {fmt_when(latest)})'
 
 
 @fact("levels_requested", "distinct spinal levels (motion segments) the item names")
@@ -703,7 +703,7 @@ def _body_mass_index(ctx: Context) -> Value:
     if not found:
         return None, "no body mass index documented"
     f, bmi = max(found, key=lambda p: (p[0].when or dt.date.min, p[0].start))
-    return bmi, f"body mass index {bmi:g} ({f.record_id}, {fmt_date(f.when)})"
+    return bmi, f"body mass index {bmi:g} ({f.record_id}, {fmt_when(f)})"
 
 
 @fact(
@@ -773,6 +773,35 @@ def _relief_percent(ctx: Context) -> Value:
 
 
 @fact(
+    "block_relief_percent",
+    "the largest percentage of pain relief the records report first-hand at the requested body "
+    "part in a sentence that names a facet joint or medial branch block or a neurotomy: the "
+    "response to the block that diagnoses facet pain (ODG Low Back and Neck, Facet joint "
+    "diagnostic blocks), not to an epidural or another injection",
+)
+def _block_relief_percent(ctx: Context) -> Value:
+    blocks = {
+        (f.record_id, f.sentence)
+        for f in ctx.evidence.of(["therapy.facet_block", "therapy.neurotomy"], assertion="present")
+        if f.observation != "plan" and f.role != "plan"
+    }
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    best: tuple[float, str] | None = None
+    for region in regions:
+        for f in ctx.evidence.of(["pain.relief_half"], region=region, assertion="present"):
+            if not f.is_evidence or (f.record_id, f.sentence) not in blocks:
+                continue
+            for m in _PERCENT.finditer(f.text):
+                pct = float(m.group(1))
+                if pct <= 100 and (best is None or pct > best[0]):
+                    words = " ".join(f.text.split())
+                    best = pct, f'"{words}" ({f.record_id}, {fmt_when(f)})'
+    if best is None:
+        return None, "no percentage of relief after a facet block or neurotomy documented"
+    return best
+
+
+@fact(
     "relief_weeks",
     "the longest time the relief of an earlier treatment at the requested body part lasted, in "
     "weeks, as the records report it first-hand ('70% relief for ten weeks' is 10)",
@@ -792,7 +821,7 @@ def _relief_weeks(ctx: Context) -> Value:
             weeks = relief_weeks(f.sentence)
             if weeks is not None and (best is None or weeks > best[0]):
                 words = " ".join(f.sentence.split())
-                best = weeks, f'"{words}" ({f.record_id}, {fmt_date(f.when)})'
+                best = weeks, f'"{words}" ({f.record_id}, {fmt_when(f)})'
     if best is None:
         return None, "how long the relief lasted is not documented"
     return best
@@ -887,7 +916,7 @@ def _duplicate(ctx: Context) -> Value:
     if a is None:
         return _flag(False)
     words = " ".join(a.sentence.split())
-    return _flag(True, f'"{words}" ({a.record_id}, {fmt_date(a.when)})')
+    return _flag(True, f'"{words}" ({a.record_id}, {fmt_when(a)})')
 
 
 @fact(
@@ -1151,7 +1180,7 @@ def _fused_at_requested_level(ctx: Context) -> Value:
             continue
         if spinal_segments(f.sentence) & asked:
             words = " ".join(f.sentence.split())
-            return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+            return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
     return _flag(False)
 
 
@@ -1194,7 +1223,7 @@ def _facet_joint_injection_with_stenosis(ctx: Context) -> Value:
         for f in ctx.evidence.of(["imaging.stenosis"], region=region, assertion="present"):
             if f.is_evidence and _CENTRAL_STENOSIS.search(f.sentence):
                 words = " ".join(f.sentence.split())
-                return _flag(True, f'"{words}" ({f.record_id}, {fmt_date(f.when)})')
+                return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
     return _flag(False)
 
 
@@ -1703,7 +1732,7 @@ def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
             # routing's clinical reading leaves out)
             return reported.sentence, procedure_kind(reported.sentence)
         return ctx.request.procedure or "", None
-    return done.text, procedure_kind(done.text)
+    return done.text, reported_kind(done)
 
 
 @fact(
@@ -1792,7 +1821,8 @@ def _brace_fits_operation(ctx: Context) -> Value:
     if not _BRACE.search(req.decided_text):
         return _flag(True, "")
     op_text, kind = _operation_done(ctx)
-    what = kind.name if kind else "the operation"
+    # (no kind: none authorized, done or disputed here, or one the records do not name)
+    what = kind.name if kind else "an operation whose kind the records do not establish"
     if "knee" in req.regions:
         ok = bool(_KNEE_BRACE_OPS.search(op_text)) or (
             kind is not None
@@ -1876,7 +1906,21 @@ def _operation(ctx: Context) -> ProcedureKind | None:
     if kind is not None or ctx.request.procedure or ctx.surgery is not None:
         return kind
     f = _surgery_reported(ctx)
-    return procedure_kind(f.text) if f is not None else None
+    return reported_kind(f) if f is not None else None
+
+
+def reported_kind(f: Finding) -> ProcedureKind | None:
+    """The kind of operation a record's report of one names: its own words, or where they name
+    none or only the catch-all (a finding "fusion has been authorized"), its sentence's ("The
+    L4-5 posterior lumbar interbody fusion has been authorized" is a lumbar fusion)."""
+    kind = procedure_kind(f.text)
+    if kind is None or kind.name == _GENERIC_OPERATION:
+        return procedure_kind(f.sentence) or kind
+    return kind
+
+
+# the catch-all kind of procedures.yaml, named by a bare "fusion" or "arthrodesis"
+_GENERIC_OPERATION = "a fusion of a joint"
 
 
 # the vertebrae in order (C1-C7, T1-T12, L1-L5, S1), so that a range names its segments
