@@ -956,6 +956,12 @@ def _carried(c: _Compiled, code: str, text: str, finding: Finding) -> list[Findi
             # the return to work a gain names ("after therapy she returned to full duty"): the
             # work status it states, as on its own
             carried_value = q.work_status(m.group())
+        # what a concept of the history of care says ("reduced medication use", carried in a
+        # gain of function) stays history, as when it is found on its own: it keeps its weight
+        # whatever its age, where the gain's own telling (subjective) would age
+        observation = finding.observation
+        if c.concepts[also].observation == "history" and observation in ("subjective", "objective"):
+            observation = "history"
         got_also = finding.model_copy(
             update={
                 "code": also,
@@ -964,6 +970,7 @@ def _carried(c: _Compiled, code: str, text: str, finding: Finding) -> list[Findi
                 "end": finding.start + m.end(),
                 "text": m.group(),
                 "value": carried_value,
+                "observation": observation,
                 "change": None,
             }
         )
