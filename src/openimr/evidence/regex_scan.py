@@ -925,18 +925,9 @@ class FastRegex:
 
         cursors: list[_Cursor] = []
         for part in self._plan or ():
-            occ: list[int] = []
-            for factor in part.factors:
-                if found is not None:
-                    occ += found.get(factor, ())
-                    continue
-                i = low.find(factor)
-                while i >= 0:
-                    occ.append(lo + i)
-                    i = low.find(factor, i + 1)
+            occ = _occurrences(part.factors, low, lo, found)
             if not occ:
                 continue  # no match of this part
-            occ.sort()
             # a match starting at s holds one of the strings at s + omin .. s + omax; the
             # text from s that an attempt there can see is less than w characters
             la = max((a_fixed + bound(a_runs) for a_fixed, a_runs in part.ahead), default=0)
