@@ -52,6 +52,8 @@ class _Compiled:
     sections: dict[str, SectionInfo] = field(default_factory=dict)
     cue_names: list[str] = field(default_factory=list)
     cue_index: FactorIndex | None = None
+    # the words that end at an event's date (cues ``event_date``), else None
+    event_date: re.Pattern[str] | None = None
     region_terms: Any = None  # ahocorasick.Automaton: term -> (rank in region_rx, length)
     # concept code -> (code, names) it carries in its span (vocabulary ``carries``)
     carried: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = field(default_factory=dict)
@@ -125,6 +127,7 @@ def compiled() -> _Compiled:
         cue_names=list(cue),
         cue_index=FactorIndex(list(cue.values()), words=True),
         region_terms=_term_automaton(terms),
+        event_date=_alt(cues.event_date) if cues.event_date else None,
     )
 
 
@@ -733,10 +736,23 @@ def _text_date(
     if not sent.dates and not years:
         return carried, False
     lo, hi = _clause(sent, rel)
+    event = compiled().event_date
+
+    def dates_it(at: int, end: int) -> bool:
+        # an event's date ("started gabapentin in February 2017, which reduced her pain",
+        # "spasm after gardening on 5-19-17") dates only a finding from its cue to it ("after
+        # a fusion on 3/1/2015"), not one that goes on past it or stands before the cue
+        if event is None:
+            return True
+        m = event.search(sent.text, max(lo, at - 90), at)
+        return m is None or (m.start() <= rel[0] and rel[1] <= end)
+
     own: list[tuple[int, dt.date, bool]] = [
-        (d[0], d[2], False) for d in sent.dates if lo <= d[0] < hi
+        (d[0], d[2], False) for d in sent.dates if lo <= d[0] < hi and dates_it(d[0], d[1])
     ]
-    for at, _, year in years:
+    for at, end, year in years:
+        if not dates_it(at, end):
+            continue
         # a year dates the event it follows closely ("fusion in 2013", "a screen done in
         # 2015"), or a clause it opens ("In 2015, he had an MRI"), not every finding of its
         # clause ("fusion in 2013 and has been taking Norco since 2014": Norco is not 2013's)
