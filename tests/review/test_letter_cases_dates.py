@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from _letter_case import decide_letter_items
 
 from openimr.evidence import extract_text
@@ -63,3 +64,29 @@ def test_the_event_itself_keeps_its_date_and_what_followed_it_the_visits() -> No
     assert dates["after a lumbar fusion on 3/1/2015"] == dt.date(2015, 3, 1)
     assert dates["low back pain"] == dt.date(2017, 5, 22)
     assert dates["neck pain"] == dt.date(2017, 5, 22)
+
+
+# Left open (issue 12 point 6): a dated report that the latest report's summary recounts ("Per
+# the PR-2 dated 9-18-17, ... A multidisciplinary evaluation dated 7-10-17 found ...") is read
+# as a new lead (cues ``lead_date``: "evaluation dated"), and its earlier date carries to the
+# sentences after it that belong to the later report. Telling the two apart needs the carried
+# visit date to remember the later report across the pieces a long record is read in.
+FRP = (
+    "Per the PR-2 dated 9-18-17, the injured worker reported chronic low back pain rated 7/10 "
+    "and has been off work since 2015. Treatment to date has included medications, physical "
+    "therapy and two epidural steroid injections, all without lasting relief. She is unable to "
+    "do housework. A multidisciplinary evaluation dated 7-10-17 with baseline functional testing "
+    "found she could sit for 20 minutes; she is motivated to return to work. She has completed "
+    "80 hours of the functional restoration program with improved sitting tolerance to 45 "
+    "minutes. The treating physician requested an additional 80 hours of the program."
+)
+
+
+@pytest.mark.xfail(strict=True, reason="a recounted earlier report's date carries on (open)")
+def test_program_gains_after_a_recounted_evaluation_keep_the_later_reports_date() -> None:
+    got = decide_letter_items(
+        ["Functional restoration program 80 additional hours"], "2-2-2015", FRP,
+        ur="2017-09-25", decided="2017-10-20", case_number="CM00-dates",
+    )[0]
+    assert '"improved sitting tolerance" (clinical-case-summary, 9/18/2017)' in got.rationale
+    assert "7/10/2017)" not in got.rationale.split("demonstrated gains")[-1]
