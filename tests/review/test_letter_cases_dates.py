@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from _letter_case import decide_letter_items
 
 from openimr.evidence import extract_text
@@ -66,11 +65,10 @@ def test_the_event_itself_keeps_its_date_and_what_followed_it_the_visits() -> No
     assert dates["neck pain"] == dt.date(2017, 5, 22)
 
 
-# Left open (issue 12 point 6): a dated report that the latest report's summary recounts ("Per
-# the PR-2 dated 9-18-17, ... A multidisciplinary evaluation dated 7-10-17 found ...") is read
-# as a new lead (cues ``lead_date``: "evaluation dated"), and its earlier date carries to the
-# sentences after it that belong to the later report. Telling the two apart needs the carried
-# visit date to remember the later report across the pieces a long record is read in.
+# A dated report that the latest report's summary recounts ("Per the PR-2 dated 9-18-17, ... A
+# multidisciplinary evaluation dated 7-10-17 found ...") is a lead dated before the report it
+# follows: its date carries until a sentence told as of the later report (the present perfect,
+# cues ``summary_present``: "She has completed 80 hours"), which is the later report's again.
 FRP = (
     "Per the PR-2 dated 9-18-17, the injured worker reported chronic low back pain rated 7/10 "
     "and has been off work since 2015. Treatment to date has included medications, physical "
@@ -82,11 +80,23 @@ FRP = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="a recounted earlier report's date carries on (open)")
 def test_program_gains_after_a_recounted_evaluation_keep_the_later_reports_date() -> None:
     got = decide_letter_items(
         ["Functional restoration program 80 additional hours"], "2-2-2015", FRP,
         ur="2017-09-25", decided="2017-10-20", case_number="CM00-dates",
     )[0]
     assert '"improved sitting tolerance" (clinical-case-summary, 9/18/2017)' in got.rationale
-    assert "7/10/2017)" not in got.rationale.split("demonstrated gains")[-1]
+    assert '"improved sitting tolerance" (clinical-case-summary, 7/10/2017)' not in got.rationale
+
+
+def test_the_recounted_reports_own_findings_keep_its_date() -> None:
+    found = extract_text(
+        "Per the PR-2 dated 9-18-17, the injured worker reported low back pain. A progress "
+        "report dated 6-1-17 noted neck pain. Examination revealed tenderness. She has "
+        "completed 6 sessions of physical therapy with decreased pain.",
+        date=dt.date(2017, 10, 20),
+    )
+    dates = {f.text: f.text_date for f in found}
+    assert dates["neck pain"] == dt.date(2017, 6, 1)
+    assert dates["tenderness"] == dt.date(2017, 6, 1)
+    assert dates["physical therapy"] == dt.date(2017, 9, 18)
