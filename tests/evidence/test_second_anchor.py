@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -42,6 +43,28 @@ def test_the_verbs_part_is_narrowed_by_the_drug_names() -> None:
     assert first.also is not None and set(first.also[0]) == {"norco", "meds", "medication"}
     assert {"norco", "meds", "medication"} <= set(fast.strings)
     assert "norco" not in fast.factors  # the second anchor's strings are looked for too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a match that starts as far before the drug's name as one can (two leading words,
+        # each followed by the longest run of white space in the text)
+        "x. pain   pain   norco daily reduced pain; ",
+        "x. The \n\n his \n\n medications walks decreased his pain. ",
+        # the verb as far after the start as one can be, the drug's name at the start
+        "meds " + "w" * 79 + " reduced pain. the his norco; with meds 7/10. ",
+    ],
+)
+def test_matches_at_the_edges(text: str) -> None:
+    long = text * (SHORT // len(text) + 2)
+    fast = FastRegex(RX)
+    assert fast.spans(long) == _finditer(RX, long)
+    first = RX.search(long)
+    assert first is not None and fast.spans(long)[0][0] == first.start()
+    for lo in range(0, 60, 7):
+        hi = len(long) - lo
+        assert fast.spans_between(long, lo, hi) == _finditer(RX, long, lo, hi)
 
 
 @settings(max_examples=60, deadline=None)
