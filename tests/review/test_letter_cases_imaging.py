@@ -1,0 +1,92 @@
+"""Imaging cases of issue 12, in the 2017-2018 letter wording ("The injured worker presented
+on 9-12-17 with ..."), each with the outcome the guideline gives and the one it withholds.
+
+- CT of the lumbar spine after a fusion that plain films do not confirm (lucency about the
+  screws, a suspected pseudarthrosis): ODG Low Back, Computed tomography lists evaluating a
+  fusion that plain x-rays do not confirm among its indications; ACOEM 2004 ch. 12
+  (pp. 303-304) names only nerve compromise and red flags. Films reading a solid fusion, or an
+  MRI, are not that indication.
+- MRI of the wrist for a suspected occult scaphoid fracture: ODG Forearm, Wrist & Hand, MRI's
+  lists a suspected acute scaphoid fracture with normal initial and repeat radiographs;
+  tenderness of the snuffbox with only one set of negative films, or none, is not that
+  indication (ACOEM 2004 ch. 11 pp. 268-269: negative films answer the red flag).
+"""
+
+from __future__ import annotations
+
+from _letter_case import decide_letter_items
+
+
+def _decide(item: str, injured: str, text: str) -> tuple[str, str]:
+    got = decide_letter_items(
+        [item], injured, text, ur="2017-10-02", decided="2017-11-01", case_number="CM00-img"
+    )[0]
+    return got.decision, got.rationale
+
+
+FUSION = (
+    "The injured worker presented on 9-12-17 with persistent low back pain rated 7/10 after an "
+    "L4-5 and L5-S1 posterior lumbar fusion on 6-2-16. Lumbar spine x-rays on 8-30-17 {films}. "
+    "Neurological examination was unchanged. The treating physician requested {study} of the "
+    "lumbar spine."
+)
+CT = "CT scan of the lumbar spine"
+
+
+def test_ct_after_a_fusion_the_films_do_not_confirm() -> None:
+    """ODG Low Back, Computed tomography: a fusion plain x-rays do not confirm."""
+    loose = FUSION.format(
+        films="revealed lucency around the L5 pedicle screws and could not confirm a solid "
+        "fusion; pseudarthrosis is suspected",
+        study="a CT scan",
+    )
+    decision, rationale = _decide(CT, "3-4-2013", loose)
+    assert decision == "overturned"
+    assert "The lumbar fusion is not shown to be solid" in rationale
+    assert "Official Disability Guidelines" in rationale
+    solid = FUSION.format(
+        films="revealed a solid fusion with intact hardware in good position", study="a CT scan"
+    )
+    assert _decide(CT, "3-4-2013", solid)[0] == "upheld"
+
+
+def test_the_fusion_indication_is_for_ct_not_mri() -> None:
+    """ODG names CT for the fusion; an MRI of the same case stays under ch. 12 pp. 303-304."""
+    loose = FUSION.format(
+        films="revealed lucency around the L5 pedicle screws; the fusion was not confirmed",
+        study="an MRI",
+    )
+    decision, rationale = _decide("MRI of the lumbar spine", "3-4-2013", loose)
+    assert decision == "upheld"
+    assert "fusion" not in rationale.split("advises that", 1)[1].split(".")[0]
+    assert "fails to confirm a lumbar fusion" not in rationale
+
+
+WRIST = (
+    "The injured worker presented on 8-24-17 after a fall on the outstretched right hand on "
+    "8-1-17. Examination revealed tenderness in the anatomic snuffbox. {films} She remains in "
+    "a thumb spica splint. The treating physician requested an MRI of the right wrist to rule "
+    "out an occult scaphoid fracture."
+)
+WRIST_MRI = "MRI of the right wrist"
+
+
+def test_mri_for_a_scaphoid_fracture_the_initial_and_repeat_films_missed() -> None:
+    """ODG Forearm, Wrist & Hand, MRI's: normal radiographs, initial and repeat."""
+    twice = WRIST.format(
+        films="Initial x-rays of the right wrist on 8-1-17 and repeat x-rays including "
+        "scaphoid views on 8-15-17 were negative for fracture."
+    )
+    decision, rationale = _decide(WRIST_MRI, "8-1-2017", twice)
+    assert decision == "overturned"
+    assert "initial and repeat films were negative" in rationale
+    once = WRIST.format(films="X-rays of the right wrist on 8-1-17 were negative for fracture.")
+    assert _decide(WRIST_MRI, "8-1-2017", once)[0] == "upheld"
+
+
+def test_negative_films_without_scaphoid_tenderness_are_no_indication() -> None:
+    """Negative films twice without the sign of a scaphoid fracture: no suspicion to answer."""
+    text = WRIST.format(
+        films="Initial x-rays on 8-1-17 and repeat x-rays on 8-15-17 were negative for fracture."
+    ).replace("tenderness in the anatomic snuffbox", "mild diffuse dorsal wrist tenderness")
+    assert _decide(WRIST_MRI, "8-1-2017", text)[0] == "upheld"
