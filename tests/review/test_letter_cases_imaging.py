@@ -90,3 +90,51 @@ def test_negative_films_without_scaphoid_tenderness_are_no_indication() -> None:
         films="Initial x-rays on 8-1-17 and repeat x-rays on 8-15-17 were negative for fracture."
     ).replace("tenderness in the anatomic snuffbox", "mild diffuse dorsal wrist tenderness")
     assert _decide(WRIST_MRI, "8-1-2017", text)[0] == "upheld"
+
+
+REPEAT_BACK = (
+    "According to the progress report dated 9/12/2017, the injured worker {history}. A prior "
+    "MRI of the lumbar spine dated 4/2/2015 showed a 3 mm L4-5 disc protrusion. {exam} The "
+    "treating physician requested a repeat MRI of the lumbar spine."
+)
+REPEAT_MRI = "Repeat MRI of the lumbar spine"
+
+
+def test_a_repeat_lumbar_mri_for_worsening_leg_weakness() -> None:
+    """ACOEM 2004 ch. 12 pp. 303-304 (a progressive neurologic deficit is a red flag) and ODG
+    Low Back, MRI (a repeat study for a significant change): "worsening right leg weakness"
+    names the limb between its words and is still a progressive deficit."""
+    worse = REPEAT_BACK.format(
+        history="reports worsening right leg weakness over the past month",
+        exam="Examination revealed 4/5 right ankle dorsiflexion strength.",
+    )
+    decision, rationale = _decide(REPEAT_MRI, "3-4-2013", worse)
+    assert decision == "overturned"
+    assert '"worsening right leg weakness"' in rationale
+    same = REPEAT_BACK.format(
+        history="complains of chronic low back pain radiating to the right leg, unchanged",
+        exam="Neurological examination was unchanged from prior visits.",
+    )
+    assert _decide(REPEAT_MRI, "3-4-2013", same)[0] == "upheld"
+
+
+SHOULDER = (
+    "According to the progress report dated 9/12/2017, the injured worker complains of right "
+    "shoulder pain with clicking. Examination revealed a positive O'Brien's test. He completed "
+    "12 sessions of physical therapy and a cortisone injection without lasting improvement. "
+    "{plan} an MR arthrogram of the right shoulder to evaluate for a labral tear."
+)
+MRA = "MR arthrogram of the right shoulder"
+
+
+def test_an_mr_arthrogram_before_a_labral_repair_under_consideration() -> None:
+    """ACOEM 2004 ch. 9 pp. 207-209: imaging after failed conservative care when surgery is
+    considered; "considering arthroscopic labral repair" is that plan."""
+    planned = SHOULDER.format(
+        plan="The orthopedic surgeon is considering arthroscopic labral repair and requested"
+    )
+    decision, rationale = _decide(MRA, "1-5-2017", planned)
+    assert decision == "overturned"
+    assert '"considering arthroscopic labral repair"' in rationale
+    unplanned = SHOULDER.format(plan="The treating physician requested")
+    assert _decide(MRA, "1-5-2017", unplanned)[0] == "upheld"
