@@ -138,3 +138,23 @@ def test_an_mr_arthrogram_before_a_labral_repair_under_consideration() -> None:
     assert '"considering arthroscopic labral repair"' in rationale
     unplanned = SHOULDER.format(plan="The treating physician requested")
     assert _decide(MRA, "1-5-2017", unplanned)[0] == "upheld"
+
+
+FILMS = (
+    "The injured worker presented on 9-12-17 {history}. She reports low back pain rated 4/10. "
+    "The treating physician requested flexion and extension x-rays of the lumbar spine."
+)
+FILMS_ITEM = "X-rays of the lumbar spine, flexion and extension views"
+
+
+def test_lumbar_films_to_evaluate_a_fusion_already_done() -> None:
+    """ODG Low Back, Radiography: after surgery, films evaluate the status of a fusion (ACOEM
+    2004 ch. 12 pp. 303-304 names only red flags); a fusion still being considered is not one,
+    and the conclusion does not call the fusion a red flag."""
+    done = FILMS.format(history="for follow-up after an L4-5 posterior lumbar fusion on 3-1-17")
+    decision, rationale = _decide(FILMS_ITEM, "3-4-2013", done)
+    assert decision == "overturned"
+    assert "Films would evaluate the status of a lumbar fusion" in rationale
+    assert "red flag for serious spinal pathology is documented" not in rationale
+    planned = FILMS.format(history="with chronic low back pain; an L4-5 fusion is being considered")
+    assert _decide(FILMS_ITEM, "3-4-2013", planned)[0] == "upheld"

@@ -1631,6 +1631,31 @@ def _negative_films(ctx: Context) -> Value:
     return float(n), f'"{words}" ({f.record_id}, {fmt_when(f)})'
 
 
+_FUSION_WORDS = re.compile(r"\b(fusions?|arthrodesis|alif|plif|tlif|xlif|acdf)\b", re.I)
+
+
+@fact(
+    "spinal_fusion_done",
+    "the records report a fusion already done at the requested part of the spine (a prior "
+    "operation whose words name a fusion or arthrodesis)",
+)
+def _spinal_fusion_done(ctx: Context) -> Value:
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    for region in regions:
+        for f in ctx.evidence.of(["surgery.prior"], region=region, assertion="present"):
+            if not f.is_evidence:
+                continue
+            sentence = f.sentence or f.text
+            at = sentence.lower().find(f.text.lower())
+            # the operation's own words: the span, or what follows it in the sentence
+            # ("status post L4-5 fusion"), not a fusion named elsewhere in it
+            near = f.text if at < 0 else sentence[at : at + len(f.text) + 60]
+            if _FUSION_WORDS.search(near):
+                words = " ".join(f.text.split())
+                return 1.0, f'"{words}" ({f.record_id}, {fmt_when(f)})'
+    return 0.0, "no spinal fusion done is documented"
+
+
 @fact("operation_named", "the operation the service goes with is known", "request")
 def _operation_named(ctx: Context) -> Value:
     return _flag(_operation(ctx) is not None or bool(ctx.request.procedure))
