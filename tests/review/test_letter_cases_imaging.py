@@ -158,3 +158,23 @@ def test_lumbar_films_to_evaluate_a_fusion_already_done() -> None:
     assert "red flag for serious spinal pathology is documented" not in rationale
     planned = FILMS.format(history="with chronic low back pain; an L4-5 fusion is being considered")
     assert _decide(FILMS_ITEM, "3-4-2013", planned)[0] == "upheld"
+
+
+HIP = (
+    "The injured worker was seen on 9-5-17 after a fall from a ladder on 8-20-17. She reports "
+    "persistent left groin pain. {gait} X-rays of the left hip on 8-20-17 were negative for "
+    "fracture. The treating physician requested an MRI of the left hip to rule out an occult "
+    "fracture."
+)
+HIP_MRI = "MRI of the left hip"
+
+
+def test_mri_for_an_occult_hip_fracture_after_negative_films() -> None:
+    """ODG Hip & Pelvis, MRI: an occult acute fracture is an indication; still unable to bear
+    weight after negative films is that suspicion, walking normally is not."""
+    unable = HIP.format(gait="On examination she is unable to bear weight on the left leg.")
+    decision, rationale = _decide(HIP_MRI, "8-20-2017", unable)
+    assert decision == "overturned"
+    assert "A fracture is still suspected after negative films" in rationale
+    walking = HIP.format(gait="On examination she ambulates with a normal gait.")
+    assert _decide(HIP_MRI, "8-20-2017", walking)[0] == "upheld"
