@@ -174,3 +174,41 @@ def test_one_pass_for_both_matchers_and_for_vocabulary_and_headers(nlp) -> None:
         seen[0] += bool(vocabulary)
         seen[1] += bool(headers)
     assert seen[0] >= 3 and seen[1] >= 3
+
+
+def _recounting_record() -> str:
+    """Skipped blocks that recount an earlier report ("A consultation dated 02/01/2013") and
+    return to the later report ("He has completed ..."): the visit date carried through them
+    is the same with the scan as without it."""
+    return "\n\n".join(
+        [
+            "PROGRESS REPORT\nThe patient was seen on 06/10/2013 for a follow-up visit.",
+            ADMIN,
+            "Numbness in the left leg persists; no weakness.",
+            ADMIN + " A consultation dated 02/01/2013 was reviewed with the patient.",
+            ADMIN,
+            "Tingling in both hands is worse at night.",
+            ADMIN + " He has completed the claim forms for the employer.",
+            ADMIN,
+            "Straight leg raise is positive on the right.",
+        ]
+        * 3
+    )
+
+
+def test_a_recounted_report_carries_the_same_with_the_scan(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from openimr.evidence import extraction
+
+    light: list[str] = []
+    real = extraction._light_doc
+    monkeypatch.setattr(
+        extraction, "_light_doc", lambda nlp, text: light.append(text) or real(nlp, text)
+    )
+    texts = [_recounting_record()]
+    with_scan = _findings(texts, True, nlp)
+    assert any("02/01/2013" in t for t in light)  # skipped blocks read for the visit date
+    assert any("has completed" in t for t in light)
+    assert with_scan == _findings(texts, False, nlp)
+    dated = [(f["text"].lower(), f["text_date"]) for f in with_scan]
+    assert any(t.startswith("tingling") and d == dt.date(2013, 2, 1) for t, d in dated)
+    assert any(t.startswith("straight leg") and d == dt.date(2013, 6, 10) for t, d in dated)

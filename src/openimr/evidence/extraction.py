@@ -52,6 +52,10 @@ class _Compiled:
     sections: dict[str, SectionInfo] = field(default_factory=dict)
     cue_names: list[str] = field(default_factory=list)
     cue_index: FactorIndex | None = None
+    # the words that end at an event's date (cues ``event_date``), else None
+    event_date: re.Pattern[str] | None = None
+    # a sentence told as of the report the summary is written from (cues ``summary_present``)
+    summary_present: re.Pattern[str] | None = None
     region_terms: Any = None  # ahocorasick.Automaton: term -> (rank in region_rx, length)
     # concept code -> (code, names) it carries in its span (vocabulary ``carries``)
     carried: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = field(default_factory=dict)
@@ -125,6 +129,8 @@ def compiled() -> _Compiled:
         cue_names=list(cue),
         cue_index=FactorIndex(list(cue.values()), words=True),
         region_terms=_term_automaton(terms),
+        event_date=_alt(cues.event_date) if cues.event_date else None,
+        summary_present=_alt(cues.summary_present) if cues.summary_present else None,
     )
 
 
@@ -680,30 +686,53 @@ def _sent_of(starts: list[int], n: int, ent: Span) -> tuple[int, int]:
     return starts[k], starts[j] if j < len(starts) else n
 
 
+# The visit date carried from sentence to sentence: the date of the last lead sentence, and
+# the later report's date while that lead recounts an earlier report inside it (else None).
+Lead = tuple[dt.date | None, dt.date | None]
+NO_LEAD: Lead = (None, None)
+
+
 def _carried_dates(
     c: _Compiled,
     cache: dict[int, _Sent],
     doc: Doc,
-    current: dt.date | None = None,
+    current: Lead = NO_LEAD,
     starts: list[int] | None = None,
     doc_text: str | None = None,
     chars: _Chars | None = None,
-) -> tuple[dict[int, dt.date], dt.date | None]:
+) -> tuple[dict[int, dt.date], Lead]:
     """The date each undated sentence takes from the dated visit or report it belongs to: a
     lead sentence's date carries forward until the next lead sentence (cues ``lead_date``).
-    ``current`` is the date carried into the doc; the date carried out of it comes second."""
+    A lead dated before the report it follows ("Per the PR-2 dated 9-18-17, ... A
+    multidisciplinary evaluation dated 7-10-17 found ...") recounts an earlier report: its date
+    carries until a sentence told as of the later report ("She has completed 80 hours of the
+    program", cues ``summary_present``) returns to the later report's date. ``current`` is
+    the date carried into the doc; the date carried out of it comes second."""
     out: dict[int, dt.date] = {}
     starts = _sentence_starts(doc) if starts is None else starts
     doc_text = text_of(doc) if doc_text is None else doc_text
     chars = _Chars(doc, len(doc_text)) if chars is None else chars
     bounds = [*starts, len(doc)]
+    date, later = current
     for k in range(len(starts)):
         sent = _sentence(c, cache, *chars.of(bounds[k], bounds[k + 1]), doc_text)
-        if current is not None:
-            out[sent.start] = current  # a dated sentence's own dates come first (_text_date)
-        if sent.dates and _is_lead(sent):
-            current = sent.dates[0][2]
-    return out, current
+        lead = bool(sent.dates) and _is_lead(sent)
+        if later is not None and not lead and _summary_present(c, sent.text):
+            date, later = later, None
+        if date is not None:
+            out[sent.start] = date  # a dated sentence's own dates come first (_text_date)
+        if lead:
+            new = sent.dates[0][2]
+            if later is None and date is not None and new < date:
+                later = date
+            elif later is not None and new >= later:
+                later = None
+            date = new
+    return out, (date, later)
+
+
+def _summary_present(c: _Compiled, text: str) -> bool:
+    return c.summary_present is not None and c.summary_present.search(text) is not None
 
 
 def _is_lead(sent: _Sent) -> bool:
@@ -733,10 +762,23 @@ def _text_date(
     if not sent.dates and not years:
         return carried, False
     lo, hi = _clause(sent, rel)
+    event = compiled().event_date
+
+    def dates_it(at: int, end: int) -> bool:
+        # an event's date ("started gabapentin in February 2017, which reduced her pain",
+        # "spasm after gardening on 5-19-17") dates only a finding from its cue to it ("after
+        # a fusion on 3/1/2015"), not one that goes on past it or stands before the cue
+        if event is None:
+            return True
+        m = event.search(sent.text, max(lo, at - 90), at)
+        return m is None or (m.start() <= rel[0] and rel[1] <= end)
+
     own: list[tuple[int, dt.date, bool]] = [
-        (d[0], d[2], False) for d in sent.dates if lo <= d[0] < hi
+        (d[0], d[2], False) for d in sent.dates if lo <= d[0] < hi and dates_it(d[0], d[1])
     ]
-    for at, _, year in years:
+    for at, end, year in years:
+        if not dates_it(at, end):
+            continue
         # a year dates the event it follows closely ("fusion in 2013", "a screen done in
         # 2015"), or a clause it opens ("In 2015, he had an MRI"), not every finding of its
         # clause ("fusion in 2013 and has been taking Norco since 2014": Norco is not 2013's)
@@ -775,7 +817,7 @@ def findings_from_doc(
     """Every vocabulary finding of one processed record, or of one piece of a record that
     starts at character ``offset`` inside the section ``section`` (category, title) with the
     visit date ``lead`` carried into it."""
-    return _findings(doc, meta, offset=offset, section=section, lead_date=lead)[0]
+    return _findings(doc, meta, offset=offset, section=section, lead_date=(lead, None))[0]
 
 
 def _findings(
@@ -784,8 +826,8 @@ def _findings(
     *,
     offset: int = 0,
     section: tuple[str, str] | None = None,
-    lead_date: dt.date | None = None,
-) -> tuple[list[Finding], dt.date | None]:
+    lead_date: Lead = NO_LEAD,
+) -> tuple[list[Finding], Lead]:
     """``findings_from_doc`` for a doc that opens under the visit date ``lead_date``; also the
     visit date carried out of the doc."""
     c = compiled()
@@ -1088,31 +1130,35 @@ class _Skipped:
         first: int,
         last: int,
         section: tuple[str, str] | None,
-        lead: dt.date | None,
+        lead: Lead,
         need_lead: bool,
-    ) -> tuple[tuple[str, str] | None, dt.date | None]:
+    ) -> tuple[tuple[str, str] | None, Lead]:
         """The section and visit date after skipped blocks ``first``..``last``: their last
-        section header, and (``need_lead``: a block with a hit follows) the date of their last
-        lead sentence, each read by the pipeline's own splitter and section detector on the
-        last block that can hold one."""
-        need_section = True
+        section header, read by the pipeline's own splitter and section detector on the last
+        block that can hold one, and (``need_lead``: a block with a hit follows) the visit date
+        carried through them (``_carried_dates``) on each block that can move it: one with a
+        lead sentence, or, while a lead recounts an earlier report, a sentence told as of the
+        later report."""
+        c = compiled()
+        docs: dict[int, Doc] = {}
+
+        def doc_of(k: int) -> Doc:
+            if k not in docs:
+                docs[k] = _light_doc(self.nlp, self.piece[bounds[k] : bounds[k + 1]])
+            return docs[k]
+
         for k in range(last, first - 1, -1):
-            if not (need_section or need_lead):
-                break
-            lo, hi = bounds[k], bounds[k + 1]
-            header = need_section and self.may_have_header(lo, hi)
-            dated = need_lead and self.may_hold_lead(lo, hi)
-            if not (header or dated):
-                continue
-            doc = _light_doc(self.nlp, self.piece[lo:hi])
-            if header:
-                got = last_section(doc)
+            if self.may_have_header(bounds[k], bounds[k + 1]):
+                got = last_section(doc_of(k))
                 if got is not None:
-                    section, need_section = got, False
-            if dated:
-                _, found = _carried_dates(compiled(), {}, doc)
-                if found is not None:
-                    lead, need_lead = found, False
+                    section = got
+                    break
+        for k in range(first, last + 1) if need_lead else ():
+            lo, hi = bounds[k], bounds[k + 1]
+            if self.may_hold_lead(lo, hi) or (
+                lead[1] is not None and _summary_present(c, self.piece[lo:hi])
+            ):
+                lead = _carried_dates(c, {}, doc_of(k), lead)[1]
         return section, lead
 
 
@@ -1123,8 +1169,8 @@ def _piece_findings(
     meta: RecordMeta,
     offset: int,
     section: tuple[str, str] | None,
-    lead: dt.date | None = None,
-) -> tuple[list[Finding], tuple[str, str] | None, dt.date | None] | None:
+    lead: Lead = NO_LEAD,
+) -> tuple[list[Finding], tuple[str, str] | None, Lead] | None:
     """The findings of one piece, running the pipeline only on the blocks where the scan finds
     the vocabulary (prefilter.py); and the section and visit date the piece ends in (``lead``:
     the one it opens under). None when the scan cannot read the piece (its lower-case text is
@@ -1217,7 +1263,7 @@ def _run(
         warnings.filterwarnings("ignore", message=r".*W036.*")
         for text, meta in zip(texts, metas, strict=True):
             section: tuple[str, str] | None = None
-            lead: dt.date | None = None
+            lead: Lead = NO_LEAD
             record = text
             text = unwrap_lines(text)  # the same length: offsets hold for the record's text
             first = len(out)

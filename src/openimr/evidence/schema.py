@@ -297,10 +297,17 @@ class Cues(_Strict):
     # carries to the sentences after it until the next such sentence; not an injury or birth date
     lead_date: list[str]
     not_lead_date: list[str]
+    # the words right before a date that make it the date of an event the sentence mentions
+    # (a start, a fall, a flare), not of the statement the visit makes: matched on the text
+    # that ends at the date, so each pattern ends with ``$``
+    event_date: list[str] = Field(default_factory=list)
+    # a sentence told as of the report a summary is written from (present perfect: "she has
+    # completed 80 hours"): after a lead that recounts an earlier report, the later report's
+    summary_present: list[str] = Field(default_factory=list)
     kinds_test: list[str]  # record kinds whose body is a test report
     kinds_quoting: list[str]  # record kinds that summarise other reports (QME, UR)
 
-    @field_validator(*CUE_PATTERN_FIELDS)
+    @field_validator(*CUE_PATTERN_FIELDS, "event_date", "summary_present")
     @classmethod
     def _rx(cls, v: list[str]) -> list[str]:
         return _check_regex(v)

@@ -756,19 +756,23 @@ _PERCENT = re.compile(r"\b(\d{2,3})\s*(?:%|percent)")
     "body part (a response of half or more, e.g. to a diagnostic block)",
 )
 def _relief_percent(ctx: Context) -> Value:
+    return _best_relief(ctx, lambda f: True) or (None, "no percentage of relief documented")
+
+
+def _best_relief(ctx: Context, keep: Callable[[Finding], bool]) -> tuple[float, str] | None:
+    """The largest percentage of relief reported first-hand at the requested body part, in
+    the findings ``keep`` accepts, with its quotation."""
     regions: list[str | None] = [*ctx.request.regions] or [None]
     best: tuple[float, str] | None = None
     for region in regions:
         for f in ctx.evidence.of(["pain.relief_half"], region=region, assertion="present"):
-            if not f.is_evidence:
+            if not f.is_evidence or not keep(f):
                 continue
             for m in _PERCENT.finditer(f.text):
                 pct = float(m.group(1))
                 if pct <= 100 and (best is None or pct > best[0]):
                     words = " ".join(f.text.split())
                     best = pct, f'"{words}" ({f.record_id}, {fmt_when(f)})'
-    if best is None:
-        return None, "no percentage of relief documented"
     return best
 
 
@@ -785,20 +789,10 @@ def _block_relief_percent(ctx: Context) -> Value:
         for f in ctx.evidence.of(["therapy.facet_block", "therapy.neurotomy"], assertion="present")
         if f.observation != "plan" and f.role != "plan"
     }
-    regions: list[str | None] = [*ctx.request.regions] or [None]
-    best: tuple[float, str] | None = None
-    for region in regions:
-        for f in ctx.evidence.of(["pain.relief_half"], region=region, assertion="present"):
-            if not f.is_evidence or (f.record_id, f.sentence) not in blocks:
-                continue
-            for m in _PERCENT.finditer(f.text):
-                pct = float(m.group(1))
-                if pct <= 100 and (best is None or pct > best[0]):
-                    words = " ".join(f.text.split())
-                    best = pct, f'"{words}" ({f.record_id}, {fmt_when(f)})'
-    if best is None:
-        return None, "no percentage of relief after a facet block or neurotomy documented"
-    return best
+    return _best_relief(ctx, lambda f: (f.record_id, f.sentence) in blocks) or (
+        None,
+        "no percentage of relief after a facet block or neurotomy documented",
+    )
 
 
 @fact(

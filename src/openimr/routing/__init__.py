@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -545,15 +545,26 @@ def authorized_consultation(
     wanted = _specialties(req.decided_text)
     if not wanted:
         return None
+    return _latest_approved(
+        (f for f in evidence.findings if f.code in _CONSULT_CODES),
+        ur_date,
+        lambda f: bool(_specialties(f.text) & wanted),
+    )
+
+
+def _latest_approved(
+    fs: Iterable[Finding], ur_date: dt.date, keep: Callable[[Finding], bool]
+) -> Finding | None:
+    """The latest of ``fs`` that ``keep`` accepts and that reports an approval or
+    authorization in this episode of the request (since ``AUTHORIZATION_WINDOW`` before UR)."""
     approved, not_approved = _cues("approved", "not_approved")
     found = [
         f
-        for f in evidence.findings
-        if f.code in _CONSULT_CODES
-        and f.assertion == "present"
-        and _specialties(f.text) & wanted
+        for f in fs
+        if f.assertion == "present"
         and f.when is not None
         and f.when >= ur_date - AUTHORIZATION_WINDOW
+        and keep(f)
         and _reports_approval(f, approved, not_approved)
     ]
     return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
@@ -573,18 +584,12 @@ def authorized_study(
         return None
     if entry.category not in ("imaging", "electrodiagnostics"):
         return None  # a drug screen or a visit recurs: its authorization is not this one
-    approved, not_approved = _cues("approved", "not_approved")
     named = evidence.memo("routing_regions_named", _sentence_regions)
-    found = [
-        f
-        for f in evidence.exactly(entry.done_as)  # the findings of those codes, in order
-        if f.assertion == "present"
-        and (f.region in req.regions or named(f.sentence) & set(req.regions))
-        and f.when is not None
-        and f.when >= ur_date - AUTHORIZATION_WINDOW
-        and _reports_approval(f, approved, not_approved)
-    ]
-    return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
+    return _latest_approved(
+        evidence.exactly(entry.done_as),  # the findings of those codes, in order
+        ur_date,
+        lambda f: f.region in req.regions or bool(named(f.sentence) & set(req.regions)),
+    )
 
 
 def authorized_operation(
@@ -595,19 +600,13 @@ def authorized_operation(
     authorized and not yet done is the one requested."""
     if not req.regions:
         return None
-    approved, not_approved = _cues("approved", "not_approved")
-    found = [
-        f
-        for f in evidence.findings
-        if f.code == "surgery.planned"
-        and f.assertion == "present"
-        and f.when is not None
-        and f.when >= ur_date - AUTHORIZATION_WINDOW
-        and (f.region in req.regions or set(regions_named(f.sentence)) & set(req.regions))
-        and _reports_approval(f, approved, not_approved)
-        and parse_request(" ".join(f.sentence.split())).service == req.service
-    ]
-    return max(found, key=lambda f: (f.when or dt.date.min, f.start), default=None)
+    named = evidence.memo("routing_regions_named", _sentence_regions)
+    return _latest_approved(
+        (f for f in evidence.findings if f.code == "surgery.planned"),
+        ur_date,
+        lambda f: (f.region in req.regions or bool(named(f.sentence) & set(req.regions)))
+        and parse_request(" ".join(f.sentence.split())).service == req.service,
+    )
 
 
 def _sentence_regions(findings: list[Finding]) -> Callable[[str], set[str]]:
