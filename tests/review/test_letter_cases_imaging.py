@@ -79,7 +79,7 @@ def test_mri_for_a_scaphoid_fracture_the_initial_and_repeat_films_missed() -> No
     )
     decision, rationale = _decide(WRIST_MRI, "8-1-2017", twice)
     assert decision == "overturned"
-    assert "initial and repeat films were negative" in rationale
+    assert "the first films and a second set were negative" in rationale
     once = WRIST.format(films="X-rays of the right wrist on 8-1-17 were negative for fracture.")
     assert _decide(WRIST_MRI, "8-1-2017", once)[0] == "upheld"
 
