@@ -1581,6 +1581,75 @@ def _walking_aid(ctx: Context) -> Value:
     return _flag(bool(_WALKING_AID.search(text)) and not _WHEELED.search(text))
 
 
+@fact(
+    "ct_study",
+    "the study requested is a CT scan (computed tomography), not an MRI",
+    "request",
+)
+def _ct_study(ctx: Context) -> Value:
+    return _flag(ctx.request.service == "ct")
+
+
+_REPEAT_FILMS = re.compile(
+    r"\b(repeat(ed)?|follow[- ]up|serial|second|subsequent)\s+(\w+\s+){0,3}?"
+    r"(x-?rays?|radiographs?|films?)\b",
+    re.I,
+)
+
+
+@fact(
+    "negative_films",
+    "plain films of the requested part read as normal or without a fracture: how many times "
+    "films were taken (distinct dates, or two when a repeat set is named), 0 when none was "
+    "read negative",
+)
+def _negative_films(ctx: Context) -> Value:
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    films: list[Finding] = []
+    negative: list[Finding] = []
+    for region in regions:
+        films += [f for f in ctx.evidence.of(["imaging.xray"], region=region, assertion="present")
+                  if f.observation == "test"]
+        negative += [
+            f for f in ctx.evidence.of(["redflag.fracture"], region=region, assertion="negated")
+            if f.observation == "test"
+        ] + ctx.evidence.of(["imaging.normal"], region=region, assertion="present")
+    negative = [f for f in negative if f.is_evidence and not the_request_itself(f, ctx.request)]
+    if not negative:
+        return 0.0, "no plain films of the part read as negative"
+    dates = {f.text_date for f in films + negative if f.text_date is not None}
+    repeat = any(_REPEAT_FILMS.search(f.sentence or "") for f in films + negative)
+    n = max(len(dates), 2 if repeat else 1)
+    f = negative[-1]
+    words = " ".join((f.sentence or f.text).split())
+    return float(n), f'"{words}" ({f.record_id}, {fmt_when(f)})'
+
+
+_FUSION_WORDS = re.compile(r"\b(fusions?|arthrodesis|alif|plif|tlif|xlif|acdf)\b", re.I)
+
+
+@fact(
+    "spinal_fusion_done",
+    "the records report a fusion already done at the requested part of the spine (a prior "
+    "operation whose words name a fusion or arthrodesis)",
+)
+def _spinal_fusion_done(ctx: Context) -> Value:
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    for region in regions:
+        for f in ctx.evidence.of(["surgery.prior"], region=region, assertion="present"):
+            if not f.is_evidence:
+                continue
+            sentence = f.sentence or f.text
+            at = sentence.lower().find(f.text.lower())
+            # the operation's own words: the span, or what follows it in the sentence
+            # ("status post L4-5 fusion"), not a fusion named elsewhere in it
+            near = f.text if at < 0 else sentence[at : at + len(f.text) + 60]
+            if _FUSION_WORDS.search(near):
+                words = " ".join(f.text.split())
+                return 1.0, f'"{words}" ({f.record_id}, {fmt_when(f)})'
+    return 0.0, "no spinal fusion done is documented"
+
+
 @fact("operation_named", "the operation the service goes with is known", "request")
 def _operation_named(ctx: Context) -> Value:
     return _flag(_operation(ctx) is not None or bool(ctx.request.procedure))
