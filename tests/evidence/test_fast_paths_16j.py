@@ -47,7 +47,7 @@ def test_spans_between_with_occurrences_is_finditer(nlp: Any, data: Any) -> None
     scanner = _scanner(nlp)
     fasts = [f for m in (scanner.targets, scanner.context) for _, f in m._fast]
     low = text[lo:hi].lower()
-    occ = Occurrences({f for fast in fasts for f in fast.factors})
+    occ = Occurrences({f for fast in fasts for f in fast.strings})
     found = {f: [lo + i for i in at] for f, at in occ(low).items()}
     runs: dict[int, int] = {}
     for fast in fasts:

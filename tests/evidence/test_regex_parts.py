@@ -69,7 +69,7 @@ def test_unions(pattern: str, text: str) -> None:
     long = _long(text)
     assert fast.spans(long) == _finditer(rx, long)
     low = long.lower()
-    found = Occurrences(set(fast.factors))(low)
+    found = Occurrences(set(fast.strings))(low)
     assert fast.spans(long, low, {}, found) == _finditer(rx, long)
 
 
@@ -98,7 +98,7 @@ def _words(nlp: Any) -> list[str]:
         got: set[str] = set()
         for m in (scanner.targets, scanner.context):
             for _, f in m._fast:
-                got.update(f.factors)
+                got.update(f.strings)
         got.update(
             ["the", "patient", "he", "she", "is", "was", "with", "without", "relief", "of"]
             + ["pain", "7/10", "5/5", "4/5", "30", "mg", "medications", "therapy", "physical"]

@@ -39,7 +39,7 @@ AFTER_STATEMENT = re.compile(r"[.?!:;][^\S\n]*\n\s*(?=\S)")
 
 @lru_cache(maxsize=8)
 def _occurrences_of(patterns: tuple[re.Pattern[str], ...]) -> Occurrences:
-    return Occurrences({f for rx in patterns for f in _fast(rx).factors})
+    return Occurrences({f for rx in patterns for f in _fast(rx).strings})
 
 
 def _factors_of(rx: re.Pattern[str]) -> frozenset[str] | None:

@@ -74,7 +74,7 @@ def _shared(text: str, patterns: tuple[re.Pattern[str], ...]) -> _Shared | None:
     low = text.lower()
     found: dict[str, list[int]] = {}
     for rx in patterns:
-        for factor in _fast(rx).factors:
+        for factor in _fast(rx).strings:
             if factor in found:
                 continue
             occ: list[int] = []

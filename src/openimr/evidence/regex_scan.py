@@ -283,7 +283,7 @@ class _Part:
 
     __slots__ = (
         "rx", "factors", "omin", "ofixed", "oruns", "fixed", "runs", "ahead", "lead", "lead_len",
-        "leads", "behind",
+        "leads", "behind", "also",
     )
 
     def __init__(self, rx: re.Pattern[str], alt: Any, flags: int) -> None:
@@ -296,6 +296,9 @@ class _Part:
         self.runs: dict[str, int] = {}
         self.ahead: list[tuple[int, dict[str, int]]] = []
         self.fixed = _Width(flags).of(alt, self.runs, self.ahead)
+        # A second set of strings every match holds, nearer its start than the first
+        # (_second_anchor): a match starts where both allow.
+        self.also = _second_anchor(alt, _Width(flags), anchor)
         # Where a match can start at all: where one of the strings every match starts with
         # (after its anchors and lookarounds) starts, found in the lower-case text by a plain
         # union of those strings (which Python's engine skips to by their first characters).
@@ -519,6 +522,94 @@ def _ahead_anchor(body: Any, width: _Width) -> tuple[set[str], int, int, dict[st
         return None
 
 
+def _required(seq: Any, width: _Width) -> list[tuple[set[str], int, int, dict[str, int]]]:
+    """Every set of strings (lower case, ASCII) one of which every match of the parsed
+    sequence holds, with where it can start in a match (as :func:`_anchor` gives the one it
+    chooses): its literal runs, the strings of each union in it, and those inside its groups
+    and the first repetition of its repeats."""
+    items = list(seq)
+    out: list[tuple[set[str], int, int, dict[str, int]]] = []
+
+    def place(at: int, got: tuple[set[str], int, int, dict[str, int]]) -> None:
+        prefix = P.SubPattern(seq.state, items[:at])
+        pruns: dict[str, int] = {}
+        try:
+            pfixed = width.of(prefix, pruns, [])
+        except _Unbounded:
+            return
+        strings, imin, ifixed, iruns = got
+        for k, v in iruns.items():
+            pruns[k] = pruns.get(k, 0) + v
+        out.append((strings, prefix.getwidth()[0] + imin, pfixed + ifixed, pruns))
+
+    run = ""
+    run_at = 0
+    for i, (op, av) in enumerate(items):
+        if op is C.LITERAL and av < 128:
+            if not run:
+                run_at = i
+            run += chr(av).lower()
+            continue
+        if run:
+            place(run_at, ({run}, 0, 0, {}))
+            run = ""
+        inner: list[tuple[set[str], int, int, dict[str, int]]] = []
+        if op is C.SUBPATTERN:
+            inner = _required(av[3], width)
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            inner = _required(av, width)
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _required(av[2], width)  # in the first repetition
+        elif op is C.BRANCH:
+            got = _branch_anchor(av[1], width)
+            inner = [got] if got else []
+        for got in inner:
+            place(i, got)
+    if run:
+        place(run_at, ({run}, 0, 0, {}))
+    return out
+
+
+SECOND_MIN_LEN = 3  # a second anchor's strings are each at least so long
+# a part whose own strings can stand within fewer characters than this of where a match
+# starts has its starts told well enough by them (a second anchor costs its occurrences)
+SECOND_FROM = 24
+
+
+def _second_anchor(
+    seq: Any, width: _Width, first: tuple[set[str], int, int, dict[str, int]]
+) -> tuple[tuple[str, ...], int, int, dict[str, int]] | None:
+    """A second set of strings every match of the part holds (:func:`_required`), for a part
+    whose own (``first``, :func:`_anchor`) can stand far from where a match starts: the one
+    that can stand nearest its start (the fewest characters between where it can be at
+    least and at most; then the rarest, as :func:`_anchor` tells), none of its strings a
+    word of nearly every sentence. ``pain.medication_relief``'s "his/the/pain ... medication
+    ... reduced": its verbs allow starts over some 200 characters, each tried where a
+    lead ("the", "pain", a drug's name) is; the drug's names, at most two words after the
+    start, allow a few. None when no such set is nearer than the first."""
+    if first[2] - first[1] < SECOND_FROM:
+        return None
+    try:
+        cands = _required(seq, width)
+    except (_Unbounded, RecursionError):
+        return None
+
+    def spread(c: tuple[set[str], int, int, dict[str, int]]) -> tuple[int, int]:
+        return c[2] - c[1], sum(c[3].values())
+
+    best = None
+    for c in cands:
+        if c[0] == first[0] or min(map(len, c[0])) < SECOND_MIN_LEN:
+            continue
+        if any(x.strip() in COMMON_WORDS for x in c[0]):
+            continue
+        if best is None or spread(c) < spread(best):
+            best = c
+    if best is None or not spread(best) < spread(first):
+        return None
+    return tuple(sorted(best[0])), best[1], best[2], best[3]
+
+
 # A single character, an anchor or a lookaround: what matches it at a position, matches in
 # one way only (no other attempt to go back to).
 _ONE_WAY = {C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN, C.AT, C.ASSERT, C.ASSERT_NOT}
@@ -704,6 +795,7 @@ class FastRegex:
         self.rx = rx
         self._plan: list[_Part] | None = None
         self._factors: tuple[str, ...] = ()
+        self._strings: tuple[str, ...] = ()
         # Whether a short text too is searched part by part: ``finditer`` tries every part
         # at every character, and there a part that opens with lookbehinds of strings
         # (``(?<=\\btherapy )|...``) tries each of them (``conservative.failed``'s two unions
@@ -730,6 +822,12 @@ class FastRegex:
             if any(alt.getwidth()[0] == 0 for alt in alts):
                 return
             self._factors = tuple(sorted({f for part in parts for f in part.factors}))
+            self._strings = tuple(
+                sorted(
+                    {f for part in parts for f in part.factors}
+                    | {f for part in parts if part.also is not None for f in part.also[0]}
+                )
+            )
             self._plan = parts
             self.short_plan = (
                 any(part.behind is not None for part in parts)
@@ -742,8 +840,15 @@ class FastRegex:
 
     @property
     def factors(self) -> tuple[str, ...]:
-        """Every string :meth:`spans` may look for in a long text (lower case)."""
+        """Strings one of which a match of one of its parts holds (lower case)."""
         return self._factors
+
+    @property
+    def strings(self) -> tuple[str, ...]:
+        """Every string :meth:`spans` may look for in a long text (lower case): the
+        :attr:`factors`, one of which a match of one of its parts holds, and the strings of
+        the parts' second anchors (_Part.also), where their matches can start."""
+        return self._strings
 
     @property
     def planned(self) -> bool:
@@ -820,18 +925,9 @@ class FastRegex:
 
         cursors: list[_Cursor] = []
         for part in self._plan or ():
-            occ: list[int] = []
-            for factor in part.factors:
-                if found is not None:
-                    occ += found.get(factor, ())
-                    continue
-                i = low.find(factor)
-                while i >= 0:
-                    occ.append(lo + i)
-                    i = low.find(factor, i + 1)
+            occ = _occurrences(part.factors, low, lo, found)
             if not occ:
                 continue  # no match of this part
-            occ.sort()
             # a match starting at s holds one of the strings at s + omin .. s + omax; the
             # text from s that an attempt there can see is less than w characters
             la = max((a_fixed + bound(a_runs) for a_fixed, a_runs in part.ahead), default=0)
@@ -850,11 +946,67 @@ class FastRegex:
                         spans[-1][1] = b
                 else:
                     spans.append([a, b])
+            if spans and part.also is not None:
+                spans = _narrowed(spans, part.also, low, lo, found, bound, w)
             if spans:
                 lead = (part.lead, part.lead_len, low, lo) if part.lead is not None else None
                 behind = _behind_text(part.behind, text, low, lo, between is not None)
                 cursors.append(_Cursor(part.rx, text, spans, w, hi, lead, behind))
         return cursors
+
+
+def _occurrences(
+    strings: tuple[str, ...], low: str, lo: int, found: dict[str, list[int]] | None
+) -> list[int]:
+    """Where the ``strings`` start in ``low`` (the text from ``lo``), as positions in the
+    text, sorted; ``found``: the caller's occurrences of every string (positions in the
+    text)."""
+    occ: list[int] = []
+    for string in strings:
+        if found is not None:
+            occ += found.get(string, ())
+            continue
+        i = low.find(string)
+        while i >= 0:
+            occ.append(lo + i)
+            i = low.find(string, i + 1)
+    occ.sort()
+    return occ
+
+
+def _narrowed(
+    spans: list[list[int]],
+    also: tuple[tuple[str, ...], int, int, dict[str, int]],
+    low: str,
+    lo: int,
+    found: dict[str, list[int]] | None,
+    bound: Any,
+    w: int,
+) -> list[list[int]]:
+    """The starts of ``spans`` (merged intervals) where a match can also hold one of the
+    strings of a part's second anchor (``also``, _Part.also) at its place, merged again as
+    :meth:`FastRegex._cursors` merges them (intervals at most ``w`` apart)."""
+    strings, amin, afixed, aruns = also
+    amax = afixed + bound(aruns)
+    cut: list[list[int]] = []
+    i = 0
+    for at in _occurrences(strings, low, lo, found):
+        a, b = at - amax, at - amin
+        while i < len(spans) and spans[i][1] < a:
+            i += 1
+        k = i
+        while k < len(spans) and spans[k][0] <= b:
+            cut.append([max(spans[k][0], a), min(spans[k][1], b)])
+            k += 1
+    cut.sort()
+    out: list[list[int]] = []
+    for x, y in cut:
+        if out and x <= out[-1][1] + w:
+            if y > out[-1][1]:
+                out[-1][1] = y
+        else:
+            out.append([x, y])
+    return out
 
 
 def _behind_text(

@@ -147,7 +147,7 @@ class RuleMatcher:
     @property
     def factors(self) -> set[str]:
         """Every string the regex rules may look for in a long text (regex_scan.py)."""
-        return {f for _, rx in self._fast for f in rx.factors}
+        return {f for _, rx in self._fast for f in rx.strings}
 
     def regex_spans(
         self,
