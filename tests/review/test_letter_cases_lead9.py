@@ -305,3 +305,26 @@ def test_an_antidepressant_continued_for_depression_stands_on_the_mood_it_improv
     decision, rationale = bupropion("")
     assert decision == "upheld"
     assert "better sleep or mood from it" in rationale
+
+
+MENISCUS = (
+    "According to the progress report dated 9-5-2017, the injured worker reported right knee "
+    "pain and {symptom} for 4 months. Examination revealed medial joint line tenderness and a "
+    "positive McMurray test. An MRI of the right knee dated 7-1-2017 showed a tear of the "
+    "posterior horn of the medial meniscus. He completed 12 sessions of physical therapy and "
+    "took naproxen without improvement. The treating physician requested a right knee "
+    "arthroscopy with partial medial meniscectomy."
+)
+
+
+def test_a_knee_that_gives_way_is_a_symptom_beyond_pain_and_weakness_is_not() -> None:
+    """ACOEM 2004 ch. 13 pp. 344-345: a meniscectomy for a tear that gives symptoms beyond pain,
+    locking, popping, giving way or a recurrent effusion; a knee reported weak names none."""
+    def meniscectomy(symptom: str) -> str:
+        return decide_letter_items(
+            ["Right knee arthroscopy with partial medial meniscectomy"], "3-1-2017@40",
+            MENISCUS.format(symptom=symptom), ur="2017-09-20", decided="2017-10-10",
+        )[0].decision
+
+    assert meniscectomy("that the knee gives way on stairs") == "overturned"
+    assert meniscectomy("weakness of the knee") == "upheld"
