@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -762,18 +762,26 @@ def _relief_percent(ctx: Context) -> Value:
 def _best_relief(ctx: Context, keep: Callable[[Finding], bool]) -> tuple[float, str] | None:
     """The largest percentage of relief reported first-hand at the requested body part, in
     the findings ``keep`` accepts, with its quotation."""
-    regions: list[str | None] = [*ctx.request.regions] or [None]
     best: tuple[float, str] | None = None
-    for region in regions:
-        for f in ctx.evidence.of(["pain.relief_half"], region=region, assertion="present"):
-            if not f.is_evidence or not keep(f):
-                continue
-            for m in _PERCENT.finditer(f.text):
-                pct = float(m.group(1))
-                if pct <= 100 and (best is None or pct > best[0]):
-                    words = " ".join(f.text.split())
-                    best = pct, f'"{words}" ({f.record_id}, {fmt_when(f)})'
+    for f in _at_request(ctx, ["pain.relief_half"]):
+        if not keep(f):
+            continue
+        for m in _PERCENT.finditer(f.text):
+            pct = float(m.group(1))
+            if pct <= 100 and (best is None or pct > best[0]):
+                words = " ".join(f.text.split())
+                best = pct, f'"{words}" ({f.record_id}, {fmt_when(f)})'
     return best
+
+
+def _at_request(ctx: Context, codes: list[str]) -> Iterator[Finding]:
+    """The present, first-hand findings of ``codes`` at each body part the request names (at
+    any, when it names none), part by part."""
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    for region in regions:
+        for f in ctx.evidence.of(codes, region=region, assertion="present"):
+            if f.is_evidence:
+                yield f
 
 
 @fact(
@@ -803,19 +811,17 @@ def _block_relief_percent(ctx: Context) -> Value:
 def _relief_weeks(ctx: Context) -> Value:
     from openimr.evidence.quantities import relief_weeks
 
-    regions: list[str | None] = [*ctx.request.regions] or [None]
     codes = ["pain.relief_half", "function.improvement", "therapy.injection", "med.reduced"]
     best: tuple[float, str] | None = None
     seen: set[tuple[str, str]] = set()
-    for region in regions:
-        for f in ctx.evidence.of(codes, region=region, assertion="present"):
-            if not f.is_evidence or not f.sentence or (f.record_id, f.sentence) in seen:
-                continue
-            seen.add((f.record_id, f.sentence))
-            weeks = relief_weeks(f.sentence)
-            if weeks is not None and (best is None or weeks > best[0]):
-                words = " ".join(f.sentence.split())
-                best = weeks, f'"{words}" ({f.record_id}, {fmt_when(f)})'
+    for f in _at_request(ctx, codes):
+        if not f.sentence or (f.record_id, f.sentence) in seen:
+            continue
+        seen.add((f.record_id, f.sentence))
+        weeks = relief_weeks(f.sentence)
+        if weeks is not None and (best is None or weeks > best[0]):
+            words = " ".join(f.sentence.split())
+            best = weeks, f'"{words}" ({f.record_id}, {fmt_when(f)})'
     if best is None:
         return None, "how long the relief lasted is not documented"
     return best
@@ -1212,12 +1218,10 @@ _CENTRAL_STENOSIS = re.compile(
 def _facet_joint_injection_with_stenosis(ctx: Context) -> Value:
     if ctx.request.service != "facet_injection":
         return _flag(False)
-    regions: list[str | None] = [*ctx.request.regions] or [None]
-    for region in regions:
-        for f in ctx.evidence.of(["imaging.stenosis"], region=region, assertion="present"):
-            if f.is_evidence and _CENTRAL_STENOSIS.search(f.sentence):
-                words = " ".join(f.sentence.split())
-                return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
+    for f in _at_request(ctx, ["imaging.stenosis"]):
+        if _CENTRAL_STENOSIS.search(f.sentence):
+            words = " ".join(f.sentence.split())
+            return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
     return _flag(False)
 
 
@@ -1634,19 +1638,15 @@ _FUSION_WORDS = re.compile(r"\b(fusions?|arthrodesis|alif|plif|tlif|xlif|acdf)\b
     "operation whose words name a fusion or arthrodesis)",
 )
 def _spinal_fusion_done(ctx: Context) -> Value:
-    regions: list[str | None] = [*ctx.request.regions] or [None]
-    for region in regions:
-        for f in ctx.evidence.of(["surgery.prior"], region=region, assertion="present"):
-            if not f.is_evidence:
-                continue
-            sentence = f.sentence or f.text
-            at = sentence.lower().find(f.text.lower())
-            # the operation's own words: the span, or what follows it in the sentence
-            # ("status post L4-5 fusion"), not a fusion named elsewhere in it
-            near = f.text if at < 0 else sentence[at : at + len(f.text) + 60]
-            if _FUSION_WORDS.search(near):
-                words = " ".join(f.text.split())
-                return 1.0, f'"{words}" ({f.record_id}, {fmt_when(f)})'
+    for f in _at_request(ctx, ["surgery.prior"]):
+        sentence = f.sentence or f.text
+        at = sentence.lower().find(f.text.lower())
+        # the operation's own words: the span, or what follows it in the sentence
+        # ("status post L4-5 fusion"), not a fusion named elsewhere in it
+        near = f.text if at < 0 else sentence[at : at + len(f.text) + 60]
+        if _FUSION_WORDS.search(near):
+            words = " ".join(f.text.split())
+            return 1.0, f'"{words}" ({f.record_id}, {fmt_when(f)})'
     return 0.0, "no spinal fusion done is documented"
 
 
