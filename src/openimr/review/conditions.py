@@ -165,11 +165,10 @@ class _Lookup:
         fs = still_evidence(fs, self.ctx)
         if self.cond.located:
             fs = [f for f in fs if f.region is not None]
-        side = self.ctx.request.laterality
-        if side in ("left", "right") and self.cond.region != "any":
+        if self.cond.region != "any":
             # a finding of the other side is not evidence for this one (a right carpal tunnel
             # syndrome is no reason for a left wrist splint)
-            fs = [f for f in fs if f.laterality in (None, side, "bilateral")]
+            fs = of_side(fs, self.ctx.request.laterality)
         strict = self.cond.region == "site" or (self.cond.region or "").startswith("only ")
         if not strict or self.regions is None:
             return fs
@@ -450,6 +449,14 @@ def absence_statements(
     return out
 
 
+def of_side(fs: list[Finding], side: str | None) -> list[Finding]:
+    """Those of ``fs`` not of the other side, when the request names one side (a finding of
+    no side or of both stands for either)."""
+    if side not in ("left", "right"):
+        return fs
+    return [f for f in fs if f.laterality in (None, side, "bilateral")]
+
+
 def contested(out: Outcome, codes: list[str], regions: list[str] | None, ctx: Context) -> Outcome:
     """Weigh positive evidence against statements of absence: an absence statement as recent
     as the latest positive mention (or either undated) leaves the condition not established;
@@ -462,10 +469,8 @@ def contested(out: Outcome, codes: list[str], regions: list[str] | None, ctx: Co
         for a in absence_statements(ctx.evidence, codes, regions)
         if (when := timeline_date(a)) is None or latest is None or when >= latest
     ]
-    side = ctx.request.laterality
-    if side in ("left", "right"):
-        # "the right upper extremity was neurologically intact" says nothing of the left
-        against = [a for a in against if a.laterality in (None, side, "bilateral")]
+    # "the right upper extremity was neurologically intact" says nothing of the left
+    against = of_side(against, ctx.request.laterality)
     if against and len(codes) > 1:
         against = _denying(out, against, codes, regions, ctx)
     if not against:
