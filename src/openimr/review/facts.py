@@ -1225,6 +1225,44 @@ def _facet_joint_injection_with_stenosis(ctx: Context) -> Value:
     return _flag(False)
 
 
+# A facet injection the request or the plan calls diagnostic: the block before a facet
+# neurotomy (ODG Low Back and Neck, Facet joint diagnostic blocks). Any other injection into
+# the facet joints is read as the therapeutic one (steroid and anesthetic) ACOEM 2004 ch. 12
+# p. 300 calls of questionable merit and ch. 8 pp. 174-175 of no proven benefit.
+_DIAGNOSTIC_BLOCK = re.compile(
+    r"\bdiagnostic\b|\bcandida(cy|te)\b|\bto (confirm|determine|identify|establish)\b"
+    r"|\b(before|prior to|ahead of|in preparation for)\s+(an?\s+|the\s+)?(possible\s+|future\s+)?"
+    r"(radio[- ]?frequency|rfa\b|rhizotomy|neurotomy|ablation)",
+    re.I,
+)
+_FACET_SHOT = re.compile(
+    r"\bfacet\s+(joint\s+)?(injections?|blocks?)\b"
+    r"|\b(injections?|blocks?)\s+(of|into|in|at|to)\s+(the\s+)?([\w-]+\s+){0,5}?facet",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+@fact(
+    "therapeutic_facet_joint_injection",
+    "the item asks for an injection into the facet joints that neither it nor the plan in the "
+    "records calls a diagnostic block before a facet neurotomy (ACOEM 2004 ch. 12 p. 300, "
+    "ch. 8 pp. 174-175; ODG Low Back and Neck, Facet joint intra-articular injections)",
+    "request",
+)
+def _therapeutic_facet_joint_injection(ctx: Context) -> Value:
+    if ctx.request.service != "facet_injection":
+        return _flag(False)
+    text = ctx.request.decided_text
+    if _DIAGNOSTIC_BLOCK.search(text):
+        return _flag(False)
+    for record in ctx.bundle.records:
+        for sentence in _SENTENCE_END.split(ctx.bundle.record_text(record.id)):
+            if _FACET_SHOT.search(sentence) and _DIAGNOSTIC_BLOCK.search(sentence):
+                return _flag(False)
+    return _flag(True, f'"{text}", which the records do not describe as a diagnostic block')
+
+
 @fact("retrospective", "a retrospective request (a date of service already past)", "request")
 def _retrospective(ctx: Context) -> Value:
     return _flag(ctx.request.retrospective)
