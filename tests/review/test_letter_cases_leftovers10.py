@@ -80,3 +80,47 @@ def test_a_therapeutic_cervical_facet_joint_injection_has_no_proven_benefit() ->
         "The treating physician requested diagnostic medial branch blocks.", "female",
     )
     assert decision == "overturned", rationale
+
+
+TRACTION = (
+    "Per the PR-2 dated 5-10-2017, the injured worker reported {part} pain rated 6/10 radiating "
+    "to the right {limb} with numbness. Examination revealed {site} paraspinal tenderness and "
+    "decreased sensation in the right {dermatome} dermatome. He completed 12 sessions of "
+    "physical therapy in 2016. {program}The treating physician requested a home traction unit."
+)
+NECK_TRACTION = {"part": "neck", "limb": "arm", "site": "cervical", "dermatome": "C6"}
+BACK_TRACTION = {"part": "low back", "limb": "leg", "site": "lumbar", "dermatome": "L5"}
+
+
+def _traction(item: str, where: dict[str, str], program: str) -> tuple[str, str, str]:
+    got = decide_letter_items(
+        [item], "1-5-2016@44", TRACTION.format(program=program, **where),
+        ur="2017-05-20", decided="2017-06-10",
+    )[0]
+    return got.decision, got.rationale, got.topic
+
+
+def test_a_home_traction_unit_naming_no_body_part_is_for_the_part_the_records_are_about() -> None:
+    """ODG Neck and Upper Back, Traction (home patient-controlled traction for radicular
+    symptoms, with a home exercise program) against ACOEM 2004 ch. 12 p. 300 and ODG Low Back,
+    Traction (traction for the low back has no lasting benefit; not recommended): the item's
+    region is read from the records in every phase, as the guideline depends on it."""
+    hep = "He continues his home exercise program daily. "
+    decision, rationale, topic = _traction("Home traction unit", NECK_TRACTION, hep)
+    assert topic == "acoem2004.neck.traction", rationale
+    assert decision == "overturned", rationale
+    decision, rationale, topic = _traction("Home traction unit", BACK_TRACTION, hep)
+    assert topic == "acoem2004.low-back.traction", rationale
+    assert decision == "upheld", rationale
+
+
+def test_home_traction_goes_with_an_exercise_program_followed_now_not_past_therapy() -> None:
+    """ODG Neck and Upper Back, Traction: home traction for radicular symptoms goes with a home
+    exercise program; therapy completed the year before is not the program it accompanies."""
+    decision, rationale, _ = _traction("Cervical home traction unit", NECK_TRACTION, "")
+    assert decision == "upheld", rationale
+    decision, rationale, _ = _traction(
+        "Cervical home traction unit", NECK_TRACTION,
+        "He continues his home exercise program daily. ",
+    )
+    assert decision == "overturned", rationale
