@@ -124,3 +124,20 @@ def test_home_traction_goes_with_an_exercise_program_followed_now_not_past_thera
         "He continues his home exercise program daily. ",
     )
     assert decision == "overturned", rationale
+
+
+def test_a_modification_to_another_spinal_level_is_another_request_not_a_part() -> None:
+    """CPMTG 2009 p. 46 (epidural steroid injections, judged level by level against the
+    imaging and the examination): UR certifying L5-S1 in place of the L4-5 requested has
+    certified a different injection, not part of this one, so IMR decides the L4-5 injection
+    whole as a first request; a smaller number of visits of the same course stays a remainder."""
+    from openimr.intake.requests import parse_request
+    from openimr.routing import course_of
+
+    other = parse_request("Left L4-5 transforaminal epidural steroid injection modified to L5-S1")
+    assert other.decided_text == "Left L4-5 transforaminal epidural steroid injection"
+    assert "L4-5" not in (other.authorized or "")
+    assert course_of(other) == "initial"
+    fewer = parse_request("Bilateral L4-5 and L5-S1 transforaminal ESI modified to L5-S1")
+    assert course_of(fewer) == "remainder"
+    assert course_of(parse_request("Physical therapy x 12 modified to x 6")) == "remainder"
