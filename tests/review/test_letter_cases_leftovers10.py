@@ -141,3 +141,35 @@ def test_a_modification_to_another_spinal_level_is_another_request_not_a_part() 
     fewer = parse_request("Bilateral L4-5 and L5-S1 transforaminal ESI modified to L5-S1")
     assert course_of(fewer) == "remainder"
     assert course_of(parse_request("Physical therapy x 12 modified to x 6")) == "remainder"
+
+
+COMPOUND = (
+    "Per the PR-2 dated 5-10-2017, the injured worker reported chronic low back pain rated "
+    "6/10. Examination revealed lumbar paraspinal tenderness. The treating physician requested "
+    "a compounded cream."
+)
+
+
+def _compound(item: str) -> tuple[str, str]:
+    got = decide_letter_items([item], "1-5-2016@44", COMPOUND, ur="2017-05-20",
+                              decided="2017-06-10")[0]
+    return got.decision, got.rationale
+
+
+def test_a_compound_rationale_names_the_ingredient_that_is_not_recommended() -> None:
+    """CPMTG 2009 p. 111: a compound with one drug or drug class that is not recommended is not
+    recommended; pp. 112-113 name them (ketoprofen, lidocaine but the patch, gabapentin and the
+    other antiepileptics, baclofen and the other muscle relaxants). The rationale names the one
+    in the item, and names none the item does not hold."""
+    decision, rationale = _compound(
+        "Compounded cream: flurbiprofen 20%, baclofen 2%, lidocaine 5% 180gm"
+    )
+    assert decision == "upheld"
+    assert "baclofen" in rationale.split("advises that")[1].split("Because")[0]
+    assert "baclofen (not recommended, p. 113)" in rationale
+    decision, rationale = _compound("Ketoprofen 10%/Cyclobenzaprine 3% cream 120gm")
+    assert decision == "upheld"
+    assert "ketoprofen (" in rationale.lower() and "cyclobenzaprine (" in rationale.lower()
+    decision, rationale = _compound("Compounded cream: flurbiprofen 20%, menthol 2% 180gm")
+    assert decision == "upheld"
+    assert "does not recommend as a topical:" not in rationale

@@ -1263,6 +1263,42 @@ def _therapeutic_facet_joint_injection(ctx: Context) -> Value:
     return _flag(True, f'"{text}", which the records do not describe as a diagnostic block')
 
 
+# The ingredients of a compounded topical that CPMTG 2009 names as not recommended (p. 111: a
+# compound with one of them is not recommended), with the page that says so.
+_NOT_RECOMMENDED_TOPICALS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\bketoprofen\b", re.I), "ketoprofen",
+     "not approved by the FDA for topical use, p. 112"),
+    # any lidocaine in a compound is not the patch
+    (re.compile(r"\b(lidocaine|lidoderm)\b", re.I), "lidocaine",
+     "no topical form but the patch is approved for neuropathic pain, p. 112"),
+    (re.compile(r"\bgabapentin\b", re.I), "gabapentin", "not recommended, p. 113"),
+    (re.compile(r"\b(pregabalin|topiramate|lamotrigine|carbamazepine|oxcarbazepine)\b", re.I),
+     "", "no evidence for any other antiepileptic drug as a topical product, p. 113"),
+    (re.compile(r"\bbaclofen\b", re.I), "baclofen", "not recommended, p. 113"),
+    (re.compile(r"\b(cyclobenzaprine|flexeril|orphenadrine|tizanidine|carisoprodol|"
+                r"methocarbamol|metaxalone|chlorzoxazone|dantrolene)\b", re.I),
+     "", "no evidence for any muscle relaxant as a topical product, p. 113"),
+)
+
+
+@fact(
+    "compound_not_recommended_ingredient",
+    "the compounded item names an ingredient CPMTG 2009 pp. 112-113 do not recommend as a "
+    "topical (ketoprofen, lidocaine but the patch, gabapentin and other antiepileptics, "
+    "baclofen and other muscle relaxants)",
+    "request",
+)
+def _compound_not_recommended_ingredient(ctx: Context) -> Value:
+    text = ctx.request.decided_text
+    named = []
+    for pattern, name, why in _NOT_RECOMMENDED_TOPICALS:
+        if m := pattern.search(text):
+            named.append(f"{name or m.group(0).lower()} ({why})")
+    if not named:
+        return _flag(False)
+    return _flag(True, "; ".join(named))
+
+
 @fact("retrospective", "a retrospective request (a date of service already past)", "request")
 def _retrospective(ctx: Context) -> Value:
     return _flag(ctx.request.retrospective)
