@@ -173,3 +173,25 @@ def test_a_compound_rationale_names_the_ingredient_that_is_not_recommended() -> 
     decision, rationale = _compound("Compounded cream: flurbiprofen 20%, menthol 2% 180gm")
     assert decision == "upheld"
     assert "does not recommend as a topical:" not in rationale
+
+
+KNEE_FALL = (
+    "The injured worker fell from a ladder on 5-1-2017 and struck his right knee. Per the "
+    "initial evaluation dated {seen}, he reported right knee pain. Examination of the right "
+    "knee revealed an effusion and tenderness of the patella. The treating physician requested "
+    "x-rays of the right knee."
+)
+
+
+def test_the_ottawa_four_weeks_run_to_the_examination_not_to_the_ur_decision() -> None:
+    """ACOEM 2004 ch. 13 pp. 341-343 (the Ottawa knee rules for an acute injury): the rule's
+    findings are acute when the examination that found them came within four weeks of the
+    injury, however late UR decided; an examination eight weeks after it is no acute one."""
+    def knee(seen: str) -> str:
+        return decide_letter_items(
+            ["X-ray of the right knee"], "5-1-2017@40", KNEE_FALL.format(seen=seen),
+            ur="2017-06-30", decided="2017-07-20",
+        )[0].decision
+
+    assert knee("5-8-2017") == "overturned"
+    assert knee("6-26-2017") == "upheld"

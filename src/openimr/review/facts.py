@@ -108,6 +108,32 @@ def _weeks_since_injury(ctx: Context) -> Value:
     return weeks, f"injury on {injured}, {fmt_weeks(weeks)} before the UR decision"
 
 
+@fact(
+    "weeks_to_examination",
+    "weeks from the date of injury to the latest examination before the UR decision (the "
+    "last dated examination finding), or to the UR decision when no examination is dated: "
+    "the age of the injury when its findings were seen (the Ottawa rules, ACOEM 2004 ch. 13 "
+    "pp. 341-343 and ch. 14 p. 372, are rules for an acute injury's examination)",
+)
+def _weeks_to_examination(ctx: Context) -> Value:
+    b = ctx.bundle
+    ur = b.dates.ur_denial
+    seen = [
+        f.when
+        for f in ctx.evidence.findings
+        if f.observation == "objective" and f.assertion == "present" and f.when
+        and b.claim.date_of_injury <= f.when <= ur
+    ]
+    if not seen:
+        return _weeks_since_injury(ctx)
+    exam = max(seen)
+    weeks = (exam - b.claim.date_of_injury).days / 7
+    injured = fmt_date(b.claim.date_of_injury)
+    return weeks, (
+        f"injury on {injured}, {fmt_weeks(weeks)} before the examination of {fmt_date(exam)}"
+    )
+
+
 @fact("age", "the patient's age in years on the decision date")
 def _age(ctx: Context) -> Value:
     age = ctx.bundle.patient.age_on(ctx.decision_date)
