@@ -49,3 +49,56 @@ def test_a_knee_brace_stands_on_a_knee_that_gives_way_not_on_weakness() -> None:
     )[0]
     assert weak.decision == "upheld"
     assert "There is no documentation of instability of the knee" in weak.rationale
+
+
+NECK_HANDS = (
+    "According to the progress report dated 10/12/2016, the injured worker complained of neck "
+    "pain with intermittent numbness and tingling in both hands. {exam} The plan was "
+    "electrodiagnostic studies of the bilateral upper extremities."
+)
+
+
+def test_arm_nerve_studies_stand_on_a_sign_or_a_diagnosed_entrapment_not_on_tingling() -> None:
+    """ACOEM 2004 ch. 11 pp. 261, 268-269: the studies confirm a suspected nerve entrapment
+    (or tell it from a radiculopathy, ch. 8 p. 178); numbness and tingling with a normal
+    neurologic examination and no entrapment named is a symptom nobody has tied to a nerve."""
+    normal = decide_letter_items(
+        ["EMG/NCV of the bilateral upper extremities"], "3-14-2014@51",
+        NECK_HANDS.format(exam=(
+            "Sensation was intact to light touch in all dermatomes of the upper extremities, "
+            "motor strength was 5/5 and deep tendon reflexes were 2+ and symmetric."
+        )),
+    )[0]
+    assert normal.decision == "upheld"
+    assert "There is no documentation of examination signs of a nerve entrapment" in (
+        normal.rationale
+    )
+    assert '"tingling"' not in normal.rationale
+    tinel = decide_letter_items(
+        ["EMG/NCV of the bilateral upper extremities"], "3-14-2014@51",
+        NECK_HANDS.format(exam="Tinel's sign was positive at both wrists."),
+    )[0]
+    assert tinel.decision == "overturned"
+    diagnosed = decide_letter_items(
+        ["EMG/NCV of the bilateral upper extremities"], "3-14-2014@51",
+        NECK_HANDS.format(exam="The diagnoses included bilateral carpal tunnel syndrome."),
+    )[0]
+    assert diagnosed.decision == "overturned"
+
+
+def test_a_sensory_deficit_the_examiner_appreciated_is_a_sign_in_a_reported_sentence() -> None:
+    """An examiner's verb right after the finding ("hyposensorium appreciated about the left
+    thumb") makes it the examination's, though the sentence opens on the patient's report."""
+    text = (
+        "Per the progress report dated 10/18/2016, the injured worker reported numbness of the "
+        "left thumb and index finger{sign}. The treating physician requested a nerve conduction "
+        "study of the left upper extremity."
+    )
+    seen = decide_letter_items(
+        ["NCS of the left upper extremity"], "6-2-2016@38",
+        text.format(sign=", with hypoesthesia appreciated about the left thumb"),
+    )[0]
+    assert seen.decision == "overturned"
+    assert '"hypoesthesia"' in seen.rationale
+    told = decide_letter_items(["NCS of the left upper extremity"], "6-2-2016@38", text.format(sign=""))[0]
+    assert told.decision == "upheld"
