@@ -100,5 +100,7 @@ def test_a_sensory_deficit_the_examiner_appreciated_is_a_sign_in_a_reported_sent
     )[0]
     assert seen.decision == "overturned"
     assert '"hypoesthesia"' in seen.rationale
-    told = decide_letter_items(["NCS of the left upper extremity"], "6-2-2016@38", text.format(sign=""))[0]
+    told = decide_letter_items(
+        ["NCS of the left upper extremity"], "6-2-2016@38", text.format(sign="")
+    )[0]
     assert told.decision == "upheld"
