@@ -46,7 +46,9 @@ def _neck_shoulder(neck: str = NORMAL_NECK, failed: str = " despite naproxen and
                    "exercise program", shoulder_pt: str = "") -> list[tuple[str, str]]:
     text = NECK_SHOULDER.format(neck=neck, failed=failed)
     if shoulder_pt:
-        text = text.replace("She had no treatment directed to the shoulder until 2016.", shoulder_pt)
+        text = text.replace(
+            "She had no treatment directed to the shoulder until 2016.", shoulder_pt
+        )
     got = decide_letter_items(
         ITEMS, "7-9-2015@44", text, sex="female", ur="2017-03-01", decided="2017-03-22"
     )

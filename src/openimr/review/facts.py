@@ -582,9 +582,10 @@ def _visits_completed(ctx: Context) -> Value:
     # visits of the shoulder's course: CPMTG p. 99 counts visits per condition); a course
     # that names no body part stands for any
     total, seen = 0.0, False
+    regions: list[str | None] = [*ctx.request.regions] or [None]
     courses = [
         f
-        for region in [*ctx.request.regions] or [None]
+        for region in regions
         for f in ctx.evidence.of(own or THERAPY_COURSES, region=region, assertion="present")
     ]
     for f in courses:
@@ -862,7 +863,9 @@ def _injection_relief_weeks(ctx: Context) -> Value:
         if weeks is not None and (best is None or weeks > best[0]):
             words = " ".join((f.sentence or "").split())
             best = weeks, f'"{words}" ({f.record_id}, {fmt_when(f)})'
-    return best or (None, "no relief of half the pain or more after the earlier injection documented")
+    return best or (
+        None, "no relief of half the pain or more after the earlier injection documented"
+    )
 
 
 @fact("visits_with_request", "the visits of the therapy requested already completed plus the "
