@@ -5,6 +5,8 @@ the outcome the guideline gives and the one it withholds. Fictional 2016 case su
   program she continues", names the program followed now (CPMTG 2009 pp. 114-116 TENS,
   pp. 118-120 interferential: the unit is used with a program of functional restoration);
   neither plain wording was read, so the checklist's own words left the item upheld.
+- "Chronic soft tissue inflammation", the words CPMTG 2009 p. 117 uses for an H-wave trial,
+  was not read (only tendinitis stood for it).
 - Ketorolac's acute, moderately severe pain (CPMTG 2009 p. 72) was read from the score of the
   record that reports the visit (a case summary gives every visit on its own date), so the
   rationale dated the score by the summary and, of two visits reported out of order, took the
@@ -78,3 +80,28 @@ def test_the_pain_score_is_the_latest_visits_and_carries_its_date() -> None:
     assert "12/10/2016" not in rationale
     decision, rationale = _toradol(MILD_LATE, SEVERE_EARLY)
     assert decision == "upheld", rationale
+
+
+HWAVE = (
+    "The diagnoses have included {dx}. Treatment to date has included medications and physical "
+    "therapy without lasting relief, and a home exercise program. He used a TENS unit daily for "
+    "two months, without relief. Per the progress report dated 10-20-16, the injured worker "
+    "complained of right shoulder pain rated 7 out of 10. Examination revealed tenderness of "
+    "the right shoulder. The treatment plan included a one-month home trial of an H-wave device "
+    "with his home exercise program."
+)
+
+
+@pytest.mark.parametrize(
+    ("dx", "expected"),
+    [
+        ("chronic soft tissue inflammation of the right shoulder", "overturned"),
+        ("chronic right shoulder pain", "upheld"),
+    ],
+)
+def test_h_wave_for_soft_tissue_inflammation_named_as_such(dx: str, expected: str) -> None:
+    """CPMTG 2009 p. 117: an H-wave trial may be considered for diabetic neuropathic pain or
+    chronic soft tissue inflammation (after TENS and conservative care have failed); the
+    guideline's own words for the condition were not read, pain alone is neither."""
+    got = decide_letter_case("Home H-wave device, one month trial", "3-1-2014", HWAVE.format(dx=dx))
+    assert got.decision == expected, got.rationale
