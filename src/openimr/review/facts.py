@@ -599,7 +599,7 @@ def _visits_completed(ctx: Context) -> Value:
 _SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*10\s*$")
 
 
-@fact("pain_score", "the pain score (0 to 10) the latest record that states one gives")
+@fact("pain_score", "the pain score (0 to 10) of the latest visit that states one")
 def _pain_score(ctx: Context) -> Value:
     found = []
     for f in ctx.evidence.of(["pain.score"], region=None, assertion="present"):
@@ -608,8 +608,12 @@ def _pain_score(ctx: Context) -> Value:
             found.append((f, float(m.group(1))))
     if not found:
         return None, "no pain score documented"
-    f, score = max(found, key=lambda p: (p[0].record_date or dt.date.min, p[0].start))
-    return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
+    # the latest by the visit the score was given at, not by the record that reports it (a
+    # case summary reports every visit on its own date): the rationale quotes it with that
+    # visit's date, so a reader finds it, and the counterfactual probe can delete it
+    f, score = max(found, key=lambda p: (p[0].when or dt.date.min, p[0].start))
+    words = " ".join(f.text.split())
+    return score, f'"{words}" ({f.record_id}, {fmt_when(f)})'
 
 
 class _MedDrug(BaseModel):
