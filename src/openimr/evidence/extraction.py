@@ -160,6 +160,17 @@ def _region_hits(text: str) -> tuple[tuple[int, int, str], ...]:
     the terms' occurrences in one automaton pass: at each position the first term in the
     expression's order that is a whole word, then on from its end, as the expression's
     alternation and its ``(?<![\\w-])``, ``(?![\\w-])`` do."""
+    return tuple(h for h in _region_hits_all(text) if not _RETURN.match(text, h[1]) or
+                 text[h[0]:h[1]].lower() != "back")
+
+
+# "back to work", "back to modified duty": the adverb of a return, not the body part
+_RETURN = re.compile(
+    r"\s+to\s+(work|modified|full|regular|usual|normal|light|duty|school|baseline)\b", re.I
+)
+
+
+def _region_hits_all(text: str) -> tuple[tuple[int, int, str], ...]:
     c = compiled()
     if c.region_terms is None or not text.isascii():
         return tuple(

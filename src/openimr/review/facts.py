@@ -604,8 +604,17 @@ def _visits_completed(ctx: Context) -> Value:
     # used up by physical therapy, nor 10 therapy visits (p. 99) by acupuncture
     entry = service(ctx.request.service or "")
     own = [c for c in (entry.done_as if entry else []) if c in THERAPY_COURSES]
+    # and a course of another body part is not this one's (12 visits for the neck are no
+    # visits of the shoulder's course: CPMTG p. 99 counts visits per condition); a course
+    # that names no body part stands for any
     total, seen = 0.0, False
-    for f in ctx.evidence.of(own or THERAPY_COURSES, region=None, assertion="present"):
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    courses = [
+        f
+        for region in regions
+        for f in ctx.evidence.of(own or THERAPY_COURSES, region=region, assertion="present")
+    ]
+    for f in courses:
         if f.observation == "plan":
             continue  # visits requested or planned are not visits completed
         if f.value and f.value.split()[0].isdigit():
@@ -616,7 +625,7 @@ def _visits_completed(ctx: Context) -> Value:
 _SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*10\s*$")
 
 
-@fact("pain_score", "the pain score (0 to 10) the latest record that states one gives")
+@fact("pain_score", "the pain score (0 to 10) of the latest visit that states one")
 def _pain_score(ctx: Context) -> Value:
     found = []
     for f in ctx.evidence.of(["pain.score"], region=None, assertion="present"):
@@ -625,8 +634,12 @@ def _pain_score(ctx: Context) -> Value:
             found.append((f, float(m.group(1))))
     if not found:
         return None, "no pain score documented"
-    f, score = max(found, key=lambda p: (p[0].record_date or dt.date.min, p[0].start))
-    return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
+    # the latest by the visit the score was given at, not by the record that reports it (a
+    # case summary reports every visit on its own date): the rationale quotes it with that
+    # visit's date, so a reader finds it, and the counterfactual probe can delete it
+    f, score = max(found, key=lambda p: (p[0].when or dt.date.min, p[0].start))
+    words = " ".join(f.text.split())
+    return score, f'"{words}" ({f.record_id}, {fmt_when(f)})'
 
 
 class _MedDrug(BaseModel):
@@ -851,6 +864,38 @@ def _relief_weeks(ctx: Context) -> Value:
     if best is None:
         return None, "how long the relief lasted is not documented"
     return best
+
+
+@fact(
+    "injection_relief_weeks",
+    "the longest relief of half the pain or more, in weeks, that a sentence naming an earlier "
+    "injection given at the requested body part reports first-hand: the response to that "
+    "injection, not to a hyaluronic series or another treatment told in another sentence",
+)
+def _injection_relief_weeks(ctx: Context) -> Value:
+    from openimr.evidence.quantities import relief_weeks
+
+    given = {
+        (f.record_id, f.sentence)
+        for f in _at_request(ctx, ["therapy.injection"])
+        if f.sentence and f.observation != "plan" and f.role != "plan"
+    }
+    # a sentence that tells a hyaluronic series too does not say which of them relieved
+    given -= {
+        (f.record_id, f.sentence)
+        for f in ctx.evidence.of(["therapy.hyaluronic"], assertion="present")
+    }
+    best: tuple[float, str] | None = None
+    for f in _at_request(ctx, ["pain.relief_half"]):
+        if (f.record_id, f.sentence) not in given:
+            continue
+        weeks = relief_weeks(f.sentence or "")
+        if weeks is not None and (best is None or weeks > best[0]):
+            words = " ".join((f.sentence or "").split())
+            best = weeks, f'"{words}" ({f.record_id}, {fmt_when(f)})'
+    return best or (
+        None, "no relief of half the pain or more after the earlier injection documented"
+    )
 
 
 @fact("visits_with_request", "the visits of the therapy requested already completed plus the "
