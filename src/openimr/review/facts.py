@@ -125,7 +125,9 @@ def _weeks_to_examination(ctx: Context) -> Value:
         and b.claim.date_of_injury <= f.when <= ur
     ]
     if not seen:
-        return _weeks_since_injury(ctx)
+        weeks = (ur - b.claim.date_of_injury).days / 7
+        injured = fmt_date(b.claim.date_of_injury)
+        return weeks, f"injury on {injured}, {fmt_weeks(weeks)} before the UR decision"
     exam = max(seen)
     weeks = (exam - b.claim.date_of_injury).days / 7
     injured = fmt_date(b.claim.date_of_injury)
