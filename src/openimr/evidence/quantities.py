@@ -424,8 +424,12 @@ def uds_result(text: str) -> str | None:
         " ",
         text.lower(),
     )
+    # a drug found and said to match the prescription ("positive for hydrocodone, consistent
+    # with her prescriptions") is the expected result, not a finding against it
     if re.search(
-        r"\binconsistent\b|\bunexpected\b|\baberrant\b|\bpositive for\b(?!.*\bprescribed\b)", low
+        r"\binconsistent\b|\bunexpected\b|\baberrant\b"
+        r"|\bpositive for\b(?!.*\b(prescribed|prescriptions?|(?<!in)consistent)\b)",
+        low,
     ):
         return "inconsistent"
     if re.search(r"\bconsistent\b|\bappropriate\b|\bas expected\b|\bcompliant\b", low):
