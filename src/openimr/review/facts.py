@@ -393,7 +393,11 @@ def _postop_visits_done(ctx: Context) -> int:
     that names them as postoperative, not a plan): the postsurgical course counts them
     (8 CCR 9792.24.3: the general course is the visits of the whole postsurgical period)."""
     done = 0
-    for f in ctx.evidence.of(["therapy.pt"], region=None, assertion="present"):
+    # (a course told in the past, "s/p rotator cuff repair on 3/14/17 and has completed 12
+    # post-op PT visits", counts as one told as present does)
+    for f in ctx.evidence.of(["therapy.pt"], region=None, assertion=None):
+        if f.assertion not in ("present", "historical"):
+            continue
         if f.observation == "plan" or not f.is_evidence or not _AFTER_SURGERY.search(f.sentence):
             continue
         if f.value and f.value.split()[0].isdigit():
