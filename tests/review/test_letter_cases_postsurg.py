@@ -93,13 +93,13 @@ CARPAL = (
 
 def test_a_grip_that_rose_in_kilograms_is_functional_improvement() -> None:
     """Postsurgical Treatment Guidelines, Carpal tunnel syndrome: 3 to 8 visits, the first 4
-    the initial course; 3 given and 4 more stay within 8 with documented improvement."""
+    the initial course; 3 given and 5 more stay within 8 with documented improvement."""
     better = CARPAL.format(
         done="has completed three post-operative therapy visits",
         response="Since therapy began her grip strength improved from 8 kg to 16 kg.",
-        n="four",
+        n="five",
     )
-    assert _one("Additional physical therapy x4 for the left hand", "3-2-2016@48", better,
+    assert _one("Additional physical therapy x5 for the left hand", "3-2-2016@48", better,
                 "2017-05-10", "2017-06-05", "female") == "overturned"
     spent = CARPAL.format(
         done="has completed 8 post-operative therapy visits",
