@@ -170,3 +170,36 @@ def test_an_operation_dated_by_its_year_is_placed_in_that_year() -> None:
                               decided="2017-05-15")[0]
     assert got.decision == "upheld"
     assert "The therapy follows surgery" not in got.rationale
+
+
+COLD = (
+    "Per the PR-2 dated 3/2/17, the injured worker is scheduled to undergo left shoulder "
+    "arthroscopic subacromial decompression, authorized by utilization review on 2/24/17. The "
+    "treating physician requested a cold therapy unit rental for {days} for post-operative use."
+)
+
+
+def test_an_operation_scheduled_to_be_undergone_is_one_a_cold_unit_follows() -> None:
+    """ODG Shoulder, Continuous-flow cryotherapy: an option for up to seven days after surgery;
+    "scheduled to undergo" reports the authorized operation as "scheduled for" does."""
+    assert _one("Cold therapy unit rental x 7 days", "3-2-2016@48",
+                COLD.format(days="seven days"), "2017-03-09", "2017-04-03") == "overturned"
+    assert _one("Cold therapy unit rental x 30 days", "3-2-2016@48",
+                COLD.format(days="thirty days"), "2017-03-09", "2017-04-03") == "upheld"
+
+
+LSO = (
+    "Per the PR-2 dated 5/2/17, the injured worker is scheduled for {op}, certified by "
+    "utilization review on 4/25/17. The treating physician requested a post-operative LSO back "
+    "brace."
+)
+
+
+def test_a_fusion_of_two_levels_joined_by_and_is_the_operation_a_brace_follows() -> None:
+    """ODG Low Back, Back brace, postoperative (fusion): a brace after a fusion, not after a
+    discectomy; "an L4-5 and L5-S1 ... fusion" names one operation."""
+    item = "Post-operative LSO back brace"
+    fusion = LSO.format(op="an L4-5 and L5-S1 posterior lumbar interbody fusion")
+    assert _one(item, "1-15-2016@52", fusion, "2017-05-09", "2017-06-01") == "overturned"
+    disc = LSO.format(op="a right L5-S1 microdiscectomy")
+    assert _one(item, "1-15-2016@52", disc, "2017-05-09", "2017-06-01") == "upheld"
