@@ -203,3 +203,19 @@ def test_a_fusion_of_two_levels_joined_by_and_is_the_operation_a_brace_follows()
     assert _one(item, "1-15-2016@52", fusion, "2017-05-09", "2017-06-01") == "overturned"
     disc = LSO.format(op="a right L5-S1 microdiscectomy")
     assert _one(item, "1-15-2016@52", disc, "2017-05-09", "2017-06-01") == "upheld"
+
+
+ELBOW = (
+    "Per the PR-2 dated 3/1/17, the injured worker underwent a right lateral epicondylar "
+    "release on 2/1/17. He reported elbow stiffness. The treating physician requested "
+    "post-operative therapy x{n} for the right elbow."
+)
+
+
+def test_an_epicondylar_release_is_the_operation_the_therapy_follows() -> None:
+    """Postsurgical Treatment Guidelines, Elbow (lateral epicondylitis): 12 visits over 12
+    weeks, 6 the initial course."""
+    assert _one("Post-operative occupational therapy x6 right elbow", "3-2-2016@48",
+                ELBOW.format(n="6"), "2017-03-08", "2017-04-01") == "overturned"
+    assert _one("Post-operative occupational therapy x12 right elbow", "3-2-2016@48",
+                ELBOW.format(n="12"), "2017-03-08", "2017-04-01") == "upheld"
