@@ -219,3 +219,45 @@ def test_an_epicondylar_release_is_the_operation_the_therapy_follows() -> None:
                 ELBOW.format(n="6"), "2017-03-08", "2017-04-01") == "overturned"
     assert _one("Post-operative occupational therapy x12 right elbow", "3-2-2016@48",
                 ELBOW.format(n="12"), "2017-03-08", "2017-04-01") == "upheld"
+
+
+TRIGGER = (
+    "Per the PR-2 dated 3/1/17, the injured worker is status post right long finger trigger "
+    "release on 2/14/17. She reported stiffness of the finger. The treating physician "
+    "requested occupational therapy {n} visits for the right hand."
+)
+
+
+def test_a_finger_named_before_its_trigger_release_sets_that_course() -> None:
+    """Postsurgical Treatment Guidelines, Forearm, Wrist, & Hand (trigger finger): 9 visits
+    over 8 weeks; the rationale names that operation, not a carpal tunnel release."""
+    got = decide_letter_items(["Occupational therapy x4, right hand"], "3-2-2016@48",
+                              TRIGGER.format(n="4"), "female", ur="2017-03-08",
+                              decided="2017-04-01")[0]
+    assert got.decision == "overturned"
+    assert "after trigger finger release is 4" in got.rationale
+    assert "carpal tunnel release is" not in got.rationale
+    got = decide_letter_items(["Occupational therapy x12, right hand"], "3-2-2016@48",
+                              TRIGGER.format(n="12"), "female", ur="2017-03-08",
+                              decided="2017-04-01")[0]
+    assert got.decision == "upheld"
+    assert "the general course after trigger finger release is 9" in got.rationale
+
+
+HIP = (
+    "Per the PR-2 dated 3/1/17, the injured worker underwent a right total hip arthroplasty on "
+    "February 6, 2017. She reported right hip pain and walks with a walker. The treating "
+    "physician requested home physical therapy {n} visits."
+)
+
+
+def test_therapy_after_a_hip_replacement_names_the_operation() -> None:
+    """Postsurgical Treatment Guidelines, Hip & Pelvis (arthroplasty): 24 visits over 10
+    weeks, 12 the initial course."""
+    got = decide_letter_items(["Home physical therapy x12 visits, right hip"], "4-4-2015@66",
+                              HIP.format(n="12"), "female", ur="2017-03-08",
+                              decided="2017-04-01")[0]
+    assert got.decision == "overturned"
+    assert "the initial course after hip arthroplasty is 12" in got.rationale
+    assert _one("Home physical therapy x30 visits, right hip", "4-4-2015@66",
+                HIP.format(n="30"), "2017-03-08", "2017-04-01", "female") == "upheld"
