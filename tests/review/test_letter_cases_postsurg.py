@@ -261,3 +261,20 @@ def test_therapy_after_a_hip_replacement_names_the_operation() -> None:
     assert "the initial course after hip arthroplasty is 12" in got.rationale
     assert _one("Home physical therapy x30 visits, right hip", "4-4-2015@66",
                 HIP.format(n="30"), "2017-03-08", "2017-04-01", "female") == "upheld"
+
+
+SLING = (
+    "Per the PR-2 dated 5/2/17, the injured worker is scheduled for {op}, authorized by "
+    "utilization review on 4/25/17. The treating physician requested a post-operative "
+    "abduction pillow sling."
+)
+
+
+def test_an_approval_after_the_operations_own_object_authorizes_it() -> None:
+    """ODG Shoulder, Postoperative abduction pillow sling: an option after an open repair of a
+    large or massive rotator cuff tear, not after an arthroscopic operation."""
+    item = "Post-operative abduction pillow sling"
+    open_repair = SLING.format(op="an open repair of a massive right rotator cuff tear")
+    assert _one(item, "3-2-2016@48", open_repair, "2017-05-09", "2017-06-01") == "overturned"
+    scope = SLING.format(op="right shoulder arthroscopic subacromial decompression")
+    assert _one(item, "3-2-2016@48", scope, "2017-05-09", "2017-06-01") == "upheld"

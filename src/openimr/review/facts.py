@@ -1047,7 +1047,10 @@ def _surgery_reported(ctx: Context) -> Finding | None:
         if not _same_site(ctx.request, f):
             continue
         scheduled = f.role != "administrative" and _approved_here(f.sentence, f.text, _SCHEDULED)
-        if scheduled or _approved_here(f.sentence, f.text):
+        # the approval may follow the operation's own object ("scheduled for an open repair of
+        # a massive right rotator cuff tear, authorized by utilization review"): the reach the
+        # authorized therapy reading gives
+        if scheduled or _approved_here(f.sentence, f.text, reach=60):
             authorized.append(f)
     found = done + authorized
     return max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
