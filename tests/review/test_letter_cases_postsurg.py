@@ -278,3 +278,21 @@ def test_an_approval_after_the_operations_own_object_authorizes_it() -> None:
     assert _one(item, "3-2-2016@48", open_repair, "2017-05-09", "2017-06-01") == "overturned"
     scope = SLING.format(op="right shoulder arthroscopic subacromial decompression")
     assert _one(item, "3-2-2016@48", scope, "2017-05-09", "2017-06-01") == "upheld"
+
+
+WORDS = (
+    "Per the PR-2 dated 6/14/17, the injured worker is s/p right shoulder arthroscopic "
+    "subacromial decompression on 3/7/17 and has attended twelve of twelve authorized "
+    "post-operative therapy sessions. Active forward flexion improved from 100 to 160 degrees "
+    "and he returned to full duty. The treating physician requested {n} more visits of physical "
+    "therapy for the right shoulder."
+)
+
+
+def test_the_sessions_attended_of_those_authorized_in_words_count() -> None:
+    """Postsurgical Treatment Guidelines, Shoulder: 24 visits; 12 attended and 12 more with
+    documented improvement fit, 18 more do not."""
+    assert _one("Physical therapy x12 right shoulder", "3-2-2016@48", WORDS.format(n="twelve"),
+                "2017-06-20", "2017-07-12") == "overturned"
+    assert _one("Physical therapy x18 right shoulder", "3-2-2016@48",
+                WORDS.format(n="eighteen"), "2017-06-20", "2017-07-12") == "upheld"

@@ -345,6 +345,9 @@ def visits(text: str) -> str | None:
     m = _ATTENDED.search(text)
     if m and int(m.group(2)) <= int(m.group(1)):
         return f"{m.group(2)} of {m.group(1)} visits"
+    m = _WORD_OF_VISITS.search(text)
+    if m and _word_number(m.group(1)) <= _word_number(m.group(2)):
+        return f"{_word_number(m.group(1))} of {_word_number(m.group(2))} visits"
     m = _TIMES.search(text)
     if m:
         a, b = int(m.group(1)), int(m.group(2))
@@ -371,6 +374,15 @@ _WORD_VISITS = re.compile(
     r"\b(" + _NUMBER_WORD + r")\s+"
     r"(?:(?!of\b|the\b|these\b|those\b|(?:days?|weeks?|months?|years?)\b)[\w-]+\s+){0,3}?"
     r"(?:sessions?|visits?|treatments?)\b",
+    re.I,
+)
+
+
+# the same told in words ("has attended twelve of twelve authorized post-operative therapy
+# sessions"): the first count is the visits given
+_WORD_OF_VISITS = re.compile(
+    r"\b(" + _NUMBER_WORD + r")\s+of\s+(?:the\s+)?(" + _NUMBER_WORD + r")\s+"
+    r"(?:(?!(?:days?|weeks?|months?|years?)\b)[\w-]+\s+){0,4}?(?:sessions?|visits?|treatments?)\b",
     re.I,
 )
 

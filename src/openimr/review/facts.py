@@ -388,6 +388,9 @@ _AFTER_SURGERY = re.compile(
 )
 
 
+_ATTENDED_WORD = re.compile(r"\b(attended|completed|had|received|participated in)\b", re.I)
+
+
 def _postop_visits_done(ctx: Context) -> int:
     """The most postoperative therapy visits the records report as completed (a sentence
     that names them as postoperative, not a plan): the postsurgical course counts them
@@ -398,7 +401,13 @@ def _postop_visits_done(ctx: Context) -> int:
     for f in ctx.evidence.of(["therapy.pt"], region=None, assertion=None):
         if f.assertion not in ("present", "historical"):
             continue
-        if f.observation == "plan" or not f.is_evidence or not _AFTER_SURGERY.search(f.sentence):
+        # a course read as a plan for the authorization it names is still given when the
+        # sentence counts the visits attended of those authorized ("has attended twelve of
+        # twelve authorized post-operative therapy sessions": "12 of 12 visits")
+        given = bool(f.value and " of " in f.value and _ATTENDED_WORD.search(f.sentence))
+        if (f.observation == "plan" and not given) or not f.is_evidence:
+            continue
+        if not _AFTER_SURGERY.search(f.sentence):
             continue
         if f.value and f.value.split()[0].isdigit():
             done = max(done, int(f.value.split()[0]))
