@@ -799,6 +799,12 @@ def _text_date(
         if lo <= at < hi and (after or opens):
             last = dt.date(year, 12, 31)
             own.append((at, min(last, record) if record and record.year == year else last, True))
+            if after and _is_lead(sent) and sent.dates and sent.dates[0][0] < rel[0]:
+                # a year right after the event dates it, not the report the sentence is told
+                # from ("Per the PR-2 dated 4/10/17, he is status post right shoulder
+                # arthroscopy in 2014": the operation is 2014's, not of the visit's day)
+                lead_at = sent.dates[0][0]
+                own = [d for d in own if d[0] != lead_at]
     if own:
         best = min(own, key=lambda d: abs(d[0] - rel[0]))
         return best[1], best[2]

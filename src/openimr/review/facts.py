@@ -416,13 +416,26 @@ _AFTER_SURGERY = re.compile(
 )
 
 
+_ATTENDED_WORD = re.compile(r"\b(attended|completed|had|received|participated in)\b", re.I)
+
+
 def _postop_visits_done(ctx: Context) -> int:
     """The most postoperative therapy visits the records report as completed (a sentence
     that names them as postoperative, not a plan): the postsurgical course counts them
     (8 CCR 9792.24.3: the general course is the visits of the whole postsurgical period)."""
     done = 0
-    for f in ctx.evidence.of(["therapy.pt"], region=None, assertion="present"):
-        if f.observation == "plan" or not f.is_evidence or not _AFTER_SURGERY.search(f.sentence):
+    # (a course told in the past, "s/p rotator cuff repair on 3/14/17 and has completed 12
+    # post-op PT visits", counts as one told as present does)
+    for f in ctx.evidence.of(["therapy.pt"], region=None, assertion=None):
+        if f.assertion not in ("present", "historical"):
+            continue
+        # a course read as a plan for the authorization it names is still given when the
+        # sentence counts the visits attended of those authorized ("has attended twelve of
+        # twelve authorized post-operative therapy sessions": "12 of 12 visits")
+        given = bool(f.value and " of " in f.value and _ATTENDED_WORD.search(f.sentence))
+        if (f.observation == "plan" and not given) or not f.is_evidence:
+            continue
+        if not _AFTER_SURGERY.search(f.sentence):
             continue
         if f.value and f.value.split()[0].isdigit():
             done = max(done, int(f.value.split()[0]))
@@ -1116,7 +1129,10 @@ def _surgery_reported(ctx: Context) -> Finding | None:
         if not _same_site(ctx.request, f):
             continue
         scheduled = f.role != "administrative" and _approved_here(f.sentence, f.text, _SCHEDULED)
-        if scheduled or _approved_here(f.sentence, f.text):
+        # the approval may follow the operation's own object ("scheduled for an open repair of
+        # a massive right rotator cuff tear, authorized by utilization review"): the reach the
+        # authorized therapy reading gives
+        if scheduled or _approved_here(f.sentence, f.text, reach=60):
             authorized.append(f)
     found = done + authorized
     return max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
