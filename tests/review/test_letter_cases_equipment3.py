@@ -56,6 +56,9 @@ def test_a_tens_purchase_rests_on_a_trial_of_that_unit_not_of_another() -> None:
     assert other.decision == "upheld", other.rationale
     assert "The request is a first trial, or the trial produced a documented benefit" not in (
         other.rationale)
+    # the benefit is quoted as what it is: said of the other unit
+    assert '"improved sitting tolerance" (clinical-case-summary, 3/6/2017), but said of another ' \
+        "treatment, not of the one requested" in other.rationale, other.rationale
 
 
 IF_TRIAL = (
