@@ -189,3 +189,39 @@ def test_treatment_completed_as_recommended_is_done_not_planned() -> None:
         FCE.format(course="been recommended further physical therapy"), sex="female",
     )[0]
     assert more.decision == "upheld"
+
+
+BED = (
+    "The injured worker underwent a {operation} on 3-1-17. Per the PR-2 dated 3-6-17, {state}. "
+    "The treating physician requested a hospital bed rental x 30 days."
+)
+
+
+def test_a_hospital_bed_meets_a_need_for_positioning_not_a_need_for_a_walker() -> None:
+    """ODG Durable medical equipment: an item meeting Medicare's definition and coverage;
+    Medicare covers a hospital bed (NCD 280.7) for positioning or attachments an ordinary bed
+    cannot give. Walking with a walker after a knee replacement is a need for the walker."""
+    walker = decide_letter_items(
+        ["Hospital bed rental x 30 days"], "3-2-2015@63",
+        BED.format(
+            operation="right total knee arthroplasty",
+            state=(
+                "she walks with a walker and transfers in and out of her own bed independently"
+            ),
+        ),
+        sex="female", ur="2017-03-20", decided="2017-04-20",
+    )[0]
+    assert walker.decision == "upheld"
+    assert "There is no documentation of a need for positioning" in walker.rationale
+    raised = decide_letter_items(
+        ["Hospital bed rental x 30 days"], "3-2-2015@63",
+        BED.format(
+            operation="posterior L4-S1 fusion",
+            state=(
+                "she walks with a walker and must sleep with the head of the bed elevated "
+                "because of reflux"
+            ),
+        ),
+        sex="female", ur="2017-03-20", decided="2017-04-20",
+    )[0]
+    assert raised.decision == "overturned"

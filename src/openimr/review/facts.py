@@ -1961,6 +1961,37 @@ def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
     return done.text, reported_kind(done)
 
 
+_CARPAL_RELEASE = re.compile(r"\bcarpal tunnel (release|decompression|surgery)\b", re.I)
+_DIGIT_SPLINT = re.compile(r"\b(fingers?|thumb|digits?|trigger|spica|mallet|ulnar gutter)\b", re.I)
+
+
+@fact(
+    "wrist_not_released",
+    "the records report no carpal tunnel release done on the side of the wrist splint asked for "
+    "(ACOEM 2004 ch. 11 pp. 264-265: a first-line conservative treatment; ODG Carpal Tunnel "
+    "Syndrome, Splinting: none after the release)",
+    "request",
+)
+def _wrist_not_released(ctx: Context) -> Value:
+    from openimr.review.conditions import of_side
+
+    if _DIGIT_SPLINT.search(ctx.request.decided_text):
+        return _flag(True, "")  # a finger or thumb splint treats another condition
+    done = [
+        f
+        for f in ctx.evidence.of(["surgery.prior"], region=None, assertion="present")
+        if f.is_evidence and f.observation != "plan" and _CARPAL_RELEASE.search(f.text)
+    ]
+    side = ctx.request.laterality
+    # a release of one wrist says nothing of a splint for the other, nor of one whose side
+    # the request does not name while the release names a side
+    done = [f for f in of_side(done, side) if side in ("left", "right") or f.laterality is None]
+    if not done:
+        return _flag(True, "")
+    f = max(done, key=lambda f: (f.when or dt.date.min, f.start))
+    return _flag(False, f'"{f.text}" ({f.record_id}, {fmt_when(f)})')
+
+
 @fact(
     "cpm_operation",
     "the operation the service goes with is one ODG supports continuous passive motion after "
