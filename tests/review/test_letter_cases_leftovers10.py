@@ -195,3 +195,19 @@ def test_the_ottawa_four_weeks_run_to_the_examination_not_to_the_ur_decision() -
 
     assert knee("5-8-2017") == "overturned"
     assert knee("6-26-2017") == "upheld"
+
+
+def test_a_facet_block_is_read_as_the_diagnostic_block_unless_it_says_otherwise() -> None:
+    """ODG Low Back, Facet joint diagnostic blocks: an anesthetic block before a neurotomy; a
+    "facet block" names that block, not the therapeutic steroid injection into the joint
+    (ACOEM 2004 ch. 12 p. 300), unless the item says steroid, intra-articular or injection."""
+    block, _ = _facet(
+        "Bilateral L4-5 and L5-S1 facet blocks", FACET_BACK,
+        "The treating physician requested bilateral L4-5 and L5-S1 facet blocks.",
+    )
+    assert block == "overturned"
+    steroid, _ = _facet(
+        "Bilateral L4-5 and L5-S1 facet blocks with Depo-Medrol", FACET_BACK,
+        "The treating physician requested bilateral L4-5 and L5-S1 facet blocks.",
+    )
+    assert steroid == "upheld"

@@ -1330,6 +1330,12 @@ _FACET_SHOT = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_BLOCK_ONLY = re.compile(r"\bfacet\s+(joint\s+)?blocks?\b", re.I)
+_THERAPEUTIC_SHOT = re.compile(
+    r"\b(injections?|intra-?articular|therapeutic|steroids?|cortisone|depo-?medrol|kenalog|"
+    r"triamcinolone|methylprednisolone|dexamethasone)\b",
+    re.I,
+)
 
 
 @fact(
@@ -1344,6 +1350,10 @@ def _therapeutic_facet_joint_injection(ctx: Context) -> Value:
         return _flag(False)
     text = ctx.request.decided_text
     if _DIAGNOSTIC_BLOCK.search(text):
+        return _flag(False)
+    if _BLOCK_ONLY.search(text) and not _THERAPEUTIC_SHOT.search(text):
+        # a "facet block" is the anesthetic block of ODG's diagnostic criteria unless the item
+        # says steroid, intra-articular, therapeutic or injection
         return _flag(False)
     for record in ctx.bundle.records:
         for sentence in _SENTENCE_END.split(ctx.bundle.record_text(record.id)):
