@@ -92,19 +92,3 @@ def test_jobs_give_the_letters_of_one_process(tmp_path: Path) -> None:
     assert len(one) == 13 and one == two
     assert summaries["1"] == summaries["2"]
     assert summaries["1"][0] == (1, "6 bundle(s) decided, 1 skipped,")
-
-
-def test_warm_up_leaves_fewer_collections_for_the_cases() -> None:
-    import gc
-
-    from openimr import batch
-
-    before = gc.get_threshold()
-    try:
-        batch.warm_up()
-        assert gc.get_threshold()[0] >= batch.GC_YOUNG
-        assert gc.get_threshold()[1:] == before[1:]
-        batch.warm_up()  # again (each worker): the same setting
-        assert gc.get_threshold()[0] == max(batch.GC_YOUNG, before[0])
-    finally:
-        gc.set_threshold(*before)

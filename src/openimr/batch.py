@@ -7,7 +7,6 @@ file; a bundle that cannot be read or decided is reported and skipped, and the o
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
@@ -92,23 +91,6 @@ def warm_up() -> None:
 
     load_pipeline()
     load_knowledge_base()
-    _collect_less()
-
-
-# Objects a case allocates before the garbage collector's youngest generation is collected
-# (Python's default is 700). A long record's findings allocate hundreds of thousands of
-# objects, nearly all freed by reference counting; at 700 the collector ran some 220 times a
-# dense 50-page case and walked the older generations 20 and 2 times, about a twentieth of its
-# CPU time (issue-16o). Every object is freed as before; a cycle only waits longer. (Freezing
-# the knowledge base too, as the pipeline's objects are, measured no better.)
-GC_YOUNG = 7000
-
-
-def _collect_less() -> None:
-    """Fewer collections while deciding: the youngest generation is collected after
-    ``GC_YOUNG`` allocations (the older ones' thresholds unchanged)."""
-    young, older, oldest = gc.get_threshold()
-    gc.set_threshold(max(GC_YOUNG, young), older, oldest)
 
 
 def decide_one(bundle: Path, fmt: str, out: Path, panel: Path | None = None) -> Outcome:
