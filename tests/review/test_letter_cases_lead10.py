@@ -104,3 +104,124 @@ def test_a_sensory_deficit_the_examiner_appreciated_is_a_sign_in_a_reported_sent
         ["NCS of the left upper extremity"], "6-2-2016@38", text.format(sign="")
     )[0]
     assert told.decision == "upheld"
+
+
+SURGEON = (
+    "According to the progress report dated 10/17/2016, the injured worker reported {pain}. "
+    "An MRI of the lumbar spine dated 6/1/2016 showed {mri}. Examination revealed {exam}. The "
+    "treating physician requested a spine surgery consultation."
+)
+
+
+def test_a_surgeons_consultation_is_not_itself_the_surgery_it_asks_about() -> None:
+    """ACOEM 2004 ch. 12 pp. 305-306 (and ch. 7 p. 127): a surgeon's referral for a lesion
+    surgery treats after failed conservative care; "requested a spine surgery consultation"
+    asks the question, it is not a surgery planned."""
+    settled = decide_letter_items(
+        ["Spine surgery consultation"], "1-12-2015@48",
+        SURGEON.format(
+            pain="axial low back pain, 5/10, improved with physical therapy and home exercise",
+            mri="mild degenerative disc disease at L4-5 without stenosis or nerve root compression",
+            exam="lumbar tenderness, a negative straight leg raise and normal neurologic findings",
+        ),
+    )[0]
+    assert settled.decision == "upheld"
+    assert '"requested a spine surgery"' not in settled.rationale
+    lesion = decide_letter_items(
+        ["Spine surgery consultation"], "1-12-2015@48",
+        SURGEON.format(
+            pain=(
+                "low back pain radiating to the right leg, unchanged despite physical therapy, "
+                "medications and an epidural steroid injection"
+            ),
+            mri="a large right L5-S1 disc extrusion compressing the right S1 nerve root",
+            exam="an absent right Achilles reflex and decreased right S1 dermatome sensation",
+        ),
+    )[0]
+    assert lesion.decision == "overturned"
+
+
+PSYCH = (
+    "Per the progress report dated 10/11/2016, the injured worker reported chronic low back "
+    "pain. She denied depression or anxiety and her mood was described as euthymic. {plan} The "
+    "treating physician requested a psychological evaluation."
+)
+
+
+def test_not_a_candidate_for_surgery_is_no_procedure_to_screen_for() -> None:
+    """CPMTG 2009 pp. 100-101: psychological screening before a planned procedure or program;
+    "she is not a candidate for surgery" plans none (its own "not" was read twice, flipping the
+    negated wording back to a plan)."""
+    none = decide_letter_items(
+        ["Psychological evaluation"], "4-4-2013@57",
+        PSYCH.format(plan="She is not a candidate for surgery."), sex="female",
+    )[0]
+    assert none.decision == "upheld"
+    assert "not a candidate for surgery" not in none.rationale
+    planned = decide_letter_items(
+        ["Psychological evaluation"], "4-4-2013@57",
+        PSYCH.format(plan="A spinal cord stimulator trial is planned."), sex="female",
+    )[0]
+    assert planned.decision == "overturned"
+
+
+FCE = (
+    "Per the progress report dated 10/11/2016, the injured worker has {course} for her low "
+    "back, and her physician considers her close to maximum medical improvement. Two attempts "
+    "to return to her usual job as a warehouse worker failed because of pain with lifting. The "
+    "physician requested a functional capacity evaluation to determine permanent work "
+    "restrictions."
+)
+
+
+def test_treatment_completed_as_recommended_is_done_not_planned() -> None:
+    """ODG Fitness for Duty, FCE (with ACOEM 2004 ch. 7 pp. 137-138): near maximal improvement
+    with treatment complete; "completed all recommended treatment, including physical therapy"
+    is treatment done, not more of it planned."""
+    done = decide_letter_items(
+        ["Functional capacity evaluation"], "4-4-2013@57",
+        FCE.format(course="completed all recommended treatment, including physical therapy"),
+        sex="female",
+    )[0]
+    assert done.decision == "overturned"
+    more = decide_letter_items(
+        ["Functional capacity evaluation"], "4-4-2013@57",
+        FCE.format(course="been recommended further physical therapy"), sex="female",
+    )[0]
+    assert more.decision == "upheld"
+
+
+BED = (
+    "The injured worker underwent a {operation} on 3-1-17. Per the PR-2 dated 3-6-17, {state}. "
+    "The treating physician requested a hospital bed rental x 30 days."
+)
+
+
+def test_a_hospital_bed_meets_a_need_for_positioning_not_a_need_for_a_walker() -> None:
+    """ODG Durable medical equipment: an item meeting Medicare's definition and coverage;
+    Medicare covers a hospital bed (NCD 280.7) for positioning or attachments an ordinary bed
+    cannot give. Walking with a walker after a knee replacement is a need for the walker."""
+    walker = decide_letter_items(
+        ["Hospital bed rental x 30 days"], "3-2-2015@63",
+        BED.format(
+            operation="right total knee arthroplasty",
+            state=(
+                "she walks with a walker and transfers in and out of her own bed independently"
+            ),
+        ),
+        sex="female", ur="2017-03-20", decided="2017-04-20",
+    )[0]
+    assert walker.decision == "upheld"
+    assert "There is no documentation of a need for positioning" in walker.rationale
+    raised = decide_letter_items(
+        ["Hospital bed rental x 30 days"], "3-2-2015@63",
+        BED.format(
+            operation="posterior L4-S1 fusion",
+            state=(
+                "she walks with a walker and must sleep with the head of the bed elevated "
+                "because of reflux"
+            ),
+        ),
+        sex="female", ur="2017-03-20", decided="2017-04-20",
+    )[0]
+    assert raised.decision == "overturned"

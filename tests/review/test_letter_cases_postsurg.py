@@ -93,13 +93,13 @@ CARPAL = (
 
 def test_a_grip_that_rose_in_kilograms_is_functional_improvement() -> None:
     """Postsurgical Treatment Guidelines, Carpal tunnel syndrome: 3 to 8 visits, the first 4
-    the initial course; 3 given and 4 more stay within 8 with documented improvement."""
+    the initial course; 3 given and 5 more stay within 8 with documented improvement."""
     better = CARPAL.format(
         done="has completed three post-operative therapy visits",
         response="Since therapy began her grip strength improved from 8 kg to 16 kg.",
-        n="four",
+        n="five",
     )
-    assert _one("Additional physical therapy x4 for the left hand", "3-2-2016@48", better,
+    assert _one("Additional physical therapy x5 for the left hand", "3-2-2016@48", better,
                 "2017-05-10", "2017-06-05", "female") == "overturned"
     spent = CARPAL.format(
         done="has completed 8 post-operative therapy visits",
@@ -203,3 +203,96 @@ def test_a_fusion_of_two_levels_joined_by_and_is_the_operation_a_brace_follows()
     assert _one(item, "1-15-2016@52", fusion, "2017-05-09", "2017-06-01") == "overturned"
     disc = LSO.format(op="a right L5-S1 microdiscectomy")
     assert _one(item, "1-15-2016@52", disc, "2017-05-09", "2017-06-01") == "upheld"
+
+
+ELBOW = (
+    "Per the PR-2 dated 3/1/17, the injured worker underwent a right lateral epicondylar "
+    "release on 2/1/17. He reported elbow stiffness. The treating physician requested "
+    "post-operative therapy x{n} for the right elbow."
+)
+
+
+def test_an_epicondylar_release_is_the_operation_the_therapy_follows() -> None:
+    """Postsurgical Treatment Guidelines, Elbow (lateral epicondylitis): 12 visits over 12
+    weeks, 6 the initial course."""
+    assert _one("Post-operative occupational therapy x6 right elbow", "3-2-2016@48",
+                ELBOW.format(n="6"), "2017-03-08", "2017-04-01") == "overturned"
+    assert _one("Post-operative occupational therapy x12 right elbow", "3-2-2016@48",
+                ELBOW.format(n="12"), "2017-03-08", "2017-04-01") == "upheld"
+
+
+TRIGGER = (
+    "Per the PR-2 dated 3/1/17, the injured worker is status post right long finger trigger "
+    "release on 2/14/17. She reported stiffness of the finger. The treating physician "
+    "requested occupational therapy {n} visits for the right hand."
+)
+
+
+def test_a_finger_named_before_its_trigger_release_sets_that_course() -> None:
+    """Postsurgical Treatment Guidelines, Forearm, Wrist, & Hand (trigger finger): 9 visits
+    over 8 weeks; the rationale names that operation, not a carpal tunnel release."""
+    got = decide_letter_items(["Occupational therapy x4, right hand"], "3-2-2016@48",
+                              TRIGGER.format(n="4"), "female", ur="2017-03-08",
+                              decided="2017-04-01")[0]
+    assert got.decision == "overturned"
+    assert "after trigger finger release is 4" in got.rationale
+    assert "carpal tunnel release is" not in got.rationale
+    got = decide_letter_items(["Occupational therapy x12, right hand"], "3-2-2016@48",
+                              TRIGGER.format(n="12"), "female", ur="2017-03-08",
+                              decided="2017-04-01")[0]
+    assert got.decision == "upheld"
+    assert "the general course after trigger finger release is 9" in got.rationale
+
+
+HIP = (
+    "Per the PR-2 dated 3/1/17, the injured worker underwent a right total hip arthroplasty on "
+    "February 6, 2017. She reported right hip pain and walks with a walker. The treating "
+    "physician requested home physical therapy {n} visits."
+)
+
+
+def test_therapy_after_a_hip_replacement_names_the_operation() -> None:
+    """Postsurgical Treatment Guidelines, Hip & Pelvis (arthroplasty): 24 visits over 10
+    weeks, 12 the initial course."""
+    got = decide_letter_items(["Home physical therapy x12 visits, right hip"], "4-4-2015@66",
+                              HIP.format(n="12"), "female", ur="2017-03-08",
+                              decided="2017-04-01")[0]
+    assert got.decision == "overturned"
+    assert "the initial course after hip arthroplasty is 12" in got.rationale
+    assert _one("Home physical therapy x30 visits, right hip", "4-4-2015@66",
+                HIP.format(n="30"), "2017-03-08", "2017-04-01", "female") == "upheld"
+
+
+SLING = (
+    "Per the PR-2 dated 5/2/17, the injured worker is scheduled for {op}, authorized by "
+    "utilization review on 4/25/17. The treating physician requested a post-operative "
+    "abduction pillow sling."
+)
+
+
+def test_an_approval_after_the_operations_own_object_authorizes_it() -> None:
+    """ODG Shoulder, Postoperative abduction pillow sling: an option after an open repair of a
+    large or massive rotator cuff tear, not after an arthroscopic operation."""
+    item = "Post-operative abduction pillow sling"
+    open_repair = SLING.format(op="an open repair of a massive right rotator cuff tear")
+    assert _one(item, "3-2-2016@48", open_repair, "2017-05-09", "2017-06-01") == "overturned"
+    scope = SLING.format(op="right shoulder arthroscopic subacromial decompression")
+    assert _one(item, "3-2-2016@48", scope, "2017-05-09", "2017-06-01") == "upheld"
+
+
+WORDS = (
+    "Per the PR-2 dated 6/14/17, the injured worker is s/p right shoulder arthroscopic "
+    "subacromial decompression on 3/7/17 and has attended twelve of twelve authorized "
+    "post-operative therapy sessions. Active forward flexion improved from 100 to 160 degrees "
+    "and he returned to full duty. The treating physician requested {n} more visits of physical "
+    "therapy for the right shoulder."
+)
+
+
+def test_the_sessions_attended_of_those_authorized_in_words_count() -> None:
+    """Postsurgical Treatment Guidelines, Shoulder: 24 visits; 12 attended and 12 more with
+    documented improvement fit, 18 more do not."""
+    assert _one("Physical therapy x12 right shoulder", "3-2-2016@48", WORDS.format(n="twelve"),
+                "2017-06-20", "2017-07-12") == "overturned"
+    assert _one("Physical therapy x18 right shoulder", "3-2-2016@48",
+                WORDS.format(n="eighteen"), "2017-06-20", "2017-07-12") == "upheld"

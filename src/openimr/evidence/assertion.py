@@ -159,6 +159,10 @@ def modifier_categories(
     for m in idx.mods[lo : bisect_left(idx.mod_starts, span.start)]:
         ms, me = m.modifier_span
         if ms < span.start < me <= span.end and m.direction.upper() in ("FORWARD", "BIDIRECTIONAL"):
+            if normal and m.category.upper() == NEGATION:
+                # a wording of the normal state that holds its own negation ("is not" + "not a
+                # candidate for surgery"): the trigger's "not" is the wording's, said once
+                continue
             out.add(m.category.upper())
     return out
 

@@ -164,6 +164,17 @@ def _region_hits(text: str) -> tuple[tuple[int, int, str], ...]:
     the terms' occurrences in one automaton pass: at each position the first term in the
     expression's order that is a whole word, then on from its end, as the expression's
     alternation and its ``(?<![\\w-])``, ``(?![\\w-])`` do."""
+    return tuple(h for h in _region_hits_all(text) if not _RETURN.match(text, h[1]) or
+                 text[h[0]:h[1]].lower() != "back")
+
+
+# "back to work", "back to modified duty": the adverb of a return, not the body part
+_RETURN = re.compile(
+    r"\s+to\s+(work|modified|full|regular|usual|normal|light|duty|school|baseline)\b", re.I
+)
+
+
+def _region_hits_all(text: str) -> tuple[tuple[int, int, str], ...]:
     c = compiled()
     if c.region_terms is None or not text.isascii():
         return tuple(
@@ -819,6 +830,12 @@ def _text_date(
         if lo <= at < hi and (after or opens):
             last = dt.date(year, 12, 31)
             own.append((at, min(last, record) if record and record.year == year else last, True))
+            if after and _is_lead(sent) and sent.dates and sent.dates[0][0] < rel[0]:
+                # a year right after the event dates it, not the report the sentence is told
+                # from ("Per the PR-2 dated 4/10/17, he is status post right shoulder
+                # arthroscopy in 2014": the operation is 2014's, not of the visit's day)
+                lead_at = sent.dates[0][0]
+                own = [d for d in own if d[0] != lead_at]
     if own:
         best = min(own, key=lambda d: abs(d[0] - rel[0]))
         return best[1], best[2]

@@ -183,8 +183,20 @@ _ROOT = re.compile(r"\b([CTLS])\s?-?([1-8])\b(?!\s*[-/]\s*[CTLS]?\d)")
 _LEVEL = SPINAL_LEVEL
 _PAIN = re.compile(r"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\b(?!\s*/)", re.I)
 _TIMES = re.compile(r"\b(\d{1,2})\s*[x\u00d7]\s*(\d{1,2})\b(?!\s*(?:mm|cm|mg))", re.I)
+# up to three words between the count and the noun, hyphenated ones too ("12 post-op PT
+# visits", "34 post-operative physical therapy visits"), but no span of time ("6 weeks of
+# therapy visits" is no count of visits)
+_BETWEEN = r"(?:(?!(?:days?|weeks?|months?|years?)\b)[\w-]+\s+){0,3}?"
 _VISITS = re.compile(
-    r"\b(\d{1,3})\s+(?:\w+\s+){0,2}?(?:sessions?|visits?|treatments?|appointments?)\b", re.I
+    r"\b(\d{1,3})\s+" + _BETWEEN + r"(?:sessions?|visits?|treatments?|appointments?)\b", re.I
+)
+# a course authorized and the part of it attended ("authorized 12 sessions, 8 attended",
+# "12 visits were certified, of which 8 were completed"): read as "8 of 12 visits"
+_ATTENDED = re.compile(
+    r"\b(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:sessions?|visits?|treatments?)\b"
+    r"(?:\s+(?:were|was)\s+(?:authorized|certified|approved))?,?\s+(?:(?:of\s+)?which\s+|and\s+)?"
+    r"(\d{1,3})\s+(?:(?:were|have been|had been)\s+)?(?:attended|completed)\b",
+    re.I,
 )
 _OF_VISITS = re.compile(
     r"\b(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\s+(?:[\w-]+\s+){0,2}?(?:sessions?|visits?|treatments?)\b",
@@ -330,6 +342,12 @@ def visits(text: str) -> str | None:
     m = _OF_VISITS.search(text)
     if m:
         return f"{m.group(1)} of {m.group(2)} visits"
+    m = _ATTENDED.search(text)
+    if m and int(m.group(2)) <= int(m.group(1)):
+        return f"{m.group(2)} of {m.group(1)} visits"
+    m = _WORD_OF_VISITS.search(text)
+    if m and _word_number(m.group(1)) <= _word_number(m.group(2)):
+        return f"{_word_number(m.group(1))} of {_word_number(m.group(2))} visits"
     m = _TIMES.search(text)
     if m:
         a, b = int(m.group(1)), int(m.group(2))
@@ -353,8 +371,18 @@ _NUMBER_WORD = (
 # a count written in words, as a digit count is read ("twelve physical therapy visits",
 # "thirty-six sessions of therapy", "twenty four chiropractic treatments")
 _WORD_VISITS = re.compile(
-    r"\b(" + _NUMBER_WORD + r")\s+(?:(?!of\b|the\b|these\b|those\b)[\w-]+\s+){0,2}?"
+    r"\b(" + _NUMBER_WORD + r")\s+"
+    r"(?:(?!of\b|the\b|these\b|those\b|(?:days?|weeks?|months?|years?)\b)[\w-]+\s+){0,3}?"
     r"(?:sessions?|visits?|treatments?)\b",
+    re.I,
+)
+
+
+# the same told in words ("has attended twelve of twelve authorized post-operative therapy
+# sessions"): the first count is the visits given
+_WORD_OF_VISITS = re.compile(
+    r"\b(" + _NUMBER_WORD + r")\s+of\s+(?:the\s+)?(" + _NUMBER_WORD + r")\s+"
+    r"(?:(?!(?:days?|weeks?|months?|years?)\b)[\w-]+\s+){0,4}?(?:sessions?|visits?|treatments?)\b",
     re.I,
 )
 
@@ -424,8 +452,12 @@ def uds_result(text: str) -> str | None:
         " ",
         text.lower(),
     )
+    # a drug found and said to match the prescription ("positive for hydrocodone, consistent
+    # with her prescriptions") is the expected result, not a finding against it
     if re.search(
-        r"\binconsistent\b|\bunexpected\b|\baberrant\b|\bpositive for\b(?!.*\bprescribed\b)", low
+        r"\binconsistent\b|\bunexpected\b|\baberrant\b"
+        r"|\bpositive for\b(?!.*\b(prescribed|prescriptions?|(?<!in)consistent)\b)",
+        low,
     ):
         return "inconsistent"
     if re.search(r"\bconsistent\b|\bappropriate\b|\bas expected\b|\bcompliant\b", low):

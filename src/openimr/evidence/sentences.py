@@ -148,10 +148,23 @@ def boundary_offsets(text: str) -> set[int]:
 # Where one sentence joins two statements with their own subjects (", and the original
 # utilization review denied ...", ", and the injured worker reported ..."): a clause that
 # continues the same subject ("..., and noted ...", "..., and it cited ...") is not cut.
+# A noun that opens the next part is its subject only when a verb follows it in that part: the
+# last entry of a list ("requested an MRI, EMG/NCV, and a TENS unit", "and physical therapy 2
+# times a week") continues the list and its verb; "..., and the examination revealed ..." and
+# "..., and a urine drug screen was consistent" are statements of their own.
+_JOIN_VERB = (
+    r"was|were|is|are|has|have|had|showed|shows|revealed|reveals|reported|reports|noted|notes|"
+    r"demonstrated|demonstrates|indicated|indicates|documented|documents|denied|denies|"
+    r"certified|non-certified|noncertified|modified|requested|requests|recommended|"
+    r"recommends|found|finds|gave|gives|provided|provides|did|does|stated|states|remained|"
+    r"remains|included|includes|continued|continues|complained|complains|cited|deemed|will|"
+    r"would|could|can|may|should|helped|improved|decreased|increased|resolved|failed|"
+    r"authorized|approved|upheld|overturned|ordered|prescribed|performed|completed"
+)
 CLAUSE_JOIN = re.compile(
-    r",\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an|he|she|his|her|there|on|in|per|during|"
-    r"at|medical|objective|physical|examination|exam|provider|documentation|records|"
-    r"treatment|prior)\b)",
+    r",\s+(?:and|but|while|whereas)\s+(?=(?:he|she|there|on|in|per|during|at)\b"
+    r"|(?:the|a|an|his|her|medical|objective|physical|examination|exam|provider|"
+    r"documentation|records|treatment|prior)\b[^,;.]{0,80}?\b(?:" + _JOIN_VERB + r")\b)",
     re.IGNORECASE,
 )
 

@@ -91,6 +91,11 @@ class Cond(_M):
     # visits does not show them now (review/conditions.py ``background_behind``); and what a
     # treatment in use does is asked of now (a drug's relief recorded years ago is history)
     present_state: bool = False
+    # the condition asks what the requested treatment did (a device's trial that helped): a
+    # response reported in a sentence that names another treatment, and not the one requested
+    # ("a 30 day trial of an interferential unit, with pain reduced" for a TENS purchase), is
+    # that treatment's (review/conditions.py ``said_of_request``)
+    of_request: bool = False
 
     @model_validator(mode="after")
     def _one_kind(self) -> Cond:
@@ -105,7 +110,7 @@ class Cond(_M):
                 f"(got {', '.join(kinds) or 'none'})"
             )
         if self.finding is None and (
-            self.region or self.observation or self.status or self.located
+            self.region or self.observation or self.status or self.located or self.of_request
         ):
             raise ValueError("region/observation/status/located belong to a finding condition")
         if self.fact is None and (self.min is not None or self.max is not None):

@@ -37,6 +37,23 @@ def scope_regions(cond_region: str | None, req: StructuredRequest) -> list[str] 
     return list(territory(cond_region))
 
 
+def said_of_request(fs: list[Finding], req: StructuredRequest) -> list[Finding]:
+    """The findings not said of another treatment: a sentence that names some treatment
+    (services.yaml wording, not a catch-all such as "unit" or "purchase") but not the one
+    requested reports that treatment's result ("a 30 day home trial of an interferential
+    unit, with improved sitting tolerance" is no TENS trial, CPMTG 2009 p. 116); a sentence
+    naming no treatment, or the one requested, stays."""
+    from openimr.intake.requests import match_services
+
+    out = []
+    for f in fs:
+        named = {m.service.id for m in match_services(f.sentence) if not m.service.generic}
+        if named and req.service not in named:
+            continue
+        out.append(f)
+    return out
+
+
 @dataclass(frozen=True)
 class Companion:
     """A request of the same case that this item is an adjunct to (services.yaml
@@ -163,6 +180,8 @@ class _Lookup:
         # "site": a finding located elsewhere in the territory (a wrist fracture for a neck
         # study) does not count; one with no region (a general statement) does.
         fs = still_evidence(fs, self.ctx)
+        if self.cond.of_request:
+            fs = said_of_request(fs, self.ctx.request)
         if self.cond.located:
             fs = [f for f in fs if f.region is not None]
         if self.cond.region != "any":

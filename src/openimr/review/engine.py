@@ -359,7 +359,9 @@ def explain_criteria(item: RoutedItem, results: Results, decision: str, case: Ca
             if "{evidence}" in crit.unmet and not out.evidence and not out.facts and out.told:
                 said = describe_all([], out.told)
             claim = Sentence(crit.unmet.replace("{evidence}", said), absences(crit.when, item.req))
-            s, contradicting = check_absence(claim, case.evidence, latest, item.req.laterality)
+            s, contradicting = check_absence(
+                claim, case.evidence, latest, item.req.laterality, item.req
+            )
             if crit.when.all is not None and out.evidence and "{evidence}" not in crit.unmet:
                 # a criterion of several parts, some of them documented: the sentence that
                 # says it is not met must not read as if none were

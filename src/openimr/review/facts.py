@@ -388,13 +388,26 @@ _AFTER_SURGERY = re.compile(
 )
 
 
+_ATTENDED_WORD = re.compile(r"\b(attended|completed|had|received|participated in)\b", re.I)
+
+
 def _postop_visits_done(ctx: Context) -> int:
     """The most postoperative therapy visits the records report as completed (a sentence
     that names them as postoperative, not a plan): the postsurgical course counts them
     (8 CCR 9792.24.3: the general course is the visits of the whole postsurgical period)."""
     done = 0
-    for f in ctx.evidence.of(["therapy.pt"], region=None, assertion="present"):
-        if f.observation == "plan" or not f.is_evidence or not _AFTER_SURGERY.search(f.sentence):
+    # (a course told in the past, "s/p rotator cuff repair on 3/14/17 and has completed 12
+    # post-op PT visits", counts as one told as present does)
+    for f in ctx.evidence.of(["therapy.pt"], region=None, assertion=None):
+        if f.assertion not in ("present", "historical"):
+            continue
+        # a course read as a plan for the authorization it names is still given when the
+        # sentence counts the visits attended of those authorized ("has attended twelve of
+        # twelve authorized post-operative therapy sessions": "12 of 12 visits")
+        given = bool(f.value and " of " in f.value and _ATTENDED_WORD.search(f.sentence))
+        if (f.observation == "plan" and not given) or not f.is_evidence:
+            continue
+        if not _AFTER_SURGERY.search(f.sentence):
             continue
         if f.value and f.value.split()[0].isdigit():
             done = max(done, int(f.value.split()[0]))
@@ -578,8 +591,17 @@ def _visits_completed(ctx: Context) -> Value:
     # used up by physical therapy, nor 10 therapy visits (p. 99) by acupuncture
     entry = service(ctx.request.service or "")
     own = [c for c in (entry.done_as if entry else []) if c in THERAPY_COURSES]
+    # and a course of another body part is not this one's (12 visits for the neck are no
+    # visits of the shoulder's course: CPMTG p. 99 counts visits per condition); a course
+    # that names no body part stands for any
     total, seen = 0.0, False
-    for f in ctx.evidence.of(own or THERAPY_COURSES, region=None, assertion="present"):
+    regions: list[str | None] = [*ctx.request.regions] or [None]
+    courses = [
+        f
+        for region in regions
+        for f in ctx.evidence.of(own or THERAPY_COURSES, region=region, assertion="present")
+    ]
+    for f in courses:
         if f.observation == "plan":
             continue  # visits requested or planned are not visits completed
         if f.value and f.value.split()[0].isdigit():
@@ -590,7 +612,7 @@ def _visits_completed(ctx: Context) -> Value:
 _SCORE = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*10\s*$")
 
 
-@fact("pain_score", "the pain score (0 to 10) the latest record that states one gives")
+@fact("pain_score", "the pain score (0 to 10) of the latest visit that states one")
 def _pain_score(ctx: Context) -> Value:
     found = []
     for f in ctx.evidence.of(["pain.score"], region=None, assertion="present"):
@@ -599,8 +621,12 @@ def _pain_score(ctx: Context) -> Value:
             found.append((f, float(m.group(1))))
     if not found:
         return None, "no pain score documented"
-    f, score = max(found, key=lambda p: (p[0].record_date or dt.date.min, p[0].start))
-    return score, f"pain rated {score:g}/10 ({f.record_id}, {fmt_date(f.record_date)})"
+    # the latest by the visit the score was given at, not by the record that reports it (a
+    # case summary reports every visit on its own date): the rationale quotes it with that
+    # visit's date, so a reader finds it, and the counterfactual probe can delete it
+    f, score = max(found, key=lambda p: (p[0].when or dt.date.min, p[0].start))
+    words = " ".join(f.text.split())
+    return score, f'"{words}" ({f.record_id}, {fmt_when(f)})'
 
 
 class _MedDrug(BaseModel):
@@ -827,6 +853,38 @@ def _relief_weeks(ctx: Context) -> Value:
     return best
 
 
+@fact(
+    "injection_relief_weeks",
+    "the longest relief of half the pain or more, in weeks, that a sentence naming an earlier "
+    "injection given at the requested body part reports first-hand: the response to that "
+    "injection, not to a hyaluronic series or another treatment told in another sentence",
+)
+def _injection_relief_weeks(ctx: Context) -> Value:
+    from openimr.evidence.quantities import relief_weeks
+
+    given = {
+        (f.record_id, f.sentence)
+        for f in _at_request(ctx, ["therapy.injection"])
+        if f.sentence and f.observation != "plan" and f.role != "plan"
+    }
+    # a sentence that tells a hyaluronic series too does not say which of them relieved
+    given -= {
+        (f.record_id, f.sentence)
+        for f in ctx.evidence.of(["therapy.hyaluronic"], assertion="present")
+    }
+    best: tuple[float, str] | None = None
+    for f in _at_request(ctx, ["pain.relief_half"]):
+        if (f.record_id, f.sentence) not in given:
+            continue
+        weeks = relief_weeks(f.sentence or "")
+        if weeks is not None and (best is None or weeks > best[0]):
+            words = " ".join((f.sentence or "").split())
+            best = weeks, f'"{words}" ({f.record_id}, {fmt_when(f)})'
+    return best or (
+        None, "no relief of half the pain or more after the earlier injection documented"
+    )
+
+
 @fact("visits_with_request", "the visits of the therapy requested already completed plus the "
       "visits requested (the course as a whole, once both are documented)")
 def _visits_with_request(ctx: Context) -> Value:
@@ -1043,7 +1101,10 @@ def _surgery_reported(ctx: Context) -> Finding | None:
         if not _same_site(ctx.request, f):
             continue
         scheduled = f.role != "administrative" and _approved_here(f.sentence, f.text, _SCHEDULED)
-        if scheduled or _approved_here(f.sentence, f.text):
+        # the approval may follow the operation's own object ("scheduled for an open repair of
+        # a massive right rotator cuff tear, authorized by utilization review"): the reach the
+        # authorized therapy reading gives
+        if scheduled or _approved_here(f.sentence, f.text, reach=60):
             authorized.append(f)
     found = done + authorized
     return max(found, key=lambda f: (f.when or dt.date.min, f.start)) if found else None
@@ -1796,6 +1857,37 @@ def _operation_done(ctx: Context) -> tuple[str, ProcedureKind | None]:
             return reported.sentence, procedure_kind(reported.sentence)
         return ctx.request.procedure or "", None
     return done.text, reported_kind(done)
+
+
+_CARPAL_RELEASE = re.compile(r"\bcarpal tunnel (release|decompression|surgery)\b", re.I)
+_DIGIT_SPLINT = re.compile(r"\b(fingers?|thumb|digits?|trigger|spica|mallet|ulnar gutter)\b", re.I)
+
+
+@fact(
+    "wrist_not_released",
+    "the records report no carpal tunnel release done on the side of the wrist splint asked for "
+    "(ACOEM 2004 ch. 11 pp. 264-265: a first-line conservative treatment; ODG Carpal Tunnel "
+    "Syndrome, Splinting: none after the release)",
+    "request",
+)
+def _wrist_not_released(ctx: Context) -> Value:
+    from openimr.review.conditions import of_side
+
+    if _DIGIT_SPLINT.search(ctx.request.decided_text):
+        return _flag(True, "")  # a finger or thumb splint treats another condition
+    done = [
+        f
+        for f in ctx.evidence.of(["surgery.prior"], region=None, assertion="present")
+        if f.is_evidence and f.observation != "plan" and _CARPAL_RELEASE.search(f.text)
+    ]
+    side = ctx.request.laterality
+    # a release of one wrist says nothing of a splint for the other, nor of one whose side
+    # the request does not name while the release names a side
+    done = [f for f in of_side(done, side) if side in ("left", "right") or f.laterality is None]
+    if not done:
+        return _flag(True, "")
+    f = max(done, key=lambda f: (f.when or dt.date.min, f.start))
+    return _flag(False, f'"{f.text}" ({f.record_id}, {fmt_when(f)})')
 
 
 @fact(

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 from openimr.domain import CaseBundle, Finding
 from openimr.evidence.evidence_set import timeline_date
 from openimr.guidelines.schema import Cond
-from openimr.review.conditions import documented_in, findings_in, scope_regions
+from openimr.review.conditions import (
+    documented_in,
+    findings_in,
+    said_of_request,
+    scope_regions,
+)
 from openimr.review.facts import fmt_date, fmt_when
 
 if TYPE_CHECKING:
@@ -34,6 +39,8 @@ class Absence:
     observation: str | None
     # a claim that none is new or worse (a time course), not that none is documented
     course: bool = False
+    # a claim about what the requested treatment did (Cond.of_request)
+    of_request: bool = False
 
 
 @dataclass
@@ -190,7 +197,7 @@ def absences(cond: Cond, req: StructuredRequest) -> list[Absence]:
         codes = [cond.finding] if isinstance(cond.finding, str) else list(cond.finding)
         obs = None if cond.observation in (None, "any") else cond.observation
         course = cond.status == "new_or_worse"
-        return [Absence(codes, scope_regions(cond.region, req), obs, course)]
+        return [Absence(codes, scope_regions(cond.region, req), obs, course, cond.of_request)]
     out: list[Absence] = []
     for child in cond.any or []:
         out += absences(child, req)
@@ -199,11 +206,17 @@ def absences(cond: Cond, req: StructuredRequest) -> list[Absence]:
 
 
 def check_absence(
-    sentence: Sentence, ev: EvidenceSet, latest_record: dt.date | None, side: str | None = None
+    sentence: Sentence,
+    ev: EvidenceSet,
+    latest_record: dt.date | None,
+    side: str | None = None,
+    req: StructuredRequest | None = None,
 ) -> tuple[Sentence, list[Finding]]:
     """Verify a sentence's absence claims; rewrite it if a record contradicts them.
     ``side``: the side the request names; what the records find only on the other side is
-    said to be there, not here."""
+    said to be there, not here. ``req``: the request, whose treatment a claim about what it
+    did (``of_request``) is about; what the records say of another treatment is said to be
+    that."""
     seen: dict[tuple[str, int], Finding] = {}
     for claim in sentence.absence:
         # "history of X" also contradicts "no documentation of X"
@@ -219,6 +232,15 @@ def check_absence(
         text += (
             f"on the {other} side, not the {side} side the request names, so it does not meet "
             "the criterion as stated."
+        )
+    elif (
+        req is not None
+        and all(c.of_request for c in sentence.absence)
+        and not said_of_request(found, req)
+    ):
+        text += (
+            "said of another treatment, not of the one requested, so it does not meet the "
+            "criterion as stated."
         )
     elif later:
         text += (
