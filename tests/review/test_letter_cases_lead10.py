@@ -225,3 +225,19 @@ def test_a_hospital_bed_meets_a_need_for_positioning_not_a_need_for_a_walker() -
         sex="female", ur="2017-03-20", decided="2017-04-20",
     )[0]
     assert raised.decision == "overturned"
+
+
+def test_an_examination_keeps_its_date_beside_a_parenthesis_of_the_ur() -> None:
+    """ACOEM 2004 ch. 8 pp. 177-178 (neurologic dysfunction on examination): ", and the
+    original UR (October 22, 2016) denied ..." is a clause of its own, so the examination's
+    deficit keeps the examination's date, not the UR's."""
+    got = decide_letter_items(
+        ["MRI of the cervical spine"], "9-21-2016@33",
+        "The injured worker reported neck pain radiating to the right arm despite physical "
+        "therapy. Objective findings dated October 8, 2016 were notable for decreased C5 and "
+        "C6 dermatome sensation on the right, and the original UR (October 22, 2016) denied a "
+        "request for an MRI of the cervical spine.",
+        sex="female",
+    )[0]
+    assert "(clinical-case-summary, 10/8/2016)" in got.rationale
+    assert "10/22/2016)" not in got.rationale

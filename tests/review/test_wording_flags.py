@@ -25,6 +25,7 @@ CASES = [
     ("powered_traction", "DRX 9000 spinal decompression", "Over the door cervical traction unit"),
     ("manipulation_under_anesthesia", "Right shoulder manipulation under anesthesia",
      "Chiropractic manipulation 6 visits"),
+    ("hospital_bed", "Semi-electric hospital bed rental x 30 days", "Orthopedic mattress"),
 ]
 
 

@@ -151,7 +151,8 @@ def boundary_offsets(text: str) -> set[int]:
 # A noun that opens the next part is its subject only when a verb follows it in that part: the
 # last entry of a list ("requested an MRI, EMG/NCV, and a TENS unit", "and physical therapy 2
 # times a week") continues the list and its verb; "..., and the examination revealed ..." and
-# "..., and a urine drug screen was consistent" are statements of their own.
+# "..., and a urine drug screen was consistent" are statements of their own; a parenthesis
+# between noun and verb is skipped (", and the original UR (November 22, 2016) denied ...").
 _JOIN_VERB = (
     r"was|were|is|are|has|have|had|showed|shows|revealed|reveals|reported|reports|noted|notes|"
     r"demonstrated|demonstrates|indicated|indicates|documented|documents|denied|denies|"
@@ -164,7 +165,9 @@ _JOIN_VERB = (
 CLAUSE_JOIN = re.compile(
     r",\s+(?:and|but|while|whereas)\s+(?=(?:he|she|there|on|in|per|during|at)\b"
     r"|(?:the|a|an|his|her|medical|objective|physical|examination|exam|provider|"
-    r"documentation|records|treatment|prior)\b[^,;.]{0,80}?\b(?:" + _JOIN_VERB + r")\b)",
+    r"documentation|records|treatment|prior)\b(?:[^,;.(]|\([^()]{0,40}\)){0,80}?\b(?:"
+    + _JOIN_VERB
+    + r")\b)",
     re.IGNORECASE,
 )
 
