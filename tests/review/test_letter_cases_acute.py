@@ -59,3 +59,30 @@ def test_manipulation_begun_past_the_first_month_says_why_the_chapter_withholds_
     decision, rationale = _chiro(PLAIN, "1-2-2017@38", "4/17/2017", "2017-04-24")
     assert decision == "overturned"
     assert "ACOEM Chapter 12" not in rationale
+
+
+NECK = (
+    "Per the progress report dated {seen}, the injured worker reported neck pain after a fall "
+    "from a step stool at work. Examination revealed cervical paraspinal tenderness and "
+    "decreased range of motion. Neurological examination of the upper extremities was intact. "
+    "The treating physician requested a soft cervical collar."
+)
+
+
+def test_a_collar_past_its_first_week_is_withheld_for_the_window_not_a_missing_complaint() -> None:
+    """ACOEM 2004 ch. 8 p. 175: a collar gives comfort only in the first days of a severe case.
+    At 2 weeks the neck complaint is current and the case is in the chapter's acute phase, so
+    the rationale names the first week the chapter gives the device, not a complaint missing
+    'within the acute phase'; within the first week the same records support it."""
+    late = decide_letter_items(
+        ["Soft cervical collar"], "5-1-2017@44", NECK.format(seen="5/10/2017"),
+        ur="2017-05-15", decided="2017-06-15", sex="female",
+    )[0]
+    assert late.decision == "upheld"
+    assert "does not fall within the first week after the injury" in late.rationale
+    assert "do not show a current complaint" not in late.rationale
+    early = decide_letter_items(
+        ["Soft cervical collar"], "5-10-2017@44", NECK.format(seen="5/11/2017"),
+        ur="2017-05-15", decided="2017-06-15", sex="female",
+    )[0]
+    assert early.decision == "overturned"
