@@ -1,0 +1,50 @@
+"""Leftover faults of issue 12 (eleventh pass), in 2017 letter wording, each with the outcome
+the guideline gives and the one it withholds.
+
+- A psychological evaluation is the screening before an implanted pain device that is planned
+  (CPMTG 2009 pp. 100-101). A stimulator trial the patient declined, or a generator changed in
+  a stimulator already implanted, plans no implant to screen for.
+"""
+
+from __future__ import annotations
+
+from _letter_case import decide_letter_items
+
+PSYCH = (
+    "Per the PR-2 dated 3-6-2017, the injured worker reported chronic low back pain radiating to "
+    "the right leg after a lumbar fusion in 2014. {plan} Examination showed a well-healed "
+    "incision and decreased sensation in the right L5 dermatome. The treating physician "
+    "requested a psychological evaluation. UR non-certified the request on 3-20-2017."
+)
+
+
+def _psych(plan: str) -> tuple[str, str]:
+    got = decide_letter_items(
+        ["Psychological evaluation"], "1-3-2013@50", PSYCH.format(plan=plan),
+        ur="2017-03-20", decided="2017-04-10",
+    )[0]
+    return got.decision, got.rationale
+
+
+def test_a_planned_stimulator_trial_calls_for_psychological_screening() -> None:
+    """CPMTG 2009 pp. 100-101: the evaluation comes before a stimulator trial."""
+    decision, rationale = _psych("A spinal cord stimulator trial is planned.")
+    assert decision == "overturned"
+    assert "A planned procedure calls for psychological screening" in rationale
+
+
+def test_a_declined_stimulator_trial_calls_for_no_screening() -> None:
+    decision, rationale = _psych(
+        "A spinal cord stimulator trial was recommended; however, the patient declined."
+    )
+    assert decision == "upheld"
+    assert "A planned procedure calls for psychological screening" not in rationale
+
+
+def test_a_generator_replacement_is_not_a_planned_implant() -> None:
+    decision, rationale = _psych(
+        "The spinal cord stimulator generator replacement is planned."
+    )
+    assert decision == "upheld"
+    assert "A planned procedure calls for psychological screening" not in rationale
+
