@@ -4,6 +4,9 @@ the guideline gives and the one it withholds.
 - A psychological evaluation is the screening before an implanted pain device that is planned
   (CPMTG 2009 pp. 100-101). A stimulator trial the patient declined, or a generator changed in
   a stimulator already implanted, plans no implant to screen for.
+- A region named as the mechanism of the injury ("a fall onto the outstretched right arm") does
+  not take the findings of a sentence whose complaint names another region: the therapy that
+  failed was for the shoulder (ACOEM 2004 ch. 9 pp. 207-209, imaging after failed care).
 """
 
 from __future__ import annotations
@@ -47,4 +50,40 @@ def test_a_generator_replacement_is_not_a_planned_implant() -> None:
     )
     assert decision == "upheld"
     assert "A planned procedure calls for psychological screening" not in rationale
+
+
+SHOULDER_MRI = (
+    "Per the PR-2 dated 3-6-2017, the injured worker reported right shoulder pain and weakness "
+    "since {history}. Examination revealed a positive Neer sign and a positive Hawkins sign on "
+    "the right with weakness of external rotation. The treating physician requested an MRI of "
+    "the right shoulder. UR non-certified the request on 3-20-2017."
+)
+
+
+def _shoulder_mri(history: str) -> tuple[str, str]:
+    got = decide_letter_items(
+        ["MRI of the right shoulder"], "1-2-2017@40", SHOULDER_MRI.format(history=history),
+        ur="2017-03-20", decided="2017-04-10",
+    )[0]
+    return got.decision, got.rationale
+
+
+def test_a_region_named_as_the_mechanism_does_not_take_the_failed_care() -> None:
+    """ACOEM 2004 ch. 9 pp. 207-209: imaging after four to six weeks of conservative care that
+    failed at the shoulder; the arm the worker fell onto is how, not where, he was hurt."""
+    decision, rationale = _shoulder_mri(
+        "a fall onto the outstretched right arm nine weeks ago, despite 8 sessions of physical "
+        "therapy"
+    )
+    assert decision == "overturned"
+    assert '"despite 8 sessions of physical therapy"' in rationale
+
+
+def test_therapy_given_to_another_region_is_not_failed_care_at_the_shoulder() -> None:
+    decision, rationale = _shoulder_mri(
+        "a fall nine weeks ago; the right wrist pain persists despite 8 sessions of physical "
+        "therapy for the right wrist"
+    )
+    assert decision == "upheld"
+    assert '"despite 8 sessions of physical therapy"' not in rationale
 
