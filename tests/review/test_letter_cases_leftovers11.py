@@ -87,3 +87,14 @@ def test_therapy_given_to_another_region_is_not_failed_care_at_the_shoulder() ->
     assert decision == "upheld"
     assert '"despite 8 sessions of physical therapy"' not in rationale
 
+
+def test_the_shoulder_surgery_red_flag_names_what_its_condition_reads() -> None:
+    """ACOEM 2004 ch. 9 pp. 209-211: the criterion's sentence (quoted in reviewer notes) names
+    the red flags its condition looks for, and no acute tear it never reads."""
+    from openimr.guidelines.registry import load_knowledge_base
+
+    crit = {c.id: c for c in load_knowledge_base().get("acoem2004.shoulder.surgery").criteria}
+    says = crit["red_flag"].says
+    assert "tear" not in says
+    for word in ("fracture", "tumor", "infection"):
+        assert word in says
