@@ -98,3 +98,35 @@ def test_the_shoulder_surgery_red_flag_names_what_its_condition_reads() -> None:
     assert "tear" not in says
     for word in ("fracture", "tumor", "infection"):
         assert word in says
+
+
+REPEAT_EMG = (
+    "Per the PR-2 dated 3-6-2017, the injured worker reported neck pain radiating to the right "
+    "arm with numbness of the right thumb. An EMG/NCV of the upper extremities dated 6-12-2015 "
+    "showed a right C6 radiculopathy. Examination revealed decreased sensation in the right "
+    "{root} dermatome. The treating physician requested a repeat EMG/NCV of the bilateral upper "
+    "extremities. UR non-certified the request on 3-20-2017."
+)
+
+
+def _repeat_emg(root: str) -> tuple[str, str]:
+    got = decide_letter_items(
+        ["Repeat EMG/NCV of the bilateral upper extremities"], "1-2-2014@40",
+        REPEAT_EMG.format(root=root), ur="2017-03-20", decided="2017-04-10",
+    )[0]
+    return got.decision, got.rationale
+
+
+def test_a_deficit_the_earlier_study_found_is_not_new_for_a_repeat_emg() -> None:
+    """Our reading of ACOEM 2004 ch. 8 p. 178 and ODG (special-studies.yaml edx_repeat_change):
+    a repeat study needs findings new or worse since the earlier one; the right C6 deficit is
+    the right C6 radiculopathy the 2015 EMG already showed."""
+    decision, rationale = _repeat_emg("C6")
+    assert decision == "upheld"
+    assert "new or worse findings support a repeat" not in rationale
+
+
+def test_a_deficit_at_a_root_the_earlier_study_did_not_find_is_new() -> None:
+    decision, rationale = _repeat_emg("C7")
+    assert decision == "overturned"
+    assert "new or worse findings support a repeat" in rationale
