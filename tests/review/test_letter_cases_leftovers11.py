@@ -130,3 +130,36 @@ def test_a_deficit_at_a_root_the_earlier_study_did_not_find_is_new() -> None:
     decision, rationale = _repeat_emg("C7")
     assert decision == "overturned"
     assert "new or worse findings support a repeat" in rationale
+
+
+SYMPATHETIC = (
+    "Per the PR-2 dated 3-6-2017, the injured worker reported burning pain of the left foot with "
+    "allodynia, swelling and color change, diagnosed as complex regional pain syndrome of the "
+    "left lower extremity. She underwent three left lumbar sympathetic blocks in 2014{relief}. "
+    "She attends physical therapy twice a week. The treating physician requested a left lumbar "
+    "sympathetic block. UR non-certified the request on 3-20-2017."
+)
+
+
+def _sympathetic(relief: str) -> tuple[str, str]:
+    got = decide_letter_items(
+        ["Left lumbar sympathetic block"], "1-2-2013@40", SYMPATHETIC.format(relief=relief),
+        sex="female", ur="2017-03-20", decided="2017-04-10",
+    )[0]
+    return got.decision, got.rationale
+
+
+def test_blocks_the_records_report_given_make_the_request_a_repeat() -> None:
+    """CPMTG 2009 p. 39: a sympathetic block is repeated only after the earlier one helped; the
+    2014 blocks are earlier ones though the request does not say "repeat"."""
+    decision, rationale = _sympathetic("")
+    assert decision == "upheld"
+    assert "This is a repeat block" in rationale
+
+
+def test_a_repeat_block_after_blocks_that_helped_is_supported() -> None:
+    decision, rationale = _sympathetic(
+        ", each giving 60% relief for two months with improved walking tolerance"
+    )
+    assert decision == "overturned"
+    assert "The earlier block helped" in rationale
