@@ -7,6 +7,12 @@ the guideline gives and the one it withholds.
 - A region named as the mechanism of the injury ("a fall onto the outstretched right arm") does
   not take the findings of a sentence whose complaint names another region: the therapy that
   failed was for the shoulder (ACOEM 2004 ch. 9 pp. 207-209, imaging after failed care).
+- The shoulder surgery red flag's sentence names only what its condition reads (ACOEM 2004
+  ch. 9 pp. 209-211).
+- A repeat EMG/NCV: a deficit at the root an earlier study already found is not new since it
+  (our reading of ACOEM 2004 ch. 8 p. 178 / ODG; special-studies.yaml edx_repeat_change).
+- Sympathetic blocks the records report given make the request a repeat, which is given only
+  after the earlier block helped (CPMTG 2009 p. 39, pp. 103-104).
 """
 
 from __future__ import annotations
