@@ -297,6 +297,21 @@ _PREP_GAP = re.compile(
 )
 
 
+# a region named as the mechanism of the injury, the object of the fall or the blow ("a fall
+# onto the outstretched right arm", "landed on his left hip", "struck his head"): where the
+# sentence names another region, its complaint's, that one is where its findings are ("right
+# shoulder pain since a fall onto the outstretched right arm, despite 8 sessions of physical
+# therapy": the therapy failed at the shoulder)
+_MECHANISM_BEFORE = re.compile(
+    r"\b(?:(?:fall|falls|falling|fell|landed|landing|lands|land)\s+(?:directly\s+|forward\s+|"
+    r"backward\s+|backwards\s+)?(?:on|onto|upon|on\s+to)|(?:struck|hit|striking|hitting|"
+    r"banged|bumped)(?:\s+(?:on|in|against))?)\s+(?:(?:his|her|their|the|a|an|both|right|"
+    r"left|rt\.?|lt\.?|outstretched|extended|dominant|nondominant|non-dominant)\s+){0,4}$",
+    re.IGNORECASE,
+)
+_MECHANISM_PENALTY = 10_000.0
+
+
 def _region(
     c: _Compiled, sent: str, s: int, e: int, spine: bool = False, motion: bool = False
 ) -> str | None:
@@ -323,6 +338,8 @@ def _region(
             dist = -1  # "numbness in the right leg"
         else:
             dist = s - me if me <= s else ms - e
+        if _MECHANISM_BEFORE.search(sent, max(0, ms - 80), ms):
+            dist += _MECHANISM_PENALTY  # the object of the fall or blow: last choice
         cands.append((dist, region))
     for start, end, level, as_level, dermatome in _root_hits(sent):
         dist = s - end if end <= s else max(0, start - e)

@@ -276,7 +276,9 @@ def _course_condition(look: _Lookup) -> Outcome:
         elif state == "resolved":
             evidence = [f for f in history if f.assertion == "present"][-1:] + [latest]
     if ok and status == "new_or_worse" and latest is not None:
-        against = _no_change_statements(look, latest)
+        against = _no_change_statements(look, latest) or _found_by_earlier_study(
+            look, history, latest
+        )
         if against:  # first-hand and as recent: it settles the course, not a doubt
             return Outcome(False, [], against=against)
     if ok and positive and evidence:
@@ -301,6 +303,45 @@ def _no_change_statements(look: _Lookup, latest: Finding) -> list[Finding]:
             said = timeline_date(f)
             if f.is_evidence and (when is None or said is None or said >= when):
                 out.append(f)
+    return out
+
+
+# the study results that name the nerve root they found affected (value: the root)
+_ROOT_RESULTS = ("edx.radiculopathy",)
+
+
+def _found_by_earlier_study(
+    look: _Lookup, history: list[Finding], latest: Finding
+) -> list[Finding]:
+    """The earlier study results that already found every deficit of the latest examination
+    ("an EMG dated 6-12-2015 showed a right C6 radiculopathy"; now "decreased sensation in the
+    right C6 dermatome"): a deficit the last study found is not new since it, though no earlier
+    examination is in the records (our reading of ACOEM 2004 ch. 8 p. 178 and ODG's repeat
+    studies; guidelines/shared/special-studies.yaml edx_repeat_change). A deficit the records
+    call new or worse, or one at a root the study did not name, is new."""
+    when = timeline_date(latest)
+    if when is None:
+        return []
+    now = [f for f in history if f.is_present and timeline_date(f) == when]
+    studies = [
+        f
+        for code in _ROOT_RESULTS
+        for f in look.ctx.evidence.of(code, assertion="present")
+        if f.is_evidence and f.value and (timeline_date(f) or when) < when
+    ]
+    out: list[Finding] = []
+    for f in now:
+        if f.change == "worsened" or not f.value:
+            return []
+        match = [
+            s
+            for s in studies
+            if s.value == f.value
+            and (s.laterality in (None, "bilateral") or f.laterality in (None, s.laterality))
+        ]
+        if not match:
+            return []
+        out += [s for s in match if s not in out]
     return out
 
 
