@@ -1,0 +1,58 @@
+"""Post-surgical follow-ups in 2017 letter-style fictional cases (issue 12), each pair with
+the outcome or sentence the guideline gives and the one it withholds.
+
+- The MTUS Postsurgical Treatment Guidelines (8 CCR 9792.24.3) give each operation its own
+  postsurgical physical medicine period: after a carpal tunnel release it is 3 months, so
+  therapy asked for five months after the release is no longer postoperative therapy (the
+  chronic pain guidelines govern it), while after a lumbar fusion five months are within the
+  period and the fusion's course counts.
+- ACOEM 2004 ch. 13 p. 340 gives a knee brace a place after knee surgery without naming the
+  operations; ODG Knee & Leg, Knee brace names them (a ligament reconstruction, a meniscal or
+  cartilage repair, an osteotomy, a fracture fixation), not a partial meniscectomy.
+- The rationale of a sling names the sling, not a brace.
+"""
+
+from __future__ import annotations
+
+from _letter_case import decide_letter_items
+
+RELEASE = (
+    "According to the progress report dated 7/10/17, the injured worker underwent a left carpal "
+    "tunnel release on {op} and has completed 8 post-operative therapy visits. She reported "
+    "residual numbness at the fingertips. The treating physician requested six additional "
+    "sessions of physical therapy for the left hand."
+)
+
+
+def test_therapy_past_the_carpal_tunnel_period_is_not_postoperative() -> None:
+    """Postsurgical Treatment Guidelines, Carpal tunnel syndrome: 3 to 8 visits, period 3
+    months; past it the request is not read as postoperative therapy."""
+    item = "Additional physical therapy x6 for the left hand"
+    within = decide_letter_items([item], "3-2-2016@48", RELEASE.format(op="June 1, 2017"),
+                                 "female", ur="2017-07-17", decided="2017-08-10")[0]
+    assert "Postsurgical Treatment Guidelines" in within.rationale
+    past = decide_letter_items([item], "3-2-2016@48", RELEASE.format(op="February 20, 2017"),
+                               "female", ur="2017-07-17", decided="2017-08-10")[0]
+    assert "Postsurgical Treatment Guidelines" not in past.rationale, past.rationale
+
+
+def test_therapy_within_its_period_says_the_period_truly() -> None:
+    """Postsurgical Treatment Guidelines, Carpal tunnel syndrome (3 months) and Low Back,
+    fusion (6 months): the rationale names the operation's own period, and a fusion five
+    months before is within it, where a carpal tunnel release five months before is not."""
+    item = "Additional physical therapy x3 for the left hand"
+    within = decide_letter_items([item], "3-2-2016@48",
+                                 RELEASE.format(op="June 1, 2017").replace("8 post", "1 post"),
+                                 "female", ur="2017-07-17", decided="2017-08-10")[0]
+    assert within.decision == "overturned"
+    assert ("falls within the 3-month postsurgical physical medicine period after carpal tunnel "
+            "release done on 6/1/2017") in within.rationale, within.rationale
+    fusion = decide_letter_items(
+        ["Post-operative physical therapy x8 lumbar spine"], "2-2-2015@50",
+        "Per the PR-2 dated 7/10/17, the injured worker is s/p L4-5 TLIF on 2/20/17 "
+        "and has completed 8 post-operative therapy visits. He "
+        "reported low back pain. The treating physician requested 8 sessions of post-operative "
+        "physical therapy for the lumbar spine.", ur="2017-07-17", decided="2017-08-10")[0]
+    assert ("falls within the 6-month postsurgical physical medicine period after lumbar "
+            "fusion done on 2/20/2017") in fusion.rationale, fusion.rationale
+
