@@ -56,3 +56,24 @@ def test_therapy_within_its_period_says_the_period_truly() -> None:
     assert ("falls within the 6-month postsurgical physical medicine period after lumbar "
             "fusion done on 2/20/2017") in fusion.rationale, fusion.rationale
 
+
+BRACE = (
+    "Per the PR-2 dated 5/15/17, the injured worker is status post left knee {op} on 4/18/17. "
+    "She reported left knee pain and swelling and walks with a mild limp. Examination revealed "
+    "a small effusion and flexion to 110 degrees. The treating physician requested a hinged "
+    "knee brace for the left knee."
+)
+
+
+def test_a_knee_brace_follows_the_operations_odg_names() -> None:
+    """ACOEM 2004 ch. 13 p. 340 (a place after knee surgery), read with ODG Knee & Leg, Knee
+    brace: after a ligament reconstruction, not after a partial meniscectomy."""
+    item = "Hinged knee brace, left knee"
+    acl = decide_letter_items([item], "3-2-2017@38", BRACE.format(
+        op="arthroscopic ACL reconstruction"), "female", ur="2017-05-22", decided="2017-06-15")[0]
+    assert acl.decision == "overturned", acl.rationale
+    scope = decide_letter_items([item], "3-2-2017@38", BRACE.format(
+        op="arthroscopic partial medial meniscectomy"), "female", ur="2017-05-22",
+        decided="2017-06-15")[0]
+    assert scope.decision == "upheld", scope.rationale
+
