@@ -77,3 +77,26 @@ def test_a_knee_brace_follows_the_operations_odg_names() -> None:
         decided="2017-06-15")[0]
     assert scope.decision == "upheld", scope.rationale
 
+
+SLING = (
+    "Per the PR-2 dated 5/2/17, the injured worker is scheduled for {op}, authorized by "
+    "utilization review on 4/25/17. The treating physician requested a post-operative "
+    "abduction pillow sling."
+)
+
+
+def test_a_sling_rationale_names_no_brace() -> None:
+    """ODG Shoulder, Postoperative abduction pillow sling (an open repair of a large or
+    massive rotator cuff tear): the sentence names the device, not a brace."""
+    item = "Post-operative abduction pillow sling"
+    got = decide_letter_items([item], "3-2-2016@48", SLING.format(
+        op="an open repair of a massive right rotator cuff tear"), ur="2017-05-09",
+        decided="2017-06-01")[0]
+    assert got.decision == "overturned"
+    assert "the abduction sling is for an open rotator cuff repair" in got.rationale
+    assert "brace" not in got.rationale.lower(), got.rationale
+    scope = decide_letter_items([item], "3-2-2016@48", SLING.format(
+        op="right shoulder arthroscopic subacromial decompression"), ur="2017-05-09",
+        decided="2017-06-01")[0]
+    assert scope.decision == "upheld"
+    assert "brace" not in scope.rationale.lower(), scope.rationale
