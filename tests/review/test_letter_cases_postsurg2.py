@@ -100,3 +100,16 @@ def test_a_sling_rationale_names_no_brace() -> None:
         decided="2017-06-01")[0]
     assert scope.decision == "upheld"
     assert "brace" not in scope.rationale.lower(), scope.rationale
+
+
+def test_post_operative_therapy_past_the_period_falls_to_the_chronic_pain_guidelines() -> None:
+    """8 CCR 9792.24.3: the Postsurgical Treatment Guidelines govern the postsurgical physical
+    medicine period (3 months after a carpal tunnel release), the chronic pain guidelines after
+    it, though the request still calls the therapy post-operative."""
+    item = "Post-operative physical therapy x4 for the left hand"
+    past = decide_letter_items([item], "3-2-2016@48", RELEASE.format(op="February 20, 2017"),
+                               "female", ur="2017-07-17", decided="2017-08-10")[0]
+    assert "(Chronic Pain Medical Treatment Guidelines)" in past.rationale, past.rationale
+    within = decide_letter_items([item], "3-2-2016@48", RELEASE.format(op="June 1, 2017"),
+                                 "female", ur="2017-07-17", decided="2017-08-10")[0]
+    assert "(Postsurgical Treatment Guidelines)" in within.rationale, within.rationale

@@ -194,6 +194,7 @@ def route_case(
     on = when or bundle.dates.decision or dt.date.today()
     items = _read_perioperative(items, [r.text or "" for r in bundle.records])
     items = tuple(_read_postsurgical(it, evidence, bundle.dates.ur_denial) for it in items)
+    items = tuple(_read_past_period(it, evidence, bundle.dates.ur_denial) for it in items)
     items = tuple(_read_body_part(it, evidence, kb, on) for it in items)
     items = tuple(_read_prior(it, evidence, bundle.dates.ur_denial) for it in items)
     texts = [r.text or "" for r in bundle.records]
@@ -353,6 +354,50 @@ def _read_postsurgical(item: RoutedItem, evidence: EvidenceSet, ur: dt.date) -> 
     if not req.regions and op.region:
         changes["regions"] = (op.region,)
     return replace(item, req=replace(req, **changes))  # type: ignore[arg-type]
+
+
+def _read_past_period(item: RoutedItem, evidence: EvidenceSet, ur: dt.date) -> RoutedItem:
+    """Therapy the item calls postoperative, after an operation the records date past its
+    postsurgical physical medicine period (none within it, none planned at the part, none
+    disputed here), is physical medicine under the chronic pain guidelines (8 CCR 9792.24.3:
+    the Postsurgical Treatment Guidelines govern the period, the chronic pain guidelines
+    after it)."""
+    req = item.req
+    if req.service != "postop_therapy" or item.surgery is not None or req.associated_surgical:
+        return item
+    before = req.date_of_service or ur
+    if recent_surgery(req, evidence, before) is not None:
+        return item
+    at_part = [
+        f
+        for f in evidence.findings
+        if f.code in ("surgery.prior", "surgery.planned")
+        and f.assertion != "negated"
+        and f.region is not None
+        and (not req.regions or same_site(req.regions, f.region))
+    ]
+    done = [
+        f
+        for f in at_part
+        if f.code == "surgery.prior"
+        and f.role == "clinical"
+        and f.observation != "plan"
+        and operation_date(f) is not None
+    ]
+    if not done or len(done) != len(at_part):
+        return item
+    latest = max(done, key=lambda f: operation_date(f) or dt.date.min)
+    ended = months_after(operation_date(latest) or before, postsurgical_period_of(latest)[0])
+    if ended >= before:
+        return item
+    kind = "occupational_therapy" if re.search(r"occupational|\bot\b", req.decided_text, re.I) \
+        else "physical_therapy"
+    target = service(kind)
+    if target is None:
+        return item
+    changed = replace(req, service=target.id, category=target.category,
+                      subcategory=target.subcategory)
+    return replace(item, req=changed)
 
 
 def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) -> Finding | None:
