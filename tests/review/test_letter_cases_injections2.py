@@ -427,11 +427,14 @@ CASES = [
         "stable ankle with full motion and no heel or forefoot tenderness.",
         sex="female",
     ),
-    # facet joint injections for axial pain from facet arthropathy without stenosis, versus the
-    # same joints with severe central canal stenosis and neurogenic claudication: ODG Low Back,
-    # Facet joint intra-articular injections (not with spinal stenosis)
+    # diagnostic facet joint injections for axial pain from facet arthropathy without stenosis,
+    # versus the same joints with severe central canal stenosis and neurogenic claudication: ODG
+    # Low Back, Facet joint intra-articular injections (not with spinal stenosis). A facet joint
+    # injection not called diagnostic is the therapeutic one ACOEM 2004 ch. 12 p. 300 (MTUS)
+    # finds of questionable merit (test_letter_cases_leftovers10.py), so the pair asks for the
+    # diagnostic block
     Pair(
-        "Bilateral L4-5 facet joint injections",
+        "Diagnostic bilateral L4-5 facet joint injections",
         "03-12-2015",
         "The injured worker is undergoing treatment for chronic low back pain from lumbar"
         " facet arthropathy. Treatment to date has included physical therapy, a home "

@@ -398,13 +398,15 @@ def test_a_brace_for_a_fusion_only_recommended_says_what_is_missing() -> None:
 
 
 def test_a_facet_joint_injection_is_not_called_a_diagnostic_block() -> None:
-    """ACOEM 2004 ch. 12 pp. 300-301 and ODG: the rationale names what is asked for."""
+    """ACOEM 2004 ch. 12 pp. 300-301 and ODG: the rationale names what is asked for: a facet
+    joint injection the records do not call diagnostic is the therapeutic one (ch. 12 p. 300,
+    of questionable merit), not a diagnostic block."""
     joints = FACET.format(history="").replace(
         "medial branch blocks", "facet joint injections at L4-5 and L5-S1"
     )
     got = _one("Bilateral L4-5 and L5-S1 facet joint injections", "10-2-2016", joints)
     assert "diagnostic facet block" not in got.rationale
-    assert "facet joint injection or medial branch block" in got.rationale
+    assert "a therapeutic injection into the facet joints" in got.rationale
 
 
 def test_the_relief_that_answers_for_a_neurotomy_is_the_facet_blocks() -> None:

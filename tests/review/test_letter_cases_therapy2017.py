@@ -91,11 +91,13 @@ CASES = [
  "of 10. Treatment to date has included medications and physical therapy. The treating "
  "physician requested a thirty-day trial of an H-wave unit."),
 # a home cervical traction unit for radicular neck symptoms -> overturned (ACOEM 2004 ch. 8
-# pp. 173-174 with ODG Neck, Traction: patient-controlled home traction for radicular symptoms)
+# pp. 173-174 with ODG Neck, Traction: patient-controlled home traction for radicular symptoms,
+# with a home exercise program, which the case states: test_letter_cases_leftovers10.py)
 ("Cervical traction unit for home use", "2-1-2016", "overturned",
  "Per the PR-2 dated 3-14-17, the injured worker reported neck pain radiating to the right "
  "arm with numbness of the thumb. Examination revealed decreased sensation in the right C6 "
- "dermatome. Treatment to date has included physical therapy and medications. The treating "
+ "dermatome. Treatment to date has included physical therapy and medications. He continues "
+ "his home exercise program. The treating "
  "physician requested a home cervical traction unit."),
 # a cold therapy unit for seven days after a certified knee arthroscopy -> overturned (ODG,
 # continuous-flow cryotherapy: up to seven days after surgery)

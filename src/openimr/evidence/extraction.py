@@ -22,7 +22,7 @@ from openimr.evidence import schema
 from openimr.evidence.assertion import assertion_of, doc_index, flags_of
 from openimr.evidence.pieces import PIECE_CHARS, pieces, share
 from openimr.evidence.pipeline import NORMAL_SUFFIX, SectionInfo, section_info
-from openimr.evidence.regex_scan import SHORT, FactorIndex
+from openimr.evidence.regex_scan import SHORT, FactorIndex, factors_of
 from openimr.evidence.schema import Concept
 from openimr.evidence.sentences import TEXT_KEY, clause_bounds, unwrap_lines
 from openimr.evidence.sentences import doc_text as text_of
@@ -66,6 +66,9 @@ class _Compiled:
     ruled_out: dict[tuple[int, ...], dict[str, Sequence[tuple[int, int]]]] = field(
         default_factory=dict
     )
+    # the cues searched in the words after a finding (_after_cue) -> strings one of which
+    # their every match holds (regex_scan.factors_of; None: no such strings to tell)
+    after_factors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
 
 
 def _alt(patterns: list[str]) -> re.Pattern[str]:
@@ -128,6 +131,7 @@ def compiled() -> _Compiled:
         sections=section_info(),
         cue_names=list(cue),
         cue_index=FactorIndex(list(cue.values()), words=True),
+        after_factors={name: factors_of(cue[name]) for name in AFTER_CUES},
         region_terms=_term_automaton(terms),
         event_date=_alt(cues.event_date) if cues.event_date else None,
         summary_present=_alt(cues.summary_present) if cues.summary_present else None,
@@ -352,6 +356,9 @@ def _root_hits(sent: str) -> tuple[tuple[int, int, str | None, bool, str | None]
 
 _NO_SPANS: tuple[tuple[int, int], ...] = ()
 
+# the cues searched in the words after a finding ("... is recommended", "... on examination")
+AFTER_CUES = ("plan_after", "objective_after")
+
 
 class _Cues(dict[str, Sequence[tuple[int, int]]]):
     """Spans of each sentence cue, found the first time a cue is asked for (most findings ask
@@ -398,7 +405,7 @@ class _Words:
     for the records of one case (:func:`_words`), so a sentence a record repeats (a history
     or an examination carried from visit to visit) is read once."""
 
-    __slots__ = ("text", "dates", "cues", "_sides", "_years", "_flat")
+    __slots__ = ("text", "dates", "cues", "_sides", "_years", "_flat", "_after")
 
     def __init__(self, text: str, c: _Compiled) -> None:
         self.text = text
@@ -407,6 +414,7 @@ class _Words:
         self._sides: list[tuple[int, int, str]] | None = None
         self._years: list[tuple[int, int, int]] | None = None
         self._flat: str | None = None
+        self._after: dict[str, bool] | None = None
 
 
 # a sentence's text -> its _Words, for the records of one case (emptied by ``run`` at its
@@ -470,6 +478,29 @@ def _sentence(
     if got is None:
         got = cache[start] = _Sent(_words(c, doc_text[start:end]), start)
     return got
+
+
+def _after_cue(c: _Compiled, sent: _Sent, cue: str, after: str) -> bool:
+    """Whether the cue ``cue`` (one of ``AFTER_CUES``) matches in ``after``, a stretch of the
+    sentence's text (``search``). Every match holds one of the cue's factors (lower case), and
+    a case-insensitive match in ASCII text holds it in the text's lower case: an ASCII sentence
+    without any of them has no match in any stretch of it (most sentences, found once for the
+    sentence), and the cue is searched only in the others."""
+    w = sent.words
+    may = w._after
+    if may is None:
+        may = w._after = {}
+    possible = may.get(cue)
+    if possible is None:
+        factors = c.after_factors.get(cue)
+        text = w.text
+        if factors is None or not text.isascii():
+            possible = True
+        else:
+            low = text.lower()
+            possible = any(f in low for f in factors)
+        may[cue] = possible
+    return possible and c.cue[cue].search(after) is not None
 
 
 def _has(
@@ -583,7 +614,7 @@ def _observation(
     if (
         (sec is not None and sec.observation == "plan")
         or _cue_before(sent, "plan", rel)
-        or c.cue["plan_after"].search(after) is not None
+        or _after_cue(c, sent, "plan_after", after)
     ):
         return "plan"
     if sec is not None and sec.observation == "history":
@@ -592,7 +623,7 @@ def _observation(
         test_record and (sec is None or sec.observation in ("test", "objective"))
     ):
         return "test"
-    if default in ("objective", "subjective") and c.cue["objective_after"].search(after):
+    if default in ("objective", "subjective") and _after_cue(c, sent, "objective_after", after):
         return "objective"
     if _cue_before(sent, "subjective", rel):
         return "subjective"

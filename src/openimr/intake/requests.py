@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from openimr.intake.vocabulary import (
+    SPINAL_LEVEL,
     ProcedureKind,
     Service,
     categories,
@@ -41,6 +42,7 @@ __all__ = [
     "known_regions",
     "known_services",
     "match_services",
+    "other_levels",
     "parse_request",
     "procedure_kind",
     "region_patterns",
@@ -497,7 +499,10 @@ def _modified_parts(clean: str, ur_decision: str) -> dict[str, Any]:
         subject = _TRAILING_COUNT.sub("", original)
         # "x 6", "#45", "2 weeks": the same request with UR's count
         count_only = _TRAILING_COUNT.match(" " + auth.split(" for ")[0])
-        if count_only or parse_request(auth).service is None:
+        if other_levels(original, auth) and parse_request(auth).service is None:
+            # "ESI L4-5 modified to L5-S1": the request at the level UR put in its place
+            auth = _at_levels(subject, auth)
+        elif count_only or parse_request(auth).service is None:
             auth = f"{subject} {auth}"
         return {
             "modified": True,
@@ -506,6 +511,26 @@ def _modified_parts(clean: str, ur_decision: str) -> dict[str, Any]:
             "decided_text": _remaining(original, auth, subject),
         }
     return {"modified": ur_decision == "modified", "decided_text": clean}
+
+
+def other_levels(asked: str, authorized: str) -> bool:
+    """Whether UR authorized other spinal levels than those asked for, none of them the same
+    ("L4-5" in place of "L5-S1"): a different injection or operation, not a part of this one
+    (a spinal procedure is judged level by level against the imaging and the examination)."""
+    from openimr.review.facts import spinal_segments
+
+    mine, theirs = spinal_segments(asked), spinal_segments(authorized)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _at_levels(subject: str, levels: str) -> str:
+    """``subject`` with its spinal levels replaced by ``levels`` (the first level written
+    takes their place; the rest, with the words that joined them, go)."""
+    named = list(SPINAL_LEVEL.finditer(subject))
+    if not named:
+        return f"{subject} {levels}"
+    head, tail = subject[: named[0].start()], subject[named[-1].end() :]
+    return " ".join(f"{head}{levels.strip()}{tail}".split())
 
 
 # "Tylenol #3", "Tylenol with codeine #4": the product's number, not the supply

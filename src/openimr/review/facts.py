@@ -108,6 +108,34 @@ def _weeks_since_injury(ctx: Context) -> Value:
     return weeks, f"injury on {injured}, {fmt_weeks(weeks)} before the UR decision"
 
 
+@fact(
+    "weeks_to_examination",
+    "weeks from the date of injury to the latest examination before the UR decision (the "
+    "last dated examination finding), or to the UR decision when no examination is dated: "
+    "the age of the injury when its findings were seen (the Ottawa rules, ACOEM 2004 ch. 13 "
+    "pp. 341-343 and ch. 14 p. 372, are rules for an acute injury's examination)",
+)
+def _weeks_to_examination(ctx: Context) -> Value:
+    b = ctx.bundle
+    ur = b.dates.ur_denial
+    seen = [
+        f.when
+        for f in ctx.evidence.findings
+        if f.observation == "objective" and f.assertion == "present" and f.when
+        and b.claim.date_of_injury <= f.when <= ur
+    ]
+    if not seen:
+        weeks = (ur - b.claim.date_of_injury).days / 7
+        injured = fmt_date(b.claim.date_of_injury)
+        return weeks, f"injury on {injured}, {fmt_weeks(weeks)} before the UR decision"
+    exam = max(seen)
+    weeks = (exam - b.claim.date_of_injury).days / 7
+    injured = fmt_date(b.claim.date_of_injury)
+    return weeks, (
+        f"injury on {injured}, {fmt_weeks(weeks)} before the examination of {fmt_date(exam)}"
+    )
+
+
 @fact("age", "the patient's age in years on the decision date")
 def _age(ctx: Context) -> Value:
     age = ctx.bundle.patient.age_on(ctx.decision_date)
@@ -1324,6 +1352,90 @@ def _facet_joint_injection_with_stenosis(ctx: Context) -> Value:
             words = " ".join(f.sentence.split())
             return _flag(True, f'"{words}" ({f.record_id}, {fmt_when(f)})')
     return _flag(False)
+
+
+# A facet injection the request or the plan calls diagnostic: the block before a facet
+# neurotomy (ODG Low Back and Neck, Facet joint diagnostic blocks). Any other injection into
+# the facet joints is read as the therapeutic one (steroid and anesthetic) ACOEM 2004 ch. 12
+# p. 300 calls of questionable merit and ch. 8 pp. 174-175 of no proven benefit.
+_DIAGNOSTIC_BLOCK = re.compile(
+    r"\bdiagnostic\b|\bcandida(cy|te)\b|\bto (confirm|determine|identify|establish)\b"
+    r"|\b(before|prior to|ahead of|in preparation for)\s+(an?\s+|the\s+)?(possible\s+|future\s+)?"
+    r"(radio[- ]?frequency|rfa\b|rhizotomy|neurotomy|ablation)",
+    re.I,
+)
+_FACET_SHOT = re.compile(
+    r"\bfacet\s+(joint\s+)?(injections?|blocks?)\b"
+    r"|\b(injections?|blocks?)\s+(of|into|in|at|to)\s+(the\s+)?([\w-]+\s+){0,5}?facet",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_BLOCK_ONLY = re.compile(r"\bfacet\s+(joint\s+)?blocks?\b", re.I)
+_THERAPEUTIC_SHOT = re.compile(
+    r"\b(injections?|intra-?articular|therapeutic|steroids?|cortisone|depo-?medrol|kenalog|"
+    r"triamcinolone|methylprednisolone|dexamethasone)\b",
+    re.I,
+)
+
+
+@fact(
+    "therapeutic_facet_joint_injection",
+    "the item asks for an injection into the facet joints that neither it nor the plan in the "
+    "records calls a diagnostic block before a facet neurotomy (ACOEM 2004 ch. 12 p. 300, "
+    "ch. 8 pp. 174-175; ODG Low Back and Neck, Facet joint intra-articular injections)",
+    "request",
+)
+def _therapeutic_facet_joint_injection(ctx: Context) -> Value:
+    if ctx.request.service != "facet_injection":
+        return _flag(False)
+    text = ctx.request.decided_text
+    if _DIAGNOSTIC_BLOCK.search(text):
+        return _flag(False)
+    if _BLOCK_ONLY.search(text) and not _THERAPEUTIC_SHOT.search(text):
+        # a "facet block" is the anesthetic block of ODG's diagnostic criteria unless the item
+        # says steroid, intra-articular, therapeutic or injection
+        return _flag(False)
+    for record in ctx.bundle.records:
+        for sentence in _SENTENCE_END.split(ctx.bundle.record_text(record.id)):
+            if _FACET_SHOT.search(sentence) and _DIAGNOSTIC_BLOCK.search(sentence):
+                return _flag(False)
+    return _flag(True, f'"{text}", which the records do not describe as a diagnostic block')
+
+
+# The ingredients of a compounded topical that CPMTG 2009 names as not recommended (p. 111: a
+# compound with one of them is not recommended), with the page that says so.
+_NOT_RECOMMENDED_TOPICALS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\bketoprofen\b", re.I), "ketoprofen",
+     "not approved by the FDA for topical use, p. 112"),
+    # any lidocaine in a compound is not the patch
+    (re.compile(r"\b(lidocaine|lidoderm)\b", re.I), "lidocaine",
+     "no topical form but the patch is approved for neuropathic pain, p. 112"),
+    (re.compile(r"\bgabapentin\b", re.I), "gabapentin", "not recommended, p. 113"),
+    (re.compile(r"\b(pregabalin|topiramate|lamotrigine|carbamazepine|oxcarbazepine)\b", re.I),
+     "", "no evidence for any other antiepileptic drug as a topical product, p. 113"),
+    (re.compile(r"\bbaclofen\b", re.I), "baclofen", "not recommended, p. 113"),
+    (re.compile(r"\b(cyclobenzaprine|flexeril|orphenadrine|tizanidine|carisoprodol|"
+                r"methocarbamol|metaxalone|chlorzoxazone|dantrolene)\b", re.I),
+     "", "no evidence for any muscle relaxant as a topical product, p. 113"),
+)
+
+
+@fact(
+    "compound_not_recommended_ingredient",
+    "the compounded item names an ingredient CPMTG 2009 pp. 112-113 do not recommend as a "
+    "topical (ketoprofen, lidocaine but the patch, gabapentin and other antiepileptics, "
+    "baclofen and other muscle relaxants)",
+    "request",
+)
+def _compound_not_recommended_ingredient(ctx: Context) -> Value:
+    text = ctx.request.decided_text
+    named = []
+    for pattern, name, why in _NOT_RECOMMENDED_TOPICALS:
+        if m := pattern.search(text):
+            named.append(f"{name or m.group(0).lower()} ({why})")
+    if not named:
+        return _flag(False)
+    return _flag(True, "; ".join(named))
 
 
 @fact("retrospective", "a retrospective request (a date of service already past)", "request")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from openimr.domain import CaseBundle, Finding, Request
 from openimr.guidelines.registry import Phase, case_phase
-from openimr.intake.requests import StructuredRequest, parse_request
+from openimr.intake.requests import StructuredRequest, other_levels, parse_request
 from openimr.intake.vocabulary import regions_named, service, territory, vocabulary
 from openimr.routing.bodypart import Reading, read_body_part
 
@@ -81,6 +81,8 @@ def _same_course(req: StructuredRequest) -> bool:
     """Whether what UR authorized is part of the course requested: the authorized wording
     routes to the same service, or (not stated) the request counts visits or a supply."""
     if req.authorized:
+        if other_levels(req.decided_text, req.authorized):
+            return False  # another spinal level in its place: a different request
         return parse_request(req.authorized).service in (req.service, None)
     return req.sessions is not None or req.quantity is not None
 
