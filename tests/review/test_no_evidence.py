@@ -93,7 +93,9 @@ def test_associated_service_needs_its_surgery_established() -> None:
     # Postsurgical Treatment Guidelines, knee, pp. 24-25: therapy follows a surgery
     alone = _decide(POSTOP, "The treatment plan included right knee surgery. " + BARE)
     assert alone.decision == "upheld", alone.rationale
-    assert "no documentation of the surgery" in alone.rationale
+    assert "no documentation of a surgery this postoperative therapy would follow" in (
+        alone.rationale
+    )
     # (an operation the records name sets the course: after a meniscectomy 12 visits, of
     # which 6 are the initial course, so the 12 asked here would exceed it; the records name
     # no operation here, and knee surgery's course is 24, 12 of them initial)

@@ -1157,7 +1157,9 @@ def _surgery_date(ctx: Context) -> dt.date | None:
         return None
     if f.code == "surgery.planned":
         return ctx.bundle.dates.ur_denial
-    return f.text_date or f.record_date
+    from openimr.routing import operation_date
+
+    return operation_date(f) or f.record_date
 
 
 @fact(
@@ -1215,6 +1217,44 @@ def _surgery_recent(ctx: Context) -> Value:
     if weeks is not None and weeks >= 26:
         return _flag(False, f"{said}: {when} the UR decision, past the recovery period")
     return value, said
+
+
+@fact(
+    "surgery_in_postsurgical_period",
+    "the surgery postoperative therapy follows is established and the request falls within its "
+    "postsurgical physical medicine period (8 CCR 9792.24.3 gives each operation its own: 3 "
+    "months after a carpal tunnel release, 4 after a knee replacement, 6 after a rotator cuff "
+    "repair or a lumbar fusion), or the surgery is still to come",
+    "request",
+)
+def _surgery_in_postsurgical_period(ctx: Context) -> Value:
+    value, said = FACTS["surgery_established"].compute(ctx)
+    if not value or (ctx.surgery is not None and ctx.surgery.decision == "overturned"):
+        return value, said
+    f = _surgery_reported(ctx)
+    if f is None or f.code == "surgery.planned":
+        return value, said
+    from openimr.routing import months_after, operation_date
+
+    done = operation_date(f)
+    if done is None:
+        return value, said
+    ref = (ctx.request.date_of_service if ctx.request.retrospective else None) or (
+        ctx.bundle.dates.ur_denial
+    )
+    if ref < done:
+        # (an operation after the request: still to come when it was asked for)
+        return value, said
+    texts = [f"{ctx.request.procedure or ''} {ctx.request.decided_text}", f.sentence]
+    row = _course_row(ctx.request.regions, texts)
+    end = months_after(done, row.months)
+    on = "the date of service" if ctx.request.retrospective else "the UR decision"
+    period = f"the {row.months}-month postsurgical physical medicine period after {row.name}"
+    if ref > end:
+        return _flag(False, f"{said}: the operation on {fmt_date(done)} was more than "
+                     f"{row.months} months before {on} ({fmt_date(ref)}), past {period}")
+    return _flag(True, f"{said}; {on} ({fmt_date(ref)}) falls within {period} done on "
+                 f"{fmt_date(done)}")
 
 
 @fact(
@@ -2226,12 +2266,14 @@ class _Course(BaseModel):
     pattern: str
     visits: int
     name: str
+    months: int
 
 
 class _Default(BaseModel):
     model_config = ConfigDict(extra="forbid")
     visits: int
     name: str
+    months: int
 
 
 class _Courses(BaseModel):
@@ -2251,20 +2293,32 @@ def postsurgical_course(req: StructuredRequest, reported: str | None = None) -> 
     ``reported``: the records' sentence of the surgery done, read when the request's own words
     name no operation ("post-operative physical therapy for the left knee" after "she underwent
     left knee arthroscopic partial medial meniscectomy": 12 visits, not knee surgery's 24)."""
-    table = _courses()
-    texts = [f"{req.procedure or ''} {req.decided_text}".lower()]
+    texts = [f"{req.procedure or ''} {req.decided_text}"]
     if reported:
-        texts.append(reported.lower())
+        texts.append(reported)
+    row = _course_row(req.regions, texts)
+    return row.visits, row.name
+
+
+def postsurgical_period(region: str, text: str) -> tuple[int, str]:
+    """The postsurgical physical medicine period in months of the operation ``text`` names at
+    ``region`` (8 CCR 9792.24.3 gives each operation its own), and the operation's name."""
+    row = _course_row((region,), [text])
+    return row.months, row.name
+
+
+def _course_row(regions: tuple[str, ...] | list[str], texts: list[str]) -> _Course | _Default:
+    table = _courses()
     for text in texts:
-        for region in req.regions:
+        for region in regions:
             for row in table.regions.get(region, []):
-                if row.pattern and re.search(row.pattern, text):
-                    return row.visits, row.name
-    for region in req.regions:
+                if row.pattern and re.search(row.pattern, text.lower()):
+                    return row
+    for region in regions:
         for row in table.regions.get(region, []):
             if not row.pattern:
-                return row.visits, row.name
-    return table.default.visits, table.default.name
+                return row
+    return table.default
 
 
 def check_names(names: list[tuple[str, str]]) -> list[str]:

@@ -196,6 +196,7 @@ def route_case(
     on = when or bundle.dates.decision or dt.date.today()
     items = _read_perioperative(items, [r.text or "" for r in bundle.records])
     items = tuple(_read_postsurgical(it, evidence, bundle.dates.ur_denial) for it in items)
+    items = tuple(_read_past_period(it, evidence, bundle.dates.ur_denial) for it in items)
     items = tuple(_read_body_part(it, evidence, kb, on) for it in items)
     items = tuple(_read_prior(it, evidence, bundle.dates.ur_denial) for it in items)
     texts = [r.text or "" for r in bundle.records]
@@ -242,15 +243,60 @@ def _read_perioperative(items: tuple[RoutedItem, ...], texts: list[str]) -> tupl
     return tuple(out)
 
 
-# Our reading of 8 CCR 9792.24.3: a course of therapy begun within the postsurgical physical
-# medicine period of an operation is governed by the Postsurgical Treatment Guidelines, after
-# it by the chronic pain guidelines; the periods of the common operations run to six months at
-# most, so a therapy request within 26 weeks of a dated operation at its body part is
-# postoperative (the topic then counts the operation's own course).
-POSTSURGICAL_PERIOD = dt.timedelta(weeks=26)
+# 8 CCR 9792.24.3: a course of therapy within the postsurgical physical medicine period of an
+# operation is governed by the Postsurgical Treatment Guidelines, after it by the chronic pain
+# guidelines; each operation has its own period (3 months after a carpal tunnel release, 4 after
+# a knee replacement, 6 after a rotator cuff repair or a lumbar fusion), in the visits table
+# (guidelines/tables/postsurgical_visits.yaml).
 # what the Postsurgical Treatment Guidelines govern: physical medicine (a blood test after an
 # operation is no pre-operative work-up)
 _POSTSURGICAL_MEDICINE = frozenset({"postop_therapy"})
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The calendar day ``months`` months after ``day`` (the last of a shorter month)."""
+    import calendar
+
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def postsurgical_period_of(f: Finding) -> tuple[int, str]:
+    """The postsurgical physical medicine period (months) of the operation ``f`` reports, and
+    the operation's name (the visits table's row for its region and words)."""
+    from openimr.review.facts import postsurgical_period
+
+    return postsurgical_period(f.region or "", f.sentence)
+
+
+_OP_DATE_GAP = re.compile(r"^[^.;]{0,60}?\b(on|dated|in)\s*$", re.I)
+
+
+def operation_date(f: Finding) -> dt.date | None:
+    """The date of the operation ``f`` reports: the one written just after its mention
+    ("underwent a left carpal tunnel release on February 20, 2017"), not the report's date
+    that opens the sentence ("According to the progress report dated 7/10/17, ..."); else the
+    sentence's date."""
+    from openimr.evidence.quantities import find_dates
+
+    at = f.sentence.find(f.text)
+    if at >= 0:
+        rest = f.sentence[at + len(f.text):]
+        for s, _e, d in find_dates(rest):
+            if _OP_DATE_GAP.match(rest[:s]):
+                return d
+            break
+    return f.text_date
+
+
+def within_postsurgical_period(f: Finding, day: dt.date) -> bool:
+    """Whether ``day`` falls within the postsurgical physical medicine period of the dated
+    operation ``f`` reports (on or after the operation, up to the end of its period)."""
+    done = operation_date(f)
+    if done is None or day < done:
+        return False
+    return day <= months_after(done, postsurgical_period_of(f)[0])
 
 
 def recent_surgery(
@@ -259,8 +305,8 @@ def recent_surgery(
     """The latest operation the records report performed (clinical narrative, not a plan, a
     request or a UR decision; a case summary's report of it counts, as it gives the date) at
     the body part of ``req`` (any part when it names none), dated on or before ``before`` and
-    within the postsurgical period of it; an undated operation is not placed in time and gives
-    nothing."""
+    within the postsurgical period of it (the operation's own, 8 CCR 9792.24.3); an undated
+    operation is not placed in time and gives nothing."""
     found = [
         f
         for f in evidence.findings
@@ -269,11 +315,11 @@ def recent_surgery(
         and f.role == "clinical"
         and f.observation != "plan"
         and f.text_date is not None
-        and before - POSTSURGICAL_PERIOD <= f.text_date <= before
         and f.region is not None
         and (not req.regions or same_site(req.regions, f.region))
+        and within_postsurgical_period(f, before)
     ]
-    return max(found, key=lambda f: (f.text_date or dt.date.min, f.start), default=None)
+    return max(found, key=lambda f: (operation_date(f) or dt.date.min, f.start), default=None)
 
 
 _SPINE = frozenset({"cervical spine", "thoracic spine", "lumbar spine"})
@@ -310,6 +356,50 @@ def _read_postsurgical(item: RoutedItem, evidence: EvidenceSet, ur: dt.date) -> 
     if not req.regions and op.region:
         changes["regions"] = (op.region,)
     return replace(item, req=replace(req, **changes))  # type: ignore[arg-type]
+
+
+def _read_past_period(item: RoutedItem, evidence: EvidenceSet, ur: dt.date) -> RoutedItem:
+    """Therapy the item calls postoperative, after an operation the records date past its
+    postsurgical physical medicine period (none within it, none planned at the part, none
+    disputed here), is physical medicine under the chronic pain guidelines (8 CCR 9792.24.3:
+    the Postsurgical Treatment Guidelines govern the period, the chronic pain guidelines
+    after it)."""
+    req = item.req
+    if req.service != "postop_therapy" or item.surgery is not None or req.associated_surgical:
+        return item
+    before = req.date_of_service or ur
+    if recent_surgery(req, evidence, before) is not None:
+        return item
+    at_part = [
+        f
+        for f in evidence.findings
+        if f.code in ("surgery.prior", "surgery.planned")
+        and f.assertion != "negated"
+        and f.region is not None
+        and (not req.regions or same_site(req.regions, f.region))
+    ]
+    done = [
+        f
+        for f in at_part
+        if f.code == "surgery.prior"
+        and f.role == "clinical"
+        and f.observation != "plan"
+        and operation_date(f) is not None
+    ]
+    if not done or len(done) != len(at_part):
+        return item
+    latest = max(done, key=lambda f: operation_date(f) or dt.date.min)
+    ended = months_after(operation_date(latest) or before, postsurgical_period_of(latest)[0])
+    if ended >= before:
+        return item
+    kind = "occupational_therapy" if re.search(r"occupational|\bot\b", req.decided_text, re.I) \
+        else "physical_therapy"
+    target = service(kind)
+    if target is None:
+        return item
+    changed = replace(req, service=target.id, category=target.category,
+                      subcategory=target.subcategory)
+    return replace(item, req=changed)
 
 
 def prior_study(req: StructuredRequest, evidence: EvidenceSet, before: dt.date) -> Finding | None:
