@@ -313,13 +313,20 @@ _MECHANISM_PENALTY = 10_000.0
 
 
 def _region(
-    c: _Compiled, sent: str, s: int, e: int, spine: bool = False, motion: bool = False
+    c: _Compiled,
+    sent: str,
+    s: int,
+    e: int,
+    spine: bool = False,
+    motion: bool = False,
+    injury: bool = False,
 ) -> str | None:
     """The body region named nearest to the finding in its sentence (roots and levels too).
 
     With ``spine`` (imaging findings) a nerve root names its spine region, not its dermatome.
     With ``motion`` (a range-of-motion finding) a joint's own motion names the joint
     (regions.yaml ``motions``), in place of the region its word names otherwise.
+    With ``injury`` (the trauma itself) the object of the fall or blow is where it happened.
     """
     cands: list[tuple[float, str]] = []
     hits: Sequence[tuple[int, int, str]] = _region_hits(sent)
@@ -338,7 +345,7 @@ def _region(
             dist = -1  # "numbness in the right leg"
         else:
             dist = s - me if me <= s else ms - e
-        if _MECHANISM_BEFORE.search(sent, max(0, ms - 80), ms):
+        if not injury and _MECHANISM_BEFORE.search(sent, max(0, ms - 80), ms):
             dist += _MECHANISM_PENALTY  # the object of the fall or blow: last choice
         cands.append((dist, region))
     for start, end, level, as_level, dermatome in _root_hits(sent):
@@ -948,6 +955,7 @@ def _findings(
             *rel,
             spine=code.startswith("imaging.") or code == "redflag.fracture",
             motion=concept.range_of_motion,
+            injury=code == "redflag.trauma",
         )
         if region is None and at is not None and at[1]:
             region = _region(c, at[1], 0, 0)
