@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -863,12 +863,20 @@ def _block_relief_percent(ctx: Context) -> Value:
     "weeks, as the records report it first-hand ('70% relief for ten weeks' is 10)",
 )
 def _relief_weeks(ctx: Context) -> Value:
+    codes = ["pain.relief_half", "function.improvement", "therapy.injection", "med.reduced"]
+    return _longest_relief(_at_request(ctx, codes)) or (
+        None, "how long the relief lasted is not documented"
+    )
+
+
+def _longest_relief(found: Iterable[Finding]) -> tuple[float, str] | None:
+    """The longest relief in weeks that the sentences of ``found`` tell, quoted with its
+    sentence (each sentence read once): what relief_weeks and injection_relief_weeks share."""
     from openimr.evidence.quantities import relief_weeks
 
-    codes = ["pain.relief_half", "function.improvement", "therapy.injection", "med.reduced"]
     best: tuple[float, str] | None = None
     seen: set[tuple[str, str]] = set()
-    for f in _at_request(ctx, codes):
+    for f in found:
         if not f.sentence or (f.record_id, f.sentence) in seen:
             continue
         seen.add((f.record_id, f.sentence))
@@ -876,8 +884,6 @@ def _relief_weeks(ctx: Context) -> Value:
         if weeks is not None and (best is None or weeks > best[0]):
             words = " ".join(f.sentence.split())
             best = weeks, f'"{words}" ({f.record_id}, {fmt_when(f)})'
-    if best is None:
-        return None, "how long the relief lasted is not documented"
     return best
 
 
@@ -888,8 +894,6 @@ def _relief_weeks(ctx: Context) -> Value:
     "injection, not to a hyaluronic series or another treatment told in another sentence",
 )
 def _injection_relief_weeks(ctx: Context) -> Value:
-    from openimr.evidence.quantities import relief_weeks
-
     given = {
         (f.record_id, f.sentence)
         for f in _at_request(ctx, ["therapy.injection"])
@@ -900,15 +904,9 @@ def _injection_relief_weeks(ctx: Context) -> Value:
         (f.record_id, f.sentence)
         for f in ctx.evidence.of(["therapy.hyaluronic"], assertion="present")
     }
-    best: tuple[float, str] | None = None
-    for f in _at_request(ctx, ["pain.relief_half"]):
-        if (f.record_id, f.sentence) not in given:
-            continue
-        weeks = relief_weeks(f.sentence or "")
-        if weeks is not None and (best is None or weeks > best[0]):
-            words = " ".join((f.sentence or "").split())
-            best = weeks, f'"{words}" ({f.record_id}, {fmt_when(f)})'
-    return best or (
+    relief = _at_request(ctx, ["pain.relief_half"])
+    found = (f for f in relief if (f.record_id, f.sentence) in given)
+    return _longest_relief(found) or (
         None, "no relief of half the pain or more after the earlier injection documented"
     )
 
