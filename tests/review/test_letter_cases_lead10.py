@@ -241,3 +241,30 @@ def test_an_examination_keeps_its_date_beside_a_parenthesis_of_the_ur() -> None:
     )[0]
     assert "(clinical-case-summary, 10/8/2016)" in got.rationale
     assert "10/22/2016)" not in got.rationale
+
+
+TLIF = (
+    "According to the progress report dated 3/6/2017, the injured worker {surgery}. He has not "
+    "started postoperative physical therapy. He has low back stiffness and weakness with a "
+    "walking tolerance of 10 minutes. The treating physician requested 12 sessions of "
+    "postoperative physical therapy."
+)
+
+
+def test_an_operation_written_as_its_acronym_is_done() -> None:
+    """MTUS Postsurgical Treatment Guidelines (8 CCR 9792.24.3), fusion: therapy within the
+    postsurgical period after the operation; "underwent an L4-5 TLIF on 2/1/2017" is that
+    operation done ("s/p L4-5 TLIF" already was)."""
+    done = decide_letter_items(
+        ["Postoperative physical therapy x 12 for the lumbar spine"], "3-2-2014@50",
+        TLIF.format(surgery="underwent an L4-5 TLIF on 2/1/2017"),
+        ur="2017-03-20", decided="2017-04-20",
+    )[0]
+    assert done.decision == "overturned"
+    assert "postsurgical period" in done.rationale
+    planned = decide_letter_items(
+        ["Postoperative physical therapy x 12 for the lumbar spine"], "3-2-2014@50",
+        TLIF.format(surgery="is being considered for an L4-5 TLIF"),
+        ur="2017-03-20", decided="2017-04-20",
+    )[0]
+    assert planned.decision == "upheld"
